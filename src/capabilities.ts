@@ -1,0 +1,10 @@
+/**
+ * @module The capabilities Ramme is made of, in order. Each one brings its migrations, routes, navigation
+ * and demo data (see core/capability.ts). To add a capability, add its module here.
+ */
+import type { Capability } from './core/capability.js';
+import { platform } from './core/platform.js';
+import { offerings } from './offerings/offerings.capability.js';
+import { audit } from './audit/audit.capability.js';
+
+export const capabilities: Capability[] = [platform, offerings, audit];

@@ -1,0 +1,24 @@
+/**
+ * @module Runs every capability's demo-data step in order, in one transaction-free pass (each step batches).
+ */
+import { capabilities } from '../../capabilities.js';
+import type { SeedContext } from '../capability.js';
+import type { Db } from '../db/types.js';
+import { seededRandom } from './random.js';
+
+export async function hasDemoData(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).where('is_demo', '=', true).executeTakeFirstOrThrow();
+  return Number(row.n) > 0;
+}
+
+export async function seedDemo(db: Db, options: { scope: SeedContext['scope']; seed: number; log?: (m: string) => void }): Promise<void> {
+  const log = options.log ?? (() => {});
+  for (const capability of capabilities) {
+    if (!capability.seed) continue;
+    const started = Date.now();
+    // Each capability gets its own stream, so adding data in one does not change another's.
+    const random = seededRandom(options.seed * 7919 + [...capability.name].reduce((s, c) => s + c.charCodeAt(0), 0));
+    await capability.seed({ db, scope: options.scope, random, log: (m) => log(`  ${capability.name}: ${m}`) });
+    log(`${capability.name}: demodata på ${Date.now() - started} ms`);
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * @module Input validation with zod and Danish messages. Route schemas are zod; `toRouteSchema` turns one
+ * into JSON Schema for the OpenAPI document while validation itself runs through zod (see http/app.ts).
+ */
+import { z } from 'zod';
+import { badRequest, type FieldErrors } from './errors.js';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'tekst',
+  number: 'et tal',
+  int: 'et heltal',
+  boolean: 'sand/falsk',
+  array: 'en liste',
+  object: 'et objekt',
+  date: 'en dato',
+};
+
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case 'invalid_type':
+        if (issue.input === undefined || issue.input === null || issue.input === '') return 'Skal udfyldes.';
+        return `Skal være ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
+      case 'too_small':
+        if (issue.origin === 'string') return issue.minimum === 1 ? 'Skal udfyldes.' : `Skal være mindst ${issue.minimum} tegn.`;
+        if (issue.origin === 'array') return `Vælg mindst ${issue.minimum}.`;
+        return `Skal være mindst ${issue.minimum}.`;
+      case 'too_big':
+        if (issue.origin === 'string') return `Må højst være ${issue.maximum} tegn.`;
+        if (issue.origin === 'array') return `Højst ${issue.maximum} må vælges.`;
+        return `Må højst være ${issue.maximum}.`;
+      case 'invalid_value':
+        return 'Ukendt værdi. Vælg en af de tilladte.';
+      case 'invalid_format':
+        if (issue.format === 'date') return 'Skal være en dato (åååå-mm-dd).';
+        if (issue.format === 'email') return 'Skal være en gyldig e-mailadresse.';
+        return 'Har ikke det rigtige format.';
+      case 'unrecognized_keys':
+        return `Ukendte felter: ${issue.keys.join(', ')}.`;
+      case 'not_multiple_of':
+        return 'Skal være et heltal.';
+      default:
+        return undefined;
+    }
+  },
+});
+
+/** Flattens zod issues to `{ "field.path": ["besked"] }`. */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) (out[[...issue.path, k].join('.')] ??= []).push('Ukendt felt.');
+      continue;
+    }
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Parses or throws a 400 with Danish field messages. */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', fieldErrorsFrom(result.error));
+  return result.data;
+}
+
+const zodForJson = new WeakMap<object, z.ZodType>();
+
+/** JSON Schema for docs, remembered so the route validator can find the zod schema behind it. */
+export function toRouteSchema(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  delete json.$schema;
+  zodForJson.set(json, schema);
+  return json;
+}
+
+export function zodBehind(json: object): z.ZodType | undefined {
+  return zodForJson.get(json);
+}
+
+// Reusable field types ---------------------------------------------------------------------------
+
+/** 'YYYY-MM-DD' that is a real calendar date. */
+export const zDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Skal være en dato (åååå-mm-dd).')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'Datoen findes ikke.');
+
+/** Trimmed text with a length cap; empty is not allowed. */
+export const zText = (max: number) => z.string().trim().min(1).max(max);
+/** Optional trimmed text; empty string becomes null. */
+export const zOptText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Form helper: checkbox values arrive as 'on' or missing. */
+export const zCheckbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
+
+/** Form helper: a field that may be one value or many. */
+export const asArray = (v: unknown): unknown[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);

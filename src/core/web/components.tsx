@@ -1,0 +1,272 @@
+/**
+ * @module Shared page pieces in DKFDS markup: form fields with error messages, error summary, tables,
+ * pagination, description lists. JSX escapes every value; `raw` is used only for trusted markup.
+ */
+import type { Child, FC, PropsWithChildren } from 'hono/jsx';
+import type { FieldErrors } from '../errors.js';
+
+export type Option = { value: string; label: string };
+
+const errorId = (name: string) => `${name.replace(/[^a-zA-Z0-9_-]/g, '-')}-fejl`;
+const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+export const ErrorSummary: FC<{ errors?: FieldErrors; labels?: Record<string, string>; message?: string }> = ({ errors, labels, message }) => {
+  const entries = Object.entries(errors ?? {});
+  if (!entries.length && !message) return null;
+  return (
+    <div class="alert alert-error" role="alert" id="fejlopsummering" tabindex={-1}>
+      <div class="alert-body">
+        <p class="alert-heading">{message ?? 'Der er fejl i formularen'}</p>
+        {entries.length > 0 && (
+          <ul class="alert-text nobullet-list">
+            {entries.map(([field, msgs]) => (
+              <li>
+                {field === '_' ? (
+                  msgs.join(' ')
+                ) : (
+                  <a href={`#${fieldId(field)}`}>
+                    {labels?.[field] ?? field}: {msgs.join(' ')}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+};
+
+type FieldProps = {
+  name: string;
+  label: string;
+  value?: string | number | null;
+  errors?: FieldErrors;
+  hint?: string;
+  type?: 'text' | 'number' | 'date' | 'email' | 'password' | 'search' | 'url' | 'tel';
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'decimal' | 'text';
+  maxlength?: number;
+  step?: string;
+  min?: string | number;
+  max?: string | number;
+};
+
+function describedBy(name: string, hint: string | undefined, errs: string[] | undefined) {
+  const ids = [hint ? `${fieldId(name)}-hint` : '', errs?.length ? errorId(name) : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+const FieldFrame: FC<PropsWithChildren<{ name: string; label: string; hint?: string; errs?: string[]; required?: boolean }>> = (p) => (
+  <div class={`form-group${p.errs?.length ? ' form-error' : ''}`}>
+    <label class="form-label" for={fieldId(p.name)}>
+      {p.label}
+      {p.required ? <span class="sr-only"> (skal udfyldes)</span> : null}
+    </label>
+    {p.hint && (
+      <span class="form-hint" id={`${fieldId(p.name)}-hint`}>
+        {p.hint}
+      </span>
+    )}
+    {p.errs?.length ? (
+      <span class="form-error-message" id={errorId(p.name)}>
+        <span class="sr-only">Fejl: </span>
+        {p.errs.join(' ')}
+      </span>
+    ) : null}
+    {p.children}
+  </div>
+);
+
+export const Field: FC<FieldProps> = (p) => {
+  const errs = p.errors?.[p.name];
+  return (
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} errs={errs} required={p.required}>
+      <input
+        class="form-input"
+        id={fieldId(p.name)}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.value === null || p.value === undefined ? '' : String(p.value)}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode}
+        maxlength={p.maxlength}
+        step={p.step}
+        min={p.min}
+        max={p.max}
+        aria-invalid={errs?.length ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.hint, errs)}
+      />
+    </FieldFrame>
+  );
+};
+
+export const TextArea: FC<Omit<FieldProps, 'type'> & { rows?: number }> = (p) => {
+  const errs = p.errors?.[p.name];
+  return (
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} errs={errs} required={p.required}>
+      <textarea
+        class="form-input"
+        id={fieldId(p.name)}
+        name={p.name}
+        rows={p.rows ?? 4}
+        maxlength={p.maxlength}
+        aria-invalid={errs?.length ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.hint, errs)}
+      >
+        {p.value === null || p.value === undefined ? '' : String(p.value)}
+      </textarea>
+    </FieldFrame>
+  );
+};
+
+export const Select: FC<{ name: string; label: string; options: Option[]; value?: string | null; errors?: FieldErrors; hint?: string; required?: boolean; emptyLabel?: string }> = (p) => {
+  const errs = p.errors?.[p.name];
+  return (
+    <FieldFrame name={p.name} label={p.label} hint={p.hint} errs={errs} required={p.required}>
+      <select class="form-select" id={fieldId(p.name)} name={p.name} aria-invalid={errs?.length ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, errs)}>
+        {p.emptyLabel !== undefined && <option value="">{p.emptyLabel}</option>}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === (p.value ?? '')}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+};
+
+/** A multi-select shown as a checkbox list (works without JavaScript and with screen readers). */
+export const CheckboxGroup: FC<{ name: string; legend: string; options: Option[]; values?: string[]; errors?: FieldErrors; hint?: string }> = (p) => {
+  const errs = p.errors?.[p.name];
+  return (
+    <div class={`form-group${errs?.length ? ' form-error' : ''}`}>
+      <fieldset aria-describedby={errs?.length ? errorId(p.name) : undefined} id={fieldId(p.name)}>
+        <legend class="form-label">{p.legend}</legend>
+        {p.hint && <span class="form-hint">{p.hint}</span>}
+        {errs?.length ? (
+          <span class="form-error-message" id={errorId(p.name)}>
+            <span class="sr-only">Fejl: </span>
+            {errs.join(' ')}
+          </span>
+        ) : null}
+        <ul class="nobullet-list">
+          {p.options.map((o, i) => (
+            <li>
+              <div class="form-group-checkbox">
+                <input class="form-checkbox" type="checkbox" id={`${fieldId(p.name)}-${i}`} name={p.name} value={o.value} checked={p.values?.includes(o.value)} />
+                <label for={`${fieldId(p.name)}-${i}`}>{o.label}</label>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </div>
+  );
+};
+
+export const Checkbox: FC<{ name: string; label: string; checked?: boolean; errors?: FieldErrors }> = (p) => (
+  <div class="form-group">
+    <div class="form-group-checkbox">
+      <input class="form-checkbox" type="checkbox" id={fieldId(p.name)} name={p.name} value="on" checked={p.checked} />
+      <label for={fieldId(p.name)}>{p.label}</label>
+    </div>
+  </div>
+);
+
+export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
+
+export const Alert: FC<PropsWithChildren<{ kind: 'info' | 'success' | 'warning' | 'error'; heading?: string }>> = (p) => (
+  <div class={`alert alert-${p.kind}`} role={p.kind === 'error' ? 'alert' : 'status'}>
+    <div class="alert-body">
+      {p.heading && <p class="alert-heading">{p.heading}</p>}
+      <div class="alert-text">{p.children}</div>
+    </div>
+  </div>
+);
+
+export const DescriptionList: FC<{ items: Array<[string, Child]> }> = ({ items }) => (
+  <dl class="ramme-dl">
+    {items.map(([k, v]) => (
+      <>
+        <dt>{k}</dt>
+        <dd>{v === null || v === undefined || v === '' ? '–' : v}</dd>
+      </>
+    ))}
+  </dl>
+);
+
+/** Page links that keep the current query string. */
+export const Pagination: FC<{ page: number; pageCount: number; hrefFor: (page: number) => string; total: number }> = (p) => {
+  if (p.pageCount <= 1) return <p>{p.total} i alt.</p>;
+  const pages = [...new Set([1, p.page - 1, p.page, p.page + 1, p.pageCount])].filter((n) => n >= 1 && n <= p.pageCount).sort((a, b) => a - b);
+  return (
+    <nav class="pagination" aria-label="Sider">
+      <p>
+        Side {p.page} af {p.pageCount} ({p.total} i alt)
+      </p>
+      <ul class="pagination__items inline-list">
+        {p.page > 1 && (
+          <li class="pagination-item">
+            <a class="pagination-nav-link" href={p.hrefFor(p.page - 1)}>
+              Forrige
+            </a>
+          </li>
+        )}
+        {pages.map((n) => (
+          <li class="pagination-item">
+            {n === p.page ? (
+              <span class="pagination-number" aria-current="page">
+                {n}
+              </span>
+            ) : (
+              <a class="pagination-number" href={p.hrefFor(n)} aria-label={`Side ${n}`}>
+                {n}
+              </a>
+            )}
+          </li>
+        ))}
+        {p.page < p.pageCount && (
+          <li class="pagination-item">
+            <a class="pagination-nav-link" href={p.hrefFor(p.page + 1)}>
+              Næste
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+};
+
+/** Danish number formatting: 1.234.567,89 */
+export const formatNumber = (value: string | number | null | undefined, decimals = 0): string => {
+  if (value === null || value === undefined || value === '') return '–';
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  return new Intl.NumberFormat('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
+};
+
+/** Exact Danish formatting of a decimal string (no float rounding): "1234567.8" → "1.234.567,80". */
+export const formatDecimal = (value: string | null | undefined, decimals = 2): string => {
+  if (value === null || value === undefined || value === '') return '–';
+  const negative = value.trim().startsWith('-');
+  const [intPart = '0', frac = ''] = value.replace('-', '').trim().split('.');
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const fraction = decimals > 0 ? ',' + (frac + '0'.repeat(decimals)).slice(0, decimals) : '';
+  return `${negative ? '−' : ''}${grouped}${fraction}`;
+};
+
+/** 2026-03-01 → 1. marts 2026 */
+export const formatDate = (value: string | Date | null | undefined): string => {
+  if (!value) return '–';
+  const d = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
+  return new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(d);
+};
+
+export const formatDateTime = (value: Date | string | null | undefined): string => {
+  if (!value) return '–';
+  const d = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(d);
+};

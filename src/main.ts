@@ -1,0 +1,37 @@
+/**
+ * @module `npm start`: open (and on first start create and migrate) the database, fill it with demo data
+ * when it is the embedded one and empty, and serve Ramme.
+ */
+import { readConfig } from './core/config.js';
+import { openConfiguredDatabase } from './core/boot.js';
+import { buildApp } from './core/http/app.js';
+import { hasDemoData, seedDemo } from './core/seed/run.js';
+
+const started = Date.now();
+const config = readConfig();
+const database = await openConfiguredDatabase(config);
+const { db } = database;
+
+const seedScope = process.env.RAMME_SEED === 'national' ? 'national' : 'sjaelland';
+const wantsSeed = process.env.RAMME_SEED ? process.env.RAMME_SEED !== '0' : !config.databaseUrl && !config.isProduction;
+if (wantsSeed && !(await hasDemoData(db))) {
+  console.log(`Fylder databasen med demodata (${seedScope}) …`);
+  await seedDemo(db, { scope: seedScope, seed: Number(process.env.RAMME_SEED_NUMBER ?? 1), log: (m) => console.log(m) });
+}
+
+const app = await buildApp({ db, config });
+await app.listen({ port: config.port, host: config.host });
+console.log(
+  `Ramme kører på http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`}${config.isDemo ? ', demotilstand' : ''}); klar efter ${Date.now() - started} ms.`,
+);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}
