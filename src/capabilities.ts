@@ -8,3 +8,8 @@ import { offerings } from './offerings/offerings.capability.js';
 import { audit } from './audit/audit.capability.js';
 
 export const capabilities: Capability[] = [platform, offerings, audit];
+
+/** Every computed indicator offered by any capability, by code. */
+export function indicatorComputations() {
+  return new Map(capabilities.flatMap((c) => c.indicators ?? []).map((i) => [i.code, i]));
+}

@@ -7,6 +7,7 @@ import type { Migration } from 'kysely';
 import type { Actor } from './auth/actor.js';
 import type { Config } from './config.js';
 import type { Db } from './db/types.js';
+import type { IndicatorComputation } from './indicators.js';
 
 export type AppContext = { db: Db; config: Config };
 
@@ -28,4 +29,6 @@ export type Capability = {
   nav?: NavItem[];
   /** Demo data, run in list order after the platform's own demo data. */
   seed?: (ctx: SeedContext) => Promise<void>;
+  /** Computed indicators this capability offers to the agreement cycle. */
+  indicators?: IndicatorComputation[];
 };

@@ -1,0 +1,70 @@
+/**
+ * @module Test database templates: migrate and seed once per test run, then give every test file its own
+ * copy (PGlite: a dumped data directory loaded in memory; PostgreSQL: CREATE DATABASE … TEMPLATE).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedDemo } from '../seed/run.js';
+
+export const TEMPLATE_FILE = path.resolve('.cache/test-template.tar.gz');
+export const TEMPLATE_DB = 'ramme_test_template';
+export const TEST_SEED = 1;
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Builds the template for the current target (DATABASE_URL set → PostgreSQL, else PGlite). */
+export async function buildTemplate(log: (m: string) => void = () => {}): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const admin = await openDatabase({ kind: 'postgres', url });
+    await sql`drop database if exists ${sql.id(TEMPLATE_DB)} with (force)`.execute(admin.db);
+    await sql`create database ${sql.id(TEMPLATE_DB)}`.execute(admin.db);
+    await admin.close();
+    const tpl = await openDatabase({ kind: 'postgres', url: withDatabase(url, TEMPLATE_DB) });
+    await migrateToLatest(tpl.db);
+    await seedDemo(tpl.db, { scope: 'sjaelland', seed: TEST_SEED, log });
+    await tpl.close();
+    return;
+  }
+  const lite = await openDatabase({ kind: 'pglite-memory' });
+  await migrateToLatest(lite.db);
+  await seedDemo(lite.db, { scope: 'sjaelland', seed: TEST_SEED, log });
+  const dump = await lite.dump!();
+  fs.mkdirSync(path.dirname(TEMPLATE_FILE), { recursive: true });
+  fs.writeFileSync(TEMPLATE_FILE + '.tmp', Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(TEMPLATE_FILE + '.tmp', TEMPLATE_FILE);
+  await lite.close();
+}
+
+let counter = 0;
+
+/** A fresh, seeded database for one test file. */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `ramme_t_${process.pid}_${++counter}_${Date.now() % 100000}`;
+    const admin = await openDatabase({ kind: 'postgres', url });
+    await sql`create database ${sql.id(name)} template ${sql.id(TEMPLATE_DB)}`.execute(admin.db);
+    await admin.close();
+    const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name) });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const a = await openDatabase({ kind: 'postgres', url });
+        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(a.db);
+        await a.close();
+      },
+    };
+  }
+  if (!fs.existsSync(TEMPLATE_FILE)) await buildTemplate();
+  const data = fs.readFileSync(TEMPLATE_FILE);
+  return openDatabase({ kind: 'pglite-memory', loadDataDir: new Blob([data]) });
+}
