@@ -1,0 +1,260 @@
+/**
+ * @module Pure rules of the agreement cycle: which phase is current, when a milestone is overdue, the
+ * principle matrix roll-up, the vote tally of a prioritisation round, the approval count, status changes,
+ * indicator progress and the sections a version of the agreement text is generated from. No database here.
+ */
+
+// Dates -----------------------------------------------------------------------------------------------
+
+/** 'YYYY-MM-DD' strings compare correctly as strings. */
+export const isBefore = (a: string, b: string) => a < b;
+export const isWithin = (d: string, from: string, to: string) => d >= from && d <= to;
+
+// Phases and milestones ---------------------------------------------------------------------------------
+
+export type PhaseLike = { id: number; number: number; name: string; starts_on: string; ends_on: string };
+export type PhaseState = 'kommende' | 'i_gang' | 'afsluttet';
+
+export function phaseState(phase: Pick<PhaseLike, 'starts_on' | 'ends_on'>, today: string): PhaseState {
+  if (today < phase.starts_on) return 'kommende';
+  if (today > phase.ends_on) return 'afsluttet';
+  return 'i_gang';
+}
+
+export type CurrentPhase<P> =
+  | { state: 'i_gang'; phase: P }
+  | { state: 'foer_start'; next: P }
+  | { state: 'mellem_faser'; previous: P; next: P }
+  | { state: 'afsluttet'; previous: P }
+  | { state: 'ingen_faser' };
+
+/** The current phase follows the dates; nobody switches it by hand. Overlaps: the latest-started wins. */
+export function currentPhase<P extends Pick<PhaseLike, 'starts_on' | 'ends_on'>>(phases: readonly P[], today: string): CurrentPhase<P> {
+  if (phases.length === 0) return { state: 'ingen_faser' };
+  const sorted = [...phases].sort((a, b) => (a.starts_on < b.starts_on ? -1 : a.starts_on > b.starts_on ? 1 : a.ends_on < b.ends_on ? -1 : 1));
+  const running = sorted.filter((p) => phaseState(p, today) === 'i_gang');
+  if (running.length) return { state: 'i_gang', phase: running[running.length - 1]! };
+  const next = sorted.find((p) => p.starts_on > today);
+  const previous = [...sorted].reverse().find((p) => p.ends_on < today);
+  if (next && previous) return { state: 'mellem_faser', previous, next };
+  if (next) return { state: 'foer_start', next };
+  return { state: 'afsluttet', previous: previous! };
+}
+
+export type MilestoneState = 'gennemfoert' | 'forsinket' | 'planlagt';
+
+/** Overdue is computed: planned and its date has passed. */
+export function milestoneState(m: { status: string; due_on: string }, today: string): MilestoneState {
+  if (m.status === 'gennemfoert') return 'gennemfoert';
+  return m.due_on < today ? 'forsinket' : 'planlagt';
+}
+
+// Principle matrix roll-up ------------------------------------------------------------------------------
+
+export const NOT_SET = 'ikke_angivet';
+
+export type Tally = { counts: Record<string, number>; total: number; relevant: number; implemented: number; share: number | null };
+
+function emptyTally(statusCodes: readonly string[]): Tally {
+  return { counts: Object.fromEntries([...statusCodes, NOT_SET].map((c) => [c, 0])), total: 0, relevant: 0, implemented: 0, share: null };
+}
+
+function addTo(t: Tally, status: string) {
+  t.counts[status] = (t.counts[status] ?? 0) + 1;
+  t.total += 1;
+  if (status !== 'ikke_relevant') t.relevant += 1;
+  if (status === 'implementeret') t.implemented += 1;
+}
+
+function finish(t: Tally): Tally {
+  return { ...t, share: t.relevant ? t.implemented / t.relevant : null };
+}
+
+export type Matrix = {
+  cell: (commitmentId: number, organisationId: number) => string;
+  rows: Map<number, Tally>;
+  columns: Map<number, Tally>;
+  overall: Tally;
+};
+
+/**
+ * Commitments × members. A member without a status counts as 'ikke_angivet'. Implementation share = implemented
+ * / (all − ikke relevant); null when nothing is relevant.
+ */
+export function rollupMatrix(
+  commitmentIds: readonly number[],
+  organisationIds: readonly number[],
+  statuses: ReadonlyArray<{ commitment_id: number; organisation_id: number; status: string }>,
+  statusCodes: readonly string[],
+): Matrix {
+  const byKey = new Map(statuses.map((s) => [`${s.commitment_id}:${s.organisation_id}`, s.status]));
+  const cell = (c: number, o: number) => byKey.get(`${c}:${o}`) ?? NOT_SET;
+  const rows = new Map(commitmentIds.map((c) => [c, emptyTally(statusCodes)]));
+  const columns = new Map(organisationIds.map((o) => [o, emptyTally(statusCodes)]));
+  const overall = emptyTally(statusCodes);
+  for (const c of commitmentIds) {
+    for (const o of organisationIds) {
+      const s = cell(c, o);
+      addTo(rows.get(c)!, s);
+      addTo(columns.get(o)!, s);
+      addTo(overall, s);
+    }
+  }
+  for (const [k, v] of rows) rows.set(k, finish(v));
+  for (const [k, v] of columns) columns.set(k, finish(v));
+  return { cell, rows, columns, overall: finish(overall) };
+}
+
+// Prioritisation ------------------------------------------------------------------------------------------
+
+/** Returns Danish error messages; empty when the votes fit the allowance. */
+export function checkVotes(votes: ReadonlyArray<{ candidateId: number; votes: number }>, allowance: number, candidateIds: readonly number[]): string[] {
+  const errors: string[] = [];
+  const known = new Set(candidateIds);
+  for (const v of votes) {
+    if (!known.has(v.candidateId)) errors.push('En stemme gælder en handling, der ikke findes i runden.');
+    if (!Number.isInteger(v.votes) || v.votes < 0) errors.push('Stemmer skal være hele tal på 0 eller derover.');
+  }
+  const total = votes.reduce((s, v) => s + (Number.isFinite(v.votes) ? v.votes : 0), 0);
+  if (total > allowance) errors.push(`I har fordelt ${total} stemmer, men hver deltager har kun ${allowance}.`);
+  return [...new Set(errors)];
+}
+
+export type TallyRow<C> = C & { votes: number; groups: number; rank: number };
+
+/** Sums the votes per candidate; highest first, ties share a rank (1, 2, 2, 4). */
+export function tallyVotes<C extends { id: number; number: number }>(candidates: readonly C[], votes: ReadonlyArray<{ candidate_id: number; votes: number }>): TallyRow<C>[] {
+  const sum = new Map<number, { votes: number; groups: number }>();
+  for (const v of votes) {
+    const s = sum.get(v.candidate_id) ?? { votes: 0, groups: 0 };
+    s.votes += v.votes;
+    if (v.votes > 0) s.groups += 1;
+    sum.set(v.candidate_id, s);
+  }
+  const rows = candidates
+    .map((c) => ({ ...c, votes: sum.get(c.id)?.votes ?? 0, groups: sum.get(c.id)?.groups ?? 0, rank: 0 }))
+    .sort((a, b) => b.votes - a.votes || a.number - b.number);
+  rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1]!.votes === r.votes ? rows[i - 1]!.rank : i + 1));
+  return rows;
+}
+
+// Approval and status ---------------------------------------------------------------------------------------
+
+export type ApprovalSummary = { approved: number; total: number; rejected: number; pending: number; isAllApproved: boolean };
+
+/** "N af M har godkendt": a member without a decision is pending. `approvalCodes` are the decisions that count as approval. */
+export function approvalSummary(memberIds: readonly number[], decisions: ReadonlyArray<{ organisation_id: number; decision: string }>, approvalCodes: readonly string[], rejectionCodes: readonly string[]): ApprovalSummary {
+  const byOrg = new Map(decisions.map((d) => [d.organisation_id, d.decision]));
+  let approved = 0;
+  let rejected = 0;
+  for (const m of memberIds) {
+    const d = byOrg.get(m);
+    if (d && approvalCodes.includes(d)) approved += 1;
+    else if (d && rejectionCodes.includes(d)) rejected += 1;
+  }
+  const total = memberIds.length;
+  return { approved, total, rejected, pending: total - approved - rejected, isAllApproved: total > 0 && approved === total };
+}
+
+export const STORED_STATUSES = ['under_udarbejdelse', 'i_hoering', 'til_godkendelse', 'godkendt'] as const;
+export type StoredStatus = (typeof STORED_STATUSES)[number];
+
+/** Hand-made status changes the secretariat may make. 'godkendt' is never chosen: it follows the approvals. */
+export const MANUAL_TRANSITIONS: Record<StoredStatus, StoredStatus[]> = {
+  under_udarbejdelse: ['i_hoering', 'til_godkendelse'],
+  i_hoering: ['under_udarbejdelse', 'til_godkendelse'],
+  til_godkendelse: ['under_udarbejdelse'],
+  godkendt: [],
+};
+
+export function canTransition(from: string, to: string): boolean {
+  return (MANUAL_TRANSITIONS[from as StoredStatus] ?? []).includes(to as StoredStatus);
+}
+
+/** After a decision changes: all approved → godkendt; an approved agreement that loses an approval goes back. */
+export function statusAfterDecisions(current: string, isAllApproved: boolean): string {
+  if (current === 'til_godkendelse' && isAllApproved) return 'godkendt';
+  if (current === 'godkendt' && !isAllApproved) return 'til_godkendelse';
+  return current;
+}
+
+/** 'udloebet' is not stored: an approved agreement whose period has ended has expired. */
+export function effectiveStatus(status: string, periodEnd: string, today: string): string {
+  return status === 'godkendt' && periodEnd < today ? 'udloebet' : status;
+}
+
+// Indicators ---------------------------------------------------------------------------------------------
+
+export type Progress = { state: 'ingen_maaling' | 'ingen_maal' | 'naaet' | 'paa_vej' | 'tilbage'; share: number | null };
+
+/**
+ * How far the latest value has come from the baseline toward the target, in the indicator's direction.
+ * `share` is 0 at the baseline and 1 at the target (may leave [0, 1]).
+ */
+export function indicatorProgress(direction: 'higher' | 'lower', baseline: string | null, target: string | null, latest: string | null): Progress {
+  if (latest === null) return { state: 'ingen_maaling', share: null };
+  if (target === null) return { state: 'ingen_maal', share: null };
+  const l = Number(latest);
+  const t = Number(target);
+  const reached = direction === 'higher' ? l >= t : l <= t;
+  if (reached) return { state: 'naaet', share: 1 };
+  if (baseline === null) return { state: 'paa_vej', share: null };
+  const b = Number(baseline);
+  if (t === b) return { state: 'paa_vej', share: null };
+  const share = (l - b) / (t - b);
+  return { state: share < 0 ? 'tilbage' : 'paa_vej', share };
+}
+
+// Versions of the agreement text ---------------------------------------------------------------------------
+
+export type VersionSection = { key: string; label: string; title: string; text: string };
+
+export type StructuredContent = {
+  freeSections: ReadonlyArray<{ number: number; title: string; body: string }>;
+  parts: ReadonlyArray<{ code: string; label: string }>;
+  focusAreas: ReadonlyArray<{ number: number; part: string; title: string; goal: string | null; content: string | null; desired_results: readonly string[]; responsible: string | null; objectives: ReadonlyArray<{ number: number; title: string; description: string | null; indicators: ReadonlyArray<{ name: string; unit: string; target_value: string | null; target_date: string | null }> }> }>;
+  principles: ReadonlyArray<{ number: number; title: string; description: string | null; commitments: ReadonlyArray<{ number: number; text: string; scope_note: string | null; applies_from: string }> }>;
+};
+
+const lines = (...parts: Array<string | null | undefined | false>) => parts.filter((p): p is string => !!p).join('\n');
+
+/**
+ * The sections of one version: free sections first (in number order), then the focus areas part by part, then the
+ * joint principles. Keys are stable across versions (`afsnit-2`, `fokus-3`, `princip-1`), so a comment names the
+ * section it is about and a later version can still be compared with it.
+ */
+export function buildVersionSections(c: StructuredContent): VersionSection[] {
+  const out: VersionSection[] = [];
+  for (const s of [...c.freeSections].sort((a, b) => a.number - b.number)) out.push({ key: `afsnit-${s.number}`, label: `Afsnit ${s.number}`, title: s.title, text: s.body });
+  for (const part of c.parts) {
+    for (const f of c.focusAreas.filter((x) => x.part === part.code).sort((a, b) => a.number - b.number)) {
+      out.push({
+        key: `fokus-${f.number}`,
+        label: `${part.label}, fokusområde ${f.number}`,
+        title: f.title,
+        text: lines(
+          f.goal && `Mål: ${f.goal}`,
+          f.content && `Indhold: ${f.content}`,
+          f.desired_results.length > 0 && `Ønskede resultater:\n${f.desired_results.map((r) => `– ${r}`).join('\n')}`,
+          f.responsible && `Ansvarlig: ${f.responsible}`,
+          ...f.objectives.map((o) =>
+            lines(
+              `Målsætning ${f.number}.${o.number}: ${o.title}`,
+              o.description,
+              ...o.indicators.map((i) => `Indikator: ${i.name}${i.target_value !== null ? ` (mål: ${i.target_value} ${i.unit}${i.target_date ? ` senest ${i.target_date}` : ''})` : ''}`),
+            ),
+          ),
+        ),
+      });
+    }
+  }
+  for (const p of [...c.principles].sort((a, b) => a.number - b.number)) {
+    out.push({
+      key: `princip-${p.number}`,
+      label: `Fælleskommunalt princip ${p.number}`,
+      title: p.title,
+      text: lines(p.description, ...p.commitments.map((k) => `${p.number}.${k.number} ${k.text}${k.scope_note ? ` (${k.scope_note})` : ''} – gælder fra ${k.applies_from}`)),
+    });
+  }
+  return out;
+}
