@@ -24,11 +24,11 @@ z.config({
       case 'too_small':
         if (issue.origin === 'string') return issue.minimum === 1 ? 'Skal udfyldes.' : `Skal være mindst ${issue.minimum} tegn.`;
         if (issue.origin === 'array') return `Vælg mindst ${issue.minimum}.`;
-        return `Skal være mindst ${issue.minimum}.`;
+        return issue.inclusive === false ? `Skal være større end ${issue.minimum}.` : `Skal være mindst ${issue.minimum}.`;
       case 'too_big':
         if (issue.origin === 'string') return `Må højst være ${issue.maximum} tegn.`;
         if (issue.origin === 'array') return `Højst ${issue.maximum} må vælges.`;
-        return `Må højst være ${issue.maximum}.`;
+        return issue.inclusive === false ? `Skal være mindre end ${issue.maximum}.` : `Må højst være ${issue.maximum}.`;
       case 'invalid_value':
         return 'Ukendt værdi. Vælg en af de tilladte.';
       case 'invalid_format':

@@ -1,0 +1,129 @@
+/**
+ * @module The offering form (create and edit) and the close form. Works without JavaScript; on errors the
+ * form is shown again with the user's input and a Danish message per field.
+ */
+import type { FC } from 'hono/jsx';
+import type { FieldErrors } from '../core/errors.js';
+import { CheckboxGroup, Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from '../core/web/components.js';
+import type { ReferenceLists } from './offerings.repository.js';
+import { FIELD_LABELS } from './offerings.schema.js';
+import { OFFERING_STATUSES, PROTECTIONS, PROTECTION_LABELS, STATUS_LABELS } from './offerings.table.js';
+
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** Form fields (all strings) → the shape ZOfferingInput validates. Numbers that are not numbers stay text so the schema names them. */
+export function formToInput(body: FormValues): Record<string, unknown> {
+  const str = (k: string) => (Array.isArray(body[k]) ? (body[k] as string[])[0] : (body[k] as string | undefined)) ?? '';
+  const num = (k: string) => {
+    const v = str(k).trim();
+    return v === '' ? undefined : /^-?\d+$/.test(v) ? Number(v) : v;
+  };
+  const list = (k: string) => (body[k] === undefined ? [] : Array.isArray(body[k]) ? (body[k] as string[]) : [body[k] as string]).filter((v) => v !== '');
+  return {
+    name: str('name'),
+    operatorOrganisationId: num('operatorOrganisationId'),
+    operatorType: str('operatorType'),
+    address: str('address'),
+    postalCode: str('postalCode'),
+    city: str('city'),
+    municipalityCode: num('municipalityCode'),
+    offeringType: str('offeringType'),
+    primaryLegalBasis: str('primaryLegalBasis'),
+    extraLegalBases: list('extraLegalBases'),
+    targetGroups: list('targetGroups'),
+    places: num('places'),
+    ageMin: num('ageMin'),
+    ageMax: num('ageMax'),
+    status: str('status') || 'aktiv',
+    statusSince: str('statusSince'),
+    socialtilsynCode: str('socialtilsynCode'),
+    approvalDate: str('approvalDate') || null,
+    isCovered: str('isCovered') === 'on',
+    protection: str('protection') || 'ingen',
+    description: str('description'),
+    contactName: str('contactName'),
+    contactEmail: str('contactEmail'),
+    contactPhone: str('contactPhone'),
+  };
+}
+
+export function inputToForm(v: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const [k, val] of Object.entries(v)) {
+    if (Array.isArray(val)) out[k] = val.map(String);
+    else if (typeof val === 'boolean') out[k] = val ? 'on' : undefined;
+    else out[k] = val === null || val === undefined ? '' : String(val);
+  }
+  return out;
+}
+
+const s = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+const arr = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+export const OfferingForm: FC<{
+  action: string;
+  csrf: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  refs: ReferenceLists;
+  operators: Array<{ id: number; name: string }>;
+  submitLabel: string;
+  cancelHref: string;
+}> = ({ action, csrf, values, errors, refs, operators, submitLabel, cancelHref }) => (
+  <form method="post" action={action} novalidate>
+    <CsrfField token={csrf} />
+    <ErrorSummary errors={errors} labels={FIELD_LABELS} />
+    <fieldset>
+      <legend class="h3">Stamdata</legend>
+      <Field name="name" label="Navn" value={s(values.name)} errors={errors} required maxlength={200} />
+      <Select name="operatorOrganisationId" label="Driftsherre" value={s(values.operatorOrganisationId)} errors={errors} options={operators.map((o) => ({ value: String(o.id), label: o.name }))} required />
+      <Select name="operatorType" label="Driftsform" value={s(values.operatorType)} errors={errors} options={refs.operatorTypes.map((o) => ({ value: o.code, label: o.name }))} emptyLabel="Vælg driftsform" required />
+      <Select name="offeringType" label="Tilbudstype" value={s(values.offeringType)} errors={errors} options={refs.offeringTypes.map((o) => ({ value: o.code, label: o.name }))} emptyLabel="Vælg tilbudstype" required />
+      <Field name="address" label="Adresse" value={s(values.address)} errors={errors} required maxlength={200} autocomplete="street-address" />
+      <Field name="postalCode" label="Postnummer" value={s(values.postalCode)} errors={errors} required inputmode="numeric" maxlength={4} autocomplete="postal-code" />
+      <Field name="city" label="By" value={s(values.city)} errors={errors} required maxlength={100} />
+      <Select name="municipalityCode" label="Beliggenhedskommune" value={s(values.municipalityCode)} errors={errors} options={refs.municipalities.map((m) => ({ value: String(m.code), label: m.name }))} emptyLabel="Vælg kommune" required />
+    </fieldset>
+    <fieldset>
+      <legend class="h3">Lovgrundlag og målgrupper</legend>
+      <Select name="primaryLegalBasis" label="Primært lovgrundlag" value={s(values.primaryLegalBasis)} errors={errors} options={refs.validLegalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}: ${l.title}` }))} emptyLabel="Vælg lovgrundlag" required />
+      <CheckboxGroup name="extraLegalBases" legend="Øvrige lovgrundlag" values={arr(values.extraLegalBases)} errors={errors} options={refs.validLegalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}: ${l.title}` }))} />
+      <CheckboxGroup
+        name="targetGroups"
+        legend="Målgrupper"
+        hint="Vælg mindst én."
+        values={arr(values.targetGroups)}
+        errors={errors}
+        options={refs.targetGroups.map((t) => ({ value: t.code, label: t.parent_code ? `– ${t.name}` : t.name }))}
+      />
+    </fieldset>
+    <fieldset>
+      <legend class="h3">Pladser, alder og status</legend>
+      <Field name="places" label="Normerede pladser" value={s(values.places)} errors={errors} required inputmode="numeric" />
+      <Field name="ageMin" label="Alder fra (år)" value={s(values.ageMin)} errors={errors} required inputmode="numeric" />
+      <Field name="ageMax" label="Alder til (år)" value={s(values.ageMax)} errors={errors} required inputmode="numeric" />
+      <Select name="status" label="Status" value={s(values.status) || 'aktiv'} errors={errors} options={OFFERING_STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))} />
+      <Field name="statusSince" label="Status siden" type="date" hint="Dato, åååå-mm-dd" value={s(values.statusSince)} errors={errors} required />
+    </fieldset>
+    <fieldset>
+      <legend class="h3">Tilsyn og rammeaftale</legend>
+      <Select name="socialtilsynCode" label="Socialtilsyn" value={s(values.socialtilsynCode)} errors={errors} options={refs.socialtilsyn.map((t) => ({ value: t.code, label: t.name }))} emptyLabel="Vælg socialtilsyn" required />
+      <Field name="approvalDate" label="Godkendt af socialtilsynet (dato)" type="date" value={s(values.approvalDate)} errors={errors} />
+      <Checkbox name="isCovered" label="Omfattet af rammeaftalen" checked={s(values.isCovered) === 'on'} />
+      <Select name="protection" label="Beskyttelse" value={s(values.protection) || 'ingen'} errors={errors} options={PROTECTIONS.map((p) => ({ value: p, label: PROTECTION_LABELS[p] }))} />
+    </fieldset>
+    <fieldset>
+      <legend class="h3">Beskrivelse og kontakt</legend>
+      <TextArea name="description" label="Beskrivelse" value={s(values.description)} errors={errors} maxlength={4000} rows={5} />
+      <Field name="contactName" label="Kontaktperson" value={s(values.contactName)} errors={errors} maxlength={200} />
+      <Field name="contactEmail" label="E-mail" type="email" value={s(values.contactEmail)} errors={errors} maxlength={200} />
+      <Field name="contactPhone" label="Telefon" type="tel" value={s(values.contactPhone)} errors={errors} maxlength={40} />
+    </fieldset>
+    <div class="ramme-actions">
+      <button type="submit" class="button button-primary">
+        {submitLabel}
+      </button>
+      <a href={cancelHref}>Annullér</a>
+    </div>
+  </form>
+);
