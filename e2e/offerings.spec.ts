@@ -65,14 +65,15 @@ test('an operator edits its own offering, the change is logged, and another muni
 
   // The secretariat sees the change, with before and after, in the audit log.
   const id = detailUrl.split('/').pop()!.split('?')[0]!;
-  const secretariat = await browser.newPage();
+  const context = await browser.newContext();
+  const secretariat = await context.newPage();
   await loginAs(secretariat, 'demo-sekretariat');
   await secretariat.goto(`/log?entity=offering&entityId=${id}`);
   await expect(secretariat.locator('tbody tr').first()).toContainText('demo-tilbudsoekonomi');
   await secretariat.locator('tbody tr').first().getByText(/felt/).click();
   await expect(secretariat.locator('tbody tr').first()).toContainText('places');
   await expectAccessible(secretariat);
-  await secretariat.close();
+  await context.close();
 
   // Another municipality's offering: no edit button, and the edit URL is refused.
   await page.goto('/tilbud?municipality=370&operatorType=kommunal');
