@@ -1,0 +1,149 @@
+/**
+ * @module Request schemas for the agreement cycle. The same schema serves the JSON API and the HTML forms:
+ * forms send strings, so optional fields accept '' (→ null), numbers accept a decimal comma, and lists accept
+ * one item per line.
+ */
+import { z } from 'zod';
+import { zDate, zOptText, zText } from '../core/validation.js';
+
+const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
+export const zOptDate = z.preprocess(blankToNull, zDate.nullable());
+/** A measurement as an exact decimal string; '12,5' and 12.5 both become '12.5'. */
+export const zDecimal = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim().replace(/\s/g, '').replace(',', '.') : v),
+  z.string().regex(/^-?\d{1,12}(\.\d{1,6})?$/, 'Skal være et tal, fx 12,5.'),
+);
+export const zOptDecimal = z.preprocess(blankToNull, zDecimal.nullable());
+export const zInt = (min: number, max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().int('Skal være et heltal.').min(min).max(max));
+export const zOptInt = (min: number, max: number) => z.preprocess(blankToNull, zInt(min, max).nullable());
+/** A list of short texts: an array, or a text with one item per line. */
+export const zLines = (maxItems: number, maxLength: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(/\r?\n/).map((x) => x.trim()).filter(Boolean) : v ?? []),
+    z.array(z.string().trim().min(1).max(maxLength)).max(maxItems),
+  );
+const zCsrf = { _csrf: z.string().optional() };
+
+export const ZAgreement = z.object({
+  area_id: zInt(1, 1_000_000).optional(),
+  title: zText(200),
+  period_start: zDate,
+  period_end: zDate,
+  preparation_start: zDate,
+  summary: zOptText(4000),
+  ...zCsrf,
+});
+export type TAgreement = z.infer<typeof ZAgreement>;
+
+export const ZStatusChange = z.object({ status: z.enum(['under_udarbejdelse', 'i_hoering', 'til_godkendelse']), note: zOptText(1000), hearing_until: zOptDate.optional(), ...zCsrf });
+export const ZPublish = z.object({ is_public: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()), ...zCsrf });
+
+export const ZFocusArea = z.object({
+  part: z.enum(['udvikling', 'styring']),
+  number: zInt(1, 99),
+  title: zText(300),
+  goal: zOptText(4000),
+  content: zOptText(10000),
+  desired_results: zLines(30, 1000),
+  responsible: zOptText(300),
+  ...zCsrf,
+});
+
+export const ZObjective = z.object({ number: zInt(1, 99), title: zText(500), description: zOptText(4000), ...zCsrf });
+
+export const ZIndicator = z.object({
+  objective_id: zOptInt(1, 2147483647).optional(),
+  name: zText(300),
+  definition: zOptText(4000),
+  unit: zText(60),
+  direction: z.enum(['higher', 'lower']),
+  baseline_value: zOptDecimal.optional(),
+  baseline_date: zOptDate.optional(),
+  target_value: zOptDecimal.optional(),
+  target_date: zOptDate.optional(),
+  source: z.string().trim().min(1).max(100).default('manual'),
+  ...zCsrf,
+});
+
+export const ZMeasurement = z.object({
+  organisation_id: zOptInt(1, 2147483647).optional(),
+  measured_on: zDate,
+  value: zDecimal,
+  source: zText(300),
+  note: zOptText(2000),
+  ...zCsrf,
+});
+
+export const ZPrinciple = z.object({ number: zInt(1, 99), title: zText(300), description: zOptText(4000), ...zCsrf });
+
+export const ZCommitment = z.object({
+  number: zInt(1, 99),
+  text: zText(1000),
+  scope_note: zOptText(500),
+  applies_from: zDate,
+  indicator_id: zOptInt(1, 2147483647).optional(),
+  ...zCsrf,
+});
+
+export const ZCommitmentStatus = z.object({ status: z.string().trim().min(1).max(40), status_date: zDate, evidence: zOptText(2000), ...zCsrf });
+
+/** A member's statuses for several commitments at once (the form on the matrix page). */
+export const ZCommitmentStatuses = z.object({
+  items: z.array(z.object({ commitment_id: zInt(1, 2147483647), status: z.string().trim().max(40), status_date: zOptDate, evidence: zOptText(2000) })).max(200),
+  ...zCsrf,
+});
+
+export const ZSection = z.object({ number: zInt(1, 99), title: zText(300), body: zText(20000), ...zCsrf });
+
+export const ZPhase = z.object({ number: zInt(1, 99), name: zText(200), description: zOptText(2000), starts_on: zDate, ends_on: zDate, ...zCsrf });
+
+export const ZMilestone = z.object({
+  phase_id: zOptInt(1, 2147483647).optional(),
+  due_on: zDate,
+  title: zText(300),
+  responsible: zOptText(300),
+  deliverable: zOptText(1000),
+  status: z.enum(['planlagt', 'gennemfoert']).default('planlagt'),
+  completed_on: zOptDate.optional(),
+  ...zCsrf,
+});
+
+export const ZApproval = z.object({
+  decision: z.string().trim().min(1).max(60),
+  decided_on: zOptDate.optional(),
+  reference: zOptText(300),
+  note: zOptText(2000),
+  ...zCsrf,
+});
+
+export const ZRound = z.object({
+  kind: z.string().trim().min(1).max(40),
+  template: z.enum(['fokusomraader', 'frie']),
+  title: zText(300),
+  held_on: zDate,
+  phase_id: zOptInt(1, 2147483647).optional(),
+  description: zOptText(4000),
+  /** Free questions, one per line (template 'frie'). */
+  questions: zLines(40, 1000).optional(),
+  /** Candidate actions for a prioritisation, one per line. */
+  candidates: zLines(60, 500).optional(),
+  vote_allowance: zOptInt(1, 1000).optional(),
+  ...zCsrf,
+});
+
+export const ZGroup = z.object({ name: zText(200), kind: z.string().trim().min(1).max(40), organisation_id: zOptInt(1, 2147483647).optional(), ...zCsrf });
+
+/** Answers keyed by question id: `{ answers: { "12": "tekst" } }`; forms send `answer_12`. */
+export const ZAnswers = z.object({ answers: z.record(z.string().regex(/^\d+$/), z.string().max(10000)), ...zCsrf });
+export const ZVotes = z.object({ votes: z.record(z.string().regex(/^\d+$/), zInt(0, 1000)), ...zCsrf });
+
+export const ZVersion = z.object({ changelog: zText(10000), addressed_comment_ids: z.array(zInt(1, 2147483647)).max(500).default([]), ...zCsrf });
+export const ZComment = z.object({ section_key: z.string().trim().min(1).max(60), text: zText(10000), ...zCsrf });
+export const ZResponse = z.object({ response: z.enum(['taget_ind', 'delvist_taget_ind', 'ikke_taget_ind']), response_reason: zText(4000), ...zCsrf });
+
+/** Turns form fields `prefix_<id>` into `{ "<id>": value }`. */
+export function pickPrefixed(body: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body ?? {})) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+  return out;
+}
