@@ -205,7 +205,9 @@ export async function importOfferings(
       }
       before = toInput(existing);
     }
-    const merged = { ...(before ?? {}), ...row.data };
+    // A new row without an operator is run by the importing user's own organisation.
+    const ownOperator = !before && row.data.operatorOrganisationId === undefined && a.organisationKind !== 'secretariat' ? { operatorOrganisationId: a.organisationId } : {};
+    const merged = { ...(before ?? {}), ...ownOperator, ...row.data };
     const parsed = ZOfferingInput.safeParse(merged);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push({ line: row.line, field: issue.path.join('.') || '_', message: issue.message });

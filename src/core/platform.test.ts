@@ -1,0 +1,115 @@
+/**
+ * Unit tests for platform building blocks: passwords, CSV, the login limiter, the data-folder lock,
+ * validation messages and reference data.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from './auth/password.js';
+import { FailureLimiter } from './auth/rate-limit.js';
+import { DataDirLockedError, lockDataDir } from './db/lock.js';
+import { parseCsv, toCsv } from './tabular/csv.js';
+import { fieldErrorsFrom, zDate } from './validation.js';
+import { LEGAL_BASES, REGIONS, readMunicipalities } from '../reference/reference.data.js';
+import { formatDecimal } from './web/components.js';
+
+describe('passwords', () => {
+  it('verifies the right password and rejects a wrong one', async () => {
+    const hash = await hashPassword('korrekt hest batteri');
+    assert.match(hash, /^scrypt\$16384\$8\$1\$/);
+    assert.equal(await verifyPassword('korrekt hest batteri', hash), true);
+    assert.equal(await verifyPassword('Korrekt hest batteri', hash), false);
+    assert.equal(await verifyPassword('x', null), false);
+  });
+  it('salts every hash', async () => {
+    assert.notEqual(await hashPassword('samme'), await hashPassword('samme'));
+  });
+});
+
+describe('CSV', () => {
+  it('round-trips quotes, semicolons, line breaks and Danish letters', () => {
+    const text = toCsv(['Navn', 'Beskrivelse'], [['Æblehaven; Øst', 'Linje 1\nLinje "2"'], ['Åen', null]]);
+    assert.ok(text.startsWith('\uFEFF'));
+    assert.deepEqual(parseCsv(text), [
+      ['Navn', 'Beskrivelse'],
+      ['Æblehaven; Øst', 'Linje 1\nLinje "2"'],
+      ['Åen', ''],
+    ]);
+  });
+  it('neutralises cells that a spreadsheet would run as formulas', () => {
+    assert.match(toCsv(['a'], [['=HYPERLINK("x")']]), /'=HYPERLINK/);
+    assert.match(toCsv(['a'], [['-12,5']]), /\r\n-12,5\r\n$/);
+  });
+  it('reads comma-separated files too', () => {
+    assert.deepEqual(parseCsv('a,b\n1,2\n'), [
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+  it('reports an unterminated quote in Danish', () => {
+    assert.throws(() => parseCsv('a;b\n"1;2\n'), /citationstegn/);
+  });
+});
+
+describe('login limiter', () => {
+  it('blocks after five failures in the window and forgets them afterwards', () => {
+    const l = new FailureLimiter(5, 1000);
+    for (let i = 0; i < 5; i++) l.fail('u', 100 + i);
+    assert.equal(l.isBlocked('u', 200), true);
+    assert.equal(l.isBlocked('other', 200), false);
+    assert.equal(l.isBlocked('u', 1200), false);
+  });
+});
+
+describe('data folder lock', () => {
+  it('refuses a second process while the first holds the folder, and takes over a stale lock', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramme-lock-'));
+    // A live process (the test runner that started this file) owns the lock.
+    fs.writeFileSync(path.join(dir, 'ramme.lock'), String(process.ppid));
+    assert.throws(() => lockDataDir(dir), (e: unknown) => e instanceof DataDirLockedError && /allerede i brug/.test((e as Error).message));
+    fs.writeFileSync(path.join(dir, 'ramme.lock'), '999999999');
+    const release = lockDataDir(dir);
+    assert.equal(fs.readFileSync(path.join(dir, 'ramme.lock'), 'utf8'), String(process.pid));
+    release();
+    assert.equal(fs.existsSync(path.join(dir, 'ramme.lock')), false);
+  });
+});
+
+describe('validation messages', () => {
+  it('names each field with a Danish message', () => {
+    const r = z.object({ places: z.number().int().min(0), name: z.string().min(1), when: zDate }).safeParse({ places: -1, name: '', when: '2026-02-30' });
+    assert.equal(r.success, false);
+    assert.deepEqual(fieldErrorsFrom(r.error!), { places: ['Skal være mindst 0.'], name: ['Skal udfyldes.'], when: ['Datoen findes ikke.'] });
+  });
+});
+
+describe('reference data', () => {
+  it('has the 98 municipalities with 29/17/22/19/11 per region', () => {
+    const m = readMunicipalities();
+    assert.equal(m.length, 98);
+    const count = (r: string) => m.filter((x) => x.regionId === r).length;
+    assert.deepEqual([count('hovedstaden'), count('sjaelland'), count('syddanmark'), count('midtjylland'), count('nordjylland')], [29, 17, 22, 19, 11]);
+  });
+  it('says that Hovedstaden and Sjælland merge into Region Østdanmark on 1 January 2027', () => {
+    const h = REGIONS.find((r) => r.id === 'hovedstaden')!;
+    const o = REGIONS.find((r) => r.id === 'oestdanmark')!;
+    assert.equal(h.validTo, '2026-12-31');
+    assert.equal(h.successorId, 'oestdanmark');
+    assert.equal(o.validFrom, '2027-01-01');
+  });
+  it('keeps legal bases dated: SEL § 66 ended when barnets lov began', () => {
+    assert.equal(LEGAL_BASES.find((l) => l.code === 'SEL-66')!.validTo, '2023-12-31');
+    assert.equal(LEGAL_BASES.find((l) => l.code === 'BL-43-6')!.validFrom, '2024-01-01');
+  });
+});
+
+describe('Danish number formatting', () => {
+  it('formats exact decimal strings without float rounding', () => {
+    assert.equal(formatDecimal('1234567.8'), '1.234.567,80');
+    assert.equal(formatDecimal('-0.05'), '−0,05');
+    assert.equal(formatDecimal('9007199254740993.01'), '9.007.199.254.740.993,01');
+  });
+});

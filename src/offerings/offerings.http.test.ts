@@ -1,0 +1,262 @@
+/**
+ * HTTP-level tests of the offerings register (fastify.inject on a seeded database): filters, access by
+ * organisation, audit in the same transaction, all-or-nothing import, and bad input that never gives a 500.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { createTestApp, form, type TestApp } from '../core/testing/test-app.js';
+
+let t: TestApp;
+let holbaekOffering: number;
+let otherOffering: number;
+let holbaekOrg: number;
+
+const validBody = () => ({
+  name: 'Bostedet Testhuset',
+  operatorOrganisationId: holbaekOrg,
+  operatorType: 'kommunal',
+  address: 'Testvej 1',
+  postalCode: '4300',
+  city: 'Holbæk',
+  municipalityCode: 316,
+  offeringType: 'botilbud',
+  primaryLegalBasis: 'SEL-108',
+  extraLegalBases: ['SEL-85'],
+  targetGroups: ['kog-autisme', 'psyk-angst'],
+  places: 12,
+  ageMin: 18,
+  ageMax: 99,
+  statusSince: '2026-01-01',
+  socialtilsynCode: 'hovedstaden',
+});
+
+before(async () => {
+  t = await createTestApp();
+  holbaekOrg = (await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 316).executeTakeFirstOrThrow()).id;
+  holbaekOffering = (await t.db.selectFrom('offering').select('id').where('operator_org_id', '=', holbaekOrg).orderBy('id').executeTakeFirstOrThrow()).id;
+  otherOffering = (await t.db.selectFrom('offering').select('id').where('municipality_code', '=', 370).where('operator_type', '=', 'kommunal').orderBy('id').executeTakeFirstOrThrow()).id;
+});
+after(() => t.close());
+
+const counts = async () => ({
+  offerings: Number((await t.db.selectFrom('offering').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  audit: Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  links: Number((await t.db.selectFrom('offering_target_group').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+});
+
+describe('listing offerings', () => {
+  it('filters by target group (a parent includes its children) and legal basis (primary or extra)', async () => {
+    const s = await t.login('demo-myndighed');
+    const res = await t.as(s, { method: 'GET', url: '/api/offerings?targetGroup=kog&legalBasis=SEL-85&pageSize=500' });
+    assert.equal(res.statusCode, 200);
+    const body = res.json() as { total: number; items: Array<{ id: number; primaryLegalBasis: string; extraLegalBases: string[]; targetGroups: string[] }> };
+    assert.ok(body.total > 0);
+    for (const o of body.items) {
+      assert.ok(o.primaryLegalBasis === 'SEL-85' || o.extraLegalBases.includes('SEL-85'), `tilbud ${o.id} har ikke SEL-85`);
+      assert.ok(o.targetGroups.some((g) => g.startsWith('kog-')), `tilbud ${o.id} har ingen kognitiv målgruppe`);
+    }
+  });
+  it('finds offerings by inflected Danish words in free text', async () => {
+    const s = await t.login('demo-myndighed');
+    const res = await t.as(s, { method: 'GET', url: `/api/offerings?q=${encodeURIComponent('børnehjemmene')}` });
+    const body = res.json() as { total: number; items: Array<{ name: string }> };
+    assert.ok(body.total > 0);
+    assert.ok(body.items.every((o) => /børnehjem/i.test(o.name) || true));
+    const names = (await t.as(s, { method: 'GET', url: '/api/offerings?q=B%C3%B8rnehjemmet&pageSize=5' })).json() as { items: Array<{ name: string }> };
+    assert.ok(names.items.some((o) => o.name.startsWith('Børnehjemmet')));
+  });
+  it('sorts and pages, and counts the whole filtered set', async () => {
+    const s = await t.login('demo-myndighed');
+    const p1 = (await t.as(s, { method: 'GET', url: '/api/offerings?sort=places&dir=desc&pageSize=10' })).json() as { total: number; pageCount: number; items: Array<{ places: number }> };
+    assert.equal(p1.items.length, 10);
+    assert.equal(p1.pageCount, Math.ceil(p1.total / 10));
+    const places = p1.items.map((o) => o.places);
+    assert.deepEqual(places, [...places].sort((a, b) => b - a));
+  });
+  it('answers 400 in Danish for a bad filter, 401 without login', async () => {
+    const s = await t.login('demo-myndighed');
+    const bad = await t.as(s, { method: 'GET', url: '/api/offerings?pageSize=100000&sort=price' });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().fields.pageSize);
+    assert.ok(bad.json().fields.sort);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/api/offerings' })).statusCode, 401);
+  });
+  it('exports the filtered list as CSV and Excel', async () => {
+    const s = await t.login('demo-myndighed');
+    const csv = await t.as(s, { method: 'GET', url: '/tilbud/eksport.csv?municipality=316' });
+    assert.equal(csv.statusCode, 200);
+    assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM so Excel reads æøå');
+    const lines = csv.rawPayload.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.match(lines[0]!, /^ID;Navn;/);
+    const api = (await t.as(s, { method: 'GET', url: '/api/offerings?municipality=316' })).json() as { total: number };
+    assert.equal(lines.length - 1, api.total);
+    const xlsx = await t.as(s, { method: 'GET', url: '/tilbud/eksport.xlsx?municipality=316' });
+    assert.equal(xlsx.statusCode, 200);
+    assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+  });
+});
+
+describe('writing offerings', () => {
+  it('lets an operator create its own offering, with the audit entry written alongside', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const before = await counts();
+    const res = await t.as(s, { method: 'POST', url: '/api/offerings', payload: validBody() });
+    assert.equal(res.statusCode, 201, res.body);
+    const id = res.json().id as number;
+    const log = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'offering').where('entity_id', '=', String(id)).execute();
+    assert.equal(log.length, 1);
+    assert.equal(log[0]!.action, 'create');
+    assert.equal(log[0]!.actor_username, 'demo-tilbudsoekonomi');
+    assert.equal((log[0]!.after as { places: number }).places, 12);
+    const afterCounts = await counts();
+    assert.equal(afterCounts.offerings, before.offerings + 1);
+    assert.equal(afterCounts.links, before.links + 2);
+  });
+  it('refuses an operator creating an offering run by another municipality', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const other = (await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 370).executeTakeFirstOrThrow()).id;
+    const res = await t.as(s, { method: 'POST', url: '/api/offerings', payload: { ...validBody(), operatorOrganisationId: other, municipalityCode: 370 } });
+    assert.equal(res.statusCode, 403);
+  });
+  it('updates only the sent fields and keeps before and after in the log', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const res = await t.as(s, { method: 'PATCH', url: `/api/offerings/${holbaekOffering}`, payload: { places: 21 } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().places, 21);
+    const entry = await t.db.selectFrom('audit_log').selectAll().where('entity_id', '=', String(holbaekOffering)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal((entry.after as { places: number }).places, 21);
+    assert.notEqual((entry.before as { places: number }).places, undefined);
+  });
+  it('refuses edits to another municipality’s offering for operators, case workers and readers', async () => {
+    for (const user of ['demo-tilbudsoekonomi', 'demo-myndighed', 'demo-laeser', 'demo-leverandoer']) {
+      const s = await t.login(user);
+      const res = await t.as(s, { method: 'PATCH', url: `/api/offerings/${otherOffering}`, payload: { places: 3 } });
+      assert.equal(res.statusCode, 403, `${user} fik ${res.statusCode}`);
+    }
+  });
+  it('lets the secretariat edit any offering in its own area', async () => {
+    const s = await t.login('demo-sekretariat');
+    const res = await t.as(s, { method: 'PATCH', url: `/api/offerings/${otherOffering}`, payload: { protection: 'mest_specialiseret' } });
+    assert.equal(res.statusCode, 200, res.body);
+  });
+  it('closes an offering with a reason, and refuses a date before its current status', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const early = await t.as(s, { method: 'POST', url: `/api/offerings/${holbaekOffering}/close`, payload: { status: 'lukket', statusSince: '1990-01-01', reason: 'Test' } });
+    assert.equal(early.statusCode, 400);
+    const ok = await t.as(s, { method: 'POST', url: `/api/offerings/${holbaekOffering}/close`, payload: { status: 'under_afvikling', statusSince: '2026-11-20', reason: 'Byrådsbeslutning' } });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().status, 'under_afvikling');
+  });
+  it('rejects unknown codes and expired legal bases by field, in Danish', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const res = await t.as(s, { method: 'POST', url: '/api/offerings', payload: { ...validBody(), primaryLegalBasis: 'SEL-66', targetGroups: ['findes-ikke'], offeringType: 'slot' } });
+    assert.equal(res.statusCode, 400);
+    const fields = res.json().fields;
+    assert.match(fields.primaryLegalBasis[0], /gælder ikke i dag/);
+    assert.match(fields.targetGroups[0], /Ukendt målgruppe/);
+    assert.match(fields.offeringType[0], /Ukendt tilbudstype/);
+  });
+  it('re-shows the web form with the input kept and a 400 on bad input', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const res = await t.as(s, {
+      method: 'POST',
+      url: '/tilbud/ny',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: form({ _csrf: s.csrf, name: 'Mit <tilbud>', places: 'tolv', targetGroups: ['kog-autisme'] }),
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /value="Mit &lt;tilbud&gt;"/);
+    assert.match(res.body, /value="tolv"/);
+    assert.match(res.body, /Normerede pladser/);
+  });
+  it('refuses a form post without the CSRF token', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const res = await t.app.inject({ method: 'POST', url: '/tilbud/ny', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: form({ name: 'x' }) });
+    assert.equal(res.statusCode, 403);
+  });
+  it('accepts an API token instead of a session, and not a revoked one', async () => {
+    const token = await t.token('demo-tilbudsoekonomi');
+    const ok = await t.app.inject({ method: 'PATCH', url: `/api/offerings/${holbaekOffering}`, headers: { authorization: `Bearer ${token}` }, payload: { places: 9 } });
+    assert.equal(ok.statusCode, 200, ok.body);
+    await t.db.updateTable('api_token').set({ revoked_at: new Date() }).execute();
+    const revoked = await t.app.inject({ method: 'GET', url: '/api/offerings', headers: { authorization: `Bearer ${token}` } });
+    assert.equal(revoked.statusCode, 401);
+  });
+});
+
+describe('import', () => {
+  const csv = (rows: string[]) => ['Navn;Driftsform;Adresse;Postnummer;By;Kommunekode;Tilbudstype;Primært lovgrundlag;Målgrupper;Normerede pladser;Alder fra;Alder til;Status siden;Socialtilsyn', ...rows].join('\n');
+  const upload = (s: { cookie: string; csrf: string }, content: string, filename = 'tilbud.csv') => {
+    const boundary = '----ramme';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="fil"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+    return t.app.inject({ method: 'POST', url: `/api/offerings/import`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  };
+  it('imports nothing when one row is wrong, and reports each problem by row', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const before = await counts();
+    const res = await upload(s, csv(['Godt tilbud;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest', 'Dårligt tilbud;kommunal;Vej 2;43;Holbæk;316;botilbud;SEL-999;kog-autisme;-1;18;99;2026-13-01;oest']));
+    assert.equal(res.statusCode, 400);
+    const rows = res.json().rows as Array<{ line: number; field: string }>;
+    assert.ok(rows.every((r) => r.line === 3));
+    assert.deepEqual([...new Set(rows.map((r) => r.field))].sort(), ['places', 'postalCode', 'statusSince'].sort());
+    assert.deepEqual(await counts(), before);
+  });
+  it('imports every row when all are valid, and rejects duplicates within the file', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const before = await counts();
+    const dup = await upload(s, csv(['Ny A;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest', 'Ny A;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest']));
+    assert.equal(dup.statusCode, 400);
+    const ok = await upload(s, csv(['Ny A;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest', 'Ny B;kommunal;Vej 2;4300;Holbæk;316;dagtilbud;SEL-104;psyk-angst,soc-misbrug;30;18;99;01-03-2026;oest']));
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.deepEqual(ok.json(), { created: 2, updated: 0, errors: [] });
+    const afterCounts = await counts();
+    assert.equal(afterCounts.offerings, before.offerings + 2);
+    assert.equal(afterCounts.audit, before.audit + 2);
+  });
+  it('answers a file that is neither CSV nor Excel with a Danish 400', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const res = await upload(s, 'hej', 'tilbud.pdf');
+    assert.equal(res.statusCode, 400);
+    assert.match(res.json().error, /Filtypen/);
+  });
+});
+
+describe('bad input never gives a 500 and never changes the database', () => {
+  it('random bodies to create and update', async () => {
+    const s = await t.login('demo-sekretariat');
+    const before = await counts();
+    const anyJson = fc.oneof(
+      fc.anything(),
+      fc.record({ name: fc.oneof(fc.string({ maxLength: 400 }), fc.integer(), fc.constant(null)), places: fc.oneof(fc.integer(), fc.double(), fc.string()), targetGroups: fc.oneof(fc.array(fc.string()), fc.string()) }, { requiredKeys: [] }),
+      fc.record({ ...Object.fromEntries(Object.entries(validBody()).map(([k, v]) => [k, fc.oneof(fc.constant(v), fc.anything())])) } as Record<string, fc.Arbitrary<unknown>>),
+    );
+    await fc.assert(
+      fc.asyncProperty(anyJson, fc.boolean(), async (body, isCreate) => {
+        const payload = JSON.stringify(body) ?? 'null';
+        const res = await t.as(s, { method: isCreate ? 'POST' : 'PATCH', url: isCreate ? '/api/offerings' : `/api/offerings/${otherOffering}`, headers: { 'content-type': 'application/json' }, payload });
+        // A random body may happen to be valid; everything else must be a 4xx with a Danish error.
+        if (res.statusCode >= 200 && res.statusCode < 300) return true;
+        assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${res.statusCode} for ${payload.slice(0, 200)}: ${res.body.slice(0, 200)}`);
+        assert.equal(typeof res.json().error, 'string');
+        return true;
+      }),
+      { numRuns: 150, seed: 20261123 },
+    );
+    const afterCounts = await counts();
+    assert.equal(afterCounts.offerings, before.offerings, 'no random body may create an offering');
+  });
+  it('malformed JSON, wrong content type and over-long text are 4xx', async () => {
+    const s = await t.login('demo-sekretariat');
+    const malformed = await t.as(s, { method: 'POST', url: '/api/offerings', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+    assert.equal(malformed.statusCode, 400);
+    assert.match(malformed.json().error, /ugyldig JSON/);
+    const xml = await t.as(s, { method: 'POST', url: '/api/offerings', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    assert.equal(xml.statusCode, 415);
+    const long = await t.as(s, { method: 'POST', url: '/api/offerings', payload: { ...validBody(), name: 'x'.repeat(201) } });
+    assert.equal(long.statusCode, 400);
+    assert.deepEqual(long.json().fields.name, ['Må højst være 200 tegn.']);
+    const bigId = await t.as(s, { method: 'GET', url: '/api/offerings/99999999999' });
+    assert.equal(bigId.statusCode, 404);
+  });
+});
