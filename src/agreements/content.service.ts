@@ -396,6 +396,13 @@ export async function setCommitmentStatuses(db: Db, actor: Actor | null, agreeme
 }
 
 export async function setCommitmentStatus(db: Db, actor: Actor | null, agreementId: number, commitmentId: number, organisationId: number, input: unknown): Promise<void> {
+  const agreement = await getAgreement(db, agreementId);
+  requireOwnMember(actor, await agreementMembers(db, agreement), organisationId, 'angive status på tilsagn');
   const v = parseInput(ZCommitmentStatus, input);
+  const codes = (await vocabulary(db, 'tilsagnsstatus')).map((s) => s.code);
+  collect([
+    [!codes.includes(v.status), 'status', 'Ukendt status. Vælg en af de tilladte.'],
+    [v.status_date > today(), 'status_date', 'Datoen kan ikke ligge i fremtiden.'],
+  ]);
   await setCommitmentStatuses(db, actor, agreementId, organisationId, [{ commitment_id: commitmentId, status: v.status, status_date: v.status_date, evidence: v.evidence }]);
 }
