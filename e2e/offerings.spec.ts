@@ -3,7 +3,7 @@
  * case worker and an operator rely on work in Chromium.
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, loginAs, watchConsole } from './helpers';
+import { expectAccessible, loginAs, watchConsole } from './helpers.js';
 
 test('login page and public pages pass axe and have Danish titles', async ({ page }) => {
   const errors = watchConsole(page);
@@ -19,7 +19,7 @@ test('login page and public pages pass axe and have Danish titles', async ({ pag
     await expect(page.locator('html')).toHaveAttribute('lang', 'da');
     await expectAccessible(page);
   }
-  expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+  expect(errors.filter((e: string) => !e.includes('404'))).toEqual([]);
 });
 
 test('a case worker filters offerings by target group and legal basis and opens one', async ({ page }) => {

@@ -35,6 +35,10 @@ declare module 'fastify' {
     /** Renders a page inside the shared layout. */
     page(this: FastifyReply, options: PageOptions): Promise<FastifyReply>;
   }
+  interface FastifyInstance {
+    /** 'METHOD /path' of every registered route (HEAD excluded). */
+    rammeRoutes: string[];
+  }
   interface FastifyContextConfig {
     /** Set to false on routes that take no ambient credentials (public JSON computations). */
     csrf?: boolean;
@@ -62,6 +66,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Validation runs in the handlers through zod (Danish messages per field); route schemas are for the
   // OpenAPI document only.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // Every route is remembered, so the access test can prove it walked them all.
+  const routes: string[] = [];
+  app.decorate('rammeRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
+  });
 
   await app.register(cookie);
   await app.register(formbody);
