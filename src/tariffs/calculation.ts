@@ -4,7 +4,7 @@
  * shown and checked. Money is rounded to øre (half away from zero) only in the results, never in between.
  * Rules (retain limit, occupancy bounds, overhead cap) come in as data; see DOMAIN.md 1.2-1.5.
  */
-import DecimalBase from 'decimal.js';
+import { Decimal as DecimalBase } from 'decimal.js';
 
 /** Exact decimals: 50 significant digits, ties away from zero. */
 export const Dec = DecimalBase.clone({ precision: 50, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
