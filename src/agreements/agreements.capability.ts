@@ -3,18 +3,31 @@
  * indicators, joint principles with each member's status, the process plan, input rounds, hearing, approval and
  * the published document.
  */
+import fs from 'node:fs';
 import type { Capability } from '../core/capability.js';
 import { agreementsApi } from './agreements.api.js';
 import { commitmentsImplemented } from './agreements.indicators.js';
 import { agreementsMigrations } from './agreements.migrations.js';
 import { seedAgreements } from './agreements.seed.js';
+import { agreementPages } from './pages/agreements.pages.js';
+import { contentPages } from './pages/content.pages.js';
+import { indicatorPages } from './pages/indicators.pages.js';
+import { matrixPages } from './pages/matrix.pages.js';
+import { STYLESHEET } from './pages/shared.js';
 import './agreements.table.js';
+
+const css = fs.readFileSync(new URL('./aftaler.css', import.meta.url));
 
 export const agreements: Capability = {
   name: 'agreements',
   migrations: agreementsMigrations,
   routes: (app, ctx) => {
+    app.get(STYLESHEET, { schema: { hide: true } }, (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
     agreementsApi(app, ctx);
+    agreementPages(app, ctx);
+    contentPages(app, ctx);
+    indicatorPages(app, ctx);
+    matrixPages(app, ctx);
   },
   nav: [{ href: '/aftaler', label: 'Rammeaftaler', description: 'aftalerne med fokusområder, principper, proces, høring og godkendelse', order: 20 }],
   seed: seedAgreements,
