@@ -21,21 +21,43 @@ export function toPrefixQuery(text: string): string | null {
 
 type OfferingQuery = SelectQueryBuilder<DB & { o: DB['offering'] }, 'o', object>;
 
-function applyFilters(q: OfferingQuery, f: TListQuery, date: string): OfferingQuery {
-  if (f.area) {
-    q = q.where('o.municipality_code', 'in', (eb) =>
-      eb
-        .selectFrom('agreement_area_member as m')
-        .innerJoin('agreement_area as a', 'a.id', 'm.area_id')
-        .innerJoin('organisation as mo', 'mo.id', 'm.organisation_id')
-        .select('mo.municipality_code')
-        .where('a.code', '=', f.area!)
-        .where('mo.municipality_code', 'is not', null)
-        .where('m.valid_from', '<=', date)
-        .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', date)]))
-        .$narrowType<{ municipality_code: number }>(),
-    );
+/**
+ * Filters resolved against the small reference tables first (area → municipality codes, target group →
+ * itself and its children, free text → matching target groups and operators), so the query over the large
+ * offering table uses plain IN lists that the planner turns into index or hash lookups.
+ */
+async function resolveFilters(db: Queryable, f: TListQuery, date: string) {
+  const areaMunicipalities = f.area
+    ? (
+        await db
+          .selectFrom('agreement_area_member as m')
+          .innerJoin('agreement_area as a', 'a.id', 'm.area_id')
+          .innerJoin('organisation as mo', 'mo.id', 'm.organisation_id')
+          .select('mo.municipality_code')
+          .where('a.code', '=', f.area)
+          .where('mo.municipality_code', 'is not', null)
+          .where('m.valid_from', '<=', date)
+          .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', date)]))
+          .execute()
+      ).map((r) => r.municipality_code!)
+    : null;
+  const targetGroups = f.targetGroup
+    ? (await db.selectFrom('target_group').select('code').where((w) => w.or([w('code', '=', f.targetGroup!), w('parent_code', '=', f.targetGroup!)])).execute()).map((r) => r.code)
+    : null;
+  // Each word must be found somewhere: in the offering's own text, a target group's name or the operator's name.
+  const terms = [];
+  for (const term of f.q ? (toPrefixQuery(f.q)?.split(' & ') ?? []) : []) {
+    const groups = (await db.selectFrom('target_group').select('code').where(sql<boolean>`to_tsvector('danish', name) @@ to_tsquery('danish', ${term})`).execute()).map((r) => r.code);
+    const operators = (await db.selectFrom('organisation').select('id').where(sql<boolean>`to_tsvector('danish', name) @@ to_tsquery('danish', ${term})`).execute()).map((r) => r.id);
+    terms.push({ term, groups, operators });
   }
+  return { areaMunicipalities, targetGroups, terms };
+}
+
+type Resolved = Awaited<ReturnType<typeof resolveFilters>>;
+
+function applyFilters(q: OfferingQuery, f: TListQuery, r: Resolved): OfferingQuery {
+  if (r.areaMunicipalities) q = r.areaMunicipalities.length ? q.where('o.municipality_code', 'in', r.areaMunicipalities) : q.where(sql<boolean>`false`);
   if (f.municipality) q = q.where('o.municipality_code', '=', f.municipality);
   if (f.operatorType) q = q.where('o.operator_type', '=', f.operatorType);
   if (f.operator) q = q.where('o.operator_org_id', '=', f.operator);
@@ -43,33 +65,21 @@ function applyFilters(q: OfferingQuery, f: TListQuery, date: string): OfferingQu
   if (f.legalBasis) {
     const code = f.legalBasis;
     q = q.where((eb) =>
-      eb.or([eb('o.primary_legal_basis', '=', code), eb.exists(eb.selectFrom('offering_legal_basis as lb').select('lb.offering_id').whereRef('lb.offering_id', '=', 'o.id').where('lb.legal_basis_code', '=', code))]),
+      eb.or([eb('o.primary_legal_basis', '=', code), eb('o.id', 'in', eb.selectFrom('offering_legal_basis').select('offering_id').where('legal_basis_code', '=', code))]),
     );
   }
-  if (f.targetGroup) {
-    const code = f.targetGroup;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('offering_target_group as tg')
-          .innerJoin('target_group as t', 't.code', 'tg.target_group_code')
-          .select('tg.offering_id')
-          .whereRef('tg.offering_id', '=', 'o.id')
-          .where((w) => w.or([w('t.code', '=', code), w('t.parent_code', '=', code)])),
-      ),
-    );
+  if (r.targetGroups) {
+    const codes = r.targetGroups.length ? r.targetGroups : ['-'];
+    q = q.where('o.id', 'in', (eb) => eb.selectFrom('offering_target_group').select('offering_id').where('target_group_code', 'in', codes));
   }
-  const terms = f.q ? toPrefixQuery(f.q) : null;
-  if (terms) {
-    const like = `%${f.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Words may hit the offering's own text, its target groups or its operator (e.g. "autisme", "Holbæk").
+  for (const { term, groups, operators } of r.terms) {
+    // Words (as Danish prefixes) may hit the offering's name, description or address, its target groups or
+    // its operator (e.g. "autisme", "Holbæk"). All branches can use an index.
     q = q.where((eb) =>
       eb.or([
-        sql<boolean>`o.search @@ to_tsquery('danish', ${terms})`,
-        eb('o.name', 'ilike', like),
-        sql<boolean>`exists (select 1 from offering_target_group tg join target_group t on t.code = tg.target_group_code
-          where tg.offering_id = o.id and to_tsvector('danish', t.name) @@ to_tsquery('danish', ${terms}))`,
-        sql<boolean>`exists (select 1 from organisation op where op.id = o.operator_org_id and to_tsvector('danish', op.name) @@ to_tsquery('danish', ${terms}))`,
+        sql<boolean>`o.search @@ to_tsquery('danish', ${term})`,
+        ...(groups.length ? [eb('o.id', 'in', eb.selectFrom('offering_target_group').select('offering_id').where('target_group_code', 'in', groups))] : []),
+        ...(operators.length ? [eb('o.operator_org_id', 'in', operators)] : []),
       ]),
     );
   }
@@ -87,8 +97,8 @@ const SORT_COLUMNS = {
 export type OfferingListRow = Awaited<ReturnType<typeof listOfferings>>['rows'][number];
 
 export async function listOfferings(db: Queryable, f: TListQuery, options: { all?: boolean } = {}) {
-  const date = today();
-  const base = applyFilters(db.selectFrom('offering as o') as OfferingQuery, f, date);
+  const resolved = await resolveFilters(db, f, today());
+  const base = applyFilters(db.selectFrom('offering as o') as OfferingQuery, f, resolved);
   const countRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const total = Number(countRow.n);
   let q = base
@@ -200,8 +210,23 @@ async function replaceLinks(db: Queryable, id: number, extraLegalBases: string[]
   if (targetGroups.length) await db.insertInto('offering_target_group').values(targetGroups.map((c) => ({ offering_id: id, target_group_code: c }))).execute();
 }
 
-/** Everything the filters and forms offer to choose from, valid today. */
-export async function referenceLists(db: Queryable) {
+const referenceCache = new Map<string, Promise<ReferenceLists>>();
+
+/** Everything the filters and forms offer to choose from, valid today. Reference data changes only by
+ * migration, so it is cached per process and day. */
+export function referenceLists(db: Queryable): Promise<ReferenceLists> {
+  const key = today();
+  let cached = referenceCache.get(key);
+  if (!cached) {
+    referenceCache.clear();
+    cached = loadReferenceLists(db);
+    referenceCache.set(key, cached);
+    cached.catch(() => referenceCache.delete(key));
+  }
+  return cached;
+}
+
+async function loadReferenceLists(db: Queryable) {
   const date = today();
   const valid = <T extends { valid_from: string; valid_to: string | null }>(rows: T[]) => rows.filter((r) => r.valid_from <= date && (!r.valid_to || r.valid_to >= date));
   const [areas, municipalities, operatorTypes, legalBases, targetGroups, offeringTypes, socialtilsyn] = await Promise.all([
@@ -216,4 +241,4 @@ export async function referenceLists(db: Queryable) {
   return { areas: valid(areas), municipalities, operatorTypes, legalBases, validLegalBases: valid(legalBases), targetGroups: valid(targetGroups), offeringTypes, socialtilsyn };
 }
 
-export type ReferenceLists = Awaited<ReturnType<typeof referenceLists>>;
+export type ReferenceLists = Awaited<ReturnType<typeof loadReferenceLists>>;
