@@ -66,9 +66,11 @@ async function run(label: string, env: NodeJS.ProcessEnv) {
   const needsSeed = env.DATABASE_URL ? true : !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (needsSeed) {
     const t0 = Date.now();
-    const r = spawnSync('npx', ['tsx', 'src/cli/seed.ts', '--scope', 'national', '--seed', '1', '--reset'], { cwd: root, env: seedEnv, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('seeding failed');
-    console.log(`[${label}] national demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    // /usr/bin/time -v reports the seeding process's peak resident memory.
+    const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', 'src/cli/seed.ts', '--scope', 'national', '--seed', '1', '--reset'], { cwd: root, env: seedEnv, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`seeding failed: ${r.stderr}`);
+    const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+    console.log(`[${label}] national demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; seeding process peak RSS ${peak ? Math.round(Number(peak) / 1024) : '?'} MB`);
   }
   const token = spawnSync('npx', ['tsx', 'src/cli/token.ts', 'demo-sekretariat', 'bench'], { cwd: root, env: seedEnv, encoding: 'utf8' }).stdout.trim().split('\n').pop()!;
   const started = Date.now();
