@@ -13,6 +13,11 @@ import { agreementPages } from './pages/agreements.pages.js';
 import { contentPages } from './pages/content.pages.js';
 import { indicatorPages } from './pages/indicators.pages.js';
 import { matrixPages } from './pages/matrix.pages.js';
+import { timelinePages } from './pages/timeline.pages.js';
+import { inputPages } from './pages/input.pages.js';
+import { hearingPages } from './pages/hearing.pages.js';
+import { approvalPages } from './pages/approval.pages.js';
+import { documentPages } from './pages/document.pages.js';
 import { STYLESHEET } from './pages/shared.js';
 import './agreements.table.js';
 
@@ -28,6 +33,11 @@ export const agreements: Capability = {
     contentPages(app, ctx);
     indicatorPages(app, ctx);
     matrixPages(app, ctx);
+    timelinePages(app, ctx);
+    inputPages(app, ctx);
+    hearingPages(app, ctx);
+    approvalPages(app, ctx);
+    documentPages(app, ctx);
   },
   nav: [{ href: '/aftaler', label: 'Rammeaftaler', description: 'aftalerne med fokusområder, principper, proces, høring og godkendelse', order: 20 }],
   seed: seedAgreements,
