@@ -87,7 +87,7 @@ test('an operator edits its own offering, the change is logged, and another muni
 
 test('create, close and import pages pass axe; import reports errors per row and saves nothing', async ({ page }) => {
   await loginAs(page, 'demo-tilbudsoekonomi');
-  for (const url of ['/tilbud/ny', '/tilbud/import', '/profil']) {
+  for (const url of ['/tilbud/ny', '/tilbud/import', '/profil', '/grunddata?date=2027-01-01']) {
     await page.goto(url);
     await expectAccessible(page);
   }

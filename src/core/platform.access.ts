@@ -11,6 +11,8 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /profil', url: '/profil', allowed: SIGNED_IN },
   { route: 'POST /profil/noegler', url: '/profil/noegler', allowed: SIGNED_IN, isForm: true },
   { route: 'POST /profil/noegler/:id/tilbagekald', url: '/profil/noegler/999999/tilbagekald', allowed: SIGNED_IN, isForm: true },
+  { route: 'GET /grunddata', url: '/grunddata?date=2027-01-01', allowed: SIGNED_IN },
+  { route: 'GET /api/reference', url: '/api/reference', allowed: SIGNED_IN },
   { route: 'GET /api/health', url: '/api/health', allowed: ALL },
   { route: 'GET /api/openapi.json', url: '/api/openapi.json', allowed: ALL },
   { route: 'GET /api/docs', url: '/api/docs', allowed: ALL },

@@ -7,6 +7,7 @@ import { authMigrations } from './auth/auth.migrations.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { platformRoutes } from './http/platform.routes.js';
 import { referenceMigrations } from '../reference/reference.migrations.js';
+import { referenceRoutes } from '../reference/reference.routes.js';
 import { seedPlatform } from './seed/platform.seed.js';
 import '../reference/reference.table.js';
 import './auth/auth.table.js';
@@ -17,7 +18,11 @@ export const platform: Capability = {
   routes: (app, ctx) => {
     platformRoutes(app, ctx);
     authRoutes(app, ctx);
+    referenceRoutes(app, ctx);
   },
-  nav: [{ href: '/', label: 'Forside', order: 0 }],
+  nav: [
+    { href: '/', label: 'Forside', order: 0 },
+    { href: '/grunddata', label: 'Grunddata', description: 'regioner, rammeaftaleområder, lovgrundlag og målgrupper med gyldighedsdatoer', isVisible: (a) => !!a, order: 80 },
+  ],
   seed: seedPlatform,
 };
