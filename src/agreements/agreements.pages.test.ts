@@ -1,0 +1,153 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, form, type Session, type TestApp } from '../core/testing/test-app.js';
+
+let t: TestApp;
+const sessions: Record<string, Session> = {};
+const html = { accept: 'text/html' };
+const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+const as = async (user: string | null) => (user ? (sessions[user] ??= await t.login(user)) : null);
+const get = async (user: string | null, url: string) => t.as(await as(user), { method: 'GET', url, headers: html });
+const post = async (user: string, url: string, fields: Record<string, string | string[]>) => t.as(await as(user), { method: 'POST', url, headers: formHeaders, payload: form(fields) });
+const idOf = async (title: string) => (await t.db.selectFrom('agreement').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id;
+const orgId = async (name: string) => (await t.db.selectFrom('organisation').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+
+before(async () => {
+  t = await createTestApp();
+});
+after(async () => t.close());
+
+test('the public sees the nav item, the list and the published document with its PDF, but not drafts', async () => {
+  const front = await get(null, '/');
+  assert.match(front.body, /href="\/aftaler"/);
+  const list = await get(null, '/aftaler');
+  assert.equal(list.statusCode, 200);
+  assert.match(list.body, /Rammeaftale Sjælland 2025-2026/);
+  assert.doesNotMatch(list.body, /2027-2028/);
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  const doc = await get(null, `/aftaler/${id}/dokument`);
+  assert.equal(doc.statusCode, 200);
+  for (const text of ['Indhold', 'Styringsaftale', 'Udviklingsstrategi', 'Fælles om takster og kontrakter', 'Procesforløb', '18 af 18 har godkendt', 'aftaler.css']) assert.ok(doc.body.includes(text), text);
+  const css = await get(null, '/static/agreements/aftaler.css');
+  assert.match(css.body, /@media print/);
+  const pdf = await get(null, `/aftaler/${id}/aftale.pdf`);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  const draft = await get(null, `/aftaler/${await idOf('Rammeaftale Sjælland 2027-2028')}`);
+  assert.equal(draft.statusCode, 302);
+  assert.match(String(draft.headers.location), /^\/login/);
+});
+
+test('every agreement page renders for the secretariat', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  for (const sub of ['', '/indhold', '/principper', '/tidslinje', '/input', '/hoering', '/godkendelse', '/dokument', '/rediger', '/fokusomraader/ny', '/indikatorer/ny', '/principper/ny', '/afsnit/ny']) {
+    const r = await get('demo-sekretariat', `/aftaler/${id}${sub}`);
+    assert.equal(r.statusCode, 200, sub);
+  }
+  assert.equal((await get('demo-tilbudsoekonomi', `/aftaler/${id}/rediger`)).statusCode, 403);
+});
+
+test('the matrix shows colour and text, totals, and exports to Excel', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  const r = await get('demo-laeser', `/aftaler/${id}/principper`);
+  assert.match(r.body, /ramme-tone-ok/);
+  assert.match(r.body, /<span class="sr-only">Implementeret<\/span>/);
+  assert.match(r.body, /Implementeret pr\. medlem/);
+  assert.doesNotMatch(r.body, /Meld status for/, 'a reader cannot report');
+  const x = await get('demo-laeser', `/aftaler/${id}/principper/matrix.xlsx`);
+  assert.equal(x.statusCode, 200);
+  assert.equal(x.rawPayload.subarray(0, 2).toString(), 'PK');
+});
+
+test('a member reports its own statuses through the form; a bad date re-renders with the input kept', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  const c = await t.db.selectFrom('agreement_commitment as c').innerJoin('agreement_principle as p', 'p.id', 'c.principle_id').select('c.id').where('p.agreement_id', '=', id).orderBy('c.id', 'desc').executeTakeFirstOrThrow();
+  const holbaek = await orgId('Holbæk Kommune');
+  const bad = await post('demo-myndighed', `/aftaler/${id}/principper/status`, { [`status_${c.id}`]: 'i_gang', [`date_${c.id}`]: '2099-01-01', [`evidence_${c.id}`]: 'Partnerskab med fond undersøges' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Datoen kan ikke ligge i fremtiden/);
+  assert.match(bad.body, /Partnerskab med fond undersøges/);
+  const ok = await post('demo-myndighed', `/aftaler/${id}/principper/status`, { [`status_${c.id}`]: 'i_gang', [`date_${c.id}`]: '2026-11-20', [`evidence_${c.id}`]: 'Partnerskab med fond undersøges' });
+  assert.equal(ok.statusCode, 303);
+  const row = await t.db.selectFrom('agreement_commitment_status').selectAll().where('commitment_id', '=', c.id).where('organisation_id', '=', holbaek).executeTakeFirstOrThrow();
+  assert.deepEqual([row.status, row.status_date, row.updated_by], ['i_gang', '2026-11-20', 'demo-myndighed']);
+  assert.equal((await get('demo-laeser', `/aftaler/${id}/principper/status`)).statusCode, 403);
+  assert.equal((await get('demo-sekretariat', `/aftaler/${id}/principper/status`)).statusCode, 403);
+});
+
+test('a milestone outside the agreement is refused with a Danish message and nothing saved; a form without CSRF is refused', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2027-2028');
+  const count = async () => (await t.db.selectFrom('agreement_milestone').select('id').where('agreement_id', '=', id).execute()).length;
+  const before = await count();
+  const r = await post('demo-sekretariat', `/aftaler/${id}/milepaele`, { 'm.due_on': '2030-01-01', 'm.title': 'Langt ude i fremtiden', 'm.status': 'planlagt' });
+  assert.equal(r.statusCode, 400);
+  assert.match(r.body, /uden for aftalens forløb/);
+  assert.match(r.body, /value="Langt ude i fremtiden"/);
+  assert.equal(await count(), before);
+  const s = await as('demo-sekretariat');
+  const noCsrf = await t.app.inject({ method: 'POST', url: `/aftaler/${id}/milepaele`, headers: { ...formHeaders, cookie: s!.cookie }, payload: form({ 'm.due_on': '2026-12-01', 'm.title': 'X' }) });
+  assert.equal(noCsrf.statusCode, 403);
+  const ok = await post('demo-sekretariat', `/aftaler/${id}/milepaele`, { 'm.due_on': '2026-12-01', 'm.title': 'Styregruppemøde', 'm.status': 'planlagt' });
+  assert.equal(ok.statusCode, 303);
+  assert.equal(await count(), before + 1);
+});
+
+test('hearing through the pages: version, comment on a section, answer, version 2 links the comment, approvals one by one', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2027-2028');
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/versioner`, { changelog: 'Høringsudkast' })).statusCode, 303);
+  const v1 = await t.db.selectFrom('agreement_version').select('id').where('agreement_id', '=', id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'i_hoering', hearing_until: '2099-12-31' })).statusCode, 303);
+  const missing = await post('demo-naestved', `/aftaler/${id}/versioner/${v1.id}/hoeringssvar`, { section_key: 'fokus-42', text: 'Et svar der skal bevares' });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /findes ikke i version 1/);
+  assert.match(missing.body, /Et svar der skal bevares/);
+  const ok = await post('demo-naestved', `/aftaler/${id}/versioner/${v1.id}/hoeringssvar`, { section_key: 'fokus-2', text: 'Husk de 18-22-årige.' });
+  assert.equal(ok.statusCode, 303);
+  const c = await t.db.selectFrom('agreement_hearing_comment').select('id').where('version_id', '=', v1.id).executeTakeFirstOrThrow();
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/hoeringssvar/${c.id}`, { response: 'delvist_taget_ind', response_reason: 'Efterværn er nævnt.' })).statusCode, 303);
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/versioner`, { changelog: 'Efterværn tilføjet.', addressed_comment_ids: [String(c.id)] })).statusCode, 303);
+  const v2 = await t.db.selectFrom('agreement_version').select('id').where('agreement_id', '=', id).orderBy('number', 'desc').executeTakeFirstOrThrow();
+  const page = await get('demo-naestved', `/aftaler/${id}/versioner/${v2.id}`);
+  assert.match(page.body, new RegExp(`#hoeringssvar-${c.id}"`));
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'til_godkendelse' })).statusCode, 303);
+  const members = await t.db
+    .selectFrom('agreement_area_member as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .innerJoin('agreement', 'agreement.area_id', 'm.area_id')
+    .select(['o.id', 'o.name'])
+    .where('agreement.id', '=', id)
+    .where('m.valid_from', '<=', '2027-01-01')
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>=', '2027-01-01')]))
+    .where('o.kind', 'in', ['municipality', 'region'])
+    .execute();
+  const naestved = members.find((m) => m.name === 'Næstved Kommune')!;
+  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved.id}`, { decision: 'godkendt', decided_on: '2026-11-19', reference: 'Byrådet' })).statusCode, 303);
+  assert.match((await get('demo-naestved', `/aftaler/${id}/godkendelse`)).body, /1 af 18 har godkendt/);
+  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${members.find((m) => m.name === 'Holbæk Kommune')!.id}`, { decision: 'godkendt', decided_on: '2026-11-19' })).statusCode, 403);
+  for (const m of members.filter((x) => x.id !== naestved.id)) {
+    assert.equal((await post('demo-sekretariat', `/aftaler/${id}/godkendelse/${m.id}`, { decision: 'godkendt', decided_on: '2026-11-20' })).statusCode, 303);
+  }
+  const overview = await get('demo-naestved', `/aftaler/${id}`);
+  assert.match(overview.body, /18 af 18 har godkendt/);
+  assert.match(overview.body, /ramme-tone-ok">Godkendt</);
+});
+
+test('input round through the pages: votes over the allowance are refused and shown in Danish', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2027-2028');
+  const r = await post('demo-sekretariat', `/aftaler/${id}/input`, { title: 'Prioritering', kind: 'workshop', held_on: '2026-11-10', template: 'frie', questions: 'To budskaber til styregruppen', candidates: 'A\nB\nC', vote_allowance: '2' });
+  assert.equal(r.statusCode, 303);
+  const roundUrl = String(r.headers.location);
+  const g = await post('demo-sekretariat', `${roundUrl}/grupper`, { name: 'Bord 1', kind: 'bord' });
+  assert.equal(g.statusCode, 303);
+  const groupUrl = String(g.headers.location);
+  const cands = await t.db.selectFrom('agreement_input_candidate').select('id').orderBy('id', 'desc').limit(3).execute();
+  const over = await post('demo-sekretariat', `${groupUrl}/stemmer`, Object.fromEntries(cands.map((c) => [`vote_${c.id}`, '1'])));
+  assert.equal(over.statusCode, 400);
+  assert.match(over.body, /fordelt 3 stemmer, men hver deltager har kun 2/);
+  const q = await t.db.selectFrom('agreement_input_question').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  assert.equal((await post('demo-sekretariat', `${groupUrl}/svar`, { [`answer_${q.id}`]: 'Klare mandater' })).statusCode, 303);
+  const side = await get('demo-laeser', `${roundUrl}/spoergsmaal/${q.id}`);
+  assert.match(side.body, /Klare mandater/);
+  const xlsx = await get('demo-laeser', `${roundUrl}/svar.xlsx`);
+  assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+});
