@@ -189,6 +189,11 @@ describe('hearing and approval', () => {
     // Withdrawing an approval sends it back.
     last = await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'ikke_godkendt', decided_on: '2026-11-22' });
     assert.deepEqual(last.body, { status: 'til_godkendelse', approved: 17, total: 18 });
+    // Everything on the way is in the audit log.
+    const audited = await t.db.selectFrom('audit_log').select('entity').distinct().where('entity', 'like', 'agreement%').execute();
+    for (const entity of ['agreement', 'agreement_version', 'agreement_hearing_comment', 'agreement_approval', 'agreement_milestone', 'agreement_input_round', 'agreement_input_vote']) {
+      assert.ok(audited.some((a) => a.entity === entity), `audit entries for ${entity}`);
+    }
   });
 
   test('the OpenAPI document lists the agreement endpoints', async () => {

@@ -145,7 +145,7 @@ export function agreementsApi(app: FastifyInstance, { db }: AppContext) {
     app.route({ method, url, schema: { summary, tags: TAGS, body: toRouteSchema(body), ...(names.length ? { params: params(...names) } : {}) }, handler: async (req, reply) => reply.status(status).send(await run(req)) });
 
   post('/api/agreements', 'Opret en rammeaftale (sekretariatet)', S.ZAgreement, [], async (req) => created(await createAgreement(db, actor(req), req.body)));
-  post('/api/agreements/:id', 'Ret aftalens titel, periode og resumé (sekretariatet)', S.ZAgreement, ['id'], async (req) => (await updateAgreement(db, actor(req), num(req, 'id'), req.body), { ok: true }), 'PATCH', 200);
+  post('/api/agreements/:id', 'Erstat aftalens titel, periode og resumé (sekretariatet)', S.ZAgreement, ['id'], async (req) => (await updateAgreement(db, actor(req), num(req, 'id'), req.body), { ok: true }), 'PUT', 200);
   post('/api/agreements/:id/status', 'Skift status: i høring, til godkendelse eller tilbage til udarbejdelse (sekretariatet). Godkendt følger af godkendelserne.', S.ZStatusChange, ['id'], async (req) => (await changeStatus(db, actor(req), num(req, 'id'), req.body), { ok: true }), 'POST', 200);
   post('/api/agreements/:id/publication', 'Offentliggør eller skjul aftalen (sekretariatet)', S.ZPublish, ['id'], async (req) => (await setPublished(db, actor(req), num(req, 'id'), req.body), { ok: true }), 'PUT', 200);
   post('/api/agreements/:id/sections', 'Tilføj et frit afsnit (sekretariatet)', S.ZSection, ['id'], async (req) => created(await saveSection(db, actor(req), num(req, 'id'), null, req.body)));

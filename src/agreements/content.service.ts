@@ -12,7 +12,7 @@ import type { Db, Trx } from '../core/db/types.js';
 import { badRequest, conflict, forbidden, notFound, type FieldErrors } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { requireOwnMember, requireSecretariat } from './access.js';
-import { agreementMembers, getAgreement, vocabulary, type AgreementRow } from './agreements.repo.js';
+import { agreementMembers, getAgreement, vocabulary } from './agreements.repo.js';
 import {
   ZAgreement, ZCommitment, ZCommitmentStatus, ZFocusArea, ZIndicator, ZMeasurement, ZObjective, ZPrinciple, ZPublish, ZSection, ZStatusChange,
 } from './agreements.schema.js';
@@ -27,9 +27,6 @@ function collect(checks: Array<[boolean, string, string]>): void {
   for (const [bad, field, message] of checks) if (bad) (errors[field] ??= []).push(message);
   if (Object.keys(errors).length) throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', errors);
 }
-
-/** The window every dated step of the agreement must lie in: from preparation start to the period's end. */
-export const lifetimeText = (a: Pick<AgreementRow, 'preparation_start' | 'period_end'>) => `${a.preparation_start} – ${a.period_end}`;
 
 async function touch(trx: Trx, agreementId: number) {
   await trx.updateTable('agreement').set({ updated_at: new Date() }).where('id', '=', agreementId).execute();

@@ -56,7 +56,7 @@ export async function agreementPdf(d: DocumentData): Promise<Buffer> {
     h3(`Princip ${pr.number}: ${pr.title}`);
     if (pr.description) p(pr.description);
     for (const c of pr.commitments) {
-      li(`${pr.number}.${c.number} ${c.text}${c.scopeNote ? ` (${c.scopeNote})` : ''}. Gælder fra ${formatDate(c.appliesFrom)}.`);
+      li(`${pr.number}.${c.number} ${c.text.replace(/\.$/, '')}${c.scopeNote ? ` (${c.scopeNote})` : ''}. Gælder fra ${formatDate(c.appliesFrom)}.`);
       doc.font('Helvetica').fontSize(9).text(d.statusColumns.map((s) => `${s.label}: ${c.tally.counts[s.code] ?? 0}`).join(' · '), { indent: 22 }).moveDown(0.2);
     }
   }

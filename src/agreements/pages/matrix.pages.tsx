@@ -50,7 +50,7 @@ export function matrixPages(app: FastifyInstance, { db }: AppContext) {
             <a class="button button-secondary" href={agreementUrl(a.id, '/principper/matrix.xlsx')}>Hent matrixen som Excel</a>
           </p>
           <h2>Forklaring</h2>
-          <ul class="ramme-legend">
+          <ul class="ramme-legend nobullet-list">
             {[...vocab.codes('tilsagnsstatus'), NOT_SET].map((s) => (
               <li><Tag tone={tone(s)}>{SYMBOL[s] ?? s}</Tag> = {label(s)}</li>
             ))}

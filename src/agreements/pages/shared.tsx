@@ -29,7 +29,7 @@ const TABS: Array<[string, string, boolean?]> = [
 
 export const SubNav: FC<{ agreement: AgreementRow; current: string; isPublicOnly?: boolean }> = ({ agreement, current, isPublicOnly }) => (
   <nav class="ramme-subnav" aria-label={`Sider om ${agreement.title}`}>
-    <ul>
+    <ul class="nobullet-list">
       {TABS.filter(([sub]) => !isPublicOnly || sub === '/dokument' || sub === '').map(([sub, label]) => (
         <li>
           <a href={agreementUrl(agreement.id, sub)} aria-current={sub === current ? 'page' : undefined}>
