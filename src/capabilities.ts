@@ -5,10 +5,11 @@
 import type { Capability } from './core/capability.js';
 import { platform } from './core/platform.js';
 import { offerings } from './offerings/offerings.capability.js';
+import { tariffs } from './tariffs/tariffs.capability.js';
 import { audit } from './audit/audit.capability.js';
 import { agreements } from './agreements/agreements.capability.js';
 
-export const capabilities: Capability[] = [platform, offerings, agreements, audit];
+export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, audit];
 
 /** Every computed indicator offered by any capability, by code. */
 export function indicatorComputations() {

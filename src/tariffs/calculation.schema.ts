@@ -26,6 +26,7 @@ const decimalString = (message: string) =>
 /** A decimal string with bounds checked exactly. */
 export const zDecimal = (opts: { min?: string; minExclusive?: boolean; max?: string; what: string }) =>
   decimalString(`Skal være ${opts.what}, fx 1234567,89.`).superRefine((v, ctx) => {
+    if (!DECIMAL.test(v)) return; // already reported by the pattern
     const d = new Dec(v);
     if (opts.min !== undefined && (opts.minExclusive ? d.lte(opts.min) : d.lt(opts.min)))
       ctx.addIssue({ code: 'custom', message: opts.minExclusive ? `Skal være større end ${opts.min.replace('.', ',')}.` : opts.min === '0' ? 'Må ikke være negativ.' : `Skal være mindst ${opts.min.replace('.', ',')}.` });

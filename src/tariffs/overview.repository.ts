@@ -1,0 +1,118 @@
+/**
+ * @module The tariff overview (takstoversigt) for an agreement area and year: one row per offering with its
+ * tariff in force, in one query. Also the status of the year's round (how many drafts, submitted, approved).
+ */
+import { sql } from 'kysely';
+import type { Queryable } from '../core/db/types.js';
+import type { CalcInput } from './calculation.js';
+import type { RulesSnapshot, TariffStatus } from './tariffs.table.js';
+
+export type OverviewRow = {
+  version_id: number;
+  version: number;
+  status: TariffStatus;
+  offering_id: number;
+  offering_name: string;
+  municipality_code: number;
+  municipality_name: string;
+  operator_name: string;
+  operator_type: string;
+  offering_type_name: string;
+  is_residential: boolean;
+  legal_basis: string;
+  target_groups: string | null;
+  socialtilsyn_name: string;
+  unit: 'day' | 'month' | 'hour';
+  basis: string;
+  average_tariff: string;
+  occupancy_pct_used: string | null;
+  nominal_change_pct: string | null;
+  real_change_pct: string | null;
+  is_flagged: boolean;
+  explanation: string | null;
+  correction_reason: string | null;
+  warning_count: number;
+  published_at: Date | null;
+  /** "name\tweight\tshare\ttariff" per level, joined by "\n". */
+  levels: string;
+};
+
+/**
+ * Rows of the overview: the published version in force for each offering, or (for the secretariat's preview)
+ * also versions approved and waiting to be published, which then take the place of the published ones.
+ */
+export async function overviewRows(db: Queryable, areaId: number, year: number, options: { includeApproved?: boolean } = {}): Promise<OverviewRow[]> {
+  const statuses = options.includeApproved ? sql`(v.status = 'godkendt' or (v.status = 'offentliggjort' and v.superseded_at is null and not exists (
+      select 1 from tariff_version w where w.tariff_id = v.tariff_id and w.status = 'godkendt')))` : sql`(v.status = 'offentliggjort' and v.superseded_at is null)`;
+  const result = await sql<OverviewRow>`
+    select v.id as version_id, v.version, v.status, o.id as offering_id, o.name as offering_name, o.municipality_code, mu.name as municipality_name,
+      op.name as operator_name, opt.name as operator_type, ot.name as offering_type_name, ot.is_residential,
+      lb.law || ' ' || lb.paragraph as legal_basis,
+      (select string_agg(tg.name, ', ' order by tg.sort) from offering_target_group x join target_group tg on tg.code = x.target_group_code where x.offering_id = o.id) as target_groups,
+      st.name as socialtilsyn_name,
+      v.unit, v.basis::text, v.average_tariff::text, v.occupancy_pct_used::text, v.nominal_change_pct::text, v.real_change_pct::text, v.is_flagged,
+      v.explanation, v.correction_reason, jsonb_array_length(v.warnings)::int as warning_count, v.published_at,
+      (select string_agg(l.name || chr(9) || l.weight::text || chr(9) || l.share::text || chr(9) || l.tariff::text, chr(10) order by l.sort) from tariff_level l where l.version_id = v.id) as levels
+    from tariff t
+    join tariff_version v on v.tariff_id = t.id
+    join offering o on o.id = t.offering_id
+    join municipality mu on mu.code = o.municipality_code
+    join organisation op on op.id = o.operator_org_id
+    join operator_type opt on opt.code = o.operator_type
+    join offering_type ot on ot.code = o.offering_type
+    join legal_basis lb on lb.code = o.primary_legal_basis
+    join socialtilsyn st on st.code = o.socialtilsyn_code
+    where t.area_id = ${areaId} and t.year = ${year} and ${statuses}
+    order by mu.name, o.name, o.id`.execute(db);
+  return result.rows;
+}
+
+export const parseLevels = (s: string | null) =>
+  (s ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [name = '', weight = '', share = '', tariff = ''] = line.split('\t');
+      return { name, weight, share, tariff };
+    });
+
+/** Stored inputs and rules of the rows, for the calculation sheet of the Excel export. */
+export async function inputsOf(db: Queryable, versionIds: number[]): Promise<Map<number, { input: CalcInput; rules: RulesSnapshot }>> {
+  const out = new Map<number, { input: CalcInput; rules: RulesSnapshot }>();
+  for (let i = 0; i < versionIds.length; i += 2000) {
+    const rows = await db.selectFrom('tariff_version').select(['id', 'input', 'rules']).where('id', 'in', versionIds.slice(i, i + 2000)).execute();
+    for (const r of rows) out.set(r.id, { input: r.input, rules: r.rules });
+  }
+  return out;
+}
+
+export async function publications(db: Queryable, areaId: number, year: number) {
+  return db.selectFrom('tariff_publication').selectAll().where('area_id', '=', areaId).where('year', '=', year).orderBy('published_at', 'desc').execute();
+}
+
+/** Years with a publication, per area, for the landing page. */
+export async function publishedYears(db: Queryable) {
+  return db
+    .selectFrom('tariff_publication as p')
+    .innerJoin('agreement_area as a', 'a.id', 'p.area_id')
+    .select(['a.id as area_id', 'a.code', 'a.name', 'p.year'])
+    .select((eb) => [eb.fn.max('p.published_at').as('last_published_at'), eb.fn.sum<number>('p.version_count').as('count')])
+    .groupBy(['a.id', 'a.code', 'a.name', 'p.year'])
+    .orderBy('a.name')
+    .orderBy('p.year', 'desc')
+    .execute();
+}
+
+/** How far the year's round has come: latest version status per tariff, plus offerings without any tariff. */
+export async function roundStatus(db: Queryable, areaId: number, year: number) {
+  const rows = await sql<{ status: string; n: number }>`
+    select coalesce(v.status, 'mangler') as status, count(*)::int as n
+    from offering o
+    join agreement_area_member m on m.organisation_id = (select id from organisation where municipality_code = o.municipality_code)
+      and m.area_id = ${areaId} and m.valid_from <= ${`${year}-01-01`} and (m.valid_to is null or m.valid_to >= ${`${year}-01-01`})
+    left join tariff t on t.offering_id = o.id and t.year = ${year}
+    left join lateral (select status from tariff_version x where x.tariff_id = t.id order by x.version desc limit 1) v on true
+    where o.status <> 'lukket'
+    group by 1`.execute(db);
+  return Object.fromEntries(rows.rows.map((r) => [r.status, r.n])) as Record<string, number>;
+}

@@ -1,0 +1,137 @@
+/**
+ * @module Page pieces for tariffs: exact Danish number formatting, the step-by-step breakdown table, the levels
+ * table, warnings and status tags.
+ */
+import type { FC } from 'hono/jsx';
+import { Alert } from '../../core/web/components.js';
+import { UNIT_LABELS, UNIT_TARIFF_LABELS, type Step, type Unit } from '../calculation.js';
+import { formatChange } from '../increase.js';
+import { STATUS_LABELS, type TariffStatus } from '../tariffs.table.js';
+
+/** Exact decimal string in Danish notation, keeping all its decimals: "4270.5" → "4.270,5". */
+export function dkNumber(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '–';
+  const negative = value.startsWith('-');
+  const [int = '0', frac] = value.replace('-', '').split('.');
+  return `${negative ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac ? `,${frac}` : ''}`;
+}
+/** "2128.56" → "2.128,56 kr." */
+export const dkKr = (value: string | null | undefined): string => (value === null || value === undefined ? '–' : `${dkNumber(value)} kr.`);
+/** "97.50" → "97,5 %" (trailing zeros dropped). */
+export const dkPct = (value: string | null | undefined): string => {
+  if (value === null || value === undefined || value === '') return '–';
+  const trimmed = value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+  return `${dkNumber(trimmed)} %`;
+};
+
+export const unitLabel = (u: string) => UNIT_LABELS[u as Unit] ?? u;
+export const tariffLabel = (u: string) => UNIT_TARIFF_LABELS[u as Unit] ?? 'Takst';
+
+const stepValue = (s: Step) => (s.unit === 'kr' ? dkKr(s.value) : s.unit === 'pct' ? dkPct(s.value) : s.unit === 'text' ? s.value : dkNumber(s.value));
+
+export const BreakdownTable: FC<{ steps: Step[]; caption?: string }> = ({ steps, caption }) => (
+  <div class="ramme-table-wrap">
+    <table class="table table--compact">
+      <caption>{caption ?? 'Beregningen trin for trin'}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Trin</th>
+          <th scope="col" class="ramme-num">
+            Værdi
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {steps.map((s) => (
+          <tr>
+            <th scope="row" style={s.kind === 'note' ? 'font-weight:normal;font-style:italic' : 'font-weight:normal'}>
+              {s.kind === 'total' || s.kind === 'subtotal' ? <strong>{s.label}</strong> : s.label}
+              {s.detail && (
+                <>
+                  <br />
+                  <small>{s.detail}</small>
+                </>
+              )}
+            </th>
+            <td class="ramme-num">{s.kind === 'total' ? <strong>{stepValue(s)}</strong> : stepValue(s)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+export type LevelView = { name: string; weight: string; share: string; tariff: string };
+
+export const LevelsTable: FC<{ levels: LevelView[]; unit: string; caption: string; compare?: LevelView[] }> = ({ levels, unit, caption, compare }) => (
+  <div class="ramme-table-wrap">
+    <table class="table table--compact">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Niveau</th>
+          <th scope="col" class="ramme-num">
+            Vægt
+          </th>
+          <th scope="col" class="ramme-num">
+            Forventet andel
+          </th>
+          {compare && (
+            <th scope="col" class="ramme-num">
+              Nu
+            </th>
+          )}
+          <th scope="col" class="ramme-num">
+            {tariffLabel(unit)}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {levels.map((l, i) => (
+          <tr>
+            <th scope="row">{l.name}</th>
+            <td class="ramme-num">{dkNumber(l.weight)}</td>
+            <td class="ramme-num">{dkPct(shareToPct(l.share))}</td>
+            {compare && <td class="ramme-num">{dkKr(compare[i]?.tariff)}</td>}
+            <td class="ramme-num">
+              <strong>{dkKr(l.tariff)}</strong>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+/** "0.35" → "35" exactly, by moving the decimal point. */
+export function shareToPct(share: string): string {
+  const [int = '0', frac = ''] = share.split('.');
+  const digits = (frac + '00').slice(0, 2);
+  const rest = frac.slice(2);
+  const whole = String(Number(int) * 100 + Number(digits));
+  return rest ? `${whole}.${rest}` : whole;
+}
+
+export const Warnings: FC<{ warnings: string[] }> = ({ warnings }) =>
+  warnings.length ? (
+    <Alert kind="warning" heading={warnings.length === 1 ? 'Advarsel' : `${warnings.length} advarsler`}>
+      <ul>
+        {warnings.map((w) => (
+          <li>{w}</li>
+        ))}
+      </ul>
+    </Alert>
+  ) : null;
+
+const BADGE: Record<TariffStatus, string> = { kladde: 'badge', indsendt: 'badge badge-info', returneret: 'badge badge-warning', godkendt: 'badge badge-success', offentliggjort: 'badge badge-success' };
+
+export const StatusTag: FC<{ status: TariffStatus; superseded?: boolean }> = ({ status, superseded }) => (
+  <span class={superseded ? 'badge' : BADGE[status]}>{superseded ? 'Offentliggjort, erstattet' : STATUS_LABELS[status]}</span>
+);
+
+export const ChangeText: FC<{ pct: string | null; flagged?: boolean }> = ({ pct, flagged }) => (
+  <span class={flagged ? 'ramme-status-bad' : undefined}>
+    {formatChange(pct)}
+    {flagged ? <span class="sr-only"> (over grænsen)</span> : null}
+  </span>
+);
