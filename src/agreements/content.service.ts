@@ -36,9 +36,10 @@ async function touch(trx: Trx, agreementId: number) {
 
 export async function createAgreement(db: Db, actor: Actor | null, input: unknown): Promise<number> {
   const a = requireRole(actor, 'sekretariat');
+  if (a.organisationKind !== 'secretariat' || a.areaIds.length === 0) throw forbidden('Kun et rammeaftalesekretariat kan oprette aftaler.');
   const v = parseInput(ZAgreement, input);
-  const areaId = v.area_id ?? a.areaIds[0];
-  if (!areaId || a.organisationKind !== 'secretariat' || !a.areaIds.includes(areaId)) throw forbidden('Du kan kun oprette aftaler i dit eget aftaleområde.');
+  const areaId = v.area_id ?? a.areaIds[0]!;
+  if (!a.areaIds.includes(areaId)) throw forbidden('Du kan kun oprette aftaler i dit eget aftaleområde.');
   collect([
     [v.period_end < v.period_start, 'period_end', 'Periodens slutdato skal ligge efter startdatoen.'],
     [v.preparation_start > v.period_start, 'preparation_start', 'Arbejdet med aftalen skal starte før aftaleperioden.'],

@@ -81,13 +81,15 @@ export async function createGroup(db: Db, actor: Actor | null, agreementId: numb
   const agreement = await getAgreement(db, agreementId);
   if (!actor) throw unauthorized();
   requireRead(actor, agreement);
-  const v = parseInput(ZGroup, input);
   const isSecretariat = isSecretariatFor(actor, agreement);
-  let organisationId = v.organisation_id ?? null;
-  let kind = v.kind;
   if (!isSecretariat) {
     const members = await agreementMembers(db, agreement);
     if (!canActForOrganisation(actor) || !members.some((m) => m.id === actor.organisationId)) throw forbidden('Kun sekretariatet og aftalens medlemmer kan tilføje deltagergrupper.');
+  }
+  const v = parseInput(ZGroup, input);
+  let organisationId = v.organisation_id ?? null;
+  let kind = v.kind;
+  if (!isSecretariat) {
     organisationId = actor.organisationId;
     kind = actor.organisationKind === 'region' ? 'region' : 'kommune';
   }

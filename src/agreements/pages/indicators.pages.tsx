@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/capability.js';
 import type { PageOptions } from '../../core/http/app.js';
-import type { FieldErrors } from '../../core/errors.js';
+import { notFound, type FieldErrors } from '../../core/errors.js';
 import { CsrfField, DescriptionList, ErrorSummary, Field, Select, TextArea, formatDate } from '../../core/web/components.js';
 import { requireRead, requireSecretariat } from '../access.js';
 import { agreementMembers, getAgreement, type AgreementRow } from '../agreements.repo.js';
@@ -71,7 +71,8 @@ export function indicatorPages(app: FastifyInstance, { db }: AppContext) {
   app.get('/aftaler/:id/indikatorer/:iid/rediger', { schema: { hide: true } }, async (req, reply) => {
     const a = await getAgreement(db, idParam(req));
     requireSecretariat(req.actor, a);
-    const i = await db.selectFrom('agreement_indicator').selectAll().where('id', '=', idParam(req, 'iid')).where('agreement_id', '=', a.id).executeTakeFirstOrThrow();
+    const i = await db.selectFrom('agreement_indicator').selectAll().where('id', '=', idParam(req, 'iid')).where('agreement_id', '=', a.id).executeTakeFirst();
+    if (!i) throw notFound('Indikatoren findes ikke.');
     return reply.page(await formFor(req, a, `Ret indikator: ${i.name}`, i));
   });
   app.post('/aftaler/:id/indikatorer/:iid/rediger', { schema: { hide: true } }, async (req, reply) => {

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { AppContext } from '../../core/capability.js';
 import type { PageOptions } from '../../core/http/app.js';
 import type { FieldErrors } from '../../core/errors.js';
-import { notFound } from '../../core/errors.js';
+import { forbidden, notFound, unauthorized } from '../../core/errors.js';
 import { CsrfField, ErrorSummary, Field, Select, TextArea, formatDate } from '../../core/web/components.js';
 import { canActForOrganisation, isSecretariatFor, requireRead } from '../access.js';
 import { agreementMembers, allVocabulary, getAgreement, phasesOf, type AgreementRow } from '../agreements.repo.js';
@@ -220,6 +220,8 @@ export function inputPages(app: FastifyInstance, { db }: AppContext) {
     const d = await roundDetails(db, rid);
     const g = d.groups.find((x) => x.id === gid);
     if (!g) throw notFound('Gruppen findes ikke i runden.');
+    if (!req.actor) throw unauthorized();
+    if (!isSecretariatFor(req.actor, a) && !(canActForOrganisation(req.actor) && g.organisation_id === req.actor.organisationId)) throw forbidden('Du kan kun svare for din egen organisations gruppe.');
     const answer = (qid: number) => (values ? str(values[`answer_${qid}`]) : (d.answers.find((x) => x.group_id === gid && x.question_id === qid)?.text ?? ''));
     const votes = (cid: number) => (values ? str(values[`vote_${cid}`]) : String(d.votes.find((x) => x.group_id === gid && x.candidate_id === cid)?.votes ?? 0));
     return {
