@@ -5,6 +5,7 @@
 import type { Capability } from '../core/capability.js';
 import { tariffsApi } from './tariffs.api.js';
 import { tariffsMigrations } from './tariffs.migrations.js';
+import { seedTariffs } from './tariffs.seed.js';
 import './tariffs.table.js';
 import { detailPages } from './web/detail.pages.js';
 import { editorPages } from './web/editor.pages.js';
@@ -23,5 +24,6 @@ export const tariffs: Capability = {
     editorPages(app, ctx);
     detailPages(app, ctx);
   },
+  seed: seedTariffs,
   nav: [{ href: '/takster', label: 'Takster', description: 'takstoversigter, åbne takstberegninger og overvågning af stigninger over 5 %', order: 15 }],
 };
