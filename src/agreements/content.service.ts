@@ -181,17 +181,6 @@ export async function saveFocusArea(db: Db, actor: Actor | null, agreementId: nu
   });
 }
 
-export async function deleteFocusArea(db: Db, actor: Actor | null, agreementId: number, focusAreaId: number): Promise<void> {
-  const agreement = await getAgreement(db, agreementId);
-  const a = requireSecretariat(actor, agreement);
-  await db.transaction().execute(async (trx) => {
-    const before = await trx.deleteFrom('agreement_focus_area').where('id', '=', focusAreaId).where('agreement_id', '=', agreementId).returningAll().executeTakeFirst();
-    if (!before) throw notFound('Fokusområdet findes ikke.');
-    await audit(trx, a, { entity: 'agreement_focus_area', entityId: focusAreaId, action: 'delete', before });
-    await touch(trx, agreementId);
-  });
-}
-
 export async function saveObjective(db: Db, actor: Actor | null, agreementId: number, focusAreaId: number, objectiveId: number | null, input: unknown): Promise<number> {
   const agreement = await getAgreement(db, agreementId);
   const a = requireSecretariat(actor, agreement);
