@@ -6,6 +6,7 @@ import type { Capability } from '../core/capability.js';
 import { tariffsApi } from './tariffs.api.js';
 import { tariffsMigrations } from './tariffs.migrations.js';
 import { seedTariffs } from './tariffs.seed.js';
+import { flaggedIncreases, submittedOnTime } from './tariffs.indicators.js';
 import './tariffs.table.js';
 import { detailPages } from './web/detail.pages.js';
 import { editorPages } from './web/editor.pages.js';
@@ -25,5 +26,6 @@ export const tariffs: Capability = {
     detailPages(app, ctx);
   },
   seed: seedTariffs,
+  indicators: [flaggedIncreases, submittedOnTime],
   nav: [{ href: '/takster', label: 'Takster', description: 'takstoversigter, åbne takstberegninger og overvågning af stigninger over 5 %', order: 15 }],
 };

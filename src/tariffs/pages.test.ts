@@ -1,0 +1,252 @@
+/**
+ * The tariff pages on the seeded demo: public overview and tariff pages, what-if without and with JavaScript,
+ * the editor's no-JS flow with errors kept, the secretariat's approval and publication through forms, the
+ * report to the socialtilsyn and the steering group's review list, and the role checks on every page.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, form, type Session, type TestApp } from '../core/testing/test-app.js';
+import { calculateTariff } from './calculation.js';
+import { roundYear } from './web/home.pages.js';
+import { dkKr } from './web/parts.js';
+
+let t: TestApp;
+let operator: Session;
+let secretariat: Session;
+let editedOfferingId: number;
+const ROUND = roundYear();
+const THIS_YEAR = ROUND - 1;
+
+before(async () => {
+  t = await createTestApp();
+  operator = await t.login('demo-tilbudsoekonomi');
+  secretariat = await t.login('demo-sekretariat');
+});
+after(() => t.close());
+
+const html = { accept: 'text/html' };
+const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+const get = (s: Session | null, url: string) => t.as(s, { method: 'GET', url, headers: html });
+const post = (s: Session | null, url: string, fields: Record<string, string>, extra: Record<string, string> = {}) => t.as(s, { method: 'POST', url, payload: form(fields), headers: { ...formHeaders, ...extra } });
+
+async function holbaekOfferingWithoutRoundTariff() {
+  return t.db
+    .selectFrom('offering as o')
+    .innerJoin('organisation as org', 'org.id', 'o.operator_org_id')
+    .select(['o.id', 'o.name', 'o.places'])
+    .where('org.municipality_code', '=', 316)
+    .where('o.status', '!=', 'lukket')
+    .where('o.offering_type', '=', 'botilbud')
+    .where((w) => w.not(w.exists(w.selectFrom('tariff as t').select('t.id').whereRef('t.offering_id', '=', 'o.id').where('t.year', '=', ROUND))))
+    .orderBy('o.id')
+    .executeTakeFirstOrThrow();
+}
+
+async function publishedVersion(year: number) {
+  return t.db
+    .selectFrom('tariff_version as v')
+    .innerJoin('tariff as t', 't.id', 'v.tariff_id')
+    .select(['v.id', 'v.input', 'v.rules', 'v.average_tariff'])
+    .where('t.year', '=', year)
+    .where('v.status', '=', 'offentliggjort')
+    .where('v.superseded_at', 'is', null)
+    .where('v.unit', '=', 'day')
+    .orderBy('v.id')
+    .executeTakeFirstOrThrow();
+}
+
+test('the front page and the published overview are public; next year’s is not', async () => {
+  const home = await get(null, '/takster');
+  assert.equal(home.statusCode, 200);
+  for (const y of [THIS_YEAR - 2, THIS_YEAR - 1, THIS_YEAR]) assert.match(home.body, new RegExp(`/takster/oversigt/sjaelland/${y}`));
+  const overview = await get(null, `/takster/oversigt/sjaelland/${THIS_YEAR}`);
+  assert.equal(overview.statusCode, 200);
+  assert.match(overview.body, /<h2 id="kommune-316">Holbæk<\/h2>/);
+  assert.match(overview.body, /Stigning over grænsen/);
+  assert.match(overview.body, /Niveau 1: /); // some offerings use levels
+  assert.equal((await get(null, `/takster/oversigt/sjaelland/${ROUND}`)).statusCode, 404);
+  const preview = await get(secretariat, `/takster/oversigt/sjaelland/${ROUND}?forhaandsvisning=1`);
+  assert.equal(preview.statusCode, 200);
+  assert.match(preview.body, /Forhåndsvisning/);
+  assert.match(preview.body, /Offentliggør \d+ godkendte takster/);
+});
+
+test('a published tariff shows its calculation step by step to anyone', async () => {
+  const v = await publishedVersion(THIS_YEAR);
+  const page = await get(null, `/takster/${v.id}`);
+  assert.equal(page.statusCode, 200);
+  for (const text of ['Beregningen trin for trin', 'Grundlag for overhead', 'Takstgrundlag', 'Anvendt belægningsprocent', 'Kapacitet i døgn/dage', 'Regler, beregningen bygger på', 'Hvad nu hvis?'])
+    assert.ok(page.body.includes(text), text);
+});
+
+test('what-if works without JavaScript (full page) and with it (fragment), saving nothing', async () => {
+  const v = await publishedVersion(THIS_YEAR);
+  const expected = calculateTariff({ ...v.input, occupancyPct: '99.5' }, v.rules);
+  const first = await get(null, `/takster/${v.id}`);
+  const csrf = first.cookies.find((c) => c.name === 'ramme_csrf')!.value;
+  const cookie = `ramme_csrf=${csrf}`;
+  const full = await post(null, `/takster/${v.id}/hvis`, { _csrf: csrf, occupancyPct: '99,5' }, { cookie });
+  assert.equal(full.statusCode, 200, full.body.slice(0, 300));
+  assert.match(full.body, /<html/);
+  assert.ok(full.body.includes(dkKr(expected.levels[0]!.tariff)), `ny takst ${dkKr(expected.levels[0]!.tariff)} vises`);
+  assert.match(full.body, /anbefalede maksimum på 98 %/);
+  const fragment = await post(null, `/takster/${v.id}/hvis`, { _csrf: csrf, occupancyPct: 'abc' }, { cookie, 'x-ramme-fragment': '1' });
+  assert.equal(fragment.statusCode, 200);
+  assert.doesNotMatch(fragment.body, /<html/);
+  assert.match(fragment.body, /ikke et gyldigt tal/);
+  const again = await t.db.selectFrom('tariff_version').select('average_tariff').where('id', '=', v.id).executeTakeFirstOrThrow();
+  assert.equal(again.average_tariff, v.average_tariff);
+  // Without the CSRF token the form is refused.
+  assert.equal((await post(null, `/takster/${v.id}/hvis`, { occupancyPct: '99' }, { cookie })).statusCode, 403);
+});
+
+test('the operator’s editor: prefilled history, no-JS calculation, errors kept, then saved and submitted', async () => {
+  const o = await holbaekOfferingWithoutRoundTariff();
+  editedOfferingId = o.id;
+  const page = await get(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, new RegExp(`Faktisk belægning ${THIS_YEAR - 1}`));
+  assert.match(page.body, /data-live-url="\/takster\/forhaandsvisning\//);
+  const fields = { unit: 'day', places: String(o.places), occupancyPct: '96', 'cost.salaries': '7.200.000', 'cost.operations': '900000', 'cost.property': '650000', overheadMode: 'pct', overheadValue: '6', income: '40000' };
+  const calc = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, handling: 'beregn' });
+  assert.equal(calc.statusCode, 200);
+  assert.match(calc.body, /Beregnet takst/);
+  assert.equal(await t.db.selectFrom('tariff').select('id').where('offering_id', '=', o.id).where('year', '=', ROUND).executeTakeFirst(), undefined);
+  const live = await post(operator, `/takster/forhaandsvisning/${o.id}/${ROUND}`, fields, { 'x-ramme-fragment': '1' });
+  assert.equal(live.statusCode, 200);
+  assert.doesNotMatch(live.body, /<html/);
+  assert.match(live.body, /Beregnet takst/);
+  const bad = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, places: 'mange' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Der er fejl i formularen/);
+  assert.match(bad.body, /value="mange"/);
+  assert.match(bad.body, /href="#f-places"/);
+  // Rules the schema cannot see (shares summing to 1) come back on the right field too.
+  const shares = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, 'level.0.name': 'A', 'level.0.weight': '1', 'level.0.share': '0,7' });
+  assert.equal(shares.statusCode, 400);
+  assert.match(shares.body, /href="#f-level-0-share"/);
+  assert.match(shares.body, /value="0,7"/);
+  const saved = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, handling: 'gem', explanation: 'Ny nattevagt.' });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+  const id = Number(saved.headers.location!.split('/')[2]!.split('?')[0]);
+  const detail = await get(operator, saved.headers.location!);
+  assert.match(detail.body, /Kladden er gemt/);
+  assert.match(detail.body, /Indsend til sekretariatet/);
+  const submitted = await post(operator, `/takster/${id}/indsend`, {});
+  assert.equal(submitted.statusCode, 303);
+  const row = await t.db.selectFrom('tariff_version').select(['status', 'basis']).where('id', '=', id).executeTakeFirstOrThrow();
+  assert.equal(row.status, 'indsendt');
+  assert.equal(row.basis, '9235000.00'); // (7,200,000 + 900,000 + 650,000) × 1.06 − 40,000
+});
+
+test('a flagged increase cannot be submitted without an explanation', async () => {
+  const o = await holbaekOfferingWithoutRoundTariff();
+  const last = await t.db
+    .selectFrom('tariff_version as v')
+    .innerJoin('tariff as t', 't.id', 'v.tariff_id')
+    .select(['v.input'])
+    .where('t.offering_id', '=', o.id)
+    .where('t.year', '=', THIS_YEAR)
+    .where('v.status', '=', 'offentliggjort')
+    .where('v.superseded_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  // Last year's calculation with 20 % higher salaries: a residential offering over the 5 % threshold.
+  const salaries = last.input.costs.find((c) => c.category === 'salaries')!;
+  const fields = {
+    unit: last.input.unit,
+    places: String(last.input.places),
+    occupancyPct: '96',
+    ...Object.fromEntries(last.input.costs.map((c) => [`cost.${c.category}`, c === salaries ? String(Math.round(Number(c.amount) * 1.2)) : c.amount])),
+    overheadMode: 'pct',
+    overheadValue: '6',
+  };
+  const saved = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, handling: 'gem' });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+  const id = Number(saved.headers.location!.split('/')[2]!.split('?')[0]);
+  assert.equal((await t.db.selectFrom('tariff_version').select('is_flagged').where('id', '=', id).executeTakeFirstOrThrow()).is_flagged, true);
+  const refused = await post(operator, `/takster/${id}/indsend`, {});
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /Forklar stigningen/);
+  assert.equal((await post(operator, `/takster/${id}/rediger`, { ...fields, handling: 'gem', explanation: 'To ekstra nattevagter efter tilsynsbesøg.' })).statusCode, 303);
+  assert.equal((await post(operator, `/takster/${id}/indsend`, {})).statusCode, 303);
+});
+
+test('other organisations cannot open the editor', async () => {
+  const o = { id: editedOfferingId };
+  for (const user of ['demo-naestved', 'demo-laeser', 'demo-myndighed', 'demo-sekretariat']) {
+    const s = await t.login(user);
+    assert.equal((await get(s, `/takster/tilbud/${o.id}/${ROUND}/ny`)).statusCode, 403, user);
+  }
+  assert.equal((await get(null, `/takster/tilbud/${o.id}/${ROUND}/ny`)).statusCode, 302); // to the login page
+});
+
+test('the secretariat approves, returns with a comment and publishes through the pages', async () => {
+  const home = await get(secretariat, '/takster');
+  assert.match(home.body, /Til behandling \(\d+\)/);
+  const queued = await t.db
+    .selectFrom('tariff_version as v')
+    .innerJoin('tariff as t', 't.id', 'v.tariff_id')
+    .select('v.id')
+    .where('v.status', '=', 'indsendt')
+    .where('t.year', '=', ROUND)
+    .orderBy('v.id')
+    .limit(2)
+    .execute();
+  const [a, b] = queued;
+  const noComment = await post(secretariat, `/takster/${b!.id}/returner`, { comment: '' });
+  assert.equal(noComment.statusCode, 400);
+  assert.match(noComment.body, /Skriv en kommentar/);
+  assert.equal((await post(secretariat, `/takster/${b!.id}/returner`, { comment: 'Mangler forklaring.' })).statusCode, 303);
+  // Another organisation's unpublished tariff is not even visible to the operator.
+  assert.equal((await post(operator, `/takster/${a!.id}/godkend`, {})).statusCode, 404);
+  assert.equal((await post(await t.login('demo-laeser'), `/takster/${a!.id}/godkend`, {})).statusCode, 404);
+  assert.equal((await post(secretariat, `/takster/${a!.id}/godkend`, {})).statusCode, 303);
+  const approved = await t.db.selectFrom('tariff_version').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'godkendt').executeTakeFirstOrThrow();
+  const published = await post(secretariat, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`, {});
+  assert.equal(published.statusCode, 303);
+  assert.match(published.headers.location!, new RegExp(`offentliggjort=${approved.n}`));
+  const overview = await get(null, `/takster/oversigt/sjaelland/${ROUND}`);
+  assert.equal(overview.statusCode, 200);
+  assert.ok(overview.body.includes(`/takster/${a!.id}`));
+});
+
+test('the half-yearly report groups flagged increases by socialtilsyn and municipality with explanations', async () => {
+  const report = await get(secretariat, `/takster/indberetning?area=sjaelland&periode=${THIS_YEAR - 1}-2`);
+  assert.equal(report.statusCode, 200);
+  assert.match(report.body, /Til Socialtilsyn (Øst|Hovedstaden)/);
+  assert.match(report.body, /<h3>/);
+  assert.match(report.body, /Driftsherrens forklaring/);
+  const csv = await t.as(secretariat, { method: 'GET', url: `/takster/indberetning/eksport.csv?area=sjaelland&periode=${THIS_YEAR - 1}-2` });
+  assert.equal(csv.statusCode, 200);
+  const lines = csv.body.trim().split('\r\n');
+  assert.ok(lines.length > 1, 'mindst én stigning i demodata');
+  assert.ok(lines.slice(1).every((l) => l.split(';').length >= 14));
+  assert.equal((await get(null, '/takster/indberetning')).statusCode, 302);
+  assert.equal((await get(secretariat, '/takster/indberetning?periode=nonsens')).statusCode, 404);
+});
+
+test('the steering group’s review list shows the period’s flagged increases and the figures per municipality', async () => {
+  const page = await get(secretariat, `/takster/styregruppe?area=sjaelland&dato=${THIS_YEAR}-03-15`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, new RegExp(`15\\. september ${THIS_YEAR - 1}`));
+  assert.match(page.body, /Stigninger til drøftelse \([1-9]\d*\)/);
+  assert.match(page.body, /Holbæk Kommune/);
+  assert.match(page.body, /Til tiden/);
+});
+
+test('the rules page shows every area’s rules and the P/L index', async () => {
+  const page = await get(null, '/takster/regler');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Rammeaftale Hovedstaden/);
+  assert.match(page.body, /<td>6 %<\/td>/);
+  assert.match(page.body, /P\/L-fremskrivning/);
+});
+
+test('an offering’s tariff page lists only published versions to the public', async () => {
+  const pub = await get(null, `/takster/tilbud/${editedOfferingId}`);
+  assert.equal(pub.statusCode, 200);
+  assert.match(pub.body, /Offentliggjort/);
+  assert.doesNotMatch(pub.body, /Kladde|Indsendt/);
+  const own = await get(operator, `/takster/tilbud/${editedOfferingId}`);
+  assert.match(own.body, /Indsendt/);
+});
