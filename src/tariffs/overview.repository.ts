@@ -42,8 +42,12 @@ export type OverviewRow = {
  * also versions approved and waiting to be published, which then take the place of the published ones.
  */
 export async function overviewRows(db: Queryable, areaId: number, year: number, options: { includeApproved?: boolean } = {}): Promise<OverviewRow[]> {
-  const statuses = options.includeApproved ? sql`(v.status = 'godkendt' or (v.status = 'offentliggjort' and v.superseded_at is null and not exists (
-      select 1 from tariff_version w where w.tariff_id = v.tariff_id and w.status = 'godkendt')))` : sql`(v.status = 'offentliggjort' and v.superseded_at is null)`;
+  // A lateral subquery keeps the plan a per-tariff index lookup even without planner statistics (PGlite
+  // has no autovacuum).
+  const statuses = options.includeApproved
+    ? sql`(x.status = 'godkendt' or (x.status = 'offentliggjort' and x.superseded_at is null and not exists (
+        select 1 from tariff_version w where w.tariff_id = x.tariff_id and w.status = 'godkendt')))`
+    : sql`(x.status = 'offentliggjort' and x.superseded_at is null)`;
   const result = await sql<OverviewRow>`
     select v.id as version_id, v.version, v.status, o.id as offering_id, o.name as offering_name, o.municipality_code, mu.name as municipality_name,
       op.name as operator_name, opt.name as operator_type, ot.name as offering_type_name, ot.is_residential,
@@ -54,7 +58,8 @@ export async function overviewRows(db: Queryable, areaId: number, year: number, 
       v.explanation, v.correction_reason, jsonb_array_length(v.warnings)::int as warning_count, v.published_at,
       (select string_agg(l.name || chr(9) || l.weight::text || chr(9) || l.share::text || chr(9) || l.tariff::text, chr(10) order by l.sort) from tariff_level l where l.version_id = v.id) as levels
     from tariff t
-    join tariff_version v on v.tariff_id = t.id
+    join lateral (select x.id, x.version, x.status, x.unit, x.basis, x.average_tariff, x.occupancy_pct_used, x.nominal_change_pct, x.real_change_pct, x.is_flagged,
+        x.explanation, x.correction_reason, x.warnings, x.published_at from tariff_version x where x.tariff_id = t.id and ${statuses} order by x.version desc limit 1) v on true
     join offering o on o.id = t.offering_id
     join municipality mu on mu.code = o.municipality_code
     join organisation op on op.id = o.operator_org_id
@@ -62,7 +67,7 @@ export async function overviewRows(db: Queryable, areaId: number, year: number, 
     join offering_type ot on ot.code = o.offering_type
     join legal_basis lb on lb.code = o.primary_legal_basis
     join socialtilsyn st on st.code = o.socialtilsyn_code
-    where t.area_id = ${areaId} and t.year = ${year} and ${statuses}
+    where t.area_id = ${areaId} and t.year = ${year}
     order by mu.name, o.name, o.id`.execute(db);
   return result.rows;
 }

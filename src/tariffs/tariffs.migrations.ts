@@ -141,4 +141,18 @@ async function up(db: Kysely<any>): Promise<void> {
   await db.insertInto('tariff_price_index').values(PRICE_INDEX).execute();
 }
 
-export const tariffsMigrations: Record<string, Migration> = { '0200_tariffs': { up } };
+/**
+ * The overview reads "the published version in force" per tariff: a partial unique index makes that fast
+ * (also without planner statistics, as on PGlite) and guarantees at most one per tariff. The status index
+ * was too unselective and misled the planner.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function currentIndex(db: Kysely<any>): Promise<void> {
+  await sql`
+    drop index if exists tariff_version_status;
+    create unique index tariff_version_current on tariff_version (tariff_id) where status = 'offentliggjort' and superseded_at is null;
+    create index tariff_version_pending on tariff_version (status) where status in ('indsendt', 'godkendt');
+  `.execute(db);
+}
+
+export const tariffsMigrations: Record<string, Migration> = { '0200_tariffs': { up }, '0201_tariffs_current_index': { up: currentIndex } };

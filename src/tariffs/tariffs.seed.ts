@@ -219,5 +219,7 @@ export async function seedTariffs({ db, random, log }: SeedContext): Promise<voi
     });
     previous = next;
   }
+  // PGlite runs no autovacuum: give the planner statistics for the tables just filled.
+  await sql`analyze tariff, tariff_version, tariff_level, tariff_actual_occupancy, tariff_publication`.execute(db);
   log(`${versionCount} takstversioner for ${offerings.length} tilbud (${publishedYears.join(', ')} offentliggjort, ${round} i gang), ${flaggedCount} stigninger over grænsen`);
 }
