@@ -72,7 +72,7 @@ export const ZCalcInput = z
     shortStay: z.boolean().default(false).describe('Korttids-, akut- eller aflastningstilbud (lavere minimumsbelægning)'),
     occupancyDeviationApproved: z.boolean().default(false).describe('Styregruppen har godkendt en belægning uden for aftalens grænser'),
     costs: z.array(ZCostLine).min(1, 'Angiv mindst én udgiftslinje.').max(100),
-    overhead: z.union([z.object({ pct: zPct('100') }).strict(), z.object({ amount: zAmount }).strict()], { error: 'Angiv overhead som {"pct": "6.0"} eller {"amount": "400000.00"}.' }).nullish(),
+    overhead: z.union([z.object({ pct: zDecimal({ min: '0', max: '100', what: 'en procentsats' }) }).strict(), z.object({ amount: zAmount }).strict()], { error: 'Angiv overhead som {"pct": "6.0"} eller {"amount": "400000.00"}.' }).nullish(),
     income: zAmount.nullish().describe('Indtægter, der fratrækkes (kr.)'),
     regulation: z
       .object({

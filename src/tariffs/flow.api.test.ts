@@ -203,3 +203,18 @@ test('every change is in the audit log', async () => {
   assert.ok(rows.some((r) => r.entity === 'tariff_publication' && r.actor_username === 'demo-sekretariat'));
   assert.ok(rows.some((r) => r.entity === 'tariff_version' && r.action === 'update' && r.actor_username === 'demo-sekretariat'));
 });
+
+test('a private provider’s leverandør calculates its own offerings’ tariffs, not others’', async () => {
+  const provider = await t.db.selectFrom('app_user as u').select('u.organisation_id').where('u.username', '=', 'demo-leverandoer').executeTakeFirstOrThrow();
+  const own = await t.db.selectFrom('offering').select('id').where('operator_org_id', '=', provider.organisation_id).orderBy('id').executeTakeFirstOrThrow();
+  const res = await api('demo-leverandoer', 'POST', '/api/tariffs', draft({ offeringId: own.id, overhead: { amount: '450000' } }));
+  assert.equal(res.statusCode, 201, res.body);
+  assert.equal(res.json().overhead, '450000.00');
+  assert.equal((await api('demo-leverandoer', 'POST', '/api/tariffs', draft({ offeringId: otherOfferingId, year: YEAR + 1 }))).statusCode, 403);
+});
+
+test('an overhead of 0 % is allowed', async () => {
+  const res = await t.as(null, { method: 'POST', url: '/api/tariffs/calculate', payload: { unit: 'hour', year: 2026, plannedHours: '10', costs: [{ category: 'salaries', amount: '1000' }], overhead: { pct: '0' } } });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(res.json().levels[0].tariff, '100.00');
+});

@@ -11,7 +11,9 @@ import type { Db } from '../../core/db/types.js';
 import { HttpError, forbidden, notFound, type FieldErrors } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import { canEditTariffsOf } from '../access.js';
+import { deadlineFor, findRule } from '../rules.repository.js';
 import { ZTariffUpdate } from '../tariffs.schema.js';
+import { formatDate } from '../../core/web/components.js';
 import { computeInContext, createDraft, requireVisibleVersion, updateDraft, type Computed } from '../tariffs.service.js';
 import { currentPublished, findTariff, getVersion, occupancyHistory, offeringContext, openVersionOf, type OfferingContext } from '../tariffs.repository.js';
 import { TariffEditor, formToBody, inputToForm, mapErrors, type FormValues } from './editor.form.js';
@@ -55,6 +57,7 @@ export function editorPages(app: FastifyInstance, { db }: AppContext) {
     o: { ctx: OfferingContext; year: number; values: FormValues; errors?: FieldErrors; status?: number; action: string; isCorrection: boolean; title: string; cancelHref: string; withPreview: boolean },
   ) => {
     const history = await occupancyHistory(db, o.ctx.id, o.year);
+    const rule = o.ctx.area ? await findRule(db, o.ctx.area.id, o.year) : null;
     const preview = o.withPreview ? await tryCompute(db, o.ctx, o.year, o.values) : { computed: null, errors: {} };
     return reply.page({
       title: o.title,
@@ -71,6 +74,11 @@ export function editorPages(app: FastifyInstance, { db }: AppContext) {
           <p>
             {o.ctx.name} · {o.ctx.offering_type_name} · {o.ctx.municipality_name} · {o.ctx.area?.name ?? 'intet rammeaftaleområde'}
           </p>
+          {rule && !o.isCorrection && (
+            <p>
+              Frist for indsendelse: {formatDate(deadlineFor(rule, o.year))}. Beregningen følger aftalens regler for {o.year}; se dem på <a href="/takster/regler">takstreglerne</a>.
+            </p>
+          )}
           <TariffEditor
             action={o.action}
             previewUrl={`/takster/forhaandsvisning/${o.ctx.id}/${o.year}`}
