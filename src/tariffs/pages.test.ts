@@ -5,6 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { createTestApp, form, type Session, type TestApp } from '../core/testing/test-app.js';
 import { calculateTariff } from './calculation.js';
 import { roundYear } from './web/home.pages.js';
@@ -14,6 +15,7 @@ let t: TestApp;
 let operator: Session;
 let secretariat: Session;
 let editedOfferingId: number;
+let clones = 0;
 const ROUND = roundYear();
 const THIS_YEAR = ROUND - 1;
 
@@ -29,17 +31,43 @@ const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', accep
 const get = (s: Session | null, url: string) => t.as(s, { method: 'GET', url, headers: html });
 const post = (s: Session | null, url: string, fields: Record<string, string>, extra: Record<string, string> = {}) => t.as(s, { method: 'POST', url, payload: form(fields), headers: { ...formHeaders, ...extra } });
 
+/**
+ * A fresh Holbæk offering for the editor tests: a copy of one of Holbæk's residential offerings with its
+ * published tariff for this year, and no tariff for next year (the demo round is random).
+ */
 async function holbaekOfferingWithoutRoundTariff() {
-  return t.db
+  const src = await t.db
     .selectFrom('offering as o')
     .innerJoin('organisation as org', 'org.id', 'o.operator_org_id')
-    .select(['o.id', 'o.name', 'o.places'])
+    .innerJoin('offering_type as ot', 'ot.code', 'o.offering_type')
+    .innerJoin('tariff as t', 't.offering_id', 'o.id')
+    .innerJoin('tariff_version as v', 'v.tariff_id', 't.id')
+    .select(['o.id', 'v.id as version_id'])
     .where('org.municipality_code', '=', 316)
-    .where('o.status', '!=', 'lukket')
-    .where('o.offering_type', '=', 'botilbud')
-    .where((w) => w.not(w.exists(w.selectFrom('tariff as t').select('t.id').whereRef('t.offering_id', '=', 'o.id').where('t.year', '=', ROUND))))
+    .where('ot.is_residential', '=', true)
+    .where('ot.is_short_stay', '=', false)
+    .where('t.year', '=', THIS_YEAR)
+    .where('v.status', '=', 'offentliggjort')
+    .where('v.superseded_at', 'is', null)
+    .where('v.unit', '=', 'day')
     .orderBy('o.id')
     .executeTakeFirstOrThrow();
+  const name = `Testhuset ${++clones}`;
+  const { rows } = await sql<{ id: number; places: number }>`
+    insert into offering (name, operator_org_id, operator_type, address, postal_code, city, municipality_code, offering_type, primary_legal_basis, places,
+      age_min, age_max, status, status_since, socialtilsyn_code, approval_date, is_covered, protection)
+    select ${name}, operator_org_id, operator_type, address, postal_code, city, municipality_code, offering_type, primary_legal_basis, places,
+      age_min, age_max, 'aktiv', status_since, socialtilsyn_code, approval_date, is_covered, protection from offering where id = ${src.id}
+    returning id, places`.execute(t.db);
+  const o = rows[0]!;
+  await sql`insert into offering_target_group select ${o.id}, target_group_code from offering_target_group where offering_id = ${src.id}`.execute(t.db);
+  await sql`insert into tariff_actual_occupancy select ${o.id}, year, occupancy_pct, source from tariff_actual_occupancy where offering_id = ${src.id}`.execute(t.db);
+  const tariff = (await sql<{ id: number }>`insert into tariff (offering_id, year, area_id) select ${o.id}, year, area_id from tariff where offering_id = ${src.id} and year = ${THIS_YEAR} returning id`.execute(t.db)).rows[0]!;
+  const cols = sql.raw(`version, status, unit, input, rules, basis, overhead, overhead_pct, occupancy_pct_used, occupancy_source, capacity_units, average_tariff, warnings,
+    nominal_change_pct, real_change_pct, is_flagged, explanation, correction_reason, created_by, submitted_at, submitted_by, is_on_time, approved_at, approved_by, published_at, publication_id`);
+  const v = (await sql<{ id: number }>`insert into tariff_version (tariff_id, ${cols}) select ${tariff.id}, ${cols} from tariff_version where id = ${src.version_id} returning id`.execute(t.db)).rows[0]!;
+  await sql`insert into tariff_level select ${v.id}, sort, name, weight, share, tariff from tariff_level where version_id = ${src.version_id}`.execute(t.db);
+  return { id: o.id, name, places: o.places };
 }
 
 async function publishedVersion(year: number) {

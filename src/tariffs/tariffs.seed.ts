@@ -4,7 +4,7 @@
  * (drafts, submitted, returned, approved, not started), plus the actual occupancy the editor fills in. Batched
  * multi-row inserts, year by year, so a version can point at last year's.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { SeedContext } from '../core/capability.js';
 import type { Db } from '../core/db/types.js';
 import { intBetween, pick } from '../core/seed/random.js';
@@ -12,11 +12,12 @@ import { calculateTariff, type CalcResult } from './calculation.js';
 import { isIncreaseFlagged, tariffChange } from './increase.js';
 import { calcRulesOf, deadlineFor, priceIndex, rulesByAreaYear, snapshotOf } from './rules.repository.js';
 import { budgetInput, CORRECTION_REASONS, EXPLANATIONS, growthFactor, regulationFor, traitFor, type OfferingSeed, type Trait } from './seed.budget.js';
-import type { VersionValues } from './tariffs.repository.js';
 import { todayDk } from './tariffs.service.js';
-import type { TariffStatus } from './tariffs.table.js';
+import type { TariffStatus, TariffVersionTable } from './tariffs.table.js';
 
-type Offering = OfferingSeed & { status: string; municipality_code: number; is_short_stay: boolean; area_id: number };
+type SeedValues = Omit<Insertable<TariffVersionTable>, 'id' | 'tariff_id'>;
+
+type Offering = OfferingSeed & { status: string; municipality_code: number; operator_org_id: number; is_short_stay: boolean; area_id: number };
 type Published = { id: number; average: string; unit: string };
 
 const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
@@ -24,7 +25,7 @@ const addDays = (date: string, days: number) => new Date(at(date).getTime() + da
 
 async function loadOfferings(db: Db): Promise<Offering[]> {
   const rows = await sql<Omit<Offering, 'area_id' | 'area_code'> & { area_id: number | null; area_code: string | null }>`
-    select o.id, o.offering_type, o.places, o.operator_type, o.status, o.municipality_code, ot.is_residential, ot.is_short_stay,
+    select o.id, o.offering_type, o.places, o.operator_type, o.operator_org_id, o.status, o.municipality_code, ot.is_residential, ot.is_short_stay,
       (select m.area_id from agreement_area_member m join organisation mo on mo.id = m.organisation_id where mo.municipality_code = o.municipality_code order by m.valid_from limit 1) as area_id,
       (select a.code from agreement_area_member m join organisation mo on mo.id = m.organisation_id join agreement_area a on a.id = m.area_id where mo.municipality_code = o.municipality_code order by m.valid_from limit 1) as area_code
     from offering o join offering_type ot on ot.code = o.offering_type order by o.id`.execute(db);
@@ -64,13 +65,17 @@ export async function seedTariffs({ db, random, log }: SeedContext): Promise<voi
 
   const traits = new Map<number, Trait>(offerings.map((o) => [o.id, traitFor(random, o)]));
   const costLevel = new Map<number, number>(offerings.map((o) => [o.id, traits.get(o.id)!.baseCost]));
+  // Every operator has at least one offering whose round has not started (so each demo operator can start one).
+  const notStarted = new Set<number>();
+  const seenOrgs = new Set<number>();
+  for (const o of offerings) if (o.status !== 'lukket' && !seenOrgs.has(o.operator_org_id)) (seenOrgs.add(o.operator_org_id), notStarted.add(o.id));
   let previous = new Map<number, Published>();
   let versionCount = 0;
   let flaggedCount = 0;
 
   for (const year of [...publishedYears, round]) {
     const isRound = year === round;
-    const rows: Array<{ o: Offering; values: Omit<VersionValues, 'tariff_id'>; levels: CalcResult['levels']; correction?: Omit<VersionValues, 'tariff_id'> & { levels: CalcResult['levels'] } }> = [];
+    const rows: Array<{ o: Offering; values: SeedValues; levels: CalcResult['levels']; correction?: SeedValues & { levels: CalcResult['levels'] } }> = [];
     const next = new Map<number, Published>();
     for (const o of offerings) {
       const trait = traits.get(o.id)!;
@@ -100,14 +105,14 @@ export async function seedTariffs({ db, random, log }: SeedContext): Promise<voi
         status = deadlinePassed
           ? r < 0.05 ? 'returneret' : r < 0.12 ? 'kladde' : r < 0.45 ? 'indsendt' : r < 0.95 ? 'godkendt' : ('mangler' as TariffStatus)
           : r < 0.05 ? 'returneret' : r < 0.3 ? 'kladde' : r < 0.5 ? 'indsendt' : r < 0.65 ? 'godkendt' : ('mangler' as TariffStatus);
-        if ((status as string) === 'mangler') continue;
+        if ((status as string) === 'mangler' || notStarted.has(o.id)) continue;
         const latest = deadlinePassed ? now : addDays(now, -1);
         submitted = status === 'kladde' ? null : late && deadlinePassed ? addDays(deadline, intBetween(random, 1, 10)) : addDays(deadlinePassed ? deadline : now, -intBetween(random, 2, 30));
         if (submitted && submitted > latest) submitted = latest;
         approved = status === 'godkendt' && submitted ? (addDays(submitted, intBetween(random, 0, 5)) > latest ? latest : addDays(submitted, intBetween(random, 0, 5))) : null;
       }
       const explained = isFlagged && (status !== 'kladde' || random() < 0.5);
-      const values: Omit<VersionValues, 'tariff_id'> = {
+      const values: SeedValues = {
         version: 1,
         status,
         unit: input.unit,
@@ -129,6 +134,8 @@ export async function seedTariffs({ db, random, log }: SeedContext): Promise<voi
         correction_reason: null,
         return_comment: status === 'returneret' ? 'Uddyb venligst stigningen i lønudgifterne og dokumentér overheadprocenten.' : null,
         created_by: 'demodata',
+        created_at: at(addDays(submitted ?? now, -intBetween(random, 3, 25)), 8),
+        updated_at: at(approved && (status === 'godkendt' || status === 'offentliggjort') ? approved : (submitted ?? addDays(now, -intBetween(random, 0, 2))), 14),
         submitted_at: submitted ? at(submitted, 10) : null,
         submitted_by: submitted ? 'demodata' : null,
         is_on_time: submitted ? submitted <= deadline : null,
@@ -160,6 +167,8 @@ export async function seedTariffs({ db, random, log }: SeedContext): Promise<voi
           is_flagged: fixedFlag,
           explanation: fixedFlag ? (values.explanation ?? pick(random, EXPLANATIONS)) : values.explanation,
           correction_reason: pick(random, CORRECTION_REASONS),
+          created_at: at(addDays(when, -12), 8),
+          updated_at: at(addDays(when, -2), 13),
           submitted_at: at(addDays(when, -7), 10),
           is_on_time: null,
           approved_at: at(addDays(when, -2), 13),
@@ -193,7 +202,7 @@ export async function seedTariffs({ db, random, log }: SeedContext): Promise<voi
     await insertBatched(rows, 400, async (batch) => {
       const tariffIds = await db.insertInto('tariff').values(batch.map((r) => ({ offering_id: r.o.id, year, area_id: r.o.area_id }))).returning('id').execute();
       // One or two versions per tariff; the last one is the one in force next year compares with.
-      const versionRows: Array<Omit<VersionValues, 'tariff_id'> & { tariff_id: number }> = [];
+      const versionRows: Array<SeedValues & { tariff_id: number }> = [];
       const levelSets: CalcResult['levels'][] = [];
       const current: Array<{ offeringId: number; average: string; unit: string }> = [];
       batch.forEach((r, i) => {

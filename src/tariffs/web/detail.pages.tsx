@@ -101,7 +101,7 @@ export function detailPages(app: FastifyInstance, { db }: AppContext) {
           )}
           <h2 id="hvis-overskrift">Hvad nu hvis?</h2>
           <p>Se, hvad taksten bliver med en anden belægning eller andre beløb. Beregningen bruger de samme regler og gemmer intet.</p>
-          <WhatIfForm id={v.id} csrf={req.csrf} input={v.input} values={o.whatIfValues ?? {}} outcome={o.outcome ?? null} current={v.levels} />
+          <WhatIfForm id={v.id} csrf={req.csrf} input={v.input} occupancyUsed={v.occupancy_pct_used} values={o.whatIfValues ?? {}} outcome={o.outcome ?? null} current={v.levels} />
           <h2>Regler, beregningen bygger på</h2>
           <DescriptionList
             items={[

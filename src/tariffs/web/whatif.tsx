@@ -121,7 +121,7 @@ export const WhatIfResult: FC<{ outcome: WhatIfOutcome | null; current: LevelVie
   );
 };
 
-export const WhatIfForm: FC<{ id: number; csrf: string; input: CalcInput; values: WhatIfValues; outcome: WhatIfOutcome | null; current: LevelView[] }> = (p) => {
+export const WhatIfForm: FC<{ id: number; csrf: string; input: CalcInput; occupancyUsed: string | null; values: WhatIfValues; outcome: WhatIfOutcome | null; current: LevelView[] }> = (p) => {
   const costOf = (c: string) => p.input.costs.filter((l) => l.category === c).reduce((s, l) => s.plus(l.amount), new Dec(0));
   const present = COST_CATEGORIES.filter((c) => p.input.costs.some((l) => l.category === c));
   return (
@@ -130,7 +130,7 @@ export const WhatIfForm: FC<{ id: number; csrf: string; input: CalcInput; values
       <div class="row">
         <div class="col-12 col-md-6">
           {p.input.unit !== 'hour' && (
-            <Field name="occupancyPct" label="Belægningsprocent" hint="Fx 95 eller 97,5" value={p.values.occupancyPct ?? (p.input.occupancyPct ?? '').replace('.', ',')} inputmode="decimal" />
+            <Field name="occupancyPct" label="Belægningsprocent" hint="Fx 95 eller 97,5" value={p.values.occupancyPct ?? (p.input.occupancyPct ?? p.occupancyUsed ?? '').replace('.', ',')} inputmode="decimal" />
           )}
           {present.map((c) => (
             <Field name={`cost.${c}`} label={`${COST_LABELS[c]} (kr.)`} value={p.values[`cost.${c}`] ?? costOf(c).toFixed().replace('.', ',')} inputmode="decimal" />
