@@ -225,9 +225,9 @@ test('the secretariat approves, returns with a comment and publishes through the
   assert.equal(noComment.statusCode, 400);
   assert.match(noComment.body, /Skriv en kommentar/);
   assert.equal((await post(secretariat, `/takster/${b!.id}/returner`, { comment: 'Mangler forklaring.' })).statusCode, 303);
-  // Another organisation's unpublished tariff is not even visible to the operator.
-  assert.equal((await post(operator, `/takster/${a!.id}/godkend`, {})).statusCode, 404);
-  assert.equal((await post(await t.login('demo-laeser'), `/takster/${a!.id}/godkend`, {})).statusCode, 404);
+  // Another organisation's unpublished tariff is refused to the operator and the reader.
+  assert.equal((await post(operator, `/takster/${a!.id}/godkend`, {})).statusCode, 403);
+  assert.equal((await post(await t.login('demo-laeser'), `/takster/${a!.id}/godkend`, {})).statusCode, 403);
   assert.equal((await post(secretariat, `/takster/${a!.id}/godkend`, {})).statusCode, 303);
   const approved = await t.db.selectFrom('tariff_version').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'godkendt').executeTakeFirstOrThrow();
   const published = await post(secretariat, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`, {});

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../core/auth/actor.js';
-import { requireActor } from '../core/auth/actor.js';
+import { requireRole } from '../core/auth/actor.js';
 import { audit } from '../core/audit.js';
 import type { Db, Queryable } from '../core/db/types.js';
 import { badRequest, conflict, forbidden, notFound } from '../core/errors.js';
@@ -35,7 +35,7 @@ export async function verifyApproved(db: Queryable, areaId: number, year: number
 }
 
 export async function publishOverview(db: Db, actor: Actor | null, data: unknown): Promise<{ publicationId: number; count: number }> {
-  const a = requireActor(actor);
+  const a = requireRole(actor, 'sekretariat');
   const { area: code, year } = parseInput(ZPublish, data);
   const area = await findAreaByCode(db, code);
   if (!area) throw notFound('Rammeaftaleområdet findes ikke.');

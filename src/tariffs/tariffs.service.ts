@@ -4,10 +4,10 @@
  * Publishing lives in publish.service.ts.
  */
 import type { Actor } from '../core/auth/actor.js';
-import { requireActor } from '../core/auth/actor.js';
+import { requireActor, requireRole } from '../core/auth/actor.js';
 import { audit } from '../core/audit.js';
 import type { Db, Queryable } from '../core/db/types.js';
-import { badRequest, conflict, forbidden, notFound } from '../core/errors.js';
+import { badRequest, conflict, forbidden, notFound, unauthorized } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { canEditTariffsOf, canReviewArea, canSeeVersion } from './access.js';
 import { calculateTariff, CalculationInputError, type CalcInput, type CalcResult } from './calculation.js';
@@ -84,17 +84,20 @@ async function requireContext(db: Queryable, offeringId: number, year: number): 
   return ctx;
 }
 
-/** Loads a version the actor may see, or throws 404 (also when hidden, so drafts do not leak their existence). */
+/** Loads a version the actor may see; an unpublished one is refused (401/403) to all but its operator and the secretariat. */
 export async function requireVisibleVersion(db: Queryable, actor: Actor | null, id: number): Promise<{ v: VersionDetail; ctx: OfferingContext }> {
   const v = await getVersion(db, id);
   if (!v) throw notFound('Taksten findes ikke.');
   const ctx = await requireContext(db, v.offering_id, v.year);
-  if (!canSeeVersion(actor, v, ctx)) throw notFound('Taksten findes ikke.');
+  if (!canSeeVersion(actor, v, ctx)) {
+    if (!actor) throw unauthorized('Taksten er ikke offentliggjort. Log ind for at se den.');
+    throw forbidden('Taksten er ikke offentliggjort; kun driftsherren og rammeaftalens sekretariat kan se den.');
+  }
   return { v, ctx };
 }
 
 export async function createDraft(db: Db, actor: Actor | null, data: unknown): Promise<number> {
-  const a = requireActor(actor);
+  const a = requireRole(actor, 'tilbudsoekonomi', 'leverandoer');
   const body = parseInput(ZTariffCreate, data);
   const ctx = await requireContext(db, body.offeringId, body.year);
   if (!canEditTariffsOf(a, ctx)) throw forbidden('Du kan kun beregne takster for tilbud, som din egen organisation driver.');
@@ -175,8 +178,8 @@ export async function approveVersion(db: Db, actor: Actor | null, id: number): P
 
 export async function returnVersion(db: Db, actor: Actor | null, id: number, data: unknown): Promise<void> {
   const a = requireActor(actor);
-  const { comment } = parseInput(ZReturn, data);
   const { v } = await requireReviewableVersion(db, a, id);
+  const { comment } = parseInput(ZReturn, data);
   if (v.status !== 'indsendt' && v.status !== 'godkendt') throw conflict(`Kun indsendte eller godkendte takster kan sendes retur; denne er ${v.status}.`);
   await db.transaction().execute(async (trx) => {
     await updateVersion(trx, id, { status: 'returneret', return_comment: comment, approved_at: null, approved_by: null });
