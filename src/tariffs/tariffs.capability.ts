@@ -12,6 +12,7 @@ import { detailPages } from './web/detail.pages.js';
 import { editorPages } from './web/editor.pages.js';
 import { homePages } from './web/home.pages.js';
 import { overviewPages } from './web/overview.pages.js';
+import { rulesPages } from './web/rules.pages.js';
 import { watchPages } from './web/watch.pages.js';
 
 export const tariffs: Capability = {
@@ -20,6 +21,7 @@ export const tariffs: Capability = {
   routes: (app, ctx) => {
     tariffsApi(app, ctx);
     homePages(app, ctx);
+    rulesPages(app, ctx);
     overviewPages(app, ctx);
     watchPages(app, ctx);
     editorPages(app, ctx);
