@@ -2,6 +2,7 @@
  * @module `npm start`: open (and on first start create and migrate) the database, fill it with demo data
  * when it is the embedded one and empty, and serve Ramme.
  */
+import { sql } from 'kysely';
 import { readConfig } from './core/config.js';
 import { openConfiguredDatabase } from './core/boot.js';
 import { buildApp } from './core/http/app.js';
@@ -17,6 +18,11 @@ const wantsSeed = process.env.RAMME_SEED ? process.env.RAMME_SEED !== '0' : !con
 if (wantsSeed && !(await hasDemoData(db))) {
   console.log(`Fylder databasen med demodata (${seedScope}) …`);
   await seedDemo(db, { scope: seedScope, seed: Number(process.env.RAMME_SEED_NUMBER ?? 1), log: (m) => console.log(m) });
+}
+
+if (!config.databaseUrl) {
+  // PGlite runs no autovacuum: refresh planner statistics on every start so queries keep their plans as data grows.
+  await sql`analyze`.execute(db);
 }
 
 const app = await buildApp({ db, config });

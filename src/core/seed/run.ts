@@ -1,6 +1,7 @@
 /**
  * @module Runs every capability's demo-data step in order, in one transaction-free pass (each step batches).
  */
+import { sql } from 'kysely';
 import { capabilities } from '../../capabilities.js';
 import type { SeedContext } from '../capability.js';
 import type { Db } from '../db/types.js';
@@ -21,4 +22,6 @@ export async function seedDemo(db: Db, options: { scope: SeedContext['scope']; s
     await capability.seed({ db, scope: options.scope, random, log: (m) => log(`  ${capability.name}: ${m}`) });
     log(`${capability.name}: demodata på ${Date.now() - started} ms`);
   }
+  // PGlite has no autovacuum, so the planner has no statistics until someone runs ANALYZE.
+  await sql`analyze`.execute(db);
 }
