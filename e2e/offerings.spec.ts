@@ -136,10 +136,12 @@ test.describe('on a narrow screen', () => {
   test.use({ viewport: { width: 360, height: 740 } });
   test('navigation stays reachable and the list has no horizontal page overflow', async ({ page }) => {
     await loginAs(page, 'demo-myndighed');
-    await page.goto('/tilbud');
-    await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Tilbud' })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    for (const url of ['/tilbud', '/takster', '/aftaler', '/grunddata']) {
+      await page.goto(url);
+      await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Tilbud' })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `vandret overløb på ${url}`).toBeLessThanOrEqual(1);
+    }
     await expectAccessible(page);
   });
 });

@@ -98,7 +98,7 @@ export function auditPages(app: FastifyInstance, { db }: AppContext) {
               <a href="/log">Nulstil</a>
             </div>
           </form>
-          <div class="ramme-table-wrap">
+          <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--compact">
               <caption class="sr-only">Ændringer, nyeste først</caption>
               <thead>

@@ -112,7 +112,7 @@ export function offeringsPages(app: FastifyInstance, { db }: AppContext) {
           <p role="status">
             {formatNumber(result.total)} tilbud fundet.
           </p>
-          <div class="ramme-table-wrap">
+          <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--zebra table--compact">
               <caption class="sr-only">Tilbud, side {result.page}</caption>
               <thead>

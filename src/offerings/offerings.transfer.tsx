@@ -71,7 +71,7 @@ export function offeringsTransfer(app: FastifyInstance, { db }: AppContext) {
                   Filen har {opts.problems.length} fejl. Ret dem i filen og prøv igen; importen gemmer kun, når alle rækker er i orden.
                 </p>
               </Alert>
-              <div class="ramme-table-wrap">
+              <div class="ramme-table-wrap" tabindex={0}>
                 <table class="table table--compact" id="importfejl">
                   <caption>Fejl pr. række</caption>
                   <thead>

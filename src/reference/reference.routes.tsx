@@ -88,7 +88,7 @@ export function referenceRoutes(app: FastifyInstance, { db }: AppContext) {
             </button>
           </form>
           <h2>Regioner pr. {formatDate(date)}</h2>
-          <div class="ramme-table-wrap">
+          <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--compact">
               <caption class="sr-only">Regioner</caption>
               <thead>
@@ -122,7 +122,7 @@ export function referenceRoutes(app: FastifyInstance, { db }: AppContext) {
             </details>
           ))}
           <h2>Lovgrundlag</h2>
-          <div class="ramme-table-wrap">
+          <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--compact">
               <caption class="sr-only">Lovgrundlag</caption>
               <thead>

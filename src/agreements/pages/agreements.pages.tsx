@@ -67,7 +67,7 @@ export function agreementPages(app: FastifyInstance, { db }: AppContext) {
               </a>
             </p>
           )}
-          <div class="ramme-table-wrap">
+          <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--zebra">
               <caption>{visible.length} aftaler</caption>
               <thead>

@@ -37,7 +37,7 @@ export function approvalPages(app: FastifyInstance, { db }: AppContext) {
           <p class="font-lead"><strong>{`${s.approved} af ${s.total} har godkendt`}</strong>{s.rejected ? `, ${s.rejected} har ikke godkendt` : ''}{s.pending ? `, ${s.pending} afventer` : ''}.</p>
           <p>Aftalen skal godkendes i alle byråd og kommunalbestyrelser og i regionsrådet. Den bliver godkendt, når alle har godkendt.</p>
           {!open && <p>Aftalen er ikke sendt til godkendelse endnu.</p>}
-          <div class="ramme-table-wrap">
+          <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--compact">
               <caption>Beslutninger i byråd, kommunalbestyrelser og regionsråd</caption>
               <thead><tr><th scope="col">Medlem</th><th scope="col">Beslutning</th><th scope="col">Dato</th><th scope="col">Reference</th><th scope="col">Bemærkning</th><th scope="col"><span class="sr-only">Handling</span></th></tr></thead>

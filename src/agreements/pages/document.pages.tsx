@@ -71,7 +71,7 @@ export function documentPages(app: FastifyInstance, { db }: AppContext) {
                         <h4>Målsætning {f.number}.{o.number}: {o.title}</h4>
                         {o.description && <p>{o.description}</p>}
                         {o.indicators.length > 0 && (
-                          <div class="ramme-table-wrap">
+                          <div class="ramme-table-wrap" tabindex={0}>
                             <table class="table table--compact">
                               <caption>Indikatorer for målsætning {f.number}.{o.number}</caption>
                               <thead><tr><th scope="col">Indikator</th><th scope="col">Udgangspunkt</th><th scope="col">Mål</th><th scope="col">Seneste</th><th scope="col">Status</th></tr></thead>
@@ -101,7 +101,7 @@ export function documentPages(app: FastifyInstance, { db }: AppContext) {
                 <>
                   <p>{pct(d.overall.share)} af de relevante tilsagn er implementeret ({d.overall.implemented} af {d.overall.relevant}) på tværs af {d.members.length} medlemmer. <a class="ramme-no-print" href={agreementUrl(a.id, '/principper')}>Se matrixen pr. medlem</a></p>
                   {d.principleRows.map((p) => (
-                    <div class="ramme-table-wrap">
+                    <div class="ramme-table-wrap" tabindex={0}>
                       <table class="table table--compact">
                         <caption>Princip {p.number}: {p.title}</caption>
                         <thead><tr><th scope="col">Tilsagn</th>{d.statusColumns.map((s) => <th scope="col" class="ramme-num">{s.label}</th>)}</tr></thead>
@@ -116,7 +116,7 @@ export function documentPages(app: FastifyInstance, { db }: AppContext) {
                       </table>
                     </div>
                   ))}
-                  <div class="ramme-table-wrap">
+                  <div class="ramme-table-wrap" tabindex={0}>
                     <table class="table table--compact">
                       <caption>Implementering pr. medlem</caption>
                       <thead><tr><th scope="col">Medlem</th><th scope="col" class="ramme-num">Implementeret</th><th scope="col" class="ramme-num">Andel</th></tr></thead>
@@ -130,7 +130,7 @@ export function documentPages(app: FastifyInstance, { db }: AppContext) {
               <h2 id="proces-h">Procesforløb</h2>
               <ul>{d.history.map((e) => <li>{formatDate(e.date)}: {e.statusLabel}{e.note ? ` – ${e.note}` : ''}</li>)}</ul>
               {d.doneMilestones.length > 0 && (
-                <div class="ramme-table-wrap">
+                <div class="ramme-table-wrap" tabindex={0}>
                   <table class="table table--compact">
                     <caption>Gennemførte milepæle</caption>
                     <thead><tr><th scope="col">Dato</th><th scope="col">Milepæl</th><th scope="col">Leverance</th></tr></thead>

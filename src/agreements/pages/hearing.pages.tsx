@@ -51,7 +51,7 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
           )}
           <h2>Versioner</h2>
           {versions.length === 0 ? <p>Ingen versioner endnu. Sekretariatet udgiver første version, når indholdet er klar.</p> : (
-            <div class="ramme-table-wrap">
+            <div class="ramme-table-wrap" tabindex={0}>
               <table class="table table--compact">
                 <caption>{versions.length} versioner af aftaleteksten</caption>
                 <thead><tr><th scope="col">Version</th><th scope="col">Udgivet</th><th scope="col">Ændringslog</th><th scope="col" class="ramme-num">Høringssvar</th></tr></thead>
@@ -70,7 +70,7 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
           )}
           <h2>Høringssvar</h2>
           {comments.length === 0 ? <p>Ingen høringssvar.</p> : (
-            <div class="ramme-table-wrap">
+            <div class="ramme-table-wrap" tabindex={0}>
               <table class="table table--compact">
                 <caption>{comments.length} høringssvar med sekretariatets svar</caption>
                 <thead><tr><th scope="col">Nr.</th><th scope="col">Afsnit</th><th scope="col">Fra</th><th scope="col">Høringssvar</th><th scope="col">Sekretariatets svar</th><th scope="col">Behandlet i</th></tr></thead>

@@ -156,7 +156,7 @@ export function indicatorPages(app: FastifyInstance, { db }: AppContext) {
           <section aria-labelledby="maal-h">
             <h2 id="maal-h">Målinger</h2>
             {v.measurements.length === 0 ? <p>Ingen registrerede målinger.</p> : (
-              <div class="ramme-table-wrap">
+              <div class="ramme-table-wrap" tabindex={0}>
                 <table class="table table--compact">
                   <caption>Målinger over tid</caption>
                   <thead><tr><th scope="col">Dato</th><th scope="col">Gælder</th><th scope="col" class="ramme-num">Værdi</th><th scope="col">Kilde</th><th scope="col">Note</th></tr></thead>

@@ -51,7 +51,7 @@ export function inputPages(app: FastifyInstance, { db }: AppContext) {
           <SubNav agreement={a} current="/input" />
           <p>Dialogmøder, workshops og seminarer, hvor borde, kommuner, handicapråd og brugerorganisationer giver input – som svar på en skabelon eller som en prioritering med stemmer.</p>
           {rounds.length === 0 ? <p>Ingen inputrunder endnu.</p> : (
-            <div class="ramme-table-wrap">
+            <div class="ramme-table-wrap" tabindex={0}>
               <table class="table table--compact">
                 <caption>{rounds.length} inputrunder</caption>
                 <thead><tr><th scope="col">Dato</th><th scope="col">Runde</th><th scope="col">Type</th><th scope="col">Fase</th><th scope="col" class="ramme-num">Grupper</th><th scope="col" class="ramme-num">Svar</th><th scope="col">Status</th></tr></thead>
@@ -150,7 +150,7 @@ export function inputPages(app: FastifyInstance, { db }: AppContext) {
           {tally.length > 0 && (
             <section aria-labelledby="t-h">
               <h2 id="t-h">Prioritering</h2>
-              <div class="ramme-table-wrap">
+              <div class="ramme-table-wrap" tabindex={0}>
                 <table class="table table--compact">
                   <caption>Optælling af {d.votes.reduce((s, v) => s + v.votes, 0)} stemmer</caption>
                   <thead><tr><th scope="col">Plads</th><th scope="col">Handling</th><th scope="col" class="ramme-num">Stemmer</th><th scope="col" class="ramme-num">Grupper</th></tr></thead>

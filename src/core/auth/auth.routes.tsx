@@ -166,7 +166,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
               Opret API-nøgle
             </button>
           </form>
-          <div class="ramme-table-wrap">
+          <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--compact">
               <caption>Dine API-nøgler</caption>
               <thead>

@@ -60,7 +60,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
                     {e.op.summary && <p>{e.op.summary}</p>}
                     {e.op.description && <p>{e.op.description}</p>}
                     {e.op.parameters && e.op.parameters.length > 0 && (
-                      <div class="ramme-table-wrap">
+                      <div class="ramme-table-wrap" tabindex={0}>
                         <table class="table table--compact">
                           <caption>Parametre</caption>
                           <thead>

@@ -101,7 +101,7 @@ export function homePages(app: FastifyInstance, { db }: AppContext) {
             <section aria-labelledby="egne">
               <h2 id="egne">Jeres tilbuds takster</h2>
               {rule && <p>Frist for takster {year}: {formatDate(deadlineFor(rule, year))}.</p>}
-              <div class="ramme-table-wrap">
+              <div class="ramme-table-wrap" tabindex={0}>
                 <table class="table table--zebra table--compact">
                   <caption class="sr-only">Takster for de tilbud, {actor!.organisationName} driver</caption>
                   <thead>
@@ -151,7 +151,7 @@ export function homePages(app: FastifyInstance, { db }: AppContext) {
               {queue.length === 0 ? (
                 <p>Ingen indsendte takster venter.</p>
               ) : (
-                <div class="ramme-table-wrap">
+                <div class="ramme-table-wrap" tabindex={0}>
                   <table class="table table--zebra table--compact">
                     <caption class="sr-only">Indsendte takster, der venter på godkendelse</caption>
                     <thead>
@@ -235,7 +235,7 @@ export function homePages(app: FastifyInstance, { db }: AppContext) {
           {versions.length === 0 ? (
             <p>Ingen takster at vise.</p>
           ) : (
-            <div class="ramme-table-wrap">
+            <div class="ramme-table-wrap" tabindex={0}>
               <table class="table table--zebra table--compact">
                 <caption>Alle takster og versioner</caption>
                 <thead>

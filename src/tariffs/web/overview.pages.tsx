@@ -41,7 +41,7 @@ const Flags = ({ r }: { r: OverviewRow }) => {
 const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }) => (
   <section aria-labelledby={`kommune-${rows[0]!.municipality_code}`}>
     <h2 id={`kommune-${rows[0]!.municipality_code}`}>{name}</h2>
-    <div class="ramme-table-wrap">
+    <div class="ramme-table-wrap" tabindex={0}>
       <table class="table table--zebra table--compact">
         <caption class="sr-only">Takster for tilbud i {name}</caption>
         <thead>

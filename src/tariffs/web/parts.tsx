@@ -30,7 +30,7 @@ export const tariffLabel = (u: string) => UNIT_TARIFF_LABELS[u as Unit] ?? 'Taks
 const stepValue = (s: Step) => (s.unit === 'kr' ? dkKr(s.value) : s.unit === 'pct' ? dkPct(s.value) : s.unit === 'text' ? s.value : dkNumber(s.value));
 
 export const BreakdownTable: FC<{ steps: Step[]; caption?: string }> = ({ steps, caption }) => (
-  <div class="ramme-table-wrap">
+  <div class="ramme-table-wrap" tabindex={0}>
     <table class="table table--compact">
       <caption>{caption ?? 'Beregningen trin for trin'}</caption>
       <thead>
@@ -64,7 +64,7 @@ export const BreakdownTable: FC<{ steps: Step[]; caption?: string }> = ({ steps,
 export type LevelView = { name: string; weight: string; share: string; tariff: string };
 
 export const LevelsTable: FC<{ levels: LevelView[]; unit: string; caption: string; compare?: LevelView[] }> = ({ levels, unit, caption, compare }) => (
-  <div class="ramme-table-wrap">
+  <div class="ramme-table-wrap" tabindex={0}>
     <table class="table table--compact">
       <caption>{caption}</caption>
       <thead>

@@ -21,7 +21,7 @@ export function rulesPages(app: FastifyInstance, { db }: AppContext) {
         <>
           <h1>Takstregler</h1>
           <p>Reglerne er data med en gyldighedsperiode pr. rammeaftale. En takst bruger reglen, der gælder 1. januar i takståret, og gemmer den sammen med beregningen.</p>
-          <div class="ramme-table-wrap">
+          <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--zebra table--compact">
               <caption>Regler pr. rammeaftale og periode</caption>
               <thead>
@@ -67,7 +67,7 @@ export function rulesPages(app: FastifyInstance, { db }: AppContext) {
             </table>
           </div>
           <h2>P/L-fremskrivning</h2>
-          <div class="ramme-table-wrap">
+          <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--compact">
               <caption>Pris- og lønudvikling pr. år (bruges til den reale ændring)</caption>
               <thead>

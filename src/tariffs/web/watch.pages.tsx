@@ -55,7 +55,7 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Array<[string, T[]]> {
 }
 
 const FlaggedTable = ({ rows, caption }: { rows: FlaggedRow[]; caption: string }) => (
-  <div class="ramme-table-wrap">
+  <div class="ramme-table-wrap" tabindex={0}>
     <table class="table table--compact">
       <caption>{caption}</caption>
       <thead>
@@ -104,7 +104,7 @@ const FlaggedTable = ({ rows, caption }: { rows: FlaggedRow[]; caption: string }
 );
 
 const FiguresTable = ({ rows, year }: { rows: OrgFigures[]; year: number }) => (
-  <div class="ramme-table-wrap">
+  <div class="ramme-table-wrap" tabindex={0}>
     <table class="table table--zebra table--compact">
       <caption>Takster {year} pr. driftsherre: indsendt til tiden og stigninger over grænsen</caption>
       <thead>

@@ -70,7 +70,7 @@ export const WhatIfResult: FC<{ outcome: WhatIfOutcome | null; current: LevelVie
   const r = outcome.result;
   return (
     <>
-      <div class="ramme-table-wrap">
+      <div class="ramme-table-wrap" tabindex={0}>
         <table class="table table--compact">
           <caption>Takst med dine ændringer</caption>
           <thead>
