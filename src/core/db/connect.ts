@@ -30,6 +30,9 @@ export type Database = {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection closed by the server (restart, failover, a dropped test database) must not crash
+    // the process; the pool replaces it on the next query.
+    pool.on('error', (error) => console.error(`Databaseforbindelse afbrudt: ${error.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, pool, kind: 'postgres', close: () => db.destroy() };
   }
