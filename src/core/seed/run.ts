@@ -20,7 +20,7 @@ export async function seedDemo(db: Db, options: { scope: SeedContext['scope']; s
     // Each capability gets its own stream, so adding data in one does not change another's.
     const random = seededRandom(options.seed * 7919 + [...capability.name].reduce((s, c) => s + c.charCodeAt(0), 0));
     await capability.seed({ db, scope: options.scope, random, log: (m) => log(`  ${capability.name}: ${m}`) });
-    log(`${capability.name}: demodata på ${Date.now() - started} ms`);
+    log(`${capability.name}: demodata på ${Date.now() - started} ms (proces-RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB)`);
   }
   // PGlite has no autovacuum, so the planner has no statistics until someone runs ANALYZE.
   await sql`analyze`.execute(db);
