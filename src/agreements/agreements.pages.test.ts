@@ -151,3 +151,18 @@ test('input round through the pages: votes over the allowance are refused and sh
   const xlsx = await get('demo-laeser', `${roundUrl}/svar.xlsx`);
   assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
 });
+
+test('every link on the overview leads somewhere (no 404), for the public and for the secretariat', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  for (const user of [null, 'demo-sekretariat']) {
+    const page = await get(user, `/aftaler/${id}`);
+    assert.equal(page.statusCode, 200);
+    const hrefs = [...new Set([...page.body.matchAll(/href="(\/[^"#]*)/g)].map((m) => m[1]!.replaceAll('&amp;', '&')))];
+    assert.ok(hrefs.includes(`/aftaler/${id}/aftale.pdf`), 'the PDF link points at the PDF route');
+    for (const href of hrefs) {
+      const r = await get(user, href);
+      assert.notEqual(r.statusCode, 404, `${user ?? 'public'}: ${href}`);
+      assert.ok(r.statusCode < 500, `${user ?? 'public'}: ${href} gave ${r.statusCode}`);
+    }
+  }
+});

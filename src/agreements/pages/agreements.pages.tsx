@@ -181,7 +181,7 @@ export function agreementPages(app: FastifyInstance, { db }: AppContext) {
             ]}
           />
           <p>
-            <a href={agreementUrl(a.id, '/dokument')}>Læs aftalen som dokument</a> · <a href={agreementUrl(a.id, '/dokument.pdf')}>Hent som PDF</a>
+            <a href={agreementUrl(a.id, '/dokument')}>Læs aftalen som dokument</a> · <a href={agreementUrl(a.id, '/aftale.pdf')}>Hent som PDF</a>
           </p>
           {isSecretariat && (
             <section aria-labelledby="sekretariat-h">
