@@ -195,8 +195,13 @@ test('a flagged increase cannot be submitted without an explanation', async () =
   const refused = await post(operator, `/takster/${id}/indsend`, {});
   assert.equal(refused.statusCode, 400);
   assert.match(refused.body, /Forklar stigningen/);
-  assert.equal((await post(operator, `/takster/${id}/rediger`, { ...fields, handling: 'gem', explanation: 'To ekstra nattevagter efter tilsynsbesøg.' })).statusCode, 303);
-  assert.equal((await post(operator, `/takster/${id}/indsend`, {})).statusCode, 303);
+  // The error links to a field on the same page, so the operator fixes it there and submits again.
+  assert.match(refused.body, /href="#f-explanation"/);
+  assert.match(refused.body, /<textarea[^>]*id="f-explanation"/);
+  assert.match((await get(operator, `/takster/${id}`)).body, /<textarea[^>]*id="f-explanation"/);
+  assert.equal((await post(operator, `/takster/${id}/indsend`, { explanation: 'To ekstra nattevagter efter tilsynsbesøg.' })).statusCode, 303);
+  const row = await t.db.selectFrom('tariff_version').select(['status', 'explanation']).where('id', '=', id).executeTakeFirstOrThrow();
+  assert.deepEqual(row, { status: 'indsendt', explanation: 'To ekstra nattevagter efter tilsynsbesøg.' });
 });
 
 test('other organisations cannot open the editor', async () => {

@@ -18,7 +18,7 @@ import {
   currentPublished, findTariff, getVersion, insertTariff, insertVersion, latestVersionNumber, offeringContext, openVersionOf, updateVersion,
   type OfferingContext, type VersionDetail, type VersionValues,
 } from './tariffs.repository.js';
-import { ZReturn, ZTariffCreate, ZTariffUpdate } from './tariffs.schema.js';
+import { ZReturn, ZSubmit, ZTariffCreate, ZTariffUpdate } from './tariffs.schema.js';
 import type { RulesSnapshot } from './tariffs.table.js';
 
 /** Today's date in Copenhagen ('YYYY-MM-DD'), for deadlines. */
@@ -139,13 +139,15 @@ export async function updateDraft(db: Db, actor: Actor | null, id: number, data:
   });
 }
 
-export async function submitVersion(db: Db, actor: Actor | null, id: number): Promise<void> {
+/** Submits a draft; an explanation given with the submission (the tariff page has the field) replaces the stored one. */
+export async function submitVersion(db: Db, actor: Actor | null, id: number, data: unknown = {}): Promise<void> {
   const a = requireActor(actor);
   const { v, ctx } = await requireEditableVersion(db, a, id);
+  const explanation = parseInput(ZSubmit, data ?? {}).explanation || v.explanation;
   // Recalculate: last year's tariff or the rules may have changed since the draft was saved.
   const { year: _year, shortStay: _s, retainLimitPct: _r, ...calc } = v.input;
   const computed = await computeInContext(db, ctx, v.year, calc as CalcFields);
-  if (computed.isFlagged && !v.explanation)
+  if (computed.isFlagged && !explanation)
     throw badRequest('Taksten kan ikke indsendes endnu.', { explanation: [`Stigningen overstiger aftalens grænse på ${computed.snapshot.increaseThresholdPct.replace('.', ',')} %. Forklar stigningen, før taksten indsendes.`] });
   // On time is decided by the first submission; a resubmission after a return keeps it.
   const today = todayDk();
@@ -153,10 +155,10 @@ export async function submitVersion(db: Db, actor: Actor | null, id: number): Pr
     await updateVersion(
       trx,
       id,
-      { ...calcValues(computed), status: 'indsendt', submitted_at: new Date(), submitted_by: a.username, is_on_time: v.version === 1 ? (v.is_on_time ?? today <= computed.snapshot.deadline) : null, return_comment: v.return_comment },
+      { ...calcValues(computed), status: 'indsendt', explanation, submitted_at: new Date(), submitted_by: a.username, is_on_time: v.version === 1 ? (v.is_on_time ?? today <= computed.snapshot.deadline) : null, return_comment: v.return_comment },
       levelValues(computed.result),
     );
-    await audit(trx, a, { entity: 'tariff_version', entityId: id, action: 'update', before: { status: v.status }, after: { status: 'indsendt', deadline: computed.snapshot.deadline, isFlagged: computed.isFlagged } });
+    await audit(trx, a, { entity: 'tariff_version', entityId: id, action: 'update', before: { status: v.status }, after: { status: 'indsendt', deadline: computed.snapshot.deadline, isFlagged: computed.isFlagged, ...(explanation !== v.explanation ? { explanation } : {}) } });
   });
 }
 

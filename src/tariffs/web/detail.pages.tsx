@@ -24,7 +24,7 @@ const NOTICES: Record<string, string> = {
 };
 
 export function detailPages(app: FastifyInstance, { db }: AppContext) {
-  const render = async (req: FastifyRequest, reply: FastifyReply, o: { whatIfValues?: WhatIfValues; outcome?: WhatIfOutcome | null; errors?: Record<string, string[]>; status?: number; returnComment?: string }) => {
+  const render = async (req: FastifyRequest, reply: FastifyReply, o: { whatIfValues?: WhatIfValues; outcome?: WhatIfOutcome | null; errors?: Record<string, string[]>; status?: number; returnComment?: string; explanation?: string }) => {
     const id = versionIdFrom(req.params);
     const { v, ctx } = await requireVisibleVersion(db, req.actor, id);
     const calc = calculateTariff(v.input, v.rules);
@@ -69,7 +69,7 @@ export function detailPages(app: FastifyInstance, { db }: AppContext) {
               <p class="ramme-pre">{v.return_comment}</p>
             </Alert>
           )}
-          <Actions v={v} ctx={ctx} csrf={req.csrf} isEditor={isEditor} isReviewer={isReviewer} returnComment={o.returnComment} errors={o.errors} />
+          <Actions v={v} ctx={ctx} csrf={req.csrf} isEditor={isEditor} isReviewer={isReviewer} returnComment={o.returnComment} explanation={o.explanation} errors={o.errors} />
           <h2>Taksten</h2>
           <LevelsTable levels={v.levels} unit={v.unit} caption={`${tariffLabel(v.unit)} ${v.year}`} />
           <DescriptionList
@@ -160,12 +160,13 @@ export function detailPages(app: FastifyInstance, { db }: AppContext) {
       } catch (error) {
         if (error instanceof HttpError && (error.statusCode === 400 || error.statusCode === 409)) {
           const fields = Object.keys(error.fieldErrors).length ? error.fieldErrors : { [errorField]: [error.message] };
-          return render(req, reply, { errors: fields, status: error.statusCode, returnComment: (req.body as Record<string, string> | undefined)?.comment });
+          const body = req.body as Record<string, string> | undefined;
+          return render(req, reply, { errors: fields, status: error.statusCode, returnComment: body?.comment, explanation: body?.explanation });
         }
         throw error;
       }
     });
-  action('indsend', (id, req) => submitVersion(db, req.actor, id), 'indsendt', '_');
+  action('indsend', (id, req) => submitVersion(db, req.actor, id, { explanation: (req.body as Record<string, string> | undefined)?.explanation }), 'indsendt', '_');
   action('godkend', (id, req) => approveVersion(db, req.actor, id), 'godkendt', '_');
   action('returner', (id, req) => returnVersion(db, req.actor, id, { comment: (req.body as Record<string, string> | undefined)?.comment ?? '' }), 'returneret', 'comment');
   action('slet', (id, req) => deleteDraft(db, req.actor, id), 'slettet', '_');
@@ -183,14 +184,17 @@ type ActionsProps = {
   isEditor: boolean;
   isReviewer: boolean;
   returnComment?: string;
+  explanation?: string;
   errors?: Record<string, string[]>;
 };
 
-const Actions = ({ v, ctx, csrf, isEditor, isReviewer, returnComment, errors }: ActionsProps) => {
+const Actions = ({ v, ctx, csrf, isEditor, isReviewer, returnComment, explanation, errors }: ActionsProps) => {
   const canEditNow = isEditor && (v.status === 'kladde' || v.status === 'returneret');
   const canCorrect = isEditor && v.status === 'offentliggjort' && !v.superseded_at;
   const canReview = isReviewer && (v.status === 'indsendt' || v.status === 'godkendt');
   if (!canEditNow && !canCorrect && !canReview) return null;
+  // The submit form carries the explanation field, so a refused submission can be fixed where it happened.
+  const needsExplanation = canEditNow && (v.is_flagged || !!errors?.explanation);
   return (
     <div class="ramme-actions">
       {canEditNow && (
@@ -198,8 +202,19 @@ const Actions = ({ v, ctx, csrf, isEditor, isReviewer, returnComment, errors }: 
           <a class="button button-secondary" href={`/takster/${v.id}/rediger`}>
             Ret beregningen
           </a>
-          <form method="post" action={`/takster/${v.id}/indsend`}>
+          <form method="post" action={`/takster/${v.id}/indsend`} style={needsExplanation ? 'display:block;width:100%' : undefined}>
             <CsrfField token={csrf} />
+            {needsExplanation && (
+              <TextArea
+                name="explanation"
+                label="Forklaring på stigningen"
+                hint="Stigningen overstiger aftalens grænse. Forklar den, før taksten indsendes; forklaringen indgår i indberetningen til socialtilsynet."
+                value={explanation ?? v.explanation ?? ''}
+                errors={errors}
+                maxlength={4000}
+                rows={3}
+              />
+            )}
             <button type="submit" class="button button-primary">
               Indsend til sekretariatet
             </button>
