@@ -166,3 +166,24 @@ test('every link on the overview leads somewhere (no 404), for the public and fo
     }
   }
 });
+
+/** A fresh agreement of the secretariat's own area with one published version, ready to be sent to hearing. */
+const newAgreementWithVersion = async (title: string) => {
+  const created = await post('demo-sekretariat', '/aftaler/ny', { title, period_start: '2029-01-01', period_end: '2030-12-31', preparation_start: '2026-01-01' });
+  assert.equal(created.statusCode, 303);
+  const id = await idOf(title);
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/afsnit/ny`, { number: '1', title: 'Indledning', body: 'Aftalen gælder for hele området.' })).statusCode, 303);
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/versioner`, { changelog: 'Første udkast' })).statusCode, 303);
+  return id;
+};
+
+test('a status change refused for a past hearing deadline re-renders with the chosen status, the date and the note kept', async () => {
+  const id = await newAgreementWithVersion('Statusformular 2029-2030');
+  const r = await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'i_hoering', hearing_until: '2020-01-01', note: 'Sendt til alle kommuner' });
+  assert.equal(r.statusCode, 400);
+  assert.match(r.body, /Høringsfristen kan ikke ligge før i dag/);
+  assert.match(r.body, /name="hearing_until" type="date" value="2020-01-01"/);
+  assert.match(r.body, /value="Sendt til alle kommuner"/);
+  assert.match(r.body, /<option value="i_hoering" selected/);
+  assert.equal((await t.db.selectFrom('agreement').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'under_udarbejdelse');
+});

@@ -133,7 +133,7 @@ export function agreementPages(app: FastifyInstance, { db }: AppContext) {
     return reply.page(await overview(req, agreement));
   });
 
-  const overview = async (req: FastifyRequest, a: AgreementRow, errors?: FieldErrors) => {
+  const overview = async (req: FastifyRequest, a: AgreementRow, errors?: FieldErrors, values: Record<string, unknown> = {}) => {
     const d = today();
     const [vocab, members, decisions, phases, milestones, content, statuses] = await Promise.all([
       allVocabulary(db), agreementMembers(db, a), approvals(db, a.id), phasesOf(db, a.id), milestonesOf(db, a.id), loadContent(db, a.id), commitmentStatuses(db, a.id),
@@ -195,9 +195,9 @@ export function agreementPages(app: FastifyInstance, { db }: AppContext) {
               {transitions.length > 0 ? (
                 <form method="post" action={agreementUrl(a.id, '/status')}>
                   <CsrfField token={req.csrf} />
-                  <Select name="status" label="Ny status" options={transitions.map((t) => ({ value: t, label: vocab.label('aftalestatus', t) }))} errors={errors} hint="Godkendt sættes ikke i hånden: aftalen bliver godkendt, når alle medlemmer har godkendt." />
-                  <Field name="hearing_until" label="Høringsfrist" type="date" errors={errors} hint="Kun ved høring. Den nyeste version sendes i høring." />
-                  <Field name="note" label="Bemærkning" errors={errors} maxlength={1000} />
+                  <Select name="status" label="Ny status" value={str(values.status) || undefined} options={transitions.map((t) => ({ value: t, label: vocab.label('aftalestatus', t) }))} errors={errors} hint="Godkendt sættes ikke i hånden: aftalen bliver godkendt, når alle medlemmer har godkendt." />
+                  <Field name="hearing_until" label="Høringsfrist" type="date" value={str(values.hearing_until)} errors={errors} hint="Kun ved høring. Den nyeste version sendes i høring." />
+                  <Field name="note" label="Bemærkning" value={str(values.note)} errors={errors} maxlength={1000} />
                   <button type="submit" class="button button-primary">
                     Skift status
                   </button>
@@ -222,7 +222,7 @@ export function agreementPages(app: FastifyInstance, { db }: AppContext) {
 
   app.post('/aftaler/:id/status', { schema: { hide: true } }, async (req, reply) => {
     const id = idParam(req);
-    return submit(reply, async () => (await changeStatus(db, req.actor, id, body(req)), agreementUrl(id)), async (errors) => reply.page(await overview(req, await getAgreement(db, id), errors)));
+    return submit(reply, async () => (await changeStatus(db, req.actor, id, body(req)), agreementUrl(id)), async (errors) => reply.page(await overview(req, await getAgreement(db, id), errors, body(req))));
   });
   app.post('/aftaler/:id/offentliggoerelse', { schema: { hide: true } }, async (req, reply) => {
     const id = idParam(req);
