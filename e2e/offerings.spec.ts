@@ -71,7 +71,7 @@ test('an operator edits its own offering, the change is logged, and another muni
   await secretariat.goto(`/log?entity=offering&entityId=${id}`);
   await expect(secretariat.locator('tbody tr').first()).toContainText('demo-tilbudsoekonomi');
   await secretariat.locator('tbody tr').first().getByText(/felt/).click();
-  await expect(secretariat.locator('tbody tr').first()).toContainText('places');
+  await expect(secretariat.locator('tbody tr').first()).toContainText('Normerede pladser');
   await expectAccessible(secretariat);
   await context.close();
 

@@ -11,6 +11,7 @@ import type { AppContext } from '../core/capability.js';
 import type { Db } from '../core/db/types.js';
 import { zDate } from '../core/validation.js';
 import { Alert, Field, Pagination, Select, formatDateTime } from '../core/web/components.js';
+import { FIELD_LABELS } from '../offerings/offerings.schema.js';
 
 const ZAuditQuery = z.object({
   entity: z.string().max(60).optional(),
@@ -25,6 +26,36 @@ const ZAuditQuery = z.object({
 type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
 const ACTIONS = { create: 'Oprettet', update: 'Ændret', delete: 'Slettet' } as const;
+
+/** Danish names for what was changed; an unknown entity falls back to its technical name. */
+export const ENTITY_LABELS: Record<string, string> = {
+  offering: 'Tilbud',
+  api_token: 'API-nøgle',
+  tariff_version: 'Takst (version)',
+  tariff_publication: 'Takstoversigt (offentliggørelse)',
+  agreement: 'Rammeaftale',
+  agreement_section: 'Aftaletekst (afsnit)',
+  agreement_focus_area: 'Fokusområde',
+  agreement_objective: 'Målsætning',
+  agreement_indicator: 'Indikator',
+  agreement_measurement: 'Måling',
+  agreement_principle: 'Fælleskommunalt princip',
+  agreement_commitment: 'Tilsagn',
+  agreement_commitment_status: 'Status på tilsagn',
+  agreement_phase: 'Fase',
+  agreement_milestone: 'Milepæl',
+  agreement_input_round: 'Inputrunde',
+  agreement_input_group: 'Deltagergruppe',
+  agreement_input_answer: 'Svar i inputrunde',
+  agreement_input_vote: 'Prioriteringsstemmer',
+  agreement_version: 'Aftaleversion',
+  agreement_hearing_comment: 'Høringssvar',
+  agreement_approval: 'Godkendelse',
+};
+
+/** Where a changed record can be opened, when it has a page of its own. */
+const entityHref = (entity: string, id: string): string | null =>
+  entity === 'offering' ? `/tilbud/${id}` : entity === 'tariff_version' ? `/takster/${id}` : entity === 'agreement' ? `/aftaler/${id}` : null;
 
 /** Lists only the fields that changed between before and after. */
 export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Array<{ field: string; before: string; after: string }> {
@@ -49,7 +80,7 @@ export function auditPages(app: FastifyInstance, { db }: AppContext) {
     const parsed = ZAuditQuery.safeParse(req.query);
     const f: TAuditQuery = parsed.success ? parsed.data : { page: 1 };
     const orgs = await visibleOrganisations(db, actor.areaIds, actor.organisationId);
-    let q = db.selectFrom('audit_log as l').leftJoin('organisation as o', 'o.id', 'l.actor_org_id').where((eb) => eb.or([eb('l.actor_org_id', 'in', orgs), eb('l.actor_org_id', 'is', null)]));
+    let q = db.selectFrom('audit_log as l').leftJoin('organisation as o', 'o.id', 'l.actor_org_id').leftJoin('app_user as u', 'u.id', 'l.actor_user_id').where((eb) => eb.or([eb('l.actor_org_id', 'in', orgs), eb('l.actor_org_id', 'is', null)]));
     if (f.entity) q = q.where('l.entity', '=', f.entity);
     if (f.entityId) q = q.where('l.entity_id', '=', f.entityId);
     if (f.user) q = q.where('l.actor_username', 'ilike', `%${f.user.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -60,7 +91,7 @@ export function auditPages(app: FastifyInstance, { db }: AppContext) {
     const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const pageSize = 50;
     const rows = await q
-      .select(['l.id', 'l.at', 'l.actor_username', 'o.name as org_name', 'l.entity', 'l.entity_id', 'l.action', 'l.before', 'l.after'])
+      .select(['l.id', 'l.at', 'l.actor_username', 'u.display_name', 'o.name as org_name', 'l.entity', 'l.entity_id', 'l.action', 'l.before', 'l.after'])
       .orderBy('l.at', 'desc')
       .orderBy('l.id', 'desc')
       .limit(pageSize)
@@ -81,9 +112,10 @@ export function auditPages(app: FastifyInstance, { db }: AppContext) {
           <h1>Ændringslog</h1>
           <p>Alle oprettelser, ændringer og sletninger med hvem, hvornår og værdierne før og efter.</p>
           {!parsed.success && <Alert kind="warning">Filtrene kunne ikke læses og er nulstillet. Datoer skrives åååå-mm-dd.</Alert>}
+          {f.from && f.to && f.from > f.to && <Alert kind="warning">Fra-datoen ligger efter til-datoen, så ingen ændringer kan matche. Byt om på datoerne.</Alert>}
           <form method="get" action="/log" aria-label="Filtrér log">
             <div class="ramme-filters">
-              <Select name="entity" label="Type" value={f.entity} emptyLabel="Alle" options={entities.map((e) => ({ value: e.entity, label: e.entity }))} />
+              <Select name="entity" label="Type" value={f.entity} emptyLabel="Alle" options={entities.map((e) => ({ value: e.entity, label: ENTITY_LABELS[e.entity] ?? e.entity }))} />
               <Field name="entityId" label="Post-ID" value={f.entityId} />
               <Field name="user" label="Bruger" value={f.user} />
               <Select name="organisation" label="Organisation" value={f.organisation ? String(f.organisation) : ''} emptyLabel="Alle" options={orgOptions.map((o) => ({ value: String(o.id), label: o.name }))} />
@@ -122,10 +154,15 @@ export function auditPages(app: FastifyInstance, { db }: AppContext) {
                   return (
                     <tr>
                       <td>{formatDateTime(r.at)}</td>
-                      <td>{r.actor_username}</td>
+                      <td>
+                        {r.display_name ?? r.actor_username}
+                        <br />
+                        <small>{r.actor_username}</small>
+                      </td>
                       <td>{r.org_name ?? 'System'}</td>
                       <td>
-                        {r.entity} {r.entity_id}
+                        {ENTITY_LABELS[r.entity] ?? r.entity}{' '}
+                        {entityHref(r.entity, r.entity_id) ? <a href={entityHref(r.entity, r.entity_id)!}>nr. {r.entity_id}</a> : `nr. ${r.entity_id}`}
                       </td>
                       <td>{ACTIONS[r.action]}</td>
                       <td>
@@ -134,7 +171,7 @@ export function auditPages(app: FastifyInstance, { db }: AppContext) {
                           <ul class="nobullet-list">
                             {changes.map((c) => (
                               <li>
-                                <strong>{c.field}</strong>: {c.before} → {c.after}
+                                <strong>{FIELD_LABELS[c.field] ?? c.field}</strong>: {c.before} → {c.after}
                               </li>
                             ))}
                           </ul>

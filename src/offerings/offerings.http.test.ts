@@ -148,6 +148,24 @@ describe('writing offerings', () => {
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().status, 'under_afvikling');
   });
+  it('refuses a closing date in the future and an approval date in the future', async () => {
+    const s = await t.login('demo-sekretariat');
+    const future = await t.as(s, { method: 'POST', url: `/api/offerings/${otherOffering}/close`, payload: { status: 'lukket', statusSince: '2099-01-01', reason: 'Planlagt' } });
+    assert.equal(future.statusCode, 400);
+    assert.match(future.json().fields.statusSince[0], /fremtiden/);
+    const approval = await t.as(s, { method: 'PATCH', url: `/api/offerings/${otherOffering}`, payload: { approvalDate: '2099-01-01' } });
+    assert.equal(approval.statusCode, 400);
+    assert.match(approval.json().fields.approvalDate[0], /fremtiden/);
+  });
+  it('writes and logs nothing when a save changes nothing', async () => {
+    const s = await t.login('demo-sekretariat');
+    const current = (await t.as(s, { method: 'GET', url: `/api/offerings/${otherOffering}` })).json() as { places: number; updatedAt: string };
+    const before = await counts();
+    const res = await t.as(s, { method: 'PATCH', url: `/api/offerings/${otherOffering}`, payload: { places: current.places } });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().updatedAt, current.updatedAt);
+    assert.deepEqual(await counts(), before);
+  });
   it('rejects unknown codes and expired legal bases by field, in Danish', async () => {
     const s = await t.login('demo-tilbudsoekonomi');
     const res = await t.as(s, { method: 'POST', url: '/api/offerings', payload: { ...validBody(), primaryLegalBasis: 'SEL-66', targetGroups: ['findes-ikke'], offeringType: 'slot' } });

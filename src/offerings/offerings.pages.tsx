@@ -86,7 +86,19 @@ export function offeringsPages(app: FastifyInstance, { db }: AppContext) {
               </a>
             </div>
           )}
+          {actor.organisationKind !== 'secretariat' && !f.operator && (
+            <p>
+              <a href={listHref('/tilbud', f, { operator: actor.organisationId, page: 1 })}>Vis kun tilbud, som {actor.organisationName} driver</a>
+            </p>
+          )}
+          {f.operator && (
+            <p>
+              Viser kun tilbud med driftsherre nr. {f.operator}
+              {f.operator === actor.organisationId ? ` (${actor.organisationName})` : ''}. <a href={listHref('/tilbud', { ...f, operator: undefined }, { page: 1 })}>Vis alle driftsherrer</a>
+            </p>
+          )}
           <form method="get" action="/tilbud" data-autosubmit aria-label="Filtrér tilbud">
+            {f.operator && <input type="hidden" name="operator" value={String(f.operator)} />}
             <div class="ramme-filters">
               <Field name="q" label="Søg" type="search" value={f.q} hint="Navn, beskrivelse, adresse eller by" />
               <Select name="area" label="Rammeaftale" value={f.area} emptyLabel="Alle" options={refs.areas.map((a) => ({ value: a.code, label: a.name }))} />
@@ -208,7 +220,7 @@ export function offeringsPages(app: FastifyInstance, { db }: AppContext) {
     const body = (req.body ?? {}) as FormValues;
     try {
       const id = await createOffering(db, req.actor, formToInput(body));
-      return reply.redirect(`/tilbud/${id}?gemt=1`, 303);
+      return reply.redirect(`/tilbud/${id}?oprettet=1`, 303);
     } catch (error) {
       if (error instanceof HttpError && error.statusCode === 400) return showForm(req, reply, { values: body, errors: Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] }, status: 400, title: 'Opret tilbud' });
       throw error;
@@ -228,13 +240,14 @@ export function offeringsPages(app: FastifyInstance, { db }: AppContext) {
       .orderBy('at', 'desc')
       .limit(10)
       .execute();
-    const saved = (req.query as Record<string, string>).gemt === '1';
+    const query = req.query as Record<string, string>;
+    const notice = query.oprettet === '1' ? 'Tilbuddet er oprettet.' : query.gemt === '1' ? 'Ændringerne er gemt.' : null;
     return reply.page({
       title: o.name,
       breadcrumbs: [...crumbs, { label: o.name }],
       body: (
         <>
-          {saved && <Alert kind="success">Ændringerne er gemt.</Alert>}
+          {notice && <Alert kind="success">{notice}</Alert>}
           <h1>{o.name}</h1>
           <p>
             {o.offering_type_name} · {o.municipality_name} · {STATUS_LABELS[o.status]}
@@ -251,6 +264,9 @@ export function offeringsPages(app: FastifyInstance, { db }: AppContext) {
               )}
             </div>
           )}
+          <p>
+            <a href={`/takster/tilbud/${o.id}`}>Se tilbuddets takster og beregninger</a>
+          </p>
           <h2>Stamdata</h2>
           <DescriptionList
             items={[

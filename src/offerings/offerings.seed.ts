@@ -60,8 +60,10 @@ export async function seedOfferings({ db, scope, random, log }: SeedContext): Pr
     const kind = weighted(random, KINDS.map((k) => [k, k.weight] as const));
     const operatorType = weighted(random, [['kommunal', 55], ['regional', kind.type === 'specialundervisning' || kind.type === 'doegntilbud' ? 15 : 8], ['privat', 30], ['selvejende', 6]] as const);
     const regionProviders = providers.filter((p) => p.region_id === m.region_id);
-    const operatorOrg =
-      operatorType === 'kommunal' ? m.org_id : operatorType === 'regional' ? regionOrgs.find((r) => r.region_id === m.region_id)!.id : pick(random, regionProviders.length ? regionProviders : providers).id;
+    const providerOrg = operatorType === 'privat' || operatorType === 'selvejende' ? pick(random, regionProviders.length ? regionProviders : providers).id : null;
+    const operatorOrg = operatorType === 'kommunal' ? m.org_id : operatorType === 'regional' ? regionOrgs.find((r) => r.region_id === m.region_id)!.id : providerOrg!;
+    // A provider is either self-governing or private for all its offerings (every fifth is self-governing).
+    const operatorTypeUsed = providerOrg === null ? operatorType : providerOrg % 5 === 0 ? 'selvejende' : 'privat';
     let name = `${pick(random, kind.prefixes)} ${pick(random, NAMES)}`;
     if (usedNames.has(`${name}|${m.code}`)) name = `${name} ${m.name}`;
     if (usedNames.has(`${name}|${m.code}`)) name = `${name} ${i}`;
@@ -80,7 +82,7 @@ export async function seedOfferings({ db, scope, random, log }: SeedContext): Pr
       values: {
         name,
         operator_org_id: operatorOrg,
-        operator_type: operatorType,
+        operator_type: operatorTypeUsed,
         address: `${pick(random, STREETS)} ${intBetween(random, 1, 180)}`,
         postal_code: String(intBetween(random, pMin, pMax)),
         city: m.name,

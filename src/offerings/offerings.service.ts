@@ -8,6 +8,7 @@ import { audit } from '../core/audit.js';
 import type { Db, Queryable } from '../core/db/types.js';
 import { addFieldError, badRequest, forbidden, notFound, type FieldErrors } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
+import { formatDate } from '../core/web/components.js';
 import { ZClose, ZOfferingInput, type TOfferingInput } from './offerings.schema.js';
 import { areasOfMunicipality, getOffering, insertOffering, today, updateOffering, type OfferingDetail, type OfferingRowValues } from './offerings.repository.js';
 
@@ -118,6 +119,7 @@ export async function checkCodes(db: Queryable, v: TOfferingInput): Promise<Fiel
   };
   checkLegal(v.primaryLegalBasis, 'primaryLegalBasis');
   v.extraLegalBases.forEach((c) => checkLegal(c, 'extraLegalBases'));
+  if (v.approvalDate && v.approvalDate > d) addFieldError(errors, 'approvalDate', 'Godkendelsesdatoen kan ikke ligge i fremtiden.');
   const groupCodes = new Set(groups.map((g) => g.code));
   for (const c of v.targetGroups) if (!groupCodes.has(c)) addFieldError(errors, 'targetGroups', `Ukendt målgruppe "${c}".`);
   return errors;
@@ -160,6 +162,8 @@ export async function patchOffering(db: Db, actor: Actor | null, id: number, pat
   const input = await validateForWrite(db, { ...before, ...patch });
   if (!(await canEditOffering(db, actor, { operatorOrgId: input.operatorOrganisationId, municipalityCode: input.municipalityCode })))
     throw forbidden('Du kan ikke flytte tilbuddet til en driftsherre eller kommune uden for dit ansvar.');
+  // Saving an unchanged form writes nothing and logs nothing.
+  if (JSON.stringify(before) === JSON.stringify(input)) return;
   await db.transaction().execute(async (trx) => {
     await updateOffering(trx, id, toRow(input), input.extraLegalBases, input.targetGroups);
     await audit(trx, actor, { entity: 'offering', entityId: id, action: 'update', before, after: input });
@@ -170,7 +174,9 @@ export async function closeOffering(db: Db, actor: Actor | null, id: number, dat
   const existing = await requireEditable(db, actor, id);
   const body = parseInput(ZClose, data);
   if (existing.status === 'lukket') throw badRequest('Tilbuddet er allerede lukket.');
-  if (body.statusSince < existing.status_since) throw badRequest('Oplysningerne er ikke gyldige.', { statusSince: [`Datoen må ikke ligge før den nuværende status (${existing.status_since}).`] });
+  if (body.statusSince < existing.status_since) throw badRequest('Oplysningerne er ikke gyldige.', { statusSince: [`Datoen må ikke ligge før den nuværende status (${formatDate(existing.status_since)}).`] });
+  if (body.statusSince > today())
+    throw badRequest('Oplysningerne er ikke gyldige.', { statusSince: ['Datoen kan ikke ligge i fremtiden. Registrér ændringen, når den træder i kraft (sæt evt. status "under afvikling" nu).'] });
   const before = toInput(existing);
   const after = { ...before, status: body.status, statusSince: body.statusSince };
   await db.transaction().execute(async (trx) => {

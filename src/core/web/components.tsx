@@ -203,34 +203,34 @@ export const Pagination: FC<{ page: number; pageCount: number; hrefFor: (page: n
   if (p.pageCount <= 1) return <p>{p.total} i alt.</p>;
   const pages = [...new Set([1, p.page - 1, p.page, p.page + 1, p.pageCount])].filter((n) => n >= 1 && n <= p.pageCount).sort((a, b) => a - b);
   return (
-    <nav class="pagination" aria-label="Sider">
+    <nav class="ramme-pagination" aria-label="Sider">
       <p>
         Side {p.page} af {p.pageCount} ({p.total} i alt)
       </p>
-      <ul class="pagination__items inline-list">
+      <ul class="ramme-pagination__items">
         {p.page > 1 && (
-          <li class="pagination-item">
-            <a class="pagination-nav-link" href={p.hrefFor(p.page - 1)}>
+          <li>
+            <a href={p.hrefFor(p.page - 1)}>
               Forrige
             </a>
           </li>
         )}
         {pages.map((n) => (
-          <li class="pagination-item">
+          <li>
             {n === p.page ? (
-              <span class="pagination-number" aria-current="page">
+              <span class="ramme-pagination__current" aria-current="page">
                 {n}
               </span>
             ) : (
-              <a class="pagination-number" href={p.hrefFor(n)} aria-label={`Side ${n}`}>
+              <a href={p.hrefFor(n)} aria-label={`Side ${n}`}>
                 {n}
               </a>
             )}
           </li>
         ))}
         {p.page < p.pageCount && (
-          <li class="pagination-item">
-            <a class="pagination-nav-link" href={p.hrefFor(p.page + 1)}>
+          <li>
+            <a href={p.hrefFor(p.page + 1)}>
               Næste
             </a>
           </li>
