@@ -13,7 +13,7 @@ let t: TestApp;
 let tokens: Record<string, string>;
 let offeringId: number;
 let otherOfferingId: number;
-const YEAR = 2031; // a year the demo data leaves empty
+const YEAR = new Date().getFullYear() + 1; // next year's round (later years are refused); the offering below is a fresh copy without tariffs
 
 before(async () => {
   t = await createTestApp();
@@ -37,7 +37,17 @@ before(async () => {
     .where('ot.is_short_stay', '=', false)
     .orderBy('offering.id')
     .executeTakeFirstOrThrow();
-  offeringId = own.id;
+  // A copy of the offering without any tariffs, so next year is free and there is no previous tariff to compare with.
+  const { rows } = await sql<{ id: number }>`
+    insert into offering (name, operator_org_id, operator_type, address, postal_code, city, municipality_code, offering_type, primary_legal_basis, places,
+      age_min, age_max, status, status_since, socialtilsyn_code, approval_date, is_covered, protection)
+    select 'Flowhuset', operator_org_id, operator_type, address, postal_code, city, municipality_code, offering_type, primary_legal_basis, places,
+      age_min, age_max, 'aktiv', status_since, socialtilsyn_code, approval_date, is_covered, protection from offering where id = ${own.id}
+    returning id`.execute(t.db);
+  offeringId = rows[0]!.id;
+  // The demo round has approved tariffs of its own; back to submitted, so only this test's tariff is published.
+  await sql`update tariff_version set status = 'indsendt', approved_at = null, approved_by = null where status = 'godkendt' and tariff_id in (select id from tariff where year = ${YEAR})`.execute(t.db);
+  await sql`insert into offering_target_group select ${offeringId}, target_group_code from offering_target_group where offering_id = ${own.id}`.execute(t.db);
   otherOfferingId = (await t.db.selectFrom('offering').select('id').where('operator_org_id', '!=', holbaek.id).where('municipality_code', '!=', 316).orderBy('id').executeTakeFirstOrThrow()).id;
 });
 after(() => t.close());
@@ -217,4 +227,10 @@ test('an overhead of 0 % is allowed', async () => {
   const res = await t.as(null, { method: 'POST', url: '/api/tariffs/calculate', payload: { unit: 'hour', year: 2026, plannedHours: '10', costs: [{ category: 'salaries', amount: '1000' }], overhead: { pct: '0' } } });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().levels[0].tariff, '100.00');
+});
+
+test('a tariff for a year after next year is refused with a Danish message', async () => {
+  const res = await api('demo-tilbudsoekonomi', 'POST', '/api/tariffs', draft({ year: 2099 }));
+  assert.equal(res.statusCode, 400, res.body);
+  assert.match(res.body, /Takster kan højst beregnes for/);
 });

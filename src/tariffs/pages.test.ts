@@ -204,6 +204,15 @@ test('a flagged increase cannot be submitted without an explanation', async () =
   assert.deepEqual(row, { status: 'indsendt', explanation: 'To ekstra nattevagter efter tilsynsbesøg.' });
 });
 
+test('a tariff can only be started for next year at the latest, with a Danish message', async () => {
+  const page = await get(operator, `/takster/tilbud/${editedOfferingId}/2099/ny`);
+  assert.equal(page.statusCode, 400);
+  assert.match(page.body, new RegExp(`højst beregnes for næste år \\(${ROUND}\\)`));
+  const posted = await post(operator, `/takster/tilbud/${editedOfferingId}/2099/ny`, { unit: 'day', places: '10', 'cost.salaries': '1000000', handling: 'gem' });
+  assert.equal(posted.statusCode, 400);
+  assert.equal(await t.db.selectFrom('tariff').select('id').where('year', '=', 2099).executeTakeFirst(), undefined);
+});
+
 test('other organisations cannot open the editor', async () => {
   const o = { id: editedOfferingId };
   for (const user of ['demo-naestved', 'demo-laeser', 'demo-myndighed', 'demo-sekretariat']) {

@@ -24,6 +24,15 @@ import type { RulesSnapshot } from './tariffs.table.js';
 /** Today's date in Copenhagen ('YYYY-MM-DD'), for deadlines. */
 export const todayDk = (): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 
+/** The latest year a new tariff can be started for: next year (the round being worked on). */
+export const latestTariffYear = (): number => Number(todayDk().slice(0, 4)) + 1;
+
+/** Refuses a tariff year after next year with a Danish message (rules for later years are not decided yet). */
+export function requireTariffYear(year: number): void {
+  const latest = latestTariffYear();
+  if (year > latest) throw badRequest(`Takster kan højst beregnes for næste år (${latest}); aftalens regler for ${year} er ikke fastlagt.`, { year: [`Takster kan højst beregnes for ${latest}.`] });
+}
+
 export type Computed = {
   input: CalcInput;
   result: CalcResult;
@@ -101,6 +110,7 @@ export async function createDraft(db: Db, actor: Actor | null, data: unknown): P
   const body = parseInput(ZTariffCreate, data);
   const ctx = await requireContext(db, body.offeringId, body.year);
   if (!canEditTariffsOf(a, ctx)) throw forbidden('Du kan kun beregne takster for tilbud, som din egen organisation driver.');
+  requireTariffYear(body.year);
   const { offeringId, explanation, correctionReason, year, ...calc } = body;
   const computed = await computeInContext(db, ctx, year, calc);
   return db.transaction().execute(async (trx) => {

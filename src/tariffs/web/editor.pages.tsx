@@ -14,7 +14,7 @@ import { canEditTariffsOf } from '../access.js';
 import { deadlineFor, findRule } from '../rules.repository.js';
 import { ZTariffUpdate } from '../tariffs.schema.js';
 import { formatDate } from '../../core/web/components.js';
-import { computeInContext, createDraft, requireVisibleVersion, updateDraft, type Computed } from '../tariffs.service.js';
+import { computeInContext, createDraft, requireTariffYear, requireVisibleVersion, updateDraft, type Computed } from '../tariffs.service.js';
 import { currentPublished, findTariff, getVersion, occupancyHistory, offeringContext, openVersionOf, type OfferingContext } from '../tariffs.repository.js';
 import { TariffEditor, formToBody, inputToForm, mapErrors, type FormValues } from './editor.form.js';
 import { PreviewPanel } from './preview.js';
@@ -48,6 +48,7 @@ export function editorPages(app: FastifyInstance, { db }: AppContext) {
     const ctx = await offeringContext(db, p.data.offeringId, p.data.year);
     if (!ctx) throw notFound('Tilbuddet findes ikke.');
     if (!canEditTariffsOf(actor, ctx)) throw forbidden('Du kan kun beregne takster for tilbud, som din egen organisation driver.');
+    requireTariffYear(p.data.year);
     return { ctx, year: p.data.year };
   };
 
