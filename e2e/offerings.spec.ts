@@ -136,6 +136,8 @@ test.describe('on a narrow screen', () => {
   test.use({ viewport: { width: 360, height: 740 } });
   test('navigation stays reachable and the list has no horizontal page overflow', async ({ page }) => {
     await loginAs(page, 'demo-myndighed');
+    await page.goto('/tilbud');
+    await expect(page.getByRole('navigation', { name: 'Sider' }).getByRole('link', { name: 'Næste' })).toBeVisible();
     for (const url of ['/tilbud', '/takster', '/aftaler', '/grunddata']) {
       await page.goto(url);
       await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Tilbud' })).toBeVisible();
