@@ -187,3 +187,20 @@ test('a status change refused for a past hearing deadline re-renders with the ch
   assert.match(r.body, /<option value="i_hoering" selected/);
   assert.equal((await t.db.selectFrom('agreement').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'under_udarbejdelse');
 });
+
+test('hearing pages name the section a comment is about by its label and title, never by its technical key', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  const comments = await t.db.selectFrom('agreement_hearing_comment as c').innerJoin('agreement_version as v', 'v.id', 'c.version_id').select(['c.id', 'c.addressed_in_version_id']).where('v.agreement_id', '=', id).orderBy('c.id').execute();
+  assert.ok(comments.length > 0);
+  const key = /(afsnit|fokus|princip)-\d+/;
+  const answer = await get('demo-sekretariat', `/aftaler/${id}/hoeringssvar/${comments[0]!.id}`);
+  assert.equal(answer.statusCode, 200);
+  assert.match(answer.body, /<\/strong> om (Afsnit \d+|.*fokusområde \d+|Fælleskommunalt princip \d+): [^<]+ i version \d+:/);
+  assert.doesNotMatch(answer.body, new RegExp(`</strong> om ${key.source}`));
+  const list = await get('demo-laeser', `/aftaler/${id}/hoering`);
+  assert.doesNotMatch(list.body, new RegExp(`<td>Version \\d+: ${key.source}`));
+  const addressedIn = comments.find((c) => c.addressed_in_version_id)!.addressed_in_version_id!;
+  const version = await get('demo-laeser', `/aftaler/${id}/versioner/${addressedIn}`);
+  assert.match(version.body, /\(version \d+, [^)]+: [^)]+\)/);
+  assert.doesNotMatch(version.body, new RegExp(`\\(version \\d+, ${key.source}\\)`));
+});

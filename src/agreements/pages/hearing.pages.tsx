@@ -18,13 +18,18 @@ import { SubNav, Styles, Tag, agreementUrl, body, canEdit, crumbs, idParam, str,
 const LABELS: Record<string, string> = { changelog: 'Ændringslog', addressed_comment_ids: 'Høringssvar, versionen besvarer', section_key: 'Afsnit', text: 'Høringssvar', response: 'Svar', response_reason: 'Begrundelse', hearing_until: 'Høringsfrist' };
 export const commentAnchor = (id: number) => `hoeringssvar-${id}`;
 
+/** The section a comment is about, as readers know it ("Afsnit 1: Indledning"), never the technical key. */
+const sectionName = (versions: ReadonlyArray<{ id: number; content: ReadonlyArray<{ key: string; label: string; title: string }> }>, c: Pick<CommentRow, 'version_id' | 'section_key'>) => {
+  const s = versions.find((v) => v.id === c.version_id)?.content.find((x) => x.key === c.section_key);
+  return s ? `${s.label}: ${s.title}` : 'et afsnit, der ikke længere findes';
+};
+
 export function hearingPages(app: FastifyInstance, { db }: AppContext) {
   const hearingPage = async (req: FastifyRequest, a: AgreementRow, values: Record<string, unknown> = {}, errors?: FieldErrors): Promise<PageOptions> => {
     const [versions, comments, vocab] = await Promise.all([versionsOf(db, a.id), commentsOf(db, a.id), allVocabulary(db)]);
     const edit = canEdit(req, a);
     const inHearing = a.status === 'i_hoering' ? versions.find((v) => v.id === a.hearing_version_id) : undefined;
     const addressable = comments.filter((c) => c.response && c.addressed_in_version_id === null);
-    const sectionTitle = (c: CommentRow) => versions.find((v) => v.id === c.version_id)?.content.find((s) => s.key === c.section_key);
     return {
       title: `Høring – ${a.title}`,
       status: errors ? 400 : undefined,
@@ -76,11 +81,10 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
                 <thead><tr><th scope="col">Nr.</th><th scope="col">Afsnit</th><th scope="col">Fra</th><th scope="col">Høringssvar</th><th scope="col">Sekretariatets svar</th><th scope="col">Behandlet i</th></tr></thead>
                 <tbody>
                   {comments.map((c) => {
-                    const s = sectionTitle(c);
                     return (
                       <tr id={commentAnchor(c.id)}>
                         <td>{c.id}</td>
-                        <td>Version {c.version_number}: {s ? `${s.label} – ${s.title}` : c.section_key}</td>
+                        <td>Version {c.version_number}: {sectionName(versions, c)}</td>
                         <td>{c.organisation_name}</td>
                         <td>{c.text}</td>
                         <td>
@@ -128,7 +132,7 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
 
   const versionPage = async (req: FastifyRequest, a: AgreementRow, vid: number, values: Record<string, unknown> = {}, errors?: FieldErrors): Promise<PageOptions> => {
     const v = await getVersion(db, a.id, vid);
-    const comments = await commentsOf(db, a.id);
+    const [comments, versions] = await Promise.all([commentsOf(db, a.id), versionsOf(db, a.id)]);
     const answered = comments.filter((c) => c.addressed_in_version_id === v.id);
     const own = comments.filter((c) => c.version_id === v.id);
     const isOpen = a.status === 'i_hoering' && a.hearing_version_id === v.id && (!v.hearing_until || today() <= v.hearing_until);
@@ -150,7 +154,7 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
                 <p>Versionen besvarer disse høringssvar:</p>
                 <ul>
                   {answered.map((c) => (
-                    <li><a href={`${agreementUrl(a.id, '/hoering')}#${commentAnchor(c.id)}`}>Høringssvar nr. {c.id} fra {c.organisation_name}</a> (version {c.version_number}, {c.section_key})</li>
+                    <li><a href={`${agreementUrl(a.id, '/hoering')}#${commentAnchor(c.id)}`}>Høringssvar nr. {c.id} fra {c.organisation_name}</a> (version {c.version_number}, {sectionName(versions, c)})</li>
                   ))}
                 </ul>
               </>
@@ -201,7 +205,7 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
   const responsePage = async (req: FastifyRequest, a: AgreementRow, cid: number, values?: Record<string, unknown>, errors?: FieldErrors): Promise<PageOptions> => {
     const c = (await commentsOf(db, a.id)).find((x) => x.id === cid);
     if (!c) throw notFound('Høringssvaret findes ikke.');
-    const vocab = await allVocabulary(db);
+    const [vocab, versions] = await Promise.all([allVocabulary(db), versionsOf(db, a.id)]);
     const v = values ?? { response: c.response, response_reason: c.response_reason };
     return {
       title: `Besvar høringssvar ${c.id}`,
@@ -210,7 +214,7 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
       body: (
         <>
           <h1>Besvar høringssvar nr. {c.id}</h1>
-          <p><strong>{c.organisation_name}</strong> om {c.section_key} i version {c.version_number}:</p>
+          <p><strong>{c.organisation_name}</strong> om {sectionName(versions, c)} i version {c.version_number}:</p>
           <blockquote><p>{c.text}</p></blockquote>
           <ErrorSummary errors={errors} labels={LABELS} />
           <form method="post" action={agreementUrl(a.id, `/hoeringssvar/${c.id}`)}>
