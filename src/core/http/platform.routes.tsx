@@ -7,7 +7,7 @@ import type { AppContext } from '../capability.js';
 import { ROLE_LABELS } from '../auth/actor.js';
 import { capabilities } from '../../capabilities.js';
 
-type OpenApiDoc = { paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[]; parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: unknown }>; requestBody?: { content?: Record<string, { schema?: unknown }> }; security?: unknown[] }>> };
+type OpenApiDoc = { paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[]; parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: { description?: string; type?: string; enum?: unknown[] } }>; requestBody?: { content?: Record<string, { schema?: unknown }> }; security?: unknown[] }>> };
 
 export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/health', { schema: { summary: 'Sundhedstjek: svarer ok når databasen kan nås', tags: ['Platform'], security: [] } }, async (_req, reply) => {
@@ -69,6 +69,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
                               <th scope="col">Hvor</th>
                               <th scope="col">Påkrævet</th>
                               <th scope="col">Type</th>
+                              <th scope="col">Beskrivelse</th>
                             </tr>
                           </thead>
                           <tbody>
@@ -80,8 +81,9 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
                                 <td>{prm.in}</td>
                                 <td>{prm.required ? 'Ja' : 'Nej'}</td>
                                 <td>
-                                  <code>{JSON.stringify(prm.schema ?? {})}</code>
+                                  <code>{prm.schema?.enum ? prm.schema.enum.join(' | ') : (prm.schema?.type ?? '')}</code>
                                 </td>
+                                <td>{prm.description ?? prm.schema?.description ?? ''}</td>
                               </tr>
                             ))}
                           </tbody>
