@@ -23,9 +23,9 @@ export function normaliseDecimal(v: unknown): unknown {
 const decimalString = (message: string) =>
   z.preprocess(normaliseDecimal, z.string({ error: (i) => (i.input === undefined || i.input === null || i.input === '' ? 'Skal udfyldes.' : message) }).regex(DECIMAL, message));
 
-/** A decimal string with bounds checked exactly. */
-export const zDecimal = (opts: { min?: string; minExclusive?: boolean; max?: string; what: string }) =>
-  decimalString(`Skal være ${opts.what}, fx 1234567,89.`).superRefine((v, ctx) => {
+/** A decimal string with bounds checked exactly; the message's example fits the field (`example`, Danish notation). */
+export const zDecimal = (opts: { min?: string; minExclusive?: boolean; max?: string; what: string; example?: string }) =>
+  decimalString(`Skal være ${opts.what}, fx ${opts.example ?? '1234567,89'}.`).superRefine((v, ctx) => {
     if (!DECIMAL.test(v)) return; // already reported by the pattern
     const d = new Dec(v);
     if (opts.min !== undefined && (opts.minExclusive ? d.lte(opts.min) : d.lt(opts.min)))
@@ -34,8 +34,9 @@ export const zDecimal = (opts: { min?: string; minExclusive?: boolean; max?: str
   });
 
 const zAmount = zDecimal({ min: '0', what: 'et beløb i kroner' });
-const zSignedAmount = zDecimal({ what: 'et beløb i kroner (minus for underskud)' });
-const zPct = (max = '150') => zDecimal({ min: '0', minExclusive: true, max, what: 'en procentsats' });
+const zSignedAmount = zDecimal({ what: 'et beløb i kroner (minus for underskud)', example: '-250000' });
+const zPct = (max = '150') => zDecimal({ min: '0', minExclusive: true, max, what: 'en procentsats', example: '96,5' });
+const zHours = zDecimal({ min: '0', minExclusive: true, what: 'et antal timer', example: '1500' });
 
 const zInt = (what: string) =>
   z.preprocess(
@@ -51,14 +52,14 @@ export const ZCostLine = z.object({
 
 export const ZLevel = z.object({
   name: z.string().trim().min(1).max(80),
-  weight: zDecimal({ min: '0', minExclusive: true, max: '1000', what: 'en vægt' }),
-  share: zDecimal({ min: '0', max: '1', what: 'en andel mellem 0 og 1' }),
+  weight: zDecimal({ min: '0', minExclusive: true, max: '1000', what: 'en vægt', example: '1,25' }),
+  share: zDecimal({ min: '0', max: '1', what: 'en andel mellem 0 og 1', example: '0,35' }),
 });
 
 export const ZAddOn = z.object({
   name: z.string().trim().min(1).max(120),
   cost: zAmount,
-  plannedHours: zDecimal({ min: '0', minExclusive: true, what: 'et antal timer' }),
+  plannedHours: zHours,
 });
 
 export const ZCalcInput = z
@@ -66,13 +67,13 @@ export const ZCalcInput = z
     unit: z.enum(UNITS, { error: 'Skal være day, month eller hour.' }).describe('Takstens enhed: day (døgn/dag), month (måned) eller hour (time)'),
     year: zInt('et årstal').pipe(z.number().min(2000).max(2100)).describe('Takstår'),
     places: zInt('et heltal').pipe(z.number().min(1, 'Skal være mindst 1.').max(5000)).nullish().describe('Pladser (døgn og måned)'),
-    plannedHours: zDecimal({ min: '0', minExclusive: true, what: 'et antal timer' }).nullish().describe('Planlagte timer (timetakst)'),
+    plannedHours: zHours.nullish().describe('Planlagte timer (timetakst)'),
     occupancyPct: zPct().nullish().describe('Budgetteret belægningsprocent; udelades den, bruges gennemsnittet af historikken'),
     occupancyHistoryPct: z.array(zPct()).max(2, 'Angiv højst de to foregående års belægning.').nullish().describe('De to foregående års faktiske belægning i procent'),
     shortStay: z.boolean().default(false).describe('Korttids-, akut- eller aflastningstilbud (lavere minimumsbelægning)'),
     occupancyDeviationApproved: z.boolean().default(false).describe('Styregruppen har godkendt en belægning uden for aftalens grænser'),
     costs: z.array(ZCostLine).min(1, 'Angiv mindst én udgiftslinje.').max(100),
-    overhead: z.union([z.object({ pct: zDecimal({ min: '0', max: '100', what: 'en procentsats' }) }).strict(), z.object({ amount: zAmount }).strict()], { error: 'Angiv overhead som {"pct": "6.0"} eller {"amount": "400000.00"}.' }).nullish(),
+    overhead: z.union([z.object({ pct: zDecimal({ min: '0', max: '100', what: 'en procentsats', example: '6' }) }).strict(), z.object({ amount: zAmount }).strict()], { error: 'Angiv overhead som {"pct": "6.0"} eller {"amount": "400000.00"}.' }).nullish(),
     income: zAmount.nullish().describe('Indtægter, der fratrækkes (kr.)'),
     regulation: z
       .object({
@@ -82,7 +83,7 @@ export const ZCalcInput = z
         year: zInt('et årstal').pipe(z.number().min(2000).max(2100)).nullish(),
       })
       .nullish(),
-    retainLimitPct: zDecimal({ min: '0', max: '100', what: 'en procentsats' }).nullish().describe('Aftalens grænse for beholdt over-/underskud (standard: aftalens regel, typisk 5)'),
+    retainLimitPct: zDecimal({ min: '0', max: '100', what: 'en procentsats', example: '5' }).nullish().describe('Aftalens grænse for beholdt over-/underskud (standard: aftalens regel, typisk 5)'),
     levels: z.array(ZLevel).max(10).nullish().describe('Takstniveauer (pakkemodel) med vægt og forventet andel; andelene skal give 1'),
     addOns: z.array(ZAddOn).max(20).nullish().describe('Tillægsydelser prissat for sig efter egne udgifter og timer'),
   })

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { calculateTariff, checkCalculation, CalculationInputError, Dec, money, type CalcInput, type CalcRules } from './calculation.js';
+import { ZCalcInput } from './calculation.schema.js';
 
 const RULES: CalcRules = {
   retainLimitPct: '5',
@@ -250,4 +251,14 @@ test('every step of the breakdown is present in order', () => {
     assert.ok(i > last, `${k} kommer efter forrige trin`);
     last = i;
   }
+});
+
+test('each invalid number gets an example that fits its field', () => {
+  const base = { unit: 'day', year: 2027, places: 10, costs: [{ category: 'salaries', amount: '1' }] };
+  const messages = (extra: Record<string, unknown>) => Object.fromEntries((ZCalcInput.safeParse({ ...base, ...extra }).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+  assert.deepEqual(messages({ overhead: { pct: 'mange' } }), { 'overhead.pct': 'Skal være en procentsats, fx 6.' });
+  assert.deepEqual(messages({ levels: [{ name: 'A', weight: 'tung', share: 'halv' }] }), { 'levels.0.weight': 'Skal være en vægt, fx 1,25.', 'levels.0.share': 'Skal være en andel mellem 0 og 1, fx 0,35.' });
+  assert.deepEqual(messages({ occupancyPct: 'fuld' }), { occupancyPct: 'Skal være en procentsats, fx 96,5.' });
+  assert.deepEqual(messages({ unit: 'hour', plannedHours: 'mange' }), { plannedHours: 'Skal være et antal timer, fx 1500.' });
+  assert.deepEqual(messages({ costs: [{ category: 'salaries', amount: 'mange' }] }), { 'costs.0.amount': 'Skal være et beløb i kroner, fx 1234567,89.' });
 });
