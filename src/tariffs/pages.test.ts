@@ -282,6 +282,9 @@ test('the rules page shows every area’s rules and the P/L index', async () => 
   assert.match(page.body, /Rammeaftale Hovedstaden/);
   assert.match(page.body, /<td>6 %<\/td>/);
   assert.match(page.body, /P\/L-fremskrivning/);
+  // Deadlines and meeting dates in Danish, not "01/12" or ISO.
+  assert.match(page.body, /<td>1\. december året før takståret<\/td>/);
+  assert.doesNotMatch(page.body, /\d\d\/\d\d|\d{4}-\d\d-\d\d/);
 });
 
 test('an offering’s tariff page lists only published versions to the public', async () => {

@@ -3,7 +3,7 @@
  * table, warnings and status tags.
  */
 import type { FC } from 'hono/jsx';
-import { Alert } from '../../core/web/components.js';
+import { Alert, formatDate } from '../../core/web/components.js';
 import { UNIT_LABELS, UNIT_TARIFF_LABELS, type Step, type Unit } from '../calculation.js';
 import { formatChange } from '../increase.js';
 import { STATUS_LABELS, type TariffStatus } from '../tariffs.table.js';
@@ -23,6 +23,9 @@ export const dkPct = (value: string | null | undefined): string => {
   const trimmed = value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
   return `${dkNumber(trimmed)} %`;
 };
+
+/** A rule's 'MM-DD' as a Danish day and month: "12-01" → "1. december". */
+export const dkMonthDay = (md: string): string => formatDate(`2001-${md}`).replace(/ 2001$/, '');
 
 export const unitLabel = (u: string) => UNIT_LABELS[u as Unit] ?? u;
 export const tariffLabel = (u: string) => UNIT_TARIFF_LABELS[u as Unit] ?? 'Takst';

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../core/capability.js';
 import { formatDate } from '../../core/web/components.js';
 import { INCREASE_BASIS_LABELS } from '../tariffs.table.js';
-import { dkPct } from './parts.js';
+import { dkMonthDay, dkPct } from './parts.js';
 
 export function rulesPages(app: FastifyInstance, { db }: AppContext) {
   app.get('/takster/regler', { schema: { hide: true } }, async (_req, reply) => {
@@ -59,8 +59,8 @@ export function rulesPages(app: FastifyInstance, { db }: AppContext) {
                     <td>
                       {dkPct(r.increase_threshold_pct)} ({INCREASE_BASIS_LABELS[r.increase_basis]})
                     </td>
-                    <td>{r.submission_deadline_md.split('-').reverse().join('/')} året før</td>
-                    <td>{r.review_dates_md.map((d) => d.split('-').reverse().join('/')).join(' og ')}</td>
+                    <td>{dkMonthDay(r.submission_deadline_md)} året før takståret</td>
+                    <td>{r.review_dates_md.map(dkMonthDay).join(' og ')}</td>
                   </tr>
                 ))}
               </tbody>
