@@ -19,7 +19,7 @@ import * as S from './agreements.schema.js';
 import { addMeasurement, changeStatus, createAgreement, saveCommitment, saveFocusArea, saveIndicator, saveObjective, savePrinciple, saveSection, setCommitmentStatus, setPublished, updateAgreement } from './content.service.js';
 import { addComment, commentsOf, createVersion, respondToComment } from './hearing.service.js';
 import { createGroup, createRound, saveAnswers, saveVotes } from './input.service.js';
-import { approvalSummary, currentPhase, effectiveStatus, milestoneState } from './logic.js';
+import { approvalSummary, currentPhase, effectiveStatus, milestoneState, partsInOrder } from './logic.js';
 import { completeMilestone, saveMilestone, savePhase, setApproval } from './process.service.js';
 import { computeIndicator } from './indicator-values.js';
 
@@ -69,7 +69,7 @@ export async function agreementJson(db: Queryable, agreement: AgreementRow) {
     currentPhase: cur.state === 'i_gang' ? { id: cur.phase.id, name: cur.phase.name } : null,
     members: members.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
     sections: content.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, body: s.body })),
-    focusAreas: content.focusAreas.map((f) => ({
+    focusAreas: partsInOrder(vocab.list('del'), content.focusAreas).flatMap((p) => p.focusAreas).map((f) => ({
       id: f.id, part: f.part, partLabel: vocab.label('del', f.part), number: f.number, title: f.title, goal: f.goal, content: f.content, desiredResults: f.desired_results, responsible: f.responsible,
       objectives: f.objectives.map((o) => ({ id: o.id, number: o.number, title: o.title, description: o.description, indicators: o.indicators.map((i) => i.id) })),
     })),

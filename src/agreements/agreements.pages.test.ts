@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, form, type Session, type TestApp } from '../core/testing/test-app.js';
+import { getAgreement } from './agreements.repo.js';
+import { documentData } from './document.js';
 
 let t: TestApp;
 const sessions: Record<string, Session> = {};
@@ -203,4 +205,13 @@ test('hearing pages name the section a comment is about by its label and title, 
   const version = await get('demo-laeser', `/aftaler/${id}/versioner/${addressedIn}`);
   assert.match(version.body, /\(version \d+, [^)]+: [^)]+\)/);
   assert.doesNotMatch(version.body, new RegExp(`\\(version \\d+, ${key.source}\\)`));
+});
+
+test('focus areas come in number order in the document, its PDF data and the content editor', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  const numbersIn = (html: string) => [...html.matchAll(/<h3[^>]*>\s*Fokusområde (\d+):/g)].map((m) => Number(m[1]));
+  assert.deepEqual(numbersIn((await get(null, `/aftaler/${id}/dokument`)).body), [1, 2, 3]);
+  assert.deepEqual(numbersIn((await get('demo-sekretariat', `/aftaler/${id}/indhold`)).body), [1, 2, 3]);
+  const d = await documentData(t.db, await getAgreement(t.db, id));
+  assert.deepEqual(d.parts.flatMap((p) => p.focusAreas.map((f) => f.number)), [1, 2, 3], 'the PDF is drawn from the same parts');
 });

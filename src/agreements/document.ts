@@ -8,7 +8,7 @@ import { agreementJson } from './agreements.api.js';
 import type { AgreementRow } from './agreements.repo.js';
 import { allVocabulary } from './agreements.repo.js';
 import { computeIndicator } from './indicator-values.js';
-import { NOT_SET, indicatorProgress, rollupMatrix } from './logic.js';
+import { NOT_SET, indicatorProgress, partsInOrder, rollupMatrix } from './logic.js';
 
 export const PROGRESS_LABEL: Record<string, string> = { naaet: 'Mål nået', paa_vej: 'På vej', tilbage: 'Længere fra målet', ingen_maaling: 'Ingen måling', ingen_maal: 'Intet mål' };
 
@@ -29,11 +29,10 @@ export async function documentData(db: Queryable, a: AgreementRow) {
   const commitments = j.principles.flatMap((p) => p.commitments);
   const statuses = commitments.flatMap((c) => c.statuses.map((s) => ({ commitment_id: c.id, organisation_id: s.organisationId, status: s.status })));
   const matrix = rollupMatrix(commitments.map((c) => c.id), j.members.map((m) => m.id), statuses, statusCodes);
-  const parts = vocab.list('del').map((p) => ({
+  const parts = partsInOrder(vocab.list('del'), j.focusAreas).map(({ part: p, focusAreas }) => ({
     code: p.code,
     label: p.label,
-    focusAreas: j.focusAreas
-      .filter((f) => f.part === p.code)
+    focusAreas: focusAreas
       .map((f) => ({ ...f, objectives: f.objectives.map((o) => ({ ...o, indicators: indicators.filter((i) => i.objectiveId === o.id) })) })),
   }));
   return {

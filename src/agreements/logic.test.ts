@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  approvalSummary, buildVersionSections, canTransition, checkVotes, currentPhase, effectiveStatus, indicatorProgress, milestoneState, phaseState,
+  approvalSummary, buildVersionSections, canTransition, checkVotes, currentPhase, effectiveStatus, indicatorProgress, milestoneState, partsInOrder, phaseState,
   rollupMatrix, statusAfterDecisions, tallyVotes,
 } from './logic.js';
 
@@ -160,4 +160,17 @@ test('version sections: free sections, then focus areas per part, then principle
   assert.match(sections[2]!.text, /mål: 3 stk\. senest 2026-12-31/);
   assert.match(sections[3]!.label, /Styringsaftale, fokusområde 2/);
   assert.match(sections[4]!.text, /1\.1 Kun standardkontrakter \(kun nye kontrakter\) – gælder fra 2024-09-01/);
+});
+
+test('focus areas read in number order: the part holding focus area 1 comes first, each part ordered by number', () => {
+  const parts = [{ code: 'udvikling', label: 'Udviklingsstrategi' }, { code: 'styring', label: 'Styringsaftale' }, { code: 'tom', label: 'Tom del' }];
+  const fas = [{ part: 'udvikling', number: 3 }, { part: 'styring', number: 1 }, { part: 'udvikling', number: 2 }];
+  assert.deepEqual(partsInOrder(parts, fas).map((p) => [p.part.code, p.focusAreas.map((f) => f.number)]), [['styring', [1]], ['udvikling', [2, 3]], ['tom', []]]);
+  const sections = buildVersionSections({
+    freeSections: [],
+    parts,
+    focusAreas: fas.map((f) => ({ ...f, title: `F${f.number}`, goal: null, content: null, desired_results: [], responsible: null, objectives: [] })),
+    principles: [],
+  });
+  assert.deepEqual(sections.map((s) => s.key), ['fokus-1', 'fokus-2', 'fokus-3']);
 });

@@ -205,6 +205,19 @@ export function indicatorProgress(direction: 'higher' | 'lower', baseline: strin
   return { state: share < 0 ? 'tilbage' : 'paa_vej', share };
 }
 
+// Parts and focus areas ------------------------------------------------------------------------------------
+
+/**
+ * The agreement's parts in reading order, each with its focus areas by number. Focus areas are numbered across the
+ * whole agreement, so the part holding the lowest number comes first (focus area 1 before 2 and 3, whichever part
+ * it is in); parts without focus areas follow in their vocabulary order.
+ */
+export function partsInOrder<P extends { code: string }, F extends { part: string; number: number }>(parts: readonly P[], focusAreas: readonly F[]): Array<{ part: P; focusAreas: F[] }> {
+  const grouped = parts.map((part, index) => ({ part, index, focusAreas: focusAreas.filter((f) => f.part === part.code).sort((a, b) => a.number - b.number) }));
+  const first = (g: (typeof grouped)[number]) => g.focusAreas[0]?.number ?? Number.MAX_SAFE_INTEGER;
+  return grouped.sort((a, b) => first(a) - first(b) || a.index - b.index).map(({ part, focusAreas: fas }) => ({ part, focusAreas: fas }));
+}
+
 // Versions of the agreement text ---------------------------------------------------------------------------
 
 export type VersionSection = { key: string; label: string; title: string; text: string };
@@ -226,8 +239,8 @@ const lines = (...parts: Array<string | null | undefined | false>) => parts.filt
 export function buildVersionSections(c: StructuredContent): VersionSection[] {
   const out: VersionSection[] = [];
   for (const s of [...c.freeSections].sort((a, b) => a.number - b.number)) out.push({ key: `afsnit-${s.number}`, label: `Afsnit ${s.number}`, title: s.title, text: s.body });
-  for (const part of c.parts) {
-    for (const f of c.focusAreas.filter((x) => x.part === part.code).sort((a, b) => a.number - b.number)) {
+  for (const { part, focusAreas } of partsInOrder(c.parts, c.focusAreas)) {
+    for (const f of focusAreas) {
       out.push({
         key: `fokus-${f.number}`,
         label: `${part.label}, fokusområde ${f.number}`,

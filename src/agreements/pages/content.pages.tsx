@@ -11,7 +11,7 @@ import { CsrfField, ErrorSummary, Field, Select, TextArea, formatDate } from '..
 import { requireRead, requireSecretariat } from '../access.js';
 import { allVocabulary, getAgreement, loadContent, type AgreementRow, type IndicatorWithLatest } from '../agreements.repo.js';
 import { saveCommitment, saveFocusArea, saveObjective, savePrinciple, saveSection } from '../content.service.js';
-import { indicatorProgress } from '../logic.js';
+import { indicatorProgress, partsInOrder } from '../logic.js';
 import { SubNav, Styles, Tag, agreementUrl, body, canEdit, crumbs, idParam, str, submit, value } from './shared.js';
 
 export const PROGRESS: Record<string, [string, string]> = {
@@ -95,12 +95,11 @@ export function contentPages(app: FastifyInstance, { db }: AppContext) {
               {edit && <a href={agreementUrl(a.id, `/afsnit/${s.id}`)}>Ret afsnit {s.number}</a>}
             </section>
           ))}
-          {vocab.list('del').map((part) => (
+          {partsInOrder(vocab.list('del'), content.focusAreas).map(({ part, focusAreas }) => (
             <section aria-labelledby={`del-${part.code}`}>
               <h2 id={`del-${part.code}`}>{part.label}</h2>
-              {content.focusAreas.filter((f) => f.part === part.code).length === 0 && <p>Ingen fokusområder i denne del.</p>}
-              {content.focusAreas
-                .filter((f) => f.part === part.code)
+              {focusAreas.length === 0 && <p>Ingen fokusområder i denne del.</p>}
+              {focusAreas
                 .map((f) => (
                   <article>
                     <h3>
