@@ -120,6 +120,12 @@ test('an operator calculates next year’s tariff with the live preview and subm
   await page.goto(`/takster/oversigt/sjaelland/${ROUND}?forhaandsvisning=1`);
   await expectAccessible(page);
   await page.getByRole('button', { name: /^Offentliggør \d+ godkendte takster$/ }).click();
+  // A confirmation page states the round's status and the deadline before anything is published.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Offentliggør takstoversigten ${ROUND} – Rammeaftale Sjælland`);
+  await expect(page.locator('main')).toContainText('Ikke påbegyndt');
+  await expect(page.locator('main')).toContainText('Frist for indsendelse');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /^Bekræft: offentliggør \d+ godkendte takster$/ }).click();
   await expect(page.getByText(/\d+ takster er offentliggjort\./)).toBeVisible();
   await expect(page.locator('main')).toContainText(offering);
 

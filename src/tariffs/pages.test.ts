@@ -244,7 +244,18 @@ test('the secretariat approves, returns with a comment and publishes through the
   assert.equal((await post(await t.login('demo-laeser'), `/takster/${a!.id}/godkend`, {})).statusCode, 403);
   assert.equal((await post(secretariat, `/takster/${a!.id}/godkend`, {})).statusCode, 303);
   const approved = await t.db.selectFrom('tariff_version').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'godkendt').executeTakeFirstOrThrow();
-  const published = await post(secretariat, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`, {});
+  // Publishing goes through a confirmation page with the round's status and the deadline.
+  const unconfirmed = await post(secretariat, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`, {});
+  assert.equal(unconfirmed.statusCode, 303);
+  assert.equal(unconfirmed.headers.location, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`);
+  assert.equal((await get(null, `/takster/oversigt/sjaelland/${ROUND}`)).statusCode, 404);
+  const confirm = await get(secretariat, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`);
+  assert.equal(confirm.statusCode, 200);
+  for (const label of ['Godkendt (offentliggøres nu)', 'Indsendt, ikke behandlet', 'Sendt retur', 'Ikke påbegyndt', 'Frist for indsendelse']) assert.ok(confirm.body.includes(label), label);
+  assert.match(confirm.body, new RegExp(`1\\. december ${THIS_YEAR} \\(fristen er (ikke overskredet endnu|overskredet)\\)`));
+  assert.match(confirm.body, new RegExp(`Bekræft: offentliggør ${approved.n} godkendte takster`));
+  assert.equal((await get(operator, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`)).statusCode, 404);
+  const published = await post(secretariat, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`, { bekraeft: 'ja' });
   assert.equal(published.statusCode, 303);
   assert.match(published.headers.location!, new RegExp(`offentliggjort=${approved.n}`));
   const overview = await get(null, `/takster/oversigt/sjaelland/${ROUND}`);

@@ -6,12 +6,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../core/capability.js';
-import { HttpError, notFound } from '../../core/errors.js';
-import { Alert, CsrfField, formatDateTime } from '../../core/web/components.js';
+import { HttpError, forbidden, notFound } from '../../core/errors.js';
+import { Alert, CsrfField, DescriptionList, formatDate, formatDateTime } from '../../core/web/components.js';
 import { overviewCsv, overviewXlsx } from '../overview.export.js';
 import { inputsOf, parseLevels, roundStatus, type OverviewRow } from '../overview.repository.js';
 import { loadOverview } from '../overview.service.js';
 import { publishOverview } from '../publish.service.js';
+import { deadlineFor, findRule } from '../rules.repository.js';
+import { todayDk } from '../tariffs.service.js';
 import { STATUS_LABELS, type TariffStatus } from '../tariffs.table.js';
 import { ChangeText, dkKr, dkPct, unitLabel } from './parts.js';
 
@@ -158,8 +160,8 @@ export function overviewPages(app: FastifyInstance, { db }: AppContext) {
               <div class="ramme-actions">
                 {o.isPreview ? <a href={base}>Vis den offentliggjorte oversigt</a> : <a href={`${base}?forhaandsvisning=1`}>Forhåndsvis med godkendte takster</a>}
                 {(status.godkendt ?? 0) > 0 && (
-                  <form method="post" action={`${base}/offentliggoer`}>
-                    <CsrfField token={req.csrf} />
+                  // Leads to a confirmation page with the round's status; nothing is published from here.
+                  <form method="get" action={`${base}/offentliggoer`}>
                     <button type="submit" class="button button-primary">
                       Offentliggør {status.godkendt} godkendte takster
                     </button>
@@ -178,13 +180,83 @@ export function overviewPages(app: FastifyInstance, { db }: AppContext) {
 
   app.get('/takster/oversigt/:area/:year', { schema: { hide: true } }, async (req, reply) => render(req, reply));
 
+  /** The confirmation step before publishing: what will be published, what is still outstanding, and the deadline. */
+  const renderConfirm = async (req: FastifyRequest, reply: FastifyReply, extra: { message?: string; status?: number } = {}) => {
+    const { area, year } = areaYearFrom(req.params);
+    const o = await loadOverview(db, req.actor, area, year);
+    if (!o.isReviewer) throw forbidden('Kun rammeaftalens sekretariat kan offentliggøre takstoversigten.');
+    const status = await roundStatus(db, o.area.id, year);
+    const rule = await findRule(db, o.area.id, year);
+    const deadline = rule ? deadlineFor(rule, year) : null;
+    const isPastDeadline = !!deadline && todayDk() > deadline;
+    const n = (k: string) => status[k] ?? 0;
+    const outstanding = n('indsendt') + n('returneret') + n('kladde') + n('mangler');
+    const base = `/takster/oversigt/${o.area.code}/${year}`;
+    const title = `Offentliggør takstoversigten ${year} – ${o.area.name}`;
+    return reply.page({
+      title,
+      status: extra.status,
+      breadcrumbs: [
+        { href: '/', label: 'Forside' },
+        { href: '/takster', label: 'Takster' },
+        { href: `${base}?forhaandsvisning=1`, label: `Takstoversigt ${year}, ${o.area.name}` },
+        { label: 'Offentliggør' },
+      ],
+      body: (
+        <>
+          {extra.message && <Alert kind="error">{extra.message}</Alert>}
+          <h1>{title}</h1>
+          <p>Kontrollér takstrunden, før du offentliggør. Kun godkendte takster offentliggøres; de øvrige kan offentliggøres senere som en opdatering af oversigten.</p>
+          <DescriptionList
+            items={[
+              ['Godkendt (offentliggøres nu)', String(n('godkendt'))],
+              ['Indsendt, ikke behandlet', String(n('indsendt'))],
+              ['Sendt retur', String(n('returneret'))],
+              ['Kladde', String(n('kladde'))],
+              ['Ikke påbegyndt', String(n('mangler'))],
+              ['Frist for indsendelse', deadline ? `${formatDate(deadline)} (${isPastDeadline ? 'fristen er overskredet' : 'fristen er ikke overskredet endnu'})` : 'Ingen frist fastsat'],
+            ]}
+          />
+          {(!isPastDeadline || outstanding > 0) && (
+            <Alert kind="warning" heading="Runden er ikke afsluttet">
+              <p>
+                {!isPastDeadline && deadline ? `Fristen for indsendelse er ${formatDate(deadline)}. ` : ''}
+                {outstanding > 0 ? `${outstanding} tilbud har endnu ikke en godkendt takst og kommer ikke med nu.` : ''}
+              </p>
+            </Alert>
+          )}
+          {n('godkendt') > 0 ? (
+            <form method="post" action={`${base}/offentliggoer`}>
+              <CsrfField token={req.csrf} />
+              <input type="hidden" name="bekraeft" value="ja" />
+              <div class="ramme-actions">
+                <button type="submit" class="button button-primary">
+                  Bekræft: offentliggør {n('godkendt')} godkendte takster
+                </button>
+                <a href={`${base}?forhaandsvisning=1`}>Annullér</a>
+              </div>
+            </form>
+          ) : (
+            <p>
+              Der er ingen godkendte takster at offentliggøre. <a href={`${base}?forhaandsvisning=1`}>Tilbage til oversigten</a>
+            </p>
+          )}
+        </>
+      ),
+    });
+  };
+
+  app.get('/takster/oversigt/:area/:year/offentliggoer', { schema: { hide: true } }, async (req, reply) => renderConfirm(req, reply));
+
   app.post('/takster/oversigt/:area/:year/offentliggoer', { schema: { hide: true } }, async (req, reply) => {
     const { area, year } = areaYearFrom(req.params);
+    // Publishing happens only from the confirmation page.
+    if ((req.body as Record<string, string> | undefined)?.bekraeft !== 'ja') return reply.redirect(`/takster/oversigt/${area}/${year}/offentliggoer`, 303);
     try {
       const { count } = await publishOverview(db, req.actor, { area, year });
       return reply.redirect(`/takster/oversigt/${area}/${year}?offentliggjort=${count}`, 303);
     } catch (error) {
-      if (error instanceof HttpError && (error.statusCode === 400 || error.statusCode === 409)) return render(req, reply, { message: error.message, status: error.statusCode });
+      if (error instanceof HttpError && (error.statusCode === 400 || error.statusCode === 409)) return renderConfirm(req, reply, { message: error.message, status: error.statusCode });
       throw error;
     }
   });
