@@ -215,3 +215,11 @@ test('focus areas come in number order in the document, its PDF data and the con
   const d = await documentData(t.db, await getAgreement(t.db, id));
   assert.deepEqual(d.parts.flatMap((p) => p.focusAreas.map((f) => f.number)), [1, 2, 3], 'the PDF is drawn from the same parts');
 });
+
+test('one version is "1 version", not "1 versioner"', async () => {
+  const id = await newAgreementWithVersion('Ental 2029-2030');
+  const hearing = await get('demo-sekretariat', `/aftaler/${id}/hoering`);
+  assert.match(hearing.body, /<caption>1 version af aftaleteksten<\/caption>/);
+  assert.doesNotMatch(hearing.body, /\b1 versioner\b/);
+  assert.match((await get('demo-sekretariat', `/aftaler/${id}/dokument`)).body, /udgivet i 1 version;/);
+});

@@ -16,7 +16,7 @@ import { agreementMembers, getAgreement, vocabulary } from './agreements.repo.js
 import {
   ZAgreement, ZCommitment, ZCommitmentStatus, ZFocusArea, ZIndicator, ZMeasurement, ZObjective, ZPrinciple, ZPublish, ZSection, ZStatusChange,
 } from './agreements.schema.js';
-import { canTransition } from './logic.js';
+import { canTransition, formatCount } from './logic.js';
 
 const fail = (field: string, message: string): never => {
   throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', { [field]: [message] });
@@ -71,7 +71,7 @@ export async function updateAgreement(db: Db, actor: Actor | null, id: number, i
       .where('agreement_id', '=', id)
       .where((eb) => eb.or([eb('due_on', '<', v.preparation_start), eb('due_on', '>', v.period_end)]))
       .execute();
-    if (outside.length) fail('preparation_start', `${outside.length} milepæl(e) ville ligge uden for aftalens forløb, fx "${outside[0]!.title}" (${outside[0]!.due_on}). Flyt dem først.`);
+    if (outside.length) fail('preparation_start', `${formatCount(outside.length, 'milepæl', 'milepæle')} ville ligge uden for aftalens forløb, fx "${outside[0]!.title}" (${outside[0]!.due_on}). Flyt dem først.`);
     const after = await trx
       .updateTable('agreement')
       .set({ title: v.title, period_start: v.period_start, period_end: v.period_end, preparation_start: v.preparation_start, summary: v.summary, updated_at: new Date() })

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  approvalSummary, buildVersionSections, canTransition, checkVotes, currentPhase, effectiveStatus, indicatorProgress, milestoneState, partsInOrder, phaseState,
+  approvalSummary, buildVersionSections, canTransition, checkVotes, currentPhase, effectiveStatus, indicatorProgress, formatCount, milestoneState, partsInOrder, phaseState,
   rollupMatrix, statusAfterDecisions, tallyVotes,
 } from './logic.js';
 
@@ -173,4 +173,10 @@ test('focus areas read in number order: the part holding focus area 1 comes firs
     principles: [],
   });
   assert.deepEqual(sections.map((s) => s.key), ['fokus-1', 'fokus-2', 'fokus-3']);
+});
+
+test('counts take the Danish singular for one and the plural otherwise', () => {
+  assert.equal(formatCount(1, 'version', 'versioner'), '1 version');
+  assert.equal(formatCount(0, 'version', 'versioner'), '0 versioner');
+  assert.equal(formatCount(2, 'medlem', 'medlemmer'), '2 medlemmer');
 });

@@ -4,6 +4,11 @@
  * indicator progress and the sections a version of the agreement text is generated from. No database here.
  */
 
+// Words -------------------------------------------------------------------------------------------------------
+
+/** "1 version", "2 versioner": a count with the Danish singular or plural noun. */
+export const formatCount = (n: number, singular: string, plural: string) => `${n} ${n === 1 ? singular : plural}`;
+
 // Dates -----------------------------------------------------------------------------------------------
 
 /** 'YYYY-MM-DD' strings compare correctly as strings. */

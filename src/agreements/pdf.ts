@@ -4,6 +4,7 @@
 import PDFDocument from 'pdfkit';
 import { formatDate } from '../core/web/components.js';
 import type { DocumentData } from './document.js';
+import { formatCount } from './logic.js';
 import { pct } from './pages/shared.js';
 
 const num = (v: string | null | undefined, unit: string) => (v === null || v === undefined ? '–' : `${v.replace('.', ',')} ${unit}`);
@@ -51,7 +52,7 @@ export async function agreementPdf(d: DocumentData): Promise<Buffer> {
     }
   }
   h2('Fælleskommunale principper');
-  p(`${pct(d.overall.share)} af de relevante tilsagn er implementeret (${d.overall.implemented} af ${d.overall.relevant}) på tværs af ${d.members.length} medlemmer.`);
+  p(`${pct(d.overall.share)} af de relevante tilsagn er implementeret (${d.overall.implemented} af ${d.overall.relevant}) på tværs af ${formatCount(d.members.length, 'medlem', 'medlemmer')}.`);
   for (const pr of d.principleRows) {
     h3(`Princip ${pr.number}: ${pr.title}`);
     if (pr.description) p(pr.description);

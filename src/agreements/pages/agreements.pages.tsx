@@ -11,7 +11,7 @@ import { Alert, CsrfField, DescriptionList, ErrorSummary, Field, Select, TextAre
 import { canRead, requireRead, requireSecretariat } from '../access.js';
 import { agreementMembers, allVocabulary, approvals, getAgreement, loadContent, milestonesOf, phasesOf, commitmentStatuses, type AgreementRow } from '../agreements.repo.js';
 import { changeStatus, createAgreement, setPublished, updateAgreement } from '../content.service.js';
-import { MANUAL_TRANSITIONS, approvalSummary, currentPhase, effectiveStatus, milestoneState, rollupMatrix, type StoredStatus } from '../logic.js';
+import { MANUAL_TRANSITIONS, approvalSummary, formatCount, currentPhase, effectiveStatus, milestoneState, rollupMatrix, type StoredStatus } from '../logic.js';
 import { SubNav, Styles, Tag, agreementUrl, body, canEdit, crumbs, idParam, pct, period, str, submit } from './shared.js';
 
 const LABELS: Record<string, string> = {
@@ -69,7 +69,7 @@ export function agreementPages(app: FastifyInstance, { db }: AppContext) {
           )}
           <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--zebra">
-              <caption>{visible.length} aftaler</caption>
+              <caption>{formatCount(visible.length, 'aftale', 'aftaler')}</caption>
               <thead>
                 <tr>
                   <th scope="col">Aftale</th>
@@ -176,7 +176,7 @@ export function agreementPages(app: FastifyInstance, { db }: AppContext) {
               ['Næste milepæl', next ? `${formatDate(next.due_on)}: ${next.title}` : 'Ingen planlagte'],
               ['Forsinkede milepæle', overdue.length ? `${overdue.length}: ${overdue.map((m) => m.title).join('; ')}` : 'Ingen'],
               ['Fokusområder', String(content.focusAreas.length)],
-              ['Fælleskommunale tilsagn', commitments.length ? `${commitments.length} tilsagn; ${pct(matrix.overall.share)} implementeret på tværs af ${members.length} medlemmer` : 'Ingen'],
+              ['Fælleskommunale tilsagn', commitments.length ? `${commitments.length} tilsagn; ${pct(matrix.overall.share)} implementeret på tværs af ${formatCount(members.length, 'medlem', 'medlemmer')}` : 'Ingen'],
               ['Offentliggjort', a.is_public ? `Ja, ${formatDate(a.published_on)}` : 'Nej'],
             ]}
           />

@@ -9,6 +9,7 @@ import { formatDate } from '../../core/web/components.js';
 import { requireRead } from '../access.js';
 import { getAgreement } from '../agreements.repo.js';
 import { documentData } from '../document.js';
+import { formatCount } from '../logic.js';
 import { agreementPdf } from '../pdf.js';
 import { SubNav, Styles, Tag, agreementUrl, crumbs, idParam, pct, value } from './shared.js';
 
@@ -99,7 +100,7 @@ export function documentPages(app: FastifyInstance, { db }: AppContext) {
               <h2 id="principper-h">Fælleskommunale principper</h2>
               {d.principleRows.length === 0 ? <p>Aftalen har ingen fælleskommunale principper.</p> : (
                 <>
-                  <p>{pct(d.overall.share)} af de relevante tilsagn er implementeret ({d.overall.implemented} af {d.overall.relevant}) på tværs af {d.members.length} medlemmer. <a class="ramme-no-print" href={agreementUrl(a.id, '/principper')}>Se matrixen pr. medlem</a></p>
+                  <p>{pct(d.overall.share)} af de relevante tilsagn er implementeret ({d.overall.implemented} af {d.overall.relevant}) på tværs af {formatCount(d.members.length, 'medlem', 'medlemmer')}. <a class="ramme-no-print" href={agreementUrl(a.id, '/principper')}>Se matrixen pr. medlem</a></p>
                   {d.principleRows.map((p) => (
                     <div class="ramme-table-wrap" tabindex={0}>
                       <table class="table table--compact">
@@ -138,7 +139,7 @@ export function documentPages(app: FastifyInstance, { db }: AppContext) {
                   </table>
                 </div>
               )}
-              {d.versions.length > 0 && <p>Aftaleteksten er udgivet i {d.versions.length} version{d.versions.length === 1 ? '' : 'er'}; seneste er version {d.versions.at(-1)!.number} fra {formatDate(d.versions.at(-1)!.createdOn)}.</p>}
+              {d.versions.length > 0 && <p>Aftaleteksten er udgivet i {formatCount(d.versions.length, 'version', 'versioner')}; seneste er version {d.versions.at(-1)!.number} fra {formatDate(d.versions.at(-1)!.createdOn)}.</p>}
             </section>
             <section id="godkendelse" aria-labelledby="godkendelse-h">
               <h2 id="godkendelse-h">Godkendelse</h2>

@@ -12,6 +12,7 @@ import { CheckboxGroup, CsrfField, ErrorSummary, Field, Select, TextArea, format
 import { asArray } from '../../core/validation.js';
 import { canActForOrganisation, requireRead, requireSecretariat } from '../access.js';
 import { allVocabulary, getAgreement, versionsOf, type AgreementRow } from '../agreements.repo.js';
+import { formatCount } from '../logic.js';
 import { addComment, commentsOf, createVersion, getVersion, respondToComment, type CommentRow } from '../hearing.service.js';
 import { SubNav, Styles, Tag, agreementUrl, body, canEdit, crumbs, idParam, str, submit } from './shared.js';
 
@@ -58,7 +59,7 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
           {versions.length === 0 ? <p>Ingen versioner endnu. Sekretariatet udgiver første version, når indholdet er klar.</p> : (
             <div class="ramme-table-wrap" tabindex={0}>
               <table class="table table--compact">
-                <caption>{versions.length} versioner af aftaleteksten</caption>
+                <caption>{formatCount(versions.length, 'version', 'versioner')} af aftaleteksten</caption>
                 <thead><tr><th scope="col">Version</th><th scope="col">Udgivet</th><th scope="col">Ændringslog</th><th scope="col" class="ramme-num">Høringssvar</th></tr></thead>
                 <tbody>
                   {versions.map((v) => (

@@ -138,7 +138,7 @@ export function indicatorPages(app: FastifyInstance, { db }: AppContext) {
                 </table>
               </div>
               <details>
-                <summary>Se de {v.computed.rows.length} rækker bag tallene</summary>
+                <summary>Se {v.computed.rows.length === 1 ? 'den 1 række' : `de ${v.computed.rows.length} rækker`} bag tallene</summary>
                 <div class="ramme-table-wrap" tabindex={0} role="region" aria-label="Rækkerne bag tallene">
                   <table class="table table--compact">
                     <caption>Rækkerne bag tallene</caption>

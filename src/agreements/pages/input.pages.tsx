@@ -13,7 +13,7 @@ import { canActForOrganisation, isSecretariatFor, requireRead } from '../access.
 import { agreementMembers, allVocabulary, getAgreement, phasesOf, type AgreementRow } from '../agreements.repo.js';
 import { pickPrefixed } from '../agreements.schema.js';
 import { createGroup, createRound, getRound, roundDetails, saveAnswers, saveVotes, setRoundOpen } from '../input.service.js';
-import { tallyVotes } from '../logic.js';
+import { formatCount, tallyVotes } from '../logic.js';
 import { SubNav, Styles, Tag, agreementUrl, body, canEdit, crumbs, idParam, str, submit } from './shared.js';
 
 const LABELS: Record<string, string> = {
@@ -53,7 +53,7 @@ export function inputPages(app: FastifyInstance, { db }: AppContext) {
           {rounds.length === 0 ? <p>Ingen inputrunder endnu.</p> : (
             <div class="ramme-table-wrap" tabindex={0}>
               <table class="table table--compact">
-                <caption>{rounds.length} inputrunder</caption>
+                <caption>{formatCount(rounds.length, 'inputrunde', 'inputrunder')}</caption>
                 <thead><tr><th scope="col">Dato</th><th scope="col">Runde</th><th scope="col">Type</th><th scope="col">Fase</th><th scope="col" class="ramme-num">Grupper</th><th scope="col" class="ramme-num">Svar</th><th scope="col">Status</th></tr></thead>
                 <tbody>
                   {rounds.map((r) => (

@@ -13,7 +13,7 @@ import { CsrfField, ErrorSummary, Field, Select, formatDate } from '../../core/w
 import { canActForOrganisation, requireRead } from '../access.js';
 import { agreementMembers, allVocabulary, commitmentStatuses, getAgreement, loadContent, type AgreementRow } from '../agreements.repo.js';
 import { setCommitmentStatuses } from '../content.service.js';
-import { NOT_SET, rollupMatrix } from '../logic.js';
+import { NOT_SET, formatCount, rollupMatrix } from '../logic.js';
 import { SubNav, Styles, Tag, agreementUrl, body, crumbs, idParam, pct, str, submit } from './shared.js';
 
 const SYMBOL: Record<string, string> = { implementeret: '✓ Impl.', i_gang: '◐ I gang', ikke_startet: '✗ Ikke st.', ikke_relevant: '– Ikke rel.', [NOT_SET]: '? Mangler' };
@@ -43,7 +43,7 @@ export function matrixPages(app: FastifyInstance, { db }: AppContext) {
           <h1>Fælleskommunale principper</h1>
           <SubNav agreement={a} current="/principper" />
           <p>
-            Hvert medlem melder selv sin status på hvert tilsagn. {pct(m.overall.share)} af de relevante tilsagn er implementeret på tværs af {members.length} medlemmer ({m.overall.implemented} af {m.overall.relevant}).
+            Hvert medlem melder selv sin status på hvert tilsagn. {pct(m.overall.share)} af de relevante tilsagn er implementeret på tværs af {formatCount(members.length, 'medlem', 'medlemmer')} ({m.overall.implemented} af {m.overall.relevant}).
           </p>
           <p class="ramme-actions">
             {isMember && <a class="button button-primary" href={agreementUrl(a.id, '/principper/status')}>Meld status for {req.actor!.organisationName}</a>}
