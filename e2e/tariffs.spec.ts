@@ -155,6 +155,11 @@ test('the report to the socialtilsyn and the steering group’s review list pass
   await expectAccessible(page);
   await page.goto('/takster/styregruppe');
   await expectAccessible(page);
+  // Each count of the round links to the offerings in that state.
+  await page.goto(`/takster/oversigt/sjaelland/${ROUND}?forhaandsvisning=1`);
+  await page.getByRole('link', { name: /^Ikke påbegyndt: \d+$/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Takstrunden ${ROUND}: ikke påbegyndt`);
+  await expectAccessible(page);
 });
 
 test('an operator’s tariff history and a tariff pass axe; another municipality’s editor is refused', async ({ page }) => {

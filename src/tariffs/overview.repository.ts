@@ -121,3 +121,22 @@ export async function roundStatus(db: Queryable, areaId: number, year: number) {
     group by 1`.execute(db);
   return Object.fromEntries(rows.rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
+
+export const ROUND_STATES = ['mangler', 'kladde', 'indsendt', 'returneret', 'godkendt', 'offentliggjort'] as const;
+export type RoundState = (typeof ROUND_STATES)[number];
+
+/** The offerings of an area whose latest version for the year has the given status ('mangler': no tariff yet), for chasing. */
+export async function offeringsInRoundState(db: Queryable, areaId: number, year: number, state: RoundState) {
+  const rows = await sql<{ offering_id: number; offering_name: string; operator_name: string; municipality_name: string; version_id: number | null; submitted_at: Date | null }>`
+    select o.id as offering_id, o.name as offering_name, op.name as operator_name, mu.name as municipality_name, v.id as version_id, v.submitted_at
+    from offering o
+    join agreement_area_member m on m.organisation_id = (select id from organisation where municipality_code = o.municipality_code)
+      and m.area_id = ${areaId} and m.valid_from <= ${`${year}-01-01`} and (m.valid_to is null or m.valid_to >= ${`${year}-01-01`})
+    join organisation op on op.id = o.operator_org_id
+    join municipality mu on mu.code = o.municipality_code
+    left join tariff t on t.offering_id = o.id and t.year = ${year}
+    left join lateral (select x.id, x.status, x.submitted_at from tariff_version x where x.tariff_id = t.id order by x.version desc limit 1) v on true
+    where o.status <> 'lukket' and coalesce(v.status, 'mangler') = ${state}
+    order by op.name, o.name`.execute(db);
+  return rows.rows;
+}

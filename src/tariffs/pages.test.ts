@@ -99,6 +99,21 @@ test('the front page and the published overview are public; next year’s is not
   assert.match(preview.body, /Offentliggør \d+ godkendte takster/);
 });
 
+test('each count of the round links to the offerings in that state, for the secretariat only', async () => {
+  const preview = await get(secretariat, `/takster/oversigt/sjaelland/${ROUND}?forhaandsvisning=1`);
+  const notStarted = /<a href="(\/takster\/oversigt\/sjaelland\/\d+\/status\/mangler)">Ikke påbegyndt: (\d+)<\/a>/.exec(preview.body);
+  assert.ok(notStarted, 'Ikke påbegyndt er et link');
+  assert.match(preview.body, /<a href="[^"]*\/status\/returneret">Sendt retur: \d+<\/a>/);
+  const list = await get(secretariat, notStarted[1]!);
+  assert.equal(list.statusCode, 200);
+  const rows = list.body.split('<tbody>')[1]?.match(/<tr>/g)?.length ?? 0;
+  assert.equal(rows, Number(notStarted[2]));
+  const submitted = await get(secretariat, `/takster/oversigt/sjaelland/${ROUND}/status/indsendt`);
+  assert.match(submitted.body, /Åbn takst/);
+  assert.equal((await get(secretariat, `/takster/oversigt/sjaelland/${ROUND}/status/nonsens`)).statusCode, 404);
+  assert.notEqual((await get(operator, `/takster/oversigt/sjaelland/${ROUND}/status/mangler`)).statusCode, 200);
+});
+
 test('a published tariff shows its calculation step by step to anyone', async () => {
   const v = await publishedVersion(THIS_YEAR);
   const page = await get(null, `/takster/${v.id}`);

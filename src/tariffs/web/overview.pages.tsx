@@ -9,7 +9,7 @@ import type { AppContext } from '../../core/capability.js';
 import { HttpError, forbidden, notFound } from '../../core/errors.js';
 import { Alert, CsrfField, DescriptionList, formatDate, formatDateTime } from '../../core/web/components.js';
 import { overviewCsv, overviewXlsx } from '../overview.export.js';
-import { inputsOf, parseLevels, roundStatus, type OverviewRow } from '../overview.repository.js';
+import { inputsOf, offeringsInRoundState, parseLevels, ROUND_STATES, roundStatus, type OverviewRow, type RoundState } from '../overview.repository.js';
 import { loadOverview } from '../overview.service.js';
 import { publishOverview } from '../publish.service.js';
 import { deadlineFor, findRule } from '../rules.repository.js';
@@ -29,6 +29,8 @@ function groupByMunicipality(rows: OverviewRow[]): Array<[string, OverviewRow[]]
   for (const r of rows) groups.set(r.municipality_name, [...(groups.get(r.municipality_name) ?? []), r]);
   return [...groups.entries()];
 }
+
+const stateLabel = (k: RoundState) => (k === 'mangler' ? 'Ikke påbegyndt' : STATUS_LABELS[k as TariffStatus]);
 
 const Flags = ({ r }: { r: OverviewRow }) => {
   const flags = [
@@ -151,9 +153,11 @@ export function overviewPages(app: FastifyInstance, { db }: AppContext) {
             <section aria-labelledby="runde">
               <h2 id="runde">Takstrunden {year}</h2>
               <ul class="inline-list">
-                {(['mangler', 'kladde', 'indsendt', 'returneret', 'godkendt', 'offentliggjort'] as const).map((k) => (
+                {ROUND_STATES.map((k) => (
                   <li>
-                    {k === 'mangler' ? 'Ikke påbegyndt' : STATUS_LABELS[k as TariffStatus]}: {status[k] ?? 0}
+                    <a href={`${base}/status/${k}`}>
+                      {stateLabel(k)}: {status[k] ?? 0}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -245,6 +249,72 @@ export function overviewPages(app: FastifyInstance, { db }: AppContext) {
       ),
     });
   };
+
+  // The offerings behind one count of the round, so the secretariat can see whom to chase.
+  app.get('/takster/oversigt/:area/:year/status/:state', { schema: { hide: true } }, async (req, reply) => {
+    const { area, year } = areaYearFrom(req.params);
+    const state = z.enum(ROUND_STATES).safeParse((req.params as { state?: string }).state);
+    if (!state.success) throw notFound('Siden findes ikke.');
+    const o = await loadOverview(db, req.actor, area, year);
+    if (!o.isReviewer) throw forbidden('Kun rammeaftalens sekretariat kan se takstrundens status.');
+    const rows = await offeringsInRoundState(db, o.area.id, year, state.data);
+    const base = `/takster/oversigt/${o.area.code}/${year}`;
+    const title = `Takstrunden ${year}: ${stateLabel(state.data).toLowerCase()} (${rows.length})`;
+    return reply.page({
+      title,
+      breadcrumbs: [
+        { href: '/', label: 'Forside' },
+        { href: '/takster', label: 'Takster' },
+        { href: `${base}?forhaandsvisning=1`, label: `Takstoversigt ${year}, ${o.area.name}` },
+        { label: stateLabel(state.data) },
+      ],
+      body: (
+        <>
+          <h1>{title}</h1>
+          <p>
+            {o.area.name}. Tilbud, hvis seneste takst for {year} har status »{stateLabel(state.data).toLowerCase()}«.{' '}
+            {ROUND_STATES.filter((k) => k !== state.data).map((k, i) => (
+              <>
+                {i > 0 ? ' · ' : 'Se også: '}
+                <a href={`${base}/status/${k}`}>{stateLabel(k)}</a>
+              </>
+            ))}
+          </p>
+          {rows.length === 0 ? (
+            <p>Ingen tilbud.</p>
+          ) : (
+            <div class="ramme-table-wrap" tabindex={0}>
+              <table class="table table--zebra table--compact">
+                <caption>
+                  Tilbud med status {stateLabel(state.data).toLowerCase()}, {year}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Tilbud</th>
+                    <th scope="col">Driftsherre</th>
+                    <th scope="col">Kommune</th>
+                    <th scope="col">Takst</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr>
+                      <td>
+                        <a href={`/takster/tilbud/${r.offering_id}`}>{r.offering_name}</a>
+                      </td>
+                      <td>{r.operator_name}</td>
+                      <td>{r.municipality_name}</td>
+                      <td>{r.version_id ? <a href={`/takster/${r.version_id}`}>Åbn takst {year}<span class="sr-only"> for {r.offering_name}</span></a> : 'Ingen'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      ),
+    });
+  });
 
   app.get('/takster/oversigt/:area/:year/offentliggoer', { schema: { hide: true } }, async (req, reply) => renderConfirm(req, reply));
 
