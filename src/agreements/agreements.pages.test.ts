@@ -223,3 +223,19 @@ test('one version is "1 version", not "1 versioner"', async () => {
   assert.doesNotMatch(hearing.body, /\b1 versioner\b/);
   assert.match((await get('demo-sekretariat', `/aftaler/${id}/dokument`)).body, /udgivet i 1 version;/);
 });
+
+test('a council decision dated before the work on the agreement started, or in the future, is refused in Danish and nothing is saved', async () => {
+  const id = await newAgreementWithVersion('Beslutningsdato 2029-2030');
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'til_godkendelse' })).statusCode, 303);
+  const naestved = await orgId('Næstved Kommune');
+  const saved = async () => (await t.db.selectFrom('agreement_approval').select('organisation_id').where('agreement_id', '=', id).execute()).length;
+  const old = await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decided_on: '1999-03-01', reference: 'Byrådet' });
+  assert.equal(old.statusCode, 400);
+  assert.match(old.body, /Beslutningsdatoen kan ikke ligge før arbejdet med aftalen startede/);
+  const future = await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decided_on: '2099-03-01', reference: 'Byrådet' });
+  assert.equal(future.statusCode, 400);
+  assert.match(future.body, /Beslutningsdatoen kan ikke ligge i fremtiden/);
+  assert.equal(await saved(), 0);
+  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decided_on: '2026-11-20', reference: 'Byrådet' })).statusCode, 303);
+  assert.equal(await saved(), 1);
+});

@@ -99,6 +99,7 @@ export async function setApproval(db: Db, actor: Actor | null, agreementId: numb
   if (!kinds.some((k) => k.code === v.decision)) errors.decision = ['Ukendt beslutning. Vælg en af de tilladte.'];
   if (v.decision !== 'afventer' && !v.decided_on) errors.decided_on = ['Angiv datoen for beslutningen.'];
   if (v.decided_on && v.decided_on > today()) errors.decided_on = ['Beslutningsdatoen kan ikke ligge i fremtiden.'];
+  if (v.decided_on && v.decided_on < agreement.preparation_start) errors.decided_on = [`Beslutningsdatoen kan ikke ligge før arbejdet med aftalen startede (${agreement.preparation_start}).`];
   if (Object.keys(errors).length) throw invalid(errors);
   if (agreement.status !== 'til_godkendelse' && agreement.status !== 'godkendt') throw conflict('Aftalen er ikke sendt til godkendelse endnu. Sekretariatet sender den til godkendelse, når høringen er afsluttet.');
   return db.transaction().execute(async (trx) => {
