@@ -239,3 +239,20 @@ test('a council decision dated before the work on the agreement started, or in t
   assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decided_on: '2026-11-20', reference: 'Byrådet' })).statusCode, 303);
   assert.equal(await saved(), 1);
 });
+
+test('a reader is invited only to read the version in hearing and told who can comment; a member is invited to comment', async () => {
+  const id = await newAgreementWithVersion('Læseadgang 2029-2030');
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'i_hoering', hearing_until: '2099-12-31' })).statusCode, 303);
+  const reader = await get('demo-laeser', `/aftaler/${id}/hoering`);
+  assert.match(reader.body, />Læs version 1<\/a>/);
+  assert.doesNotMatch(reader.body, /og afgiv høringssvar/);
+  assert.match(reader.body, /Høringssvar afgives af brugere med en anden rolle end Læser/);
+  const vid = (await t.db.selectFrom('agreement_version').select('id').where('agreement_id', '=', id).executeTakeFirstOrThrow()).id;
+  const version = await get('demo-laeser', `/aftaler/${id}/versioner/${vid}`);
+  assert.doesNotMatch(version.body, /Send høringssvar/);
+  assert.match(version.body, /Du har rollen Læser og kan derfor ikke afgive høringssvar/);
+  const member = await get('demo-naestved', `/aftaler/${id}/hoering`);
+  assert.match(member.body, />Læs version 1 og afgiv høringssvar<\/a>/);
+  assert.doesNotMatch(member.body, /rollen Læser/);
+  assert.match((await get('demo-naestved', `/aftaler/${id}/versioner/${vid}`)).body, /Send høringssvar/);
+});

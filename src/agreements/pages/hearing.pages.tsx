@@ -25,6 +25,14 @@ const sectionName = (versions: ReadonlyArray<{ id: number; content: ReadonlyArra
   return s ? `${s.label}: ${s.title}` : 'et afsnit, der ikke længere findes';
 };
 
+/** Why the user sees no comment form, and who can comment: any signed-in user for their organisation, except readers. */
+const WhoMayComment = ({ isSignedIn, next }: { isSignedIn: boolean; next: string }) =>
+  isSignedIn ? (
+    <p>Du har rollen Læser og kan derfor ikke afgive høringssvar. Høringssvar afgives af brugere med en anden rolle end Læser på vegne af deres organisation.</p>
+  ) : (
+    <p>Høringssvar afgives af organisationer, der er logget ind. <a href={`/login?next=${encodeURIComponent(next)}`}>Log ind</a> for at afgive høringssvar på vegne af din organisation.</p>
+  );
+
 export function hearingPages(app: FastifyInstance, { db }: AppContext) {
   const hearingPage = async (req: FastifyRequest, a: AgreementRow, values: Record<string, unknown> = {}, errors?: FieldErrors): Promise<PageOptions> => {
     const [versions, comments, vocab] = await Promise.all([versionsOf(db, a.id), commentsOf(db, a.id), allVocabulary(db)]);
@@ -42,11 +50,12 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
           <SubNav agreement={a} current="/hoering" />
           {inHearing ? (
             <p class="font-lead">
-              <Tag tone="warn">I høring</Tag> Version {inHearing.number} er i høring{inHearing.hearing_until ? ` til og med ${formatDate(inHearing.hearing_until)}` : ''}. <a href={agreementUrl(a.id, `/versioner/${inHearing.id}`)}>Læs version {inHearing.number} og afgiv høringssvar</a>
+              <Tag tone="warn">I høring</Tag> Version {inHearing.number} er i høring{inHearing.hearing_until ? ` til og med ${formatDate(inHearing.hearing_until)}` : ''}. <a href={agreementUrl(a.id, `/versioner/${inHearing.id}`)}>{canActForOrganisation(req.actor) ? `Læs version ${inHearing.number} og afgiv høringssvar` : `Læs version ${inHearing.number}`}</a>
             </p>
           ) : (
             <p>Aftalen er ikke i høring lige nu.</p>
           )}
+          {inHearing && !canActForOrganisation(req.actor) && <WhoMayComment isSignedIn={!!req.actor} next={agreementUrl(a.id, `/versioner/${inHearing.id}`)} />}
           {edit && a.status === 'under_udarbejdelse' && versions.length > 0 && (
             <form method="post" action={agreementUrl(a.id, '/status')}>
               <CsrfField token={req.csrf} />
@@ -161,6 +170,7 @@ export function hearingPages(app: FastifyInstance, { db }: AppContext) {
               </>
             )}
           </section>
+          {isOpen && !mayComment && <WhoMayComment isSignedIn={!!req.actor} next={agreementUrl(a.id, `/versioner/${v.id}`)} />}
           {mayComment && (
             <section aria-labelledby="kommentar-h">
               <h2 id="kommentar-h">Afgiv høringssvar</h2>
