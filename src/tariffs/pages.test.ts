@@ -164,6 +164,10 @@ test('the operator’s editor: prefilled history, no-JS calculation, errors kept
   assert.match(bad.body, /Der er fejl i formularen/);
   assert.match(bad.body, /value="mange"/);
   assert.match(bad.body, /href="#f-places"/);
+  // All problems at once: a bad amount (schema), missing places and shares not summing to 1 (calculation).
+  const all = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, places: '', 'cost.operations': 'mange', 'level.0.name': 'A', 'level.0.weight': '1', 'level.0.share': '0,7' });
+  assert.equal(all.statusCode, 400);
+  for (const field of ['f-places', 'f-cost-operations', 'f-level-0-share']) assert.match(all.body, new RegExp(`href="#${field}"`), field);
   // Rules the schema cannot see (shares summing to 1) come back on the right field too.
   const shares = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, 'level.0.name': 'A', 'level.0.weight': '1', 'level.0.share': '0,7' });
   assert.equal(shares.statusCode, 400);

@@ -3,17 +3,18 @@
  * return and delete. Each starts with the access check and writes in one transaction with an audit entry.
  * Publishing lives in publish.service.ts.
  */
+import { z } from 'zod';
 import type { Actor } from '../core/auth/actor.js';
 import { requireActor, requireRole } from '../core/auth/actor.js';
 import { audit } from '../core/audit.js';
 import type { Db, Queryable } from '../core/db/types.js';
-import { badRequest, conflict, forbidden, notFound, unauthorized } from '../core/errors.js';
+import { badRequest, conflict, forbidden, HttpError, notFound, unauthorized, type FieldErrors } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { canEditTariffsOf, canReviewArea, canSeeVersion } from './access.js';
-import { calculateTariff, CalculationInputError, type CalcInput, type CalcResult } from './calculation.js';
+import { calculateTariff, checkCalculation, CalculationInputError, type CalcInput, type CalcResult } from './calculation.js';
 import { toCalcInput, type TCalcInput } from './calculation.schema.js';
 import { isIncreaseFlagged, tariffChange, type Change } from './increase.js';
-import { calcRulesOf, priceIndexPct, requireRule, snapshotOf, type RuleRow } from './rules.repository.js';
+import { calcRulesOf, findRule, priceIndexPct, requireRule, snapshotOf, type RuleRow } from './rules.repository.js';
 import {
   currentPublished, findTariff, getVersion, insertTariff, insertVersion, latestVersionNumber, offeringContext, openVersionOf, updateVersion,
   type OfferingContext, type VersionDetail, type VersionValues,
@@ -105,14 +106,86 @@ export async function requireVisibleVersion(db: Queryable, actor: Actor | null, 
   return { v, ctx };
 }
 
+const mergeErrors = (a: FieldErrors, b: FieldErrors): FieldErrors => {
+  const out: FieldErrors = { ...a };
+  for (const [k, msgs] of Object.entries(b)) out[k] = [...(out[k] ?? []), ...msgs];
+  return out;
+};
+
+/**
+ * The calculation's own checks (places, occupancy, regulation, shares) on the fields that passed the schema, so a
+ * form shows those problems together with the schema's instead of one round later. Fields with schema errors are
+ * left out, and so are their problems.
+ */
+async function checksOnValidFields(db: Queryable, ctx: OfferingContext, year: number, data: unknown, schemaErrors: FieldErrors): Promise<FieldErrors> {
+  const bad = new Set(Object.keys(schemaErrors).map((p) => p.split('.')[0]!));
+  if (!ctx.area || bad.has('unit') || bad.has('_') || typeof data !== 'object' || data === null) return {};
+  const lenient: Record<string, unknown> = Object.fromEntries(Object.entries(data).filter(([k]) => !bad.has(k) && k !== 'offeringId' && k !== 'year'));
+  if (bad.has('costs')) lenient.costs = [{ category: 'salaries', amount: '1' }];
+  const parsed = ZTariffUpdate.safeParse(lenient);
+  const rule = parsed.success ? await findRule(db, ctx.area.id, year) : null;
+  if (!parsed.success || !rule) return {};
+  const { explanation: _e, correctionReason: _c, ...calc } = parsed.data;
+  const problems = checkCalculation(toCalcInput({ ...calc, year, shortStay: ctx.is_short_stay, retainLimitPct: null }), calcRulesOf(rule));
+  return Object.fromEntries(Object.entries(problems).filter(([k]) => !bad.has(k.split('.')[0]!) && k !== 'costs'));
+}
+
+/** Parses a draft and calculates it, reporting every problem at once: the schema's, the calculation's and `extra` (a missing reason). */
+async function parseAndCompute<T extends CalcFields & { explanation: string | null; correctionReason: string | null }>(
+  db: Queryable,
+  parse: () => T,
+  context: (body: T | null) => Promise<{ ctx: OfferingContext; year: number } | null>,
+  data: unknown,
+  extra: (body: T | null) => FieldErrors,
+): Promise<{ body: T; computed: Computed; ctx: OfferingContext }> {
+  let body: T;
+  try {
+    body = parse();
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.statusCode !== 400) throw error;
+    const c = await context(null);
+    const more = c ? await checksOnValidFields(db, c.ctx, c.year, data, error.fieldErrors) : {};
+    throw badRequest(error.message, mergeErrors(mergeErrors(error.fieldErrors, more), extra(null)));
+  }
+  const c = (await context(body))!;
+  const missing = extra(body);
+  try {
+    const { explanation: _e, correctionReason: _c, ...calc } = body;
+    const computed = await computeInContext(db, c.ctx, c.year, calc as CalcFields);
+    if (Object.keys(missing).length) throw badRequest('Oplysningerne er ikke gyldige.', missing);
+    return { body, computed, ctx: c.ctx };
+  } catch (error) {
+    if (error instanceof HttpError && error.statusCode === 400 && Object.keys(missing).length && !Object.keys(error.fieldErrors).some((k) => k in missing))
+      throw badRequest(error.message, mergeErrors(error.fieldErrors, missing));
+    throw error;
+  }
+}
+
+const rawField = (data: unknown, key: string): unknown => (typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined);
+
 export async function createDraft(db: Db, actor: Actor | null, data: unknown): Promise<number> {
   const a = requireRole(actor, 'tilbudsoekonomi', 'leverandoer');
-  const body = parseInput(ZTariffCreate, data);
-  const ctx = await requireContext(db, body.offeringId, body.year);
-  if (!canEditTariffsOf(a, ctx)) throw forbidden('Du kan kun beregne takster for tilbud, som din egen organisation driver.');
-  requireTariffYear(body.year);
-  const { offeringId, explanation, correctionReason, year, ...calc } = body;
-  const computed = await computeInContext(db, ctx, year, calc);
+  // Offering and year decide the access check and the rules; they are read first, so the rest is validated in one go.
+  const ids = z.object({ offeringId: z.number().int().positive().max(2147483647), year: z.number().int().min(2000).max(2100) }).safeParse({ offeringId: rawField(data, 'offeringId'), year: rawField(data, 'year') });
+  const early = ids.success ? await offeringContext(db, ids.data.offeringId, ids.data.year) : null;
+  if (early && !canEditTariffsOf(a, early)) throw forbidden('Du kan kun beregne takster for tilbud, som din egen organisation driver.');
+  if (ids.success) requireTariffYear(ids.data.year);
+  const existingBefore = early ? await findTariff(db, early.id, ids.data!.year) : null;
+  const isCorrection = !!existingBefore && !(await openVersionOf(db, existingBefore.id)) && (await latestVersionNumber(db, existingBefore.id)) > 0;
+  const { body, computed, ctx } = await parseAndCompute(
+    db,
+    () => parseInput(ZTariffCreate, data),
+    async (b) => {
+      if (!b) return early ? { ctx: early, year: ids.data!.year } : null;
+      const ctx = early && early.id === b.offeringId ? early : await requireContext(db, b.offeringId, b.year);
+      if (!canEditTariffsOf(a, ctx)) throw forbidden('Du kan kun beregne takster for tilbud, som din egen organisation driver.');
+      requireTariffYear(b.year);
+      return { ctx, year: b.year };
+    },
+    data,
+    (b): FieldErrors => (isCorrection && !(b ? b.correctionReason : String(rawField(data, 'correctionReason') ?? '').trim()) ? { correctionReason: ['Skriv en begrundelse: taksten er offentliggjort, så en rettelse bliver en ny version.'] } : {}),
+  );
+  const { offeringId, explanation, correctionReason, year } = body;
   return db.transaction().execute(async (trx) => {
     const existing = await findTariff(trx, offeringId, year);
     const tariffId = existing?.id ?? (await insertTariff(trx, { offering_id: offeringId, year, area_id: ctx.area!.id }));
@@ -140,9 +213,15 @@ async function requireEditableVersion(db: Queryable, actor: Actor, id: number) {
 export async function updateDraft(db: Db, actor: Actor | null, id: number, data: unknown): Promise<void> {
   const a = requireActor(actor);
   const { v, ctx } = await requireEditableVersion(db, a, id);
-  const { explanation, correctionReason, ...calc } = parseInput(ZTariffUpdate, data);
-  if (v.version > 1 && !correctionReason) throw badRequest('Oplysningerne er ikke gyldige.', { correctionReason: ['Skriv en begrundelse for den nye version.'] });
-  const computed = await computeInContext(db, ctx, v.year, calc);
+  const reasonMissing = { correctionReason: ['Skriv en begrundelse for den nye version.'] };
+  const { body, computed } = await parseAndCompute(
+    db,
+    () => parseInput(ZTariffUpdate, data),
+    async () => ({ ctx, year: v.year }),
+    data,
+    (b): FieldErrors => (v.version > 1 && !(b ? b.correctionReason : String(rawField(data, 'correctionReason') ?? '').trim()) ? reasonMissing : {}),
+  );
+  const { explanation, correctionReason } = body;
   await db.transaction().execute(async (trx) => {
     await updateVersion(trx, id, { status: 'kladde', ...calcValues(computed), explanation, correction_reason: v.version > 1 ? correctionReason : null }, levelValues(computed.result));
     await audit(trx, a, { entity: 'tariff_version', entityId: id, action: 'update', before: { input: v.input, averageTariff: v.average_tariff, explanation: v.explanation }, after: { input: computed.input, averageTariff: computed.result.averageTariff, explanation } });
