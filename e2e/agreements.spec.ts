@@ -43,6 +43,21 @@ test('the public reads the published agreement: list, overview, document with pr
   expect(errors).toEqual([]);
 });
 
+test('every link on the agreement overview works (no 404), for the public and the secretariat', async ({ page }) => {
+  for (const user of [null, 'demo-sekretariat']) {
+    if (user) await loginAs(page, user);
+    await agreementUrl(page, 'Rammeaftale Sjælland 2025-2026');
+    await expect(page.getByRole('link', { name: 'Hent som PDF' })).toHaveAttribute('href', /\/aftale\.pdf$/);
+    const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!.split('#')[0]!))]);
+    expect(hrefs.length).toBeGreaterThan(10);
+    for (const href of hrefs) {
+      const r = await page.request.get(href, { maxRedirects: 0 });
+      expect(r.status(), `${user ?? 'offentligheden'}: ${href}`).not.toBe(404);
+      expect(r.status(), `${user ?? 'offentligheden'}: ${href}`).toBeLessThan(500);
+    }
+  }
+});
+
 test('every agreement page passes axe for the secretariat', async ({ page }) => {
   await loginAs(page, 'demo-sekretariat');
   const base = await agreementUrl(page, 'Rammeaftale Sjælland 2025-2026');
@@ -108,10 +123,29 @@ test('hearing to approval: comment on a section, answer, version 2 links it, mem
   await page.getByLabel('Ændringslog').fill('Første høringsudkast.');
   await page.getByRole('button', { name: 'Udgiv version 1' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('version 1');
+  await page.goto(base);
+  await page.getByLabel('Ny status').selectOption('i_hoering');
+  await page.getByLabel('Høringsfrist').fill('2020-01-01');
+  await page.getByLabel('Bemærkning').fill('Sendt til alle kommuner');
+  await page.getByRole('button', { name: 'Skift status' }).click();
+  await expect(page.getByText('Høringsfristen kan ikke ligge før i dag.').first()).toBeVisible();
+  await expect(page.getByLabel('Ny status')).toHaveValue('i_hoering');
+  await expect(page.getByLabel('Høringsfrist')).toHaveValue('2020-01-01');
+  await expect(page.getByLabel('Bemærkning')).toHaveValue('Sendt til alle kommuner');
+  await expectAccessible(page);
   await page.goto(base + '/hoering');
   await page.getByLabel('Høringsfrist').fill('2026-12-31');
   await page.getByRole('button', { name: 'Send version 1 i høring' }).click();
   await expect(page.getByText('I høring', { exact: true }).first()).toBeVisible();
+  await logout(page);
+
+  await loginAs(page, 'demo-laeser');
+  await page.goto(base + '/hoering');
+  await expect(page.getByRole('link', { name: /afgiv høringssvar/ })).toHaveCount(0);
+  await expect(page.getByText(/anden rolle end Læser/)).toBeVisible();
+  await page.getByRole('link', { name: 'Læs version 1', exact: true }).click();
+  await expect(page.getByText(/Du har rollen Læser og kan derfor ikke afgive høringssvar/)).toBeVisible();
+  await expectAccessible(page);
   await logout(page);
 
   await loginAs(page, 'demo-naestved');
@@ -127,6 +161,7 @@ test('hearing to approval: comment on a section, answer, version 2 links it, mem
   await loginAs(page, 'demo-sekretariat');
   await page.goto(base + '/hoering');
   await page.getByRole('link', { name: /^Besvar/ }).click();
+  await expect(page.getByText(/om Udviklingsstrategi, fokusområde 2: Unge på vej til voksenlivet i version 1/)).toBeVisible();
   await page.getByLabel('Svar', { exact: true }).selectOption('taget_ind');
   await page.getByLabel('Begrundelse').fill('Efterværn er skrevet ind i fokusområde 2.');
   await page.getByRole('button', { name: 'Gem svar' }).click();
@@ -148,6 +183,10 @@ test('hearing to approval: comment on a section, answer, version 2 links it, mem
   await loginAs(page, 'demo-naestved');
   await page.goto(base + '/godkendelse');
   await page.getByRole('link', { name: 'Registrér beslutning for Næstved Kommune' }).click();
+  await page.getByLabel('Dato').fill('1999-11-19');
+  await page.getByRole('button', { name: 'Gem beslutning' }).click();
+  await expect(page.getByText(/Beslutningsdatoen kan ikke ligge før arbejdet med aftalen startede/).first()).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel('Dato').fill('2026-11-19');
   await page.getByLabel('Reference').fill('Byrådets møde 19.11.2026, punkt 7');
   await page.getByRole('button', { name: 'Gem beslutning' }).click();
