@@ -56,6 +56,25 @@ test('what-if updates live while typing, saving nothing', async ({ page }) => {
   await expectAccessible(page);
 });
 
+test.describe('on a 360 px wide screen', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  test('the step-by-step table and the overview keep the amounts in view', async ({ page }) => {
+    await openFirstTariff(page);
+    const breakdown = page.getByRole('table', { name: 'Beregningen trin for trin' });
+    const fits = await breakdown.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth + 1);
+    expect(fits).toBe(true);
+    const total = breakdown.locator('tbody tr').last().locator('td');
+    const box = (await total.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await page.goto(`/takster/oversigt/sjaelland/${YEAR}`);
+    const price = page.locator('main table tbody tr').first().locator('td.ramme-num').first();
+    await expect(price).toContainText('kr.');
+    const p = (await price.boundingBox())!;
+    expect(p.x + p.width).toBeLessThanOrEqual(360);
+    await expectAccessible(page);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('what-if works as a plain form', async ({ page }) => {

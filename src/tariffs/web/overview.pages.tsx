@@ -15,7 +15,7 @@ import { publishOverview } from '../publish.service.js';
 import { deadlineFor, findRule } from '../rules.repository.js';
 import { todayDk } from '../tariffs.service.js';
 import { STATUS_LABELS, type TariffStatus } from '../tariffs.table.js';
-import { ChangeText, dkKr, dkPct, unitLabel } from './parts.js';
+import { ChangeText, dkKr, dkPct, unitLabel, WRAP_ANYWHERE } from './parts.js';
 
 const ZAreaYear = z.object({ area: z.string().min(1).max(40), year: z.coerce.number().int().min(2000).max(2100) });
 const areaYearFrom = (params: unknown) => {
@@ -51,12 +51,12 @@ const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }
         <thead>
           <tr>
             <th scope="col">Tilbud</th>
-            <th scope="col">Lovgrundlag</th>
-            <th scope="col">Målgruppe</th>
-            <th scope="col">Enhed</th>
             <th scope="col" class="ramme-num">
               Takst pr. niveau
             </th>
+            <th scope="col">Enhed</th>
+            <th scope="col">Lovgrundlag</th>
+            <th scope="col">Målgruppe</th>
             <th scope="col" class="ramme-num">
               Belægning
             </th>
@@ -74,16 +74,14 @@ const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }
             const levels = parseLevels(r.levels);
             return (
               <tr>
-                <td>
+                {/* Price right after the name, and the name wraps: on a narrow screen both stay in view; the rest scrolls. */}
+                <td style={`min-width:8rem;${WRAP_ANYWHERE}`}>
                   <a href={`/takster/${r.version_id}`}>{r.offering_name}</a>
                   <br />
                   <small>
                     {r.operator_name} ({r.operator_type.toLowerCase()})
                   </small>
                 </td>
-                <td>{r.legal_basis}</td>
-                <td>{r.target_groups}</td>
-                <td>{unitLabel(r.unit)}</td>
                 <td class="ramme-num">
                   {levels.length === 1
                     ? dkKr(levels[0]!.tariff)
@@ -94,6 +92,9 @@ const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }
                         </>
                       ))}
                 </td>
+                <td>{unitLabel(r.unit)}</td>
+                <td>{r.legal_basis}</td>
+                <td>{r.target_groups}</td>
                 <td class="ramme-num">{dkPct(r.occupancy_pct_used)}</td>
                 <td class="ramme-num">
                   <ChangeText pct={r.nominal_change_pct} />

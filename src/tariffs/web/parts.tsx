@@ -32,9 +32,12 @@ export const tariffLabel = (u: string) => UNIT_TARIFF_LABELS[u as Unit] ?? 'Taks
 
 const stepValue = (s: Step) => (s.unit === 'kr' ? dkKr(s.value) : s.unit === 'pct' ? dkPct(s.value) : s.unit === 'text' ? s.value : dkNumber(s.value));
 
+/** Lets a label column wrap anywhere on a narrow screen, so the amount column next to it stays in view. */
+export const WRAP_ANYWHERE = 'overflow-wrap:anywhere;hyphens:auto;white-space:normal';
+
 export const BreakdownTable: FC<{ steps: Step[]; caption?: string }> = ({ steps, caption }) => (
   <div class="ramme-table-wrap" tabindex={0}>
-    <table class="table table--compact">
+    <table class="table table--compact" style="width:100%">
       <caption>{caption ?? 'Beregningen trin for trin'}</caption>
       <thead>
         <tr>
@@ -47,7 +50,7 @@ export const BreakdownTable: FC<{ steps: Step[]; caption?: string }> = ({ steps,
       <tbody>
         {steps.map((s) => (
           <tr>
-            <th scope="row" style={s.kind === 'note' ? 'font-weight:normal;font-style:italic' : 'font-weight:normal'}>
+            <th scope="row" style={`${s.kind === 'note' ? 'font-weight:normal;font-style:italic' : 'font-weight:normal'};${WRAP_ANYWHERE}`}>
               {s.kind === 'total' || s.kind === 'subtotal' ? <strong>{s.label}</strong> : s.label}
               {s.detail && (
                 <>
