@@ -32,6 +32,7 @@ test('a case worker filters offerings by target group and legal basis and opens 
   await page.getByRole('button', { name: 'Vis tilbud' }).click();
   await expect(page).toHaveURL(/targetGroup=kog/);
   await expect(page).toHaveURL(/legalBasis=SEL-108/);
+  await expect(page.getByText('blev ignoreret')).toHaveCount(0);
   const rows = page.locator('tbody tr');
   expect(await rows.count()).toBeGreaterThan(0);
   for (const cell of await page.locator('tbody tr td:nth-child(4)').allTextContents()) expect(cell).toContain('§ 108');

@@ -83,6 +83,10 @@ describe('validation messages', () => {
     const r = z.object({ places: z.number().int().min(0), name: z.string().min(1), when: zDate }).safeParse({ places: -1, name: '', when: '2026-02-30' });
     assert.equal(r.success, false);
     assert.deepEqual(fieldErrorsFrom(r.error!), { places: ['Skal være mindst 0.'], name: ['Skal udfyldes.'], when: ['Datoen findes ikke.'] });
+    const empty = z.object({ when: zDate }).safeParse({ when: '' });
+    assert.deepEqual(fieldErrorsFrom(empty.error!), { when: ['Skal udfyldes.'] });
+    const wrong = z.object({ when: zDate }).safeParse({ when: '1/2/2026' });
+    assert.deepEqual(fieldErrorsFrom(wrong.error!), { when: ['Skal være en dato (åååå-mm-dd).'] });
   });
 });
 

@@ -82,14 +82,15 @@ export function zodBehind(json: object): z.ZodType | undefined {
 
 // Reusable field types ---------------------------------------------------------------------------
 
-/** 'YYYY-MM-DD' that is a real calendar date. */
-export const zDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Skal være en dato (åååå-mm-dd).')
-  .refine((v) => {
+/** 'YYYY-MM-DD' that is a real calendar date; one clear message for empty, malformed or impossible dates. */
+export const zDate = z.string().superRefine((v, ctx) => {
+  if (v.trim() === '') ctx.addIssue({ code: 'custom', message: 'Skal udfyldes.' });
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) ctx.addIssue({ code: 'custom', message: 'Skal være en dato (åååå-mm-dd).' });
+  else {
     const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'Datoen findes ikke.');
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) ctx.addIssue({ code: 'custom', message: 'Datoen findes ikke.' });
+  }
+});
 
 /** Trimmed text with a length cap; empty is not allowed. */
 export const zText = (max: number) => z.string().trim().min(1).max(max);

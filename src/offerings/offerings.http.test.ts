@@ -74,6 +74,17 @@ describe('listing offerings', () => {
     const places = p1.items.map((o) => o.places);
     assert.deepEqual(places, [...places].sort((a, b) => b - a));
   });
+  it('treats the empty fields a filter form sends as "not set"', async () => {
+    const s = await t.login('demo-myndighed');
+    const res = await t.as(s, { method: 'GET', url: '/tilbud?q=&area=&municipality=&operatorType=&legalBasis=&targetGroup=kog&status=&sort=name&dir=asc', headers: { accept: 'text/html' } });
+    assert.equal(res.statusCode, 200);
+    assert.doesNotMatch(res.body, /blev ignoreret/);
+    const api = await t.as(s, { method: 'GET', url: '/api/offerings?municipality=&targetGroup=kog' });
+    assert.equal(api.statusCode, 200);
+    const secretariat = await t.login('demo-sekretariat');
+    const log = await t.as(secretariat, { method: 'GET', url: '/log?entity=&user=&from=&to=', headers: { accept: 'text/html' } });
+    assert.doesNotMatch(log.body, /Filtrene kunne ikke læses/);
+  });
   it('answers 400 in Danish for a bad filter, 401 without login', async () => {
     const s = await t.login('demo-myndighed');
     const bad = await t.as(s, { method: 'GET', url: '/api/offerings?pageSize=100000&sort=price' });

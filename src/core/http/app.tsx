@@ -148,6 +148,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   app.addHook('preHandler', async (req) => {
+    // A GET form sends its empty fields as `name=`; everywhere in Ramme an empty query value means "not set".
+    const query = req.query as Record<string, unknown> | undefined;
+    if (query && typeof query === 'object') for (const [k, v] of Object.entries(query)) if (v === '') delete query[k];
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
     if (req.actor?.via === 'token') return;
     if (req.routeOptions.config?.csrf === false) return;
