@@ -20,13 +20,13 @@ if (wantsSeed && !(await hasDemoData(db))) {
   await seedDemo(db, { scope: seedScope, seed: Number(process.env.RAMME_SEED_NUMBER ?? 1), log: (m) => console.log(m) });
 }
 
-if (!config.databaseUrl) {
-  // PGlite runs no autovacuum: refresh planner statistics on every start so queries keep their plans as data grows.
-  await sql`analyze`.execute(db);
-}
-
 const app = await buildApp({ db, config });
 await app.listen({ port: config.port, host: config.host });
+if (!config.databaseUrl) {
+  // PGlite runs no autovacuum: refresh planner statistics after every start (in the background, once the
+  // server already answers) so queries keep their plans as the data grows.
+  sql`analyze`.execute(db).catch((error: Error) => console.error(`ANALYZE fejlede: ${error.message}`));
+}
 console.log(
   `Ramme kører på http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`}${config.isDemo ? ', demotilstand' : ''}); klar efter ${Date.now() - started} ms.`,
 );
