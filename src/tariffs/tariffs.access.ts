@@ -111,5 +111,7 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'POST /api/tariffs/:id/approve', url: async (db) => `/api/tariffs/${await pending(db)}/approve`, allowed: ['sekretariat'] },
   { route: 'POST /api/tariffs/:id/return', url: async (db) => `/api/tariffs/${await pending(db, 'godkendt')}/return`, allowed: ['sekretariat'], note: 'an empty comment is refused as input' },
   { route: 'POST /api/tariffs/publish', url: '/api/tariffs/publish', allowed: ['sekretariat'], note: 'an empty body fails validation' },
+  { route: 'GET /takster/oversigt/:area/:year/offentliggoer', url: `/takster/oversigt/sjaelland/${YEAR}/offentliggoer`, allowed: ['sekretariat'], note: 'the confirmation page before publishing' },
+  { route: 'GET /takster/oversigt/:area/:year/status/:state', url: `/takster/oversigt/sjaelland/${YEAR}/status/indsendt`, allowed: ['sekretariat'], note: 'whom to chase in the round' },
   { route: 'POST /takster/oversigt/:area/:year/offentliggoer', url: `/takster/oversigt/sjaelland/${YEAR}/offentliggoer`, allowed: ['sekretariat'], isForm: true, note: 'nothing approved for this year: a 400 page' },
 ];

@@ -321,8 +321,8 @@ export function overviewPages(app: FastifyInstance, { db }: AppContext) {
 
   app.post('/takster/oversigt/:area/:year/offentliggoer', { schema: { hide: true } }, async (req, reply) => {
     const { area, year } = areaYearFrom(req.params);
-    // Publishing happens only from the confirmation page.
-    if ((req.body as Record<string, string> | undefined)?.bekraeft !== 'ja') return reply.redirect(`/takster/oversigt/${area}/${year}/offentliggoer`, 303);
+    // Publishing happens only from the confirmation page; an unconfirmed post shows it (after its access check).
+    if ((req.body as Record<string, string> | undefined)?.bekraeft !== 'ja') return renderConfirm(req, reply);
     try {
       const { count } = await publishOverview(db, req.actor, { area, year });
       return reply.redirect(`/takster/oversigt/${area}/${year}?offentliggjort=${count}`, 303);
