@@ -31,6 +31,7 @@ const ACTIONS = { create: 'Oprettet', update: 'Ændret', delete: 'Slettet' } as 
 export const ENTITY_LABELS: Record<string, string> = {
   offering: 'Tilbud',
   api_token: 'API-nøgle',
+  app_user: 'Bruger',
   tariff_version: 'Takst (version)',
   tariff_publication: 'Takstoversigt (offentliggørelse)',
   agreement: 'Rammeaftale',

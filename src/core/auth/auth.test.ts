@@ -133,3 +133,25 @@ describe('one process per data folder', () => {
     }
   });
 });
+
+describe('operator commands for accounts', () => {
+  it('creates a user with a password and roles, refuses a duplicate, and the token command then works for it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramme-users-'));
+    const env = { ...process.env, RAMME_DATA_DIR: dir, DATABASE_URL: '', RAMME_PASSWORD: 'en-lang-adgangskode' };
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+    const added = run('src/cli/user.ts', 'add', 'mette.m', '--org', '1', '--roles', 'myndighed,laeser', '--name', 'Mette Myndighed');
+    assert.equal(added.status, 0, added.stderr);
+    assert.match(added.stdout, /Brugeren mette\.m er oprettet/);
+    assert.doesNotMatch(added.stdout, /en-lang-adgangskode/, 'a given password is never printed');
+    const again = run('src/cli/user.ts', 'add', 'mette.m', '--org', '1', '--roles', 'laeser', '--name', 'X');
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /findes allerede/);
+    const badRole = run('src/cli/user.ts', 'add', 'ole.o', '--org', '1', '--roles', 'admin', '--name', 'Ole');
+    assert.equal(badRole.status, 2);
+    assert.match(badRole.stderr, /Ukendt: admin/);
+    const token = run('src/cli/token.ts', 'mette.m');
+    assert.equal(token.status, 0, token.stderr);
+    assert.match(token.stdout.trim().split('\n').pop()!, /^ramme_/);
+  });
+});
+
