@@ -6,6 +6,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB, Queryable } from '../core/db/types.js';
 import type { TListQuery } from './offerings.schema.js';
 import type { OfferingTable } from './offerings.table.js';
+import { areasOfMunicipality } from '../reference/reference.repository.js';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -177,18 +178,6 @@ export async function getOffering(db: Queryable, id: number) {
 }
 
 export type OfferingDetail = NonNullable<Awaited<ReturnType<typeof getOffering>>>;
-
-export async function areasOfMunicipality(db: Queryable, municipalityCode: number, date: string) {
-  return db
-    .selectFrom('agreement_area_member as m')
-    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .innerJoin('agreement_area as a', 'a.id', 'm.area_id')
-    .select(['a.id', 'a.code', 'a.name'])
-    .where('o.municipality_code', '=', municipalityCode)
-    .where('m.valid_from', '<=', date)
-    .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', date)]))
-    .execute();
-}
 
 export type OfferingRowValues = Omit<OfferingTable, 'id' | 'created_at' | 'updated_at'>;
 

@@ -8,9 +8,10 @@ import { audit } from '../core/audit.js';
 import type { Db, Queryable } from '../core/db/types.js';
 import { addFieldError, badRequest, forbidden, notFound, type FieldErrors } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
+import { areasOfMunicipality } from '../reference/reference.repository.js';
 import { formatDate } from '../core/web/components.js';
 import { ZClose, ZOfferingInput, type TOfferingInput } from './offerings.schema.js';
-import { areasOfMunicipality, getOffering, insertOffering, today, updateOffering, type OfferingDetail, type OfferingRowValues } from './offerings.repository.js';
+import { getOffering, insertOffering, today, updateOffering, type OfferingDetail, type OfferingRowValues } from './offerings.repository.js';
 
 /** Which operator types each kind of organisation may run. */
 const OPERATOR_TYPES_BY_KIND: Record<string, string[]> = {

@@ -6,6 +6,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Queryable } from '../core/db/types.js';
 import type { TariffLevelTable, TariffVersionTable } from './tariffs.table.js';
 import { yearStart } from './rules.repository.js';
+import { areasOfMunicipality } from '../reference/reference.repository.js';
 
 /** The offering as a tariff needs it, with the agreement area its municipality belongs to in the tariff year. */
 export async function offeringContext(db: Queryable, offeringId: number, year: number) {
@@ -29,19 +30,9 @@ export async function offeringContext(db: Queryable, offeringId: number, year: n
 }
 export type OfferingContext = NonNullable<Awaited<ReturnType<typeof offeringContext>>>;
 
+/** The municipality's agreement area on the date (the first, should it ever belong to several). */
 export async function areaOfMunicipality(db: Queryable, municipalityCode: number, date: string) {
-  return (
-    (await db
-      .selectFrom('agreement_area_member as m')
-      .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-      .innerJoin('agreement_area as a', 'a.id', 'm.area_id')
-      .select(['a.id', 'a.code', 'a.name'])
-      .where('o.municipality_code', '=', municipalityCode)
-      .where('m.valid_from', '<=', date)
-      .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', date)]))
-      .orderBy('a.id')
-      .executeTakeFirst()) ?? null
-  );
+  return (await areasOfMunicipality(db, municipalityCode, date))[0] ?? null;
 }
 
 export async function findAreaByCode(db: Queryable, code: string) {
