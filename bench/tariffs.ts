@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../src/core/auth/actor.js';
 import { openDatabase, type Database } from '../src/core/db/connect.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
+import { capabilities } from '../src/capabilities.js';
 import { hasDemoData } from '../src/core/seed/run.js';
 import { calculateTariff, type CalcInput } from '../src/tariffs/calculation.js';
 import { tariffChange } from '../src/tariffs/increase.js';
@@ -45,7 +46,7 @@ function seedNational(env: NodeJS.ProcessEnv) {
 async function open(): Promise<Database> {
   if (url) {
     const d = await openDatabase({ kind: 'postgres', url });
-    await migrateToLatest(d.db);
+    await migrateToLatest(d.db, capabilities);
     if (!(await hasDemoData(d.db))) {
       await d.close();
       seedNational({ DATABASE_URL: url });
@@ -55,7 +56,7 @@ async function open(): Promise<Database> {
   }
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) seedNational({ RAMME_DATA_DIR: dataDir, DATABASE_URL: '' });
   const d = await openDatabase({ kind: 'pglite', dataDir });
-  await migrateToLatest(d.db);
+  await migrateToLatest(d.db, capabilities);
   return d;
 }
 

@@ -1,5 +1,5 @@
-/** Builds the seeded test database template once per test run (see src/core/testing/template.ts). */
-import { buildTemplate } from '../src/core/testing/template.js';
+/** Builds the seeded test database template once per test run (see src/testing/template.ts). */
+import { buildTemplate } from '../src/testing/template.js';
 
 const started = Date.now();
 await buildTemplate();

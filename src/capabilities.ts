@@ -3,7 +3,7 @@
  * and demo data (see core/capability.ts). To add a capability, add its module here.
  */
 import type { Capability } from './core/capability.js';
-import { platform } from './core/platform.js';
+import { platform } from './platform.js';
 import { offerings } from './offerings/offerings.capability.js';
 import { tariffs } from './tariffs/tariffs.capability.js';
 import { audit } from './audit/audit.capability.js';

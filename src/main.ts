@@ -3,24 +3,28 @@
  * when it is the embedded one and empty, and serve Ramme.
  */
 import { sql } from 'kysely';
+import { capabilities } from './capabilities.js';
+import { clockFromEnv } from './core/clock.js';
 import { readConfig } from './core/config.js';
+import { createAppContext } from './core/context.js';
 import { openConfiguredDatabase } from './core/boot.js';
 import { buildApp } from './core/http/app.js';
 import { hasDemoData, seedDemo } from './core/seed/run.js';
 
 const started = Date.now();
 const config = readConfig();
-const database = await openConfiguredDatabase(config);
+const database = await openConfiguredDatabase(config, capabilities);
+const clock = clockFromEnv();
 const { db } = database;
 
 const seedScope = process.env.RAMME_SEED === 'national' ? 'national' : 'sjaelland';
 const wantsSeed = process.env.RAMME_SEED ? process.env.RAMME_SEED !== '0' : !config.databaseUrl && !config.isProduction;
 if (wantsSeed && !(await hasDemoData(db))) {
   console.log(`Fylder databasen med demodata (${seedScope}) …`);
-  await seedDemo(db, { scope: seedScope, seed: Number(process.env.RAMME_SEED_NUMBER ?? 1), log: (m) => console.log(m) });
+  await seedDemo(db, capabilities, { scope: seedScope, seed: Number(process.env.RAMME_SEED_NUMBER ?? 1), log: (m) => console.log(m), clock });
 }
 
-const app = await buildApp({ db, config });
+const app = await buildApp(createAppContext({ db, config, capabilities, clock }));
 await app.listen({ port: config.port, host: config.host });
 if (!config.databaseUrl) {
   // PGlite runs no autovacuum: refresh planner statistics after every start (in the background, once the

@@ -4,7 +4,7 @@
  * demo-myndighed and demo-tilbudsoekonomi), a seeded table group without an organisation (only the secretariat
  * answers for it).
  */
-import { ALL, type AccessExpectation, type Who } from '../core/testing/access.js';
+import { ALL, type AccessExpectation, type Who } from '../testing/access.js';
 import type { Db } from '../core/db/types.js';
 
 const PUBLISHED = 'Rammeaftale Sjælland 2025-2026';

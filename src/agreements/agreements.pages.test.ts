@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, form, type Session, type TestApp } from '../core/testing/test-app.js';
+import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 import { getAgreement } from './agreements.repo.js';
 import { documentData } from './document.js';
 

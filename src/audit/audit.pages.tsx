@@ -25,7 +25,7 @@ const ZAuditQuery = z.object({
 });
 type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
-const ACTIONS = { create: 'Oprettet', update: 'Ændret', delete: 'Slettet' } as const;
+const ACTIONS = { create: 'Oprettet', update: 'Ændret', delete: 'Slettet', sign_in: 'Logget ind', sign_in_failed: 'Mislykket login', sign_out: 'Logget ud' } as const;
 
 /** Danish names for what was changed; an unknown entity falls back to its technical name. */
 export const ENTITY_LABELS: Record<string, string> = {

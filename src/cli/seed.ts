@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { readConfig } from '../core/config.js';
+import { capabilities } from '../capabilities.js';
 import { openConfiguredDatabase } from '../core/boot.js';
 import { hasDemoData, seedDemo } from '../core/seed/run.js';
 import { openDatabase } from '../core/db/connect.js';
@@ -42,13 +43,13 @@ if (values.reset) {
   }
 }
 const started = Date.now();
-const database = await openConfiguredDatabase(config);
+const database = await openConfiguredDatabase(config, capabilities);
 try {
   if (await hasDemoData(database.db)) {
     console.error('Databasen har allerede demodata. Brug --reset for at starte forfra.');
     process.exitCode = 1;
   } else {
-    await seedDemo(database.db, { scope: values.scope, seed, log: (m) => console.log(m) });
+    await seedDemo(database.db, capabilities, { scope: values.scope, seed, log: (m) => console.log(m) });
     console.log(`Demodata (${values.scope}, seed ${seed}) færdig på ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 } finally {

@@ -2,6 +2,7 @@
  * @module `npm run token -- <brugernavn> [navn]`: creates a personal API token for a user and prints it.
  */
 import { readConfig } from '../core/config.js';
+import { capabilities } from '../capabilities.js';
 import { openConfiguredDatabase } from '../core/boot.js';
 import { createApiToken } from '../core/auth/auth.service.js';
 
@@ -10,7 +11,7 @@ if (!username) {
   console.error('Brug: npm run token -- <brugernavn> [navn på nøglen]');
   process.exit(2);
 }
-const database = await openConfiguredDatabase(readConfig());
+const database = await openConfiguredDatabase(readConfig(), capabilities);
 try {
   const user = await database.db.selectFrom('app_user').select(['id', 'is_active']).where('username', '=', username).executeTakeFirst();
   if (!user || !user.is_active) {

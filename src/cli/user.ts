@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { readConfig } from '../core/config.js';
+import { capabilities } from '../capabilities.js';
 import { openConfiguredDatabase } from '../core/boot.js';
 import { audit } from '../core/audit.js';
 import { ROLES, type Role } from '../core/auth/actor.js';
@@ -38,7 +39,7 @@ async function readPassword(): Promise<{ password: string; generated: boolean }>
 
 if (!command || !['orgs', 'add', 'password'].includes(command)) fail('Brug: npm run user -- orgs [søgetekst] | add <brugernavn> --org <id> --roles a,b --name "Navn" | password <brugernavn>');
 
-const database = await openConfiguredDatabase(readConfig());
+const database = await openConfiguredDatabase(readConfig(), capabilities);
 const { db } = database;
 try {
   if (command === 'orgs') {

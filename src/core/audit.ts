@@ -1,28 +1,38 @@
 /**
  * @module The audit log. Every create, update and delete calls `audit` inside the transaction that makes
- * the change, so the log and the data never disagree.
+ * the change, so the log and the data never disagree. An event has one shape: the entity type, its id, the
+ * action, and `before`/`after` as camelCase objects of the same shape per entity type; it carries the
+ * request id and client address of the call that made it.
  */
 import type { Actor } from './auth/actor.js';
-import type { Trx } from './db/types.js';
+import type { Ctx } from './capability.js';
+import type { Queryable } from './db/types.js';
 
-export type AuditAction = 'create' | 'update' | 'delete';
+export type AuditAction = 'create' | 'update' | 'delete' | 'sign_in' | 'sign_in_failed' | 'sign_out';
 
-export async function audit(
-  trx: Trx,
-  actor: Actor | null,
-  entry: { entity: string; entityId: string | number; action: AuditAction; before?: unknown; after?: unknown },
-): Promise<void> {
+export type AuditEvent = { entity: string; entityId: string | number; action: AuditAction; before?: unknown; after?: unknown };
+
+/** Who made a change: a call context (preferred), or a bare actor / null for the system. */
+export type AuditWho = Pick<Ctx, 'actor' | 'request'> | Actor | null;
+
+const isCallContext = (who: AuditWho): who is Pick<Ctx, 'actor' | 'request'> => !!who && 'request' in who && 'actor' in who;
+
+export async function audit(trx: Queryable, who: AuditWho, event: AuditEvent): Promise<void> {
+  const actor = isCallContext(who) ? who.actor : who;
+  const request = isCallContext(who) ? who.request : null;
   await trx
     .insertInto('audit_log')
     .values({
       actor_user_id: actor?.userId ?? null,
       actor_username: actor?.username ?? 'system',
       actor_org_id: actor?.organisationId ?? null,
-      entity: entry.entity,
-      entity_id: String(entry.entityId),
-      action: entry.action,
-      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+      entity: event.entity,
+      entity_id: String(event.entityId),
+      action: event.action,
+      before: event.before === undefined || event.before === null ? null : JSON.stringify(event.before),
+      after: event.after === undefined || event.after === null ? null : JSON.stringify(event.after),
+      request_id: request?.id ?? null,
+      client_address: request?.ip ?? null,
     })
     .execute();
 }

@@ -1,24 +1,36 @@
 /**
- * @module What a capability (offerings, tariffs, agreements, …) plugs into the platform. The list of
- * capabilities lives in src/capabilities.ts; nothing else needs editing to add one.
+ * @module What a capability (offerings, tariffs, agreements, …) plugs into the platform, and the contexts
+ * every route and service works in. The list of capabilities lives in src/capabilities.ts and is passed in
+ * (core never imports it).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
+import type { Policies } from './access/access.js';
 import type { Actor } from './auth/actor.js';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/types.js';
 import type { IndicatorComputation } from './indicators.js';
-
-export type AppContext = { db: Db; config: Config };
 
 export type NavItem = { href: string; label: string; description?: string; isVisible?: (actor: Actor | null) => boolean; order: number };
 
 export type SeedContext = {
   db: Db;
+  clock: Clock;
   scope: 'sjaelland' | 'national';
   /** Deterministic random numbers in [0, 1) from the seed. */
   random: () => number;
   log: (message: string) => void;
+};
+
+/** How the audit log names and links one kind of entity (e.g. 'offering'). */
+export type AuditEntity = {
+  /** Danish name of the kind, e.g. 'Tilbud'. */
+  label: string;
+  /** Page of one entity, or null when it has none (deleted, or no page). */
+  href?: (entityId: string) => string | null;
+  /** Danish labels of the fields that appear in before/after, by camelCase key. */
+  fieldLabels?: Record<string, string>;
 };
 
 export type Capability = {
@@ -31,4 +43,25 @@ export type Capability = {
   seed?: (ctx: SeedContext) => Promise<void>;
   /** Computed indicators this capability offers to the agreement cycle. */
   indicators?: IndicatorComputation[];
+  /** The access rules behind this capability's permissions (see core/access/access.ts). */
+  permissions?: Policies;
+  /** How the audit log labels and links this capability's entities, by entity type. */
+  auditEntities?: Record<string, AuditEntity>;
 };
+
+/** Process-wide: the database, configuration, clock and what the capabilities contribute. */
+export type AppContext = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  capabilities: readonly Capability[];
+  policies: Policies;
+  /** Every computed indicator offered by any capability, by code. */
+  indicators: ReadonlyMap<string, IndicatorComputation>;
+  auditEntities: Readonly<Record<string, AuditEntity>>;
+};
+
+export type RequestInfo = { id: string; ip: string };
+
+/** One call: the app context plus who is asking and from which request. Services take this as `ctx`. */
+export type Ctx = AppContext & { actor: Actor | null; request: RequestInfo | null };

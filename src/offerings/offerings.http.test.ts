@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createTestApp, form, type TestApp } from '../core/testing/test-app.js';
+import { createTestApp, form, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let holbaekOffering: number;

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../core/testing/test-app.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let tokens: Record<string, string>;

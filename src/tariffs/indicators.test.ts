@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { indicatorComputations } from '../capabilities.js';
-import { createTestApp, type TestApp } from '../core/testing/test-app.js';
+import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { flaggedIncreases, submittedOnTime } from './tariffs.indicators.js';
 import { todayDk } from './tariffs.service.js';
 

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createTestApp, form, type Session, type TestApp } from '../core/testing/test-app.js';
+import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 import { calculateTariff } from './calculation.js';
 import { roundYear } from './web/home.pages.js';
 import { dkKr } from './web/parts.js';

@@ -5,7 +5,7 @@
  * submitted or deleted) are made per entry, each in a tariff year of its own.
  */
 import { sql } from 'kysely';
-import { ALL, SIGNED_IN, offeringOf, type AccessExpectation } from '../core/testing/access.js';
+import { ALL, SIGNED_IN, offeringOf, type AccessExpectation } from '../testing/access.js';
 import type { Db } from '../core/db/types.js';
 import { todayDk } from './tariffs.service.js';
 

@@ -34,4 +34,15 @@ async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
-export const authMigrations: Record<string, Migration> = { '0002_auth_audit': { up } };
+/** Audit events carry the request id and client address; sign-ins and sign-outs are audited too. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function auditRequest(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table audit_log add column request_id text, add column client_address text;
+    alter table audit_log drop constraint audit_log_action_check;
+    alter table audit_log add constraint audit_log_action_check
+      check (action in ('create','update','delete','sign_in','sign_in_failed','sign_out'));
+  `.execute(db);
+}
+
+export const authMigrations: Record<string, Migration> = { '0002_auth_audit': { up }, '0003_audit_request': { up: auditRequest } };

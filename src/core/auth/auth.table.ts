@@ -33,9 +33,11 @@ export type AuditLogTable = {
   actor_org_id: number | null;
   entity: string;
   entity_id: string;
-  action: 'create' | 'update' | 'delete';
+  action: 'create' | 'update' | 'delete' | 'sign_in' | 'sign_in_failed' | 'sign_out';
   before: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
   after: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  request_id: string | null;
+  client_address: string | null;
 };
 
 declare module '../db/types.js' {

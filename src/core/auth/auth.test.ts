@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { readConfig } from '../config.js';
 import { lockDataDir } from '../db/lock.js';
 import { buildApp } from '../http/app.js';
-import { createTestApp, form, type TestApp } from '../testing/test-app.js';
+import { createTestApp, form, type TestApp } from '../../testing/test-app.js';
 import { hashPassword } from './password.js';
 
 let t: TestApp;
@@ -104,7 +104,7 @@ describe('demo mode', () => {
     const config = readConfig({ NODE_ENV: 'production', RAMME_DEMO: '1' });
     assert.equal(config.isDemo, false);
     assert.equal(config.isSecureCookies, true);
-    const prod = await buildApp({ db: t.db, config });
+    const prod = await buildApp({ ...t.ctx, config });
     const page = await prod.inject({ method: 'GET', url: '/login', headers: { accept: 'text/html' } });
     assert.doesNotMatch(page.body, /demo-sekretariat/);
     const csrf = page.cookies.find((c) => c.name === 'ramme_csrf')!;

@@ -2,10 +2,10 @@
  * @module Runs every capability's migrations in name order, in one migrator, on PGlite and PostgreSQL alike.
  */
 import { Migrator, type Migration } from 'kysely';
-import { capabilities } from '../../capabilities.js';
+import type { Capability } from '../capability.js';
 import type { Db } from './types.js';
 
-export function allMigrations(): Record<string, Migration> {
+export function allMigrations(capabilities: readonly Capability[]): Record<string, Migration> {
   const out: Record<string, Migration> = {};
   for (const c of capabilities) {
     for (const [name, m] of Object.entries(c.migrations ?? {})) {
@@ -16,10 +16,10 @@ export function allMigrations(): Record<string, Migration> {
   return out;
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export async function migrateToLatest(db: Db, capabilities: readonly Capability[]): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => allMigrations() },
+    provider: { getMigrations: async () => allMigrations(capabilities) },
     allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();

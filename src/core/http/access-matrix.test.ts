@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { WHO, USER_FOR, type AccessExpectation, type Who } from '../testing/access.js';
-import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
+import { WHO, USER_FOR, type AccessExpectation, type Who } from '../../testing/access.js';
+import { createTestApp, form, type Session, type TestApp } from '../../testing/test-app.js';
 
 function findAccessFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -12,12 +12,15 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
+import { randomUUID } from 'node:crypto';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { capabilities } from '../../capabilities.js';
 import type { Actor } from '../auth/actor.js';
 import { sessionFor, tokenActor } from '../auth/auth.service.js';
 import { newSecret } from '../auth/password.js';
-import type { AppContext, NavItem } from '../capability.js';
+import type { AppContext, Ctx, NavItem } from '../capability.js';
+import { callContext } from '../context.js';
+import { documentSchema, schemaSerializer, schemaValidator } from './schemas.js';
 import { HttpError, type FieldErrors } from '../errors.js';
 import { Layout, type Crumb } from '../web/layout.js';
 import { ErrorPage } from '../web/error-page.js';
@@ -28,6 +31,8 @@ export const CSRF_COOKIE = 'ramme_csrf';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The call context for services: app context + actor + request id and client address. */
+    ctx: Ctx;
     csrf: string;
     sessionSecret: string | null;
   }
@@ -62,10 +67,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: ctx.config.isProduction,
     routerOptions: { ignoreTrailingSlash: true },
+    genReqId: () => randomUUID(),
   });
-  // Validation runs in the handlers through zod (Danish messages per field); route schemas are for the
-  // OpenAPI document only.
-  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // Route schemas are zod: Fastify validates input with them (Danish messages per field), serialises
+  // responses through them, and the OpenAPI document is generated from the same schemas.
+  app.setValidatorCompiler(schemaValidator);
+  app.setSerializerCompiler(schemaSerializer);
   // Every route is remembered, so the access test can prove it walked them all.
   const routes: string[] = [];
   app.decorate('rammeRoutes', routes);
@@ -73,12 +80,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     for (const m of [r.method].flat()) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
   });
 
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(swagger, {
+    transform: documentSchema,
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: {
         title: 'Ramme API',
         version: '1',
@@ -99,9 +108,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     app.get(url, { schema: { hide: true } }, (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon));
   }
 
-  const nav: NavItem[] = capabilities.flatMap((c) => c.nav ?? []);
+  const nav: NavItem[] = ctx.capabilities.flatMap((c) => c.nav ?? []);
 
   app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('csrf', '');
   app.decorateRequest('sessionSecret', null);
   app.decorateReply('page', async function page(this: FastifyReply, options: PageOptions) {
@@ -119,6 +129,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'");
+    await authenticate(req, reply);
+    req.ctx = callContext(ctx, req.actor, { id: req.id, ip: req.ip });
+  });
+
+  async function authenticate(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const auth = req.headers.authorization;
     if (auth) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -145,12 +160,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       reply.setCookie(CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.isSecureCookies });
     }
     req.csrf = token;
-  });
+  }
 
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     // A GET form sends its empty fields as `name=`; everywhere in Ramme an empty query value means "not set".
     const query = req.query as Record<string, unknown> | undefined;
     if (query && typeof query === 'object') for (const [k, v] of Object.entries(query)) if (v === '') delete query[k];
+  });
+
+  app.addHook('preHandler', async (req) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
     if (req.actor?.via === 'token') return;
     if (req.routeOptions.config?.csrf === false) return;
@@ -182,7 +200,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     return reply.page({ title: 'Siden findes ikke', status: 404, body: <ErrorPage status={404} message="Siden findes ikke. Tjek adressen, eller gå til forsiden." fields={{}} /> });
   });
 
-  for (const capability of capabilities) {
+  for (const capability of ctx.capabilities) {
     if (capability.routes) await capability.routes(app, ctx);
   }
   return app;

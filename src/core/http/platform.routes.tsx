@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { AppContext } from '../capability.js';
 import { ROLE_LABELS } from '../auth/actor.js';
-import { capabilities } from '../../capabilities.js';
 
 type OpenApiDoc = { paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[]; parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: { description?: string; type?: string; enum?: unknown[] } }>; requestBody?: { content?: Record<string, { schema?: unknown }> }; security?: unknown[] }>> };
 
@@ -143,7 +142,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
             </p>
           )}
           <ul>
-            {capabilities
+            {ctx.capabilities
               .flatMap((c) => c.nav ?? [])
               .filter((n) => n.href !== '/' && (!n.isVisible || n.isVisible(a)))
               .sort((x, y) => x.order - y.order)

@@ -3,7 +3,7 @@
  * routes in a `*.access.ts` file; src/core/http/access-matrix.test.ts walks them all for every role and
  * fails when a registered route has no entry.
  */
-import type { Db } from '../db/types.js';
+import type { Db } from '../core/db/types.js';
 
 export const WHO = ['anonym', 'sekretariat', 'myndighed', 'tilbudsoekonomi', 'leverandoer', 'laeser'] as const;
 export type Who = (typeof WHO)[number];

@@ -5,12 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase, type Database } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { seedDemo } from '../seed/run.js';
+import { openDatabase, type Database } from '../core/db/connect.js';
+import { migrateToLatest } from '../core/db/migrate.js';
+import { seedDemo } from '../core/seed/run.js';
+import { capabilities } from '../capabilities.js';
+import { createHash } from 'node:crypto';
 
 export const TEMPLATE_FILE = path.resolve('.cache/test-template.tar.gz');
-export const TEMPLATE_DB = 'ramme_test_template';
+/** One template database per checkout, so two clones can run their tests on one server at the same time. */
+export const TEMPLATE_DB = `ramme_tpl_${createHash('sha256').update(path.resolve('.')).digest('hex').slice(0, 10)}`;
 export const TEST_SEED = 1;
 
 function withDatabase(url: string, name: string): string {
@@ -28,14 +31,14 @@ export async function buildTemplate(log: (m: string) => void = () => {}): Promis
     await sql`create database ${sql.id(TEMPLATE_DB)}`.execute(admin.db);
     await admin.close();
     const tpl = await openDatabase({ kind: 'postgres', url: withDatabase(url, TEMPLATE_DB) });
-    await migrateToLatest(tpl.db);
-    await seedDemo(tpl.db, { scope: 'sjaelland', seed: TEST_SEED, log });
+    await migrateToLatest(tpl.db, capabilities);
+    await seedDemo(tpl.db, capabilities, { scope: 'sjaelland', seed: TEST_SEED, log });
     await tpl.close();
     return;
   }
   const lite = await openDatabase({ kind: 'pglite-memory' });
-  await migrateToLatest(lite.db);
-  await seedDemo(lite.db, { scope: 'sjaelland', seed: TEST_SEED, log });
+  await migrateToLatest(lite.db, capabilities);
+  await seedDemo(lite.db, capabilities, { scope: 'sjaelland', seed: TEST_SEED, log });
   const dump = await lite.dump!();
   fs.mkdirSync(path.dirname(TEMPLATE_FILE), { recursive: true });
   fs.writeFileSync(TEMPLATE_FILE + '.tmp', Buffer.from(await dump.arrayBuffer()));

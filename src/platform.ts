@@ -2,15 +2,15 @@
  * @module The platform itself as a capability: reference data, organisations, users, sessions, audit
  * tables, login and profile pages, front page, health and API docs, and the demo organisations and users.
  */
-import type { Capability } from './capability.js';
-import { authMigrations } from './auth/auth.migrations.js';
-import { authRoutes } from './auth/auth.routes.js';
-import { platformRoutes } from './http/platform.routes.js';
-import { referenceMigrations } from '../reference/reference.migrations.js';
-import { referenceRoutes } from '../reference/reference.routes.js';
-import { seedPlatform } from './seed/platform.seed.js';
-import '../reference/reference.table.js';
-import './auth/auth.table.js';
+import type { Capability } from './core/capability.js';
+import { authMigrations } from './core/auth/auth.migrations.js';
+import { authRoutes } from './core/auth/auth.routes.js';
+import { platformRoutes } from './core/http/platform.routes.js';
+import { referenceMigrations } from './reference/reference.migrations.js';
+import { referenceRoutes } from './reference/reference.routes.js';
+import { seedPlatform } from './core/seed/platform.seed.js';
+import './reference/reference.table.js';
+import './core/auth/auth.table.js';
 
 export const platform: Capability = {
   name: 'platform',

@@ -3,10 +3,14 @@
  * through a real session (cookie + CSRF token) or an API token.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { readConfig } from '../config.js';
-import type { Database } from '../db/connect.js';
-import { buildApp } from '../http/app.js';
-import { createApiToken } from '../auth/auth.service.js';
+import { capabilities } from '../capabilities.js';
+import type { Clock } from '../core/clock.js';
+import { readConfig } from '../core/config.js';
+import { createAppContext } from '../core/context.js';
+import type { AppContext } from '../core/capability.js';
+import type { Database } from '../core/db/connect.js';
+import { buildApp } from '../core/http/app.js';
+import { createApiToken } from '../core/auth/auth.service.js';
 import { openTestDatabase } from './template.js';
 
 export type Session = { cookie: string; csrf: string; username: string };
@@ -15,6 +19,8 @@ export type TestApp = {
   app: FastifyInstance;
   database: Database;
   db: Database['db'];
+  /** The app context the server runs with (clock, policies, indicators). */
+  ctx: AppContext;
   /** Signs in a demo user through the demo login form and returns its cookie and CSRF token. */
   login: (username: string) => Promise<Session>;
   /** Creates an API token for a user. */
@@ -24,11 +30,12 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
   process.env.RAMME_QUIET_ERRORS ??= '';
   const database = await openTestDatabase();
   const config = { ...readConfig({ NODE_ENV: 'test' }), isDemo: true, databaseUrl: process.env.DATABASE_URL };
-  const app = await buildApp({ db: database.db, config });
+  const ctx = createAppContext({ db: database.db, config, capabilities, clock: options.clock });
+  const app = await buildApp(ctx);
   await app.ready();
 
   const login = async (username: string): Promise<Session> => {
@@ -64,6 +71,7 @@ export async function createTestApp(): Promise<TestApp> {
     app,
     database,
     db: database.db,
+    ctx,
     login,
     token,
     as,
