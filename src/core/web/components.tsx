@@ -240,33 +240,5 @@ export const Pagination: FC<{ page: number; pageCount: number; hrefFor: (page: n
   );
 };
 
-/** Danish number formatting: 1.234.567,89 */
-export const formatNumber = (value: string | number | null | undefined, decimals = 0): string => {
-  if (value === null || value === undefined || value === '') return '–';
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n)) return String(value);
-  return new Intl.NumberFormat('da-DK', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
-};
-
-/** Exact Danish formatting of a decimal string (no float rounding): "1234567.8" → "1.234.567,80". */
-export const formatDecimal = (value: string | null | undefined, decimals = 2): string => {
-  if (value === null || value === undefined || value === '') return '–';
-  const negative = value.trim().startsWith('-');
-  const [intPart = '0', frac = ''] = value.replace('-', '').trim().split('.');
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const fraction = decimals > 0 ? ',' + (frac + '0'.repeat(decimals)).slice(0, decimals) : '';
-  return `${negative ? '−' : ''}${grouped}${fraction}`;
-};
-
-/** 2026-03-01 → 1. marts 2026 */
-export const formatDate = (value: string | Date | null | undefined): string => {
-  if (!value) return '–';
-  const d = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
-  return new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(d);
-};
-
-export const formatDateTime = (value: Date | string | null | undefined): string => {
-  if (!value) return '–';
-  const d = typeof value === 'string' ? new Date(value) : value;
-  return new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(d);
-};
+// Formatting lives in core/format.ts (Intl, da-DK); re-exported here for pages that import it with the components.
+export { formatDate, formatDateTime, formatDecimal, formatNumber } from '../format.js';
