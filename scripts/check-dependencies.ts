@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { cruise, format, getAvailableTranspilers, type ICruiseResult } from 'dependency-cruiser';
+import { cruise, getAvailableTranspilers, type ICruiseResult } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 
 const CONFIG = './.dependency-cruiser.cjs';
@@ -37,13 +37,19 @@ if (missed.length) {
   process.exit(1);
 }
 
-const report = await format(result, { outputType: 'err' });
-process.stdout.write(typeof report.output === 'string' ? report.output : '');
-const errors = result.summary.error;
-if (errors > 0) {
-  const byRule = new Map<string, number>();
-  for (const v of result.summary.violations) byRule.set(v.rule.name, (byRule.get(v.rule.name) ?? 0) + 1);
-  console.error(`Afhængighedsregler brudt: ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}.`);
+// One line per violation, grouped by rule with the rule's reason. (The API's own 'err' formatter counts cycles twice.)
+const byRule = new Map<string, string[]>();
+for (const v of result.summary.violations) {
+  const to = v.cycle?.length ? v.cycle.map((c) => c.name).join(' → ') : v.to;
+  byRule.set(v.rule.name, [...(byRule.get(v.rule.name) ?? []), `${v.from} → ${to}`]);
+}
+const comments = new Map((options.ruleSet?.forbidden ?? []).map((r) => [r.name ?? '', r.comment ?? '']));
+for (const [rule, lines] of byRule) {
+  console.error(`\n${rule} (${lines.length}): ${comments.get(rule) ?? ''}`);
+  for (const line of lines) console.error(`  ${line}`);
+}
+if (result.summary.error > 0) {
+  console.error(`\nAfhængighedsregler brudt: ${[...byRule].map(([rule, lines]) => `${rule} ${lines.length}`).join(', ')}.`);
   process.exit(1);
 }
 console.log(`Afhængighedsreglerne holder (${result.summary.totalCruised} moduler, ${result.summary.totalDependenciesCruised} afhængigheder).`);
