@@ -2,7 +2,8 @@
  * @module Schema for the agreement cycle, plus the vocabulary rows (statuses, decisions, …) it runs on.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
-import { VOCABULARY } from './vocabulary.js';
+// The rows are frozen beside the migration: a shipped migration never imports a module that can change.
+import { VOCABULARY } from './0300_agreements.data.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;

@@ -3,9 +3,8 @@
  * agreement areas with dated memberships, legal bases, target groups, types, supervisory authorities).
  */
 import { sql, type Kysely, type Migration } from 'kysely';
-import {
-  AGREEMENT_AREAS, LEGAL_BASES, MERGER_DATE, OFFERING_TYPES, OPERATOR_TYPES, REGIONS, SOCIALTILSYN, TARGET_GROUPS, readMunicipalities,
-} from './reference.data.js';
+// The rows are frozen beside the migration: a shipped migration never imports a module that can change.
+import { AGREEMENT_AREAS, LEGAL_BASES, MERGER_DATE, MUNICIPALITIES, OFFERING_TYPES, OPERATOR_TYPES, REGIONS, SOCIALTILSYN, TARGET_GROUPS } from './0001_reference.data.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -55,7 +54,7 @@ async function up(db: AnyDb): Promise<void> {
   for (const r of [...REGIONS].sort((a, b) => (a.successorId ? 1 : 0) - (b.successorId ? 1 : 0))) {
     await db.insertInto('region').values({ id: r.id, name: r.name, iso_code: r.isoCode, seat: r.seat, valid_from: r.validFrom, valid_to: r.validTo, successor_id: r.successorId }).execute();
   }
-  const municipalities = readMunicipalities();
+  const municipalities = MUNICIPALITIES;
   await db.insertInto('municipality').values(municipalities.map((m) => ({ code: m.code, name: m.name }))).execute();
   const dayBefore = '2026-12-31';
   await db

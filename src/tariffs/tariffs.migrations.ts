@@ -3,7 +3,8 @@
  * a trigger: its calculation and status can never change again (a correction is a new version).
  */
 import { sql, type Kysely, type Migration } from 'kysely';
-import { DEFAULT_RULES, PRICE_INDEX, RULE_VALID_FROM } from './rules.data.js';
+// The rows are frozen beside the migration: a shipped migration never imports a module that can change.
+import { DEFAULT_RULES, PRICE_INDEX, RULE_VALID_FROM } from './0200_tariffs.data.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function up(db: Kysely<any>): Promise<void> {

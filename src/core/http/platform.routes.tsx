@@ -6,7 +6,63 @@ import { sql } from 'kysely';
 import type { AppContext } from '../capability.js';
 import { ROLE_LABELS } from '../auth/actor.js';
 
-type OpenApiDoc = { paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[]; parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: { description?: string; type?: string; enum?: unknown[] } }>; requestBody?: { content?: Record<string, { schema?: unknown }> }; security?: unknown[] }>> };
+/** A JSON Schema (2020-12, the dialect of OpenAPI 3.1) as far as the docs page shows it. */
+export type DocSchema = {
+  description?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  $ref?: string;
+  anyOf?: DocSchema[];
+  oneOf?: DocSchema[];
+  items?: DocSchema;
+};
+type Content = Record<string, { schema?: unknown }>;
+type OpenApiDoc = {
+  paths?: Record<
+    string,
+    Record<
+      string,
+      {
+        summary?: string;
+        description?: string;
+        tags?: string[];
+        parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: DocSchema }>;
+        requestBody?: { content?: Content };
+        responses?: Record<string, { description?: string; content?: Content }>;
+        security?: unknown[];
+      }
+    >
+  >;
+};
+
+/** A short type for the parameter table: `string`, `integer (int64)`, `a | b`, `string | null`, `array af string`. */
+export function schemaTypeLabel(schema: DocSchema | undefined): string {
+  if (!schema) return '';
+  if (schema.enum) return schema.enum.map(String).join(' | ');
+  if (schema.const !== undefined) return String(schema.const);
+  if (schema.$ref) return schema.$ref.split('/').pop() ?? '';
+  const union = schema.anyOf ?? schema.oneOf;
+  if (union) return [...new Set(union.map(schemaTypeLabel))].join(' | ');
+  const label = (t: string) => {
+    if (t === 'array' && schema.items) return `array af ${schemaTypeLabel(schema.items)}`;
+    return schema.format && t !== 'null' ? `${t} (${schema.format})` : t;
+  };
+  return [schema.type ?? []].flat().map(label).join(' | ');
+}
+
+/** The JSON schema of an operation's first 2xx answer, if it describes one. */
+const ResponseSchema = (p: { responses?: Record<string, { content?: Content }> }) => {
+  const success = Object.entries(p.responses ?? {}).find(([status, r]) => /^2/.test(status) && r.content?.['application/json']?.schema !== undefined);
+  if (!success) return null;
+  return (
+    <details>
+      <summary>Svarets JSON-skema (status {success[0]})</summary>
+      <pre class="ramme-pre">{JSON.stringify(success[1].content?.['application/json']?.schema, null, 2)}</pre>
+    </details>
+  );
+};
 
 export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/health', { schema: { summary: 'Sundhedstjek: svarer ok når databasen kan nås', tags: ['Platform'], security: [] } }, async (_req, reply) => {
@@ -20,7 +76,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/api/docs', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/api/docs', { schema: { hide: true } }, async (_req, reply) => {
     const doc = app.swagger() as OpenApiDoc;
     const entries = Object.entries(doc.paths ?? {}).flatMap(([p, ops]) => Object.entries(ops).map(([method, op]) => ({ path: p, method: method.toUpperCase(), op })));
     const tags = [...new Set(entries.map((e) => e.op.tags?.[0] ?? 'Øvrige'))];
@@ -31,7 +87,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
         <>
           <h1>API-dokumentation</h1>
           <p>
-            Ramme har et dokumenteret JSON-API. Det maskinlæsbare OpenAPI 3-dokument ligger på <a href="/api/openapi.json">/api/openapi.json</a>. Kald med en personlig API-nøgle i
+            Ramme har et dokumenteret JSON-API. Det maskinlæsbare OpenAPI 3.1-dokument ligger på <a href="/api/openapi.json">/api/openapi.json</a>. Kald med en personlig API-nøgle i
             headeren <code>Authorization: Bearer &lt;nøgle&gt;</code>; nøglen oprettes på din profilside. Fejl besvares med status 4xx og <code>{'{"error": "...", "fields": {...}}'}</code> på dansk.
           </p>
           <nav aria-labelledby="api-toc">
@@ -80,7 +136,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
                                 <td>{prm.in}</td>
                                 <td>{prm.required ? 'Ja' : 'Nej'}</td>
                                 <td>
-                                  <code>{prm.schema?.enum ? prm.schema.enum.join(' | ') : (prm.schema?.type ?? '')}</code>
+                                  <code>{schemaTypeLabel(prm.schema)}</code>
                                 </td>
                                 <td>{prm.description ?? prm.schema?.description ?? ''}</td>
                               </tr>
@@ -95,6 +151,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
                         <pre class="ramme-pre">{JSON.stringify(e.op.requestBody.content['application/json'].schema, null, 2)}</pre>
                       </details>
                     )}
+                    <ResponseSchema responses={e.op.responses} />
                   </article>
                 ))}
             </section>
