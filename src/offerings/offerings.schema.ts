@@ -124,7 +124,7 @@ export const ZClose = z.object({
 export const ZOfferingParams = z.object({
   id: z
     .string()
-    .describe('Tilbuddets id')
+    .describe('Tilbuddets id (et positivt heltal)')
     .transform((v) => (/^\d{1,10}$/.test(v) && Number(v) > 0 && Number(v) <= 2147483647 ? Number(v) : 0)),
 });
 

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { SeedContext } from '../core/capability.js';
 import { addDays } from '../core/clock.js';
+import { validOn } from '../core/db/dated.js';
 import { DEMO_AREA_BY_SCOPE } from '../core/seed/platform.seed.js';
 import { intBetween, pick, weighted } from '../core/seed/random.js';
 import type { OfferingRowValues } from './offerings.repository.js';
@@ -45,7 +46,8 @@ export async function seedOfferings({ db, clock, scope, random, log }: SeedConte
     .innerJoin('municipality as m', 'm.code', 'mr.municipality_code')
     .select(['m.code', 'm.name', 'mr.region_id', 'o.id as org_id'])
     .where('mr.region_id', 'in', [...areaCodes])
-    .where('mr.valid_from', '<=', '2026-01-01')
+    // The regions as they were in 2026 (before the 2027 merger), so the demo register keeps its shape.
+    .where(validOn('mr', '2026-01-01'))
     .orderBy('m.code')
     .execute();
   const regionOrgs = await db.selectFrom('organisation').select(['id', 'region_id']).where('kind', '=', 'region').execute();

@@ -34,7 +34,7 @@ export function transferPages(fastify: FastifyInstance) {
 
   app.get(
     '/tilbud/eksport.csv',
-    { preValidation: mayRead, schema: { summary: 'Det filtrerede tilbudsregister som CSV (semikolonsepareret, UTF-8)', tags: ['Tilbud'], querystring: ZListQuery, response: { 200: file(CSV, 'CSV-fil'), 400: ZErrorResponse } } },
+    { preValidation: mayRead, schema: { summary: 'Det filtrerede tilbudsregister som CSV (semikolonsepareret, UTF-8)', tags: ['Tilbud'], querystring: ZListQuery, response: { 200: file(CSV, 'CSV-fil'), 400: ZErrorResponse, 401: ZErrorResponse } } },
     async (req, reply) => {
       const { date, rows } = await exportOfferings(req.ctx, req.query);
       return reply.type(CSV).header('content-disposition', attachment(`tilbudsregister-${date}.csv`)).send(toCsv(exportHeader(), rows.map(exportRow)));
@@ -43,7 +43,7 @@ export function transferPages(fastify: FastifyInstance) {
 
   app.get(
     '/tilbud/eksport.xlsx',
-    { preValidation: mayRead, schema: { summary: 'Det filtrerede tilbudsregister som Excel', tags: ['Tilbud'], querystring: ZListQuery, response: { 200: file(XLSX, 'Excel-fil'), 400: ZErrorResponse } } },
+    { preValidation: mayRead, schema: { summary: 'Det filtrerede tilbudsregister som Excel', tags: ['Tilbud'], querystring: ZListQuery, response: { 200: file(XLSX, 'Excel-fil'), 400: ZErrorResponse, 401: ZErrorResponse } } },
     async (req, reply) => {
       const { date, rows } = await exportOfferings(req.ctx, req.query);
       const xlsx = await toXlsx([{ name: 'Tilbud', columns: COLUMNS.map((c) => ({ header: c.header })), rows: rows.map(exportRow) }]);
