@@ -1,94 +1,141 @@
 /**
- * @module JSON API for the offerings register: list with filters, detail, create, partial update, close.
+ * @module JSON API for the offerings register: list with filters, detail, create, partial update, close,
+ * import. Zod schemas on every edge: Fastify validates params, query and body and serialises the answer;
+ * the OpenAPI document is generated from the same schemas. The access check of each operation runs before
+ * body validation (preValidation), so a user who may not write gets 401/403/404 and not a 400 about the body.
  */
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireSignedIn } from '../core/access/access.js';
 import type { AppContext } from '../core/capability.js';
-import { requireActor } from '../core/auth/actor.js';
-import { badRequest, notFound } from '../core/errors.js';
-import { parseInput, toRouteSchema } from '../core/validation.js';
-import { getOffering, listOfferings } from './offerings.repository.js';
-import { ZClose, ZListQuery, ZOfferingFields, ZOfferingInput } from './offerings.schema.js';
-import { closeOffering, createOffering, patchOffering, toInput } from './offerings.service.js';
+import { badRequest } from '../core/errors.js';
+import { ZErrorResponse } from '../core/http/schemas.js';
+import { importFile, type Upload } from './offerings.import.js';
+import { REGISTER } from './offerings.policy.js';
+import type { OfferingListRow } from './offerings.repository.js';
+import {
+  ZClose,
+  ZImportRefused,
+  ZImportResponse,
+  ZListQuery,
+  ZOfferingInput,
+  ZOfferingListResponse,
+  ZOfferingParams,
+  ZOfferingPatch,
+  ZOfferingResponse,
+} from './offerings.schema.js';
+import { authorizeEdit, closeOffering, createOffering, getOffering, listOfferings, patchOffering, toInput, type OfferingDetail } from './offerings.service.js';
 
-const ZId = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
 const tags = ['Tilbud'];
+const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
 
-export const idFrom = (params: unknown): number => {
-  const r = ZId.safeParse(params);
-  if (!r.success) throw notFound('Tilbuddet findes ikke.');
-  return r.data.id;
-};
-
-export function presentOffering(o: NonNullable<Awaited<ReturnType<typeof getOffering>>>) {
+export function presentOffering(o: OfferingDetail) {
   return {
-    id: o.id,
+    id: o.offering_id,
     ...toInput(o),
     operatorName: o.operator_name,
     municipalityName: o.municipality_name,
     agreementAreas: o.areas.map((a) => ({ code: a.code, name: a.name })),
-    createdAt: o.created_at,
-    updatedAt: o.updated_at,
+    createdAt: new Date(o.created_at).toISOString(),
+    updatedAt: new Date(o.updated_at).toISOString(),
   };
 }
 
-export function offeringsApi(app: FastifyInstance, { db }: AppContext) {
-  app.get('/api/offerings', { schema: { summary: 'Tilbud med filtre, sortering og sider', tags, querystring: toRouteSchema(ZListQuery) } }, async (req) => {
-    requireActor(req.actor);
-    const query = parseInput(ZListQuery, req.query);
-    const result = await listOfferings(db, query);
-    return {
-      total: result.total,
-      page: result.page,
-      pageSize: result.pageSize,
-      pageCount: result.pageCount,
-      items: result.rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        municipalityCode: r.municipality_code,
-        municipalityName: r.municipality_name,
-        operatorOrganisationId: r.operator_org_id,
-        operatorName: r.operator_name,
-        operatorType: r.operator_type,
-        offeringType: r.offering_type,
-        primaryLegalBasis: r.primary_legal_basis,
-        extraLegalBases: r.extra_legal_bases ? r.extra_legal_bases.split(',') : [],
-        targetGroups: r.target_group_codes ? r.target_group_codes.split(',') : [],
-        places: r.places,
-        ageMin: r.age_min,
-        ageMax: r.age_max,
-        status: r.status,
-        statusSince: r.status_since,
-        isCovered: r.is_covered,
-        protection: r.protection,
-        updatedAt: r.updated_at,
-      })),
-    };
-  });
+const split = (codes: string | null) => (codes ? codes.split(',') : []);
 
-  app.get('/api/offerings/:id', { schema: { summary: 'Ét tilbud', tags, params: toRouteSchema(ZId) } }, async (req) => {
-    requireActor(req.actor);
-    const o = await getOffering(db, idFrom(req.params));
-    if (!o) throw notFound('Tilbuddet findes ikke.');
-    return presentOffering(o);
-  });
+export function presentListItem(r: OfferingListRow) {
+  return {
+    id: r.offering_id,
+    name: r.offering_name,
+    municipalityCode: r.municipality_code,
+    municipalityName: r.municipality_name,
+    operatorOrganisationId: r.operator_org_id,
+    operatorName: r.operator_name,
+    operatorType: r.operator_type,
+    offeringType: r.offering_type,
+    primaryLegalBasis: r.primary_legal_basis,
+    extraLegalBases: split(r.extra_legal_bases),
+    targetGroups: split(r.target_group_codes),
+    places: r.places,
+    ageMin: r.age_min,
+    ageMax: r.age_max,
+    status: r.status,
+    statusSince: r.status_since,
+    isCovered: r.is_covered,
+    protection: r.protection,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
 
-  app.post('/api/offerings', { schema: { summary: 'Opret tilbud', tags, body: toRouteSchema(ZOfferingInput) } }, async (req, reply) => {
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) throw badRequest('Forespørgslen skal være et JSON-objekt.');
-    const id = await createOffering(db, req.actor, req.body);
-    return reply.status(201).header('location', `/api/offerings/${id}`).send(presentOffering((await getOffering(db, id))!));
-  });
+/** The path id before validation (preValidation runs first); anything invalid names no offering. */
+const rawId = (req: FastifyRequest) => ZOfferingParams.parse(req.params ?? {}).id;
 
-  app.patch('/api/offerings/:id', { schema: { summary: 'Ret tilbud (kun de felter, der sendes)', tags, params: toRouteSchema(ZId), body: toRouteSchema(ZOfferingFields.partial()) } }, async (req) => {
-    const id = idFrom(req.params);
-    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) throw badRequest('Forespørgslen skal være et JSON-objekt.');
-    await patchOffering(db, req.actor, id, req.body as Record<string, unknown>);
-    return presentOffering((await getOffering(db, id))!);
-  });
+/** Reads the one uploaded file of a multipart request (the field "fil"). */
+export async function readUpload(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart()) throw badRequest('Vælg en fil at importere (multipart/form-data med feltet "fil").');
+  const file = await req.file();
+  if (!file) return null;
+  const buffer = await file.toBuffer();
+  return { filename: file.filename, buffer, truncated: file.file.truncated };
+}
 
-  app.post('/api/offerings/:id/close', { schema: { summary: 'Luk tilbud (eller luk for indskrivning / sæt under afvikling)', tags, params: toRouteSchema(ZId), body: toRouteSchema(ZClose) } }, async (req) => {
-    const id = idFrom(req.params);
-    await closeOffering(db, req.actor, id, req.body);
-    return presentOffering((await getOffering(db, id))!);
-  });
+export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const mayRead = async (req: FastifyRequest) => void requireSignedIn(req.ctx, 'offerings.read', REGISTER);
+  const mayCreate = async (req: FastifyRequest) => void requireSignedIn(req.ctx, 'offerings.create', REGISTER);
+  const mayEdit = async (req: FastifyRequest) => authorizeEdit(req.ctx, rawId(req));
+
+  app.get(
+    '/api/offerings',
+    { preValidation: mayRead, schema: { summary: 'Tilbud med filtre, sortering og sider', tags, querystring: ZListQuery, response: { 200: ZOfferingListResponse, ...errors } } },
+    async (req) => {
+      const result = await listOfferings(req.ctx, req.query);
+      return { total: result.total, page: result.page, pageSize: result.pageSize, pageCount: result.pageCount, items: result.rows.map(presentListItem) };
+    },
+  );
+
+  app.get('/api/offerings/:id', { schema: { summary: 'Ét tilbud', tags, params: ZOfferingParams, response: { 200: ZOfferingResponse, ...errors } } }, async (req) =>
+    presentOffering(await getOffering(req.ctx, req.params.id)),
+  );
+
+  app.post(
+    '/api/offerings',
+    { preValidation: mayCreate, schema: { summary: 'Opret tilbud', tags, body: ZOfferingInput, response: { 201: ZOfferingResponse, ...errors } } },
+    async (req, reply) => {
+      const o = await createOffering(req.ctx, req.body);
+      return reply.status(201).header('location', `/api/offerings/${o.offering_id}`).send(presentOffering(o));
+    },
+  );
+
+  app.patch(
+    '/api/offerings/:id',
+    { preValidation: mayEdit, schema: { summary: 'Ret tilbud (kun de felter, der sendes)', tags, params: ZOfferingParams, body: ZOfferingPatch, response: { 200: ZOfferingResponse, ...errors } } },
+    async (req) => presentOffering(await patchOffering(req.ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/offerings/:id/close',
+    {
+      preValidation: mayEdit,
+      schema: { summary: 'Luk tilbud (eller luk for indskrivning / sæt under afvikling)', tags, params: ZOfferingParams, body: ZClose, response: { 200: ZOfferingResponse, ...errors } },
+    },
+    async (req) => presentOffering(await closeOffering(req.ctx, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/offerings/import',
+    {
+      schema: {
+        summary: 'Importér tilbud fra CSV eller Excel (multipart, feltet "fil"); alt eller intet',
+        tags,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZImportResponse, 400: ZImportRefused.or(ZErrorResponse), 401: ZErrorResponse, 403: ZErrorResponse, 413: ZErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      const result = await importFile(req.ctx, () => readUpload(req));
+      if (result.errors.length) return reply.status(400).send({ error: `Intet er importeret: filen har ${result.errors.length} fejl.`, rows: result.errors });
+      return result;
+    },
+  );
 }

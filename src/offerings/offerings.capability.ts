@@ -5,9 +5,13 @@ import type { Capability } from '../core/capability.js';
 import { offeringsApi } from './offerings.api.js';
 import { updatedLast12Months } from './offerings.indicators.js';
 import { offeringsMigrations } from './offerings.migrations.js';
-import { offeringsPages } from './offerings.pages.js';
+import { offeringsPermissions } from './offerings.policy.js';
+import { FIELD_LABELS } from './offerings.schema.js';
 import { seedOfferings } from './offerings.seed.js';
-import { offeringsTransfer } from './offerings.transfer.js';
+import { editPages } from './pages/edit.pages.js';
+import { listPages } from './pages/list.pages.js';
+import { offeringPages } from './pages/offering.pages.js';
+import { transferPages } from './pages/transfer.pages.js';
 import './offerings.table.js';
 
 export const offerings: Capability = {
@@ -15,11 +19,17 @@ export const offerings: Capability = {
   migrations: offeringsMigrations,
   routes: (app, ctx) => {
     offeringsApi(app, ctx);
-    // Export and import routes are registered before '/tilbud/:id' pages; Fastify prefers static paths anyway.
-    offeringsTransfer(app, ctx);
-    offeringsPages(app, ctx);
+    // Export and import routes ('/tilbud/eksport.csv', '/tilbud/import') are static paths; Fastify prefers them over '/tilbud/:id'.
+    transferPages(app);
+    listPages(app);
+    editPages(app);
+    offeringPages(app);
   },
   nav: [{ href: '/tilbud', label: 'Tilbud', description: 'tilbudsregistret med lovgrundlag, målgrupper, pladser og status', isVisible: (a) => !!a, order: 10 }],
   seed: seedOfferings,
   indicators: [updatedLast12Months],
+  permissions: offeringsPermissions,
+  auditEntities: {
+    offering: { label: 'Tilbud', href: (id) => `/tilbud/${id}`, fieldLabels: FIELD_LABELS },
+  },
 };

@@ -1,9 +1,16 @@
 /**
  * @module Computed indicator from the register: the share of an area's offerings whose register entry was
  * updated in the last 12 months (data quality, cf. Rigsrevisionen 17/2022 on outdated portal data).
+ * The area's members on the date come from reference.public.ts; shares are exact decimals.
  */
-import { sql } from 'kysely';
+import { Decimal } from 'decimal.js';
+import { copenhagenDate } from '../core/clock.js';
 import type { IndicatorComputation } from '../core/indicators.js';
+import { membersOfArea } from '../reference/reference.public.js';
+import { openOfferingsUpdatedWithin12Months } from './offerings.repository.js';
+
+/** n of d in percent with one decimal, exactly ("87.5"); null when there is nothing to measure. */
+const percent = (n: number, d: number): string | null => (d === 0 ? null : new Decimal(n).times(100).dividedBy(d).toFixed(1));
 
 export const updatedLast12Months: IndicatorComputation = {
   code: 'offerings.updated-12m',
@@ -12,33 +19,21 @@ export const updatedLast12Months: IndicatorComputation = {
   unit: '%',
   direction: 'higher',
   compute: async (db, { areaId, date }) => {
-    const rows = await db
-      .selectFrom('offering as o')
-      .innerJoin('organisation as mo', 'mo.municipality_code', 'o.municipality_code')
-      .innerJoin('agreement_area_member as m', 'm.organisation_id', 'mo.id')
-      .innerJoin('municipality as mu', 'mu.code', 'o.municipality_code')
-      .select(['o.id', 'o.name', 'mo.id as org_id', 'mo.name as org_name', 'mu.name as municipality', 'o.updated_at'])
-      .select(sql<boolean>`o.updated_at >= (${date}::date - interval '12 months')`.as('is_recent'))
-      .where('m.area_id', '=', areaId)
-      .where('m.valid_from', '<=', date)
-      .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', date)]))
-      .where('o.status', '!=', 'lukket')
-      .where(sql<boolean>`o.created_at::date <= ${date}::date`)
-      .orderBy('mu.name')
-      .orderBy('o.name')
-      .execute();
-    const pct = (n: number, d: number) => (d === 0 ? null : ((n * 100) / d).toFixed(1));
+    const members = (await membersOfArea(db, areaId, date)).filter((m) => m.municipality_code !== null);
+    const memberByCode = new Map(members.map((m) => [m.municipality_code!, m]));
+    const rows = await openOfferingsUpdatedWithin12Months(db, [...memberByCode.keys()], date);
     const byOrg = new Map<number, { name: string; n: number; d: number }>();
     for (const r of rows) {
-      const e = byOrg.get(r.org_id) ?? { name: r.org_name, n: 0, d: 0 };
+      const member = memberByCode.get(r.municipality_code)!;
+      const e = byOrg.get(member.id) ?? { name: member.name, n: 0, d: 0 };
       e.d++;
       if (r.is_recent) e.n++;
-      byOrg.set(r.org_id, e);
+      byOrg.set(member.id, e);
     }
     const recent = rows.filter((r) => r.is_recent).length;
     return {
-      area: { value: pct(recent, rows.length), numerator: recent, denominator: rows.length },
-      perMember: [...byOrg.entries()].map(([organisationId, e]) => ({ organisationId, name: e.name, value: pct(e.n, e.d), numerator: e.n, denominator: e.d })),
+      area: { value: percent(recent, rows.length), numerator: recent, denominator: rows.length },
+      perMember: [...byOrg.entries()].map(([organisationId, e]) => ({ organisationId, name: e.name, value: percent(e.n, e.d), numerator: e.n, denominator: e.d })),
       columns: [
         { key: 'id', label: 'Tilbud-ID' },
         { key: 'name', label: 'Tilbud' },
@@ -46,7 +41,7 @@ export const updatedLast12Months: IndicatorComputation = {
         { key: 'updatedAt', label: 'Senest opdateret' },
         { key: 'isRecent', label: 'Opdateret inden for 12 måneder' },
       ],
-      rows: rows.map((r) => ({ id: r.id, name: r.name, municipality: r.municipality, updatedAt: new Date(r.updated_at).toISOString().slice(0, 10), isRecent: r.is_recent })),
+      rows: rows.map((r) => ({ id: r.id, name: r.name, municipality: r.municipality, updatedAt: copenhagenDate(new Date(r.updated_at)), isRecent: r.is_recent })),
     };
   },
 };

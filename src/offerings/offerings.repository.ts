@@ -1,14 +1,17 @@
 /**
- * @module All SQL for offerings: the filtered list, one offering with its links, writes, and the
- * reference lists the forms need.
+ * @module All SQL of the offerings register: the filtered list (one statement and its count), offerings
+ * with their links, writes, the change history, and the reference lists the filters and forms offer. The
+ * offering with its reference data is `offeringCatalogue` (offerings.public.ts), used here for the list and
+ * the detail; agreement-area membership comes from reference.public.ts.
  */
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { isValidOn, validOn } from '../core/db/dated.js';
 import type { DB, Queryable } from '../core/db/types.js';
+import { municipalityCodesOfArea } from '../reference/reference.public.js';
+import { offeringCatalogue } from './offerings.public.js';
 import type { TListQuery } from './offerings.schema.js';
 import type { OfferingTable } from './offerings.table.js';
-import { areasOfMunicipality } from '../reference/reference.repository.js';
-
-export const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Danish words from free text, each as a prefix term: "autist unge" → "autist:* & unge:*". */
 export function toPrefixQuery(text: string): string | null {
@@ -20,71 +23,46 @@ export function toPrefixQuery(text: string): string | null {
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
-type OfferingQuery = SelectQueryBuilder<DB & { o: DB['offering'] }, 'o', object>;
+// The list ------------------------------------------------------------------------------------------------
+
+/** Filters already resolved against the (cached) reference data: area → its municipality codes, target group → itself and its children. */
+export type ResolvedFilters = { areaMunicipalities: number[] | null; targetGroups: string[] | null };
+
+type OfferingDB = DB & { o: OfferingTable };
+
+const matches = (column: string, term: string) => sql<SqlBool>`to_tsvector('danish', ${sql.ref(column)}) @@ to_tsquery('danish', ${term})`;
 
 /**
- * Filters resolved against the small reference tables first (area → municipality codes, target group →
- * itself and its children, free text → matching target groups and operators), so the query over the large
- * offering table uses plain IN lists that the planner turns into index or hash lookups.
+ * The list's filters as one condition on `o` (offering). Every free-text word must be found somewhere: in
+ * the offering's name, description, address or city (its search index), a target group's name or the
+ * operator's name; those lookups are uncorrelated subqueries, so the whole list stays one statement.
  */
-async function resolveFilters(db: Queryable, f: TListQuery, date: string) {
-  const areaMunicipalities = f.area
-    ? (
-        await db
-          .selectFrom('agreement_area_member as m')
-          .innerJoin('agreement_area as a', 'a.id', 'm.area_id')
-          .innerJoin('organisation as mo', 'mo.id', 'm.organisation_id')
-          .select('mo.municipality_code')
-          .where('a.code', '=', f.area)
-          .where('mo.municipality_code', 'is not', null)
-          .where('m.valid_from', '<=', date)
-          .where((w) => w.or([w('m.valid_to', 'is', null), w('m.valid_to', '>=', date)]))
-          .execute()
-      ).map((r) => r.municipality_code!)
-    : null;
-  const targetGroups = f.targetGroup
-    ? (await db.selectFrom('target_group').select('code').where((w) => w.or([w('code', '=', f.targetGroup!), w('parent_code', '=', f.targetGroup!)])).execute()).map((r) => r.code)
-    : null;
-  // Each word must be found somewhere: in the offering's own text, a target group's name or the operator's name.
-  const terms = [];
-  for (const term of f.q ? (toPrefixQuery(f.q)?.split(' & ') ?? []) : []) {
-    const groups = (await db.selectFrom('target_group').select('code').where(sql<boolean>`to_tsvector('danish', name) @@ to_tsquery('danish', ${term})`).execute()).map((r) => r.code);
-    const operators = (await db.selectFrom('organisation').select('id').where(sql<boolean>`to_tsvector('danish', name) @@ to_tsquery('danish', ${term})`).execute()).map((r) => r.id);
-    terms.push({ term, groups, operators });
-  }
-  return { areaMunicipalities, targetGroups, terms };
-}
-
-type Resolved = Awaited<ReturnType<typeof resolveFilters>>;
-
-function applyFilters(q: OfferingQuery, f: TListQuery, r: Resolved): OfferingQuery {
-  if (r.areaMunicipalities) q = r.areaMunicipalities.length ? q.where('o.municipality_code', 'in', r.areaMunicipalities) : q.where(sql<boolean>`false`);
-  if (f.municipality) q = q.where('o.municipality_code', '=', f.municipality);
-  if (f.operatorType) q = q.where('o.operator_type', '=', f.operatorType);
-  if (f.operator) q = q.where('o.operator_org_id', '=', f.operator);
-  if (f.status) q = q.where('o.status', '=', f.status);
+function listCondition(f: TListQuery, r: ResolvedFilters): Expression<SqlBool> | null {
+  const eb = expressionBuilder<OfferingDB, 'o'>();
+  const c: Expression<SqlBool>[] = [];
+  if (r.areaMunicipalities) c.push(r.areaMunicipalities.length ? eb('o.municipality_code', 'in', r.areaMunicipalities) : sql<SqlBool>`false`);
+  if (f.municipality) c.push(eb('o.municipality_code', '=', f.municipality));
+  if (f.operatorType) c.push(eb('o.operator_type', '=', f.operatorType));
+  if (f.operator) c.push(eb('o.operator_org_id', '=', f.operator));
+  if (f.status) c.push(eb('o.status', '=', f.status));
   if (f.legalBasis) {
     const code = f.legalBasis;
-    q = q.where((eb) =>
-      eb.or([eb('o.primary_legal_basis', '=', code), eb('o.id', 'in', eb.selectFrom('offering_legal_basis').select('offering_id').where('legal_basis_code', '=', code))]),
-    );
+    c.push(eb.or([eb('o.primary_legal_basis', '=', code), eb('o.id', 'in', eb.selectFrom('offering_legal_basis as olb').select('olb.offering_id').where('olb.legal_basis_code', '=', code))]));
   }
   if (r.targetGroups) {
     const codes = r.targetGroups.length ? r.targetGroups : ['-'];
-    q = q.where('o.id', 'in', (eb) => eb.selectFrom('offering_target_group').select('offering_id').where('target_group_code', 'in', codes));
+    c.push(eb('o.id', 'in', eb.selectFrom('offering_target_group as otg').select('otg.offering_id').where('otg.target_group_code', 'in', codes)));
   }
-  for (const { term, groups, operators } of r.terms) {
-    // Words (as Danish prefixes) may hit the offering's name, description or address, its target groups or
-    // its operator (e.g. "autisme", "Holbæk"). All branches can use an index.
-    q = q.where((eb) =>
+  for (const term of f.q ? (toPrefixQuery(f.q)?.split(' & ') ?? []) : []) {
+    c.push(
       eb.or([
-        sql<boolean>`o.search @@ to_tsquery('danish', ${term})`,
-        ...(groups.length ? [eb('o.id', 'in', eb.selectFrom('offering_target_group').select('offering_id').where('target_group_code', 'in', groups))] : []),
-        ...(operators.length ? [eb('o.operator_org_id', 'in', operators)] : []),
+        sql<SqlBool>`o.search @@ to_tsquery('danish', ${term})`,
+        eb('o.id', 'in', eb.selectFrom('offering_target_group as qtg').select('qtg.offering_id').where('qtg.target_group_code', 'in', eb.selectFrom('target_group as qt').select('qt.code').where(matches('qt.name', term)))),
+        eb('o.operator_org_id', 'in', eb.selectFrom('organisation as qo').select('qo.id').where(matches('qo.name', term))),
       ]),
     );
   }
-  return q;
+  return c.length ? eb.and(c) : null;
 }
 
 const SORT_COLUMNS = {
@@ -95,89 +73,124 @@ const SORT_COLUMNS = {
   status: sql`o.status`,
 } as const;
 
-export type OfferingListRow = Awaited<ReturnType<typeof listOfferings>>['rows'][number];
-
-export async function listOfferings(db: Queryable, f: TListQuery, options: { all?: boolean } = {}) {
-  const resolved = await resolveFilters(db, f, today());
-  const base = applyFilters(db.selectFrom('offering as o') as OfferingQuery, f, resolved);
-  const countRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const total = Number(countRow.n);
-  let q = base
-    .innerJoin('municipality as mu', 'mu.code', 'o.municipality_code')
-    .innerJoin('organisation as op', 'op.id', 'o.operator_org_id')
-    .innerJoin('legal_basis as lb', 'lb.code', 'o.primary_legal_basis')
-    .innerJoin('offering_type as ot', 'ot.code', 'o.offering_type')
-    .innerJoin('operator_type as opt', 'opt.code', 'o.operator_type')
-    .select([
-      'o.id', 'o.name', 'o.municipality_code', 'mu.name as municipality_name', 'o.operator_org_id', 'op.name as operator_name',
-      'o.operator_type', 'opt.name as operator_type_name', 'o.offering_type', 'ot.name as offering_type_name',
-      'o.primary_legal_basis', 'lb.law as legal_basis_law', 'lb.paragraph as legal_basis_paragraph', 'o.places', 'o.age_min', 'o.age_max',
-      'o.status', 'o.status_since', 'o.is_covered', 'o.protection', 'o.updated_at',
-      'o.address', 'o.postal_code', 'o.city', 'o.socialtilsyn_code', 'o.approval_date', 'o.description', 'o.contact_name', 'o.contact_email', 'o.contact_phone',
-    ])
+/** The list rows: the catalogue plus codes of the links; `details` adds what an export needs. */
+function listQuery(db: Queryable) {
+  return offeringCatalogue(db)
+    .select(['o.status_since'])
     .select((eb) => [
       eb
-        .selectFrom('offering_target_group as tg')
-        .innerJoin('target_group as t', 't.code', 'tg.target_group_code')
-        .select(sql<string>`string_agg(t.name, ', ' order by t.sort)`.as('x'))
-        .whereRef('tg.offering_id', '=', 'o.id')
-        .as('target_group_names'),
-      eb
-        .selectFrom('offering_target_group as tg')
-        .select(sql<string>`string_agg(tg.target_group_code, ',' order by tg.target_group_code)`.as('x'))
-        .whereRef('tg.offering_id', '=', 'o.id')
+        .selectFrom('offering_target_group as ltg')
+        .select(sql<string>`string_agg(ltg.target_group_code, ',' order by ltg.target_group_code)`.as('x'))
+        .whereRef('ltg.offering_id', '=', 'o.id')
         .as('target_group_codes'),
       eb
-        .selectFrom('offering_legal_basis as x')
-        .select(sql<string>`string_agg(x.legal_basis_code, ',' order by x.legal_basis_code)`.as('x'))
-        .whereRef('x.offering_id', '=', 'o.id')
+        .selectFrom('offering_legal_basis as llb')
+        .select(sql<string>`string_agg(llb.legal_basis_code, ',' order by llb.legal_basis_code)`.as('x'))
+        .whereRef('llb.offering_id', '=', 'o.id')
         .as('extra_legal_bases'),
-    ])
-    .orderBy(SORT_COLUMNS[f.sort], f.dir)
-    .orderBy('o.id', 'asc');
-  if (!options.all) q = q.limit(f.pageSize).offset((f.page - 1) * f.pageSize);
-  const rows = await q.execute();
-  return { total, rows, page: f.page, pageSize: f.pageSize, pageCount: Math.max(1, Math.ceil(total / f.pageSize)) };
+    ]);
 }
 
-export async function getOffering(db: Queryable, id: number) {
-  const row = await db
-    .selectFrom('offering as o')
-    .innerJoin('municipality as mu', 'mu.code', 'o.municipality_code')
-    .innerJoin('organisation as op', 'op.id', 'o.operator_org_id')
-    .innerJoin('legal_basis as lb', 'lb.code', 'o.primary_legal_basis')
-    .innerJoin('offering_type as ot', 'ot.code', 'o.offering_type')
-    .innerJoin('operator_type as opt', 'opt.code', 'o.operator_type')
-    .innerJoin('socialtilsyn as st', 'st.code', 'o.socialtilsyn_code')
-    .selectAll('o')
-    .select([
-      'mu.name as municipality_name', 'op.name as operator_name', 'op.kind as operator_kind', 'lb.law as legal_basis_law',
-      'lb.paragraph as legal_basis_paragraph', 'lb.title as legal_basis_title', 'ot.name as offering_type_name',
-      'opt.name as operator_type_name', 'st.name as socialtilsyn_name',
-    ])
-    .where('o.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  const { search: _search, ...offering } = row as typeof row & { search?: unknown };
-  const extra = await db
-    .selectFrom('offering_legal_basis as x')
-    .innerJoin('legal_basis as lb', 'lb.code', 'x.legal_basis_code')
-    .select(['lb.code', 'lb.law', 'lb.paragraph', 'lb.title'])
-    .where('x.offering_id', '=', id)
-    .orderBy('lb.sort')
-    .execute();
-  const groups = await db
-    .selectFrom('offering_target_group as x')
-    .innerJoin('target_group as t', 't.code', 'x.target_group_code')
-    .select(['t.code', 't.name', 't.parent_code'])
-    .where('x.offering_id', '=', id)
-    .orderBy('t.sort')
-    .execute();
-  const areas = await areasOfMunicipality(db, offering.municipality_code, today());
-  return { ...offering, extraLegalBases: extra, targetGroups: groups, areas };
+function exportQuery(db: Queryable) {
+  return listQuery(db).select(['o.address', 'o.postal_code', 'o.city', 'o.approval_date', 'o.description', 'o.contact_name', 'o.contact_email', 'o.contact_phone']);
 }
 
-export type OfferingDetail = NonNullable<Awaited<ReturnType<typeof getOffering>>>;
+export type OfferingListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirstOrThrow']>>;
+export type OfferingExportRow = Awaited<ReturnType<ReturnType<typeof exportQuery>['executeTakeFirstOrThrow']>>;
+
+/** Number of offerings matching the filters (the list's count statement). */
+export async function countOfferings(db: Queryable, f: TListQuery, r: ResolvedFilters): Promise<number> {
+  const where = listCondition(f, r);
+  let q = db.selectFrom('offering as o').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (where) q = q.where(where);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** One page of the list (the list statement). */
+export async function listOfferingRows(db: Queryable, f: TListQuery, r: ResolvedFilters): Promise<OfferingListRow[]> {
+  const where = listCondition(f, r);
+  let q = listQuery(db).orderBy(SORT_COLUMNS[f.sort], f.dir).orderBy('o.id', 'asc').limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  if (where) q = q.where(where);
+  return q.execute();
+}
+
+/** Every offering matching the filters, with the columns of an export. */
+export async function exportOfferingRows(db: Queryable, f: TListQuery, r: ResolvedFilters): Promise<OfferingExportRow[]> {
+  const where = listCondition(f, r);
+  let q = exportQuery(db).orderBy(SORT_COLUMNS[f.sort], f.dir).orderBy('o.id', 'asc');
+  if (where) q = q.where(where);
+  return q.execute();
+}
+
+// One offering ---------------------------------------------------------------------------------------------
+
+function detailQuery(db: Queryable) {
+  return exportQuery(db)
+    .select(['o.created_at', 'lb.title as legal_basis_title'])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('offering_legal_basis as x')
+          .innerJoin('legal_basis as xlb', 'xlb.code', 'x.legal_basis_code')
+          .select(['xlb.code', 'xlb.law', 'xlb.paragraph', 'xlb.title'])
+          .whereRef('x.offering_id', '=', 'o.id')
+          .orderBy('xlb.sort'),
+      ).as('extra_legal_basis_list'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('offering_target_group as x')
+          .innerJoin('target_group as t', 't.code', 'x.target_group_code')
+          .select(['t.code', 't.name', 't.parent_code'])
+          .whereRef('x.offering_id', '=', 'o.id')
+          .orderBy('t.sort'),
+      ).as('target_group_list'),
+    ]);
+}
+
+export type OfferingRow = Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirstOrThrow']>>;
+
+/** One offering with its reference data and links, or null. */
+export async function findOffering(db: Queryable, id: number): Promise<OfferingRow | null> {
+  return (await detailQuery(db).where('o.id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** Several offerings by id, in one statement (import). */
+export async function findOfferings(db: Queryable, ids: readonly number[]): Promise<Map<number, OfferingRow>> {
+  if (!ids.length) return new Map();
+  const rows = await detailQuery(db).where('o.id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.offering_id, r]));
+}
+
+/** Locks one offering row until the transaction ends (parallel changes wait for each other). False when it does not exist. */
+export async function lockOffering(trx: Queryable, id: number): Promise<boolean> {
+  return !!(await trx.selectFrom('offering').select('id').where('id', '=', id).forUpdate().executeTakeFirst());
+}
+
+/** The latest entries of the offering's change log. */
+export async function offeringHistory(db: Queryable, id: number, limit = 10) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor_username', 'action'])
+    .where('entity', '=', 'offering')
+    .where('entity_id', '=', String(id))
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Organisations that can run offerings (everything but secretariats), for the secretariat's operator choice. */
+export async function operatorOrganisations(db: Queryable) {
+  return db.selectFrom('organisation').select(['id', 'name']).where('kind', '!=', 'secretariat').orderBy('kind').orderBy('name').execute();
+}
+
+/** The kind of each of the given organisations (unknown ids are absent). */
+export async function organisationKinds(db: Queryable, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('organisation').select(['id', 'kind']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.kind]));
+}
+
+// Writes ---------------------------------------------------------------------------------------------------
 
 export type OfferingRowValues = Omit<OfferingTable, 'id' | 'created_at' | 'updated_at'>;
 
@@ -199,27 +212,67 @@ async function replaceLinks(db: Queryable, id: number, extraLegalBases: string[]
   if (targetGroups.length) await db.insertInto('offering_target_group').values(targetGroups.map((c) => ({ offering_id: id, target_group_code: c }))).execute();
 }
 
-const referenceCache = new Map<string, Promise<ReferenceLists>>();
+// Indicator ------------------------------------------------------------------------------------------------
 
-/** Everything the filters and forms offer to choose from, valid today. Reference data changes only by
- * migration, so it is cached per process and day. */
-export function referenceLists(db: Queryable): Promise<ReferenceLists> {
-  const key = today();
-  let cached = referenceCache.get(key);
-  if (!cached) {
-    referenceCache.clear();
-    cached = loadReferenceLists(db);
-    referenceCache.set(key, cached);
-    cached.catch(() => referenceCache.delete(key));
-  }
-  return cached;
+/** Offerings located in the given municipalities, not closed and registered by `date`, with whether they were updated in the 12 months before it. */
+export async function openOfferingsUpdatedWithin12Months(db: Queryable, municipalityCodes: readonly number[], date: string) {
+  if (!municipalityCodes.length) return [];
+  return db
+    .selectFrom('offering as o')
+    .innerJoin('municipality as mu', 'mu.code', 'o.municipality_code')
+    .select(['o.id', 'o.name', 'o.municipality_code', 'mu.name as municipality', 'o.updated_at'])
+    .select(sql<boolean>`o.updated_at >= (${date}::date - interval '12 months')`.as('is_recent'))
+    .where('o.municipality_code', 'in', [...municipalityCodes])
+    .where('o.status', '!=', 'lukket')
+    .where(sql<boolean>`o.created_at::date <= ${date}::date`)
+    .orderBy('mu.name')
+    .orderBy('o.name')
+    .execute();
 }
 
-async function loadReferenceLists(db: Queryable) {
-  const date = today();
-  const valid = <T extends { valid_from: string; valid_to: string | null }>(rows: T[]) => rows.filter((r) => r.valid_from <= date && (!r.valid_to || r.valid_to >= date));
-  const [areas, municipalities, operatorTypes, legalBases, targetGroups, offeringTypes, socialtilsyn] = await Promise.all([
-    db.selectFrom('agreement_area').select(['id', 'code', 'name', 'valid_from', 'valid_to']).orderBy('name').execute(),
+// Reference lists (cached) ---------------------------------------------------------------------------------
+
+/**
+ * Dated reference data changes only by migration, so what the filters, forms and code checks need is read
+ * once per database and date (the date comes from the caller's clock) and kept.
+ */
+const cache = new WeakMap<Queryable, { date: string; lists?: Promise<ReferenceLists>; areaMunicipalities: Map<string, Promise<number[]>> }>();
+
+function cacheFor(db: Queryable, date: string) {
+  let entry = cache.get(db);
+  if (!entry || entry.date !== date) {
+    entry = { date, areaMunicipalities: new Map() };
+    cache.set(db, entry);
+  }
+  return entry;
+}
+
+function remember<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+  promise.catch(forget);
+  return promise;
+}
+
+/** Everything the filters and forms offer to choose from, and the codes input is checked against, on `date`. */
+export function referenceLists(db: Queryable, date: string): Promise<ReferenceLists> {
+  const entry = cacheFor(db, date);
+  entry.lists ??= remember(loadReferenceLists(db, date), () => (entry.lists = undefined));
+  return entry.lists;
+}
+
+/** Municipality codes of an agreement area (by code) on `date`, from reference.public.ts, cached like the lists. */
+export function areaMunicipalityCodes(db: Queryable, areaCode: string, date: string): Promise<number[]> {
+  const entry = cacheFor(db, date);
+  let codes = entry.areaMunicipalities.get(areaCode);
+  if (!codes) {
+    codes = remember(municipalityCodesOfArea(db, { code: areaCode }, date), () => entry.areaMunicipalities.delete(areaCode));
+    entry.areaMunicipalities.set(areaCode, codes);
+  }
+  return codes;
+}
+
+async function loadReferenceLists(db: Queryable, date: string) {
+  const [areas, municipalities, operatorTypes, legalBases, allTargetGroups, offeringTypes, socialtilsyn] = await Promise.all([
+    db.selectFrom('agreement_area as a').select(['a.id', 'a.code', 'a.name']).where(validOn('a', date)).orderBy('a.name').execute(),
     db.selectFrom('municipality').select(['code', 'name']).orderBy('name').execute(),
     db.selectFrom('operator_type').select(['code', 'name']).orderBy('sort').execute(),
     db.selectFrom('legal_basis').selectAll().orderBy('sort').execute(),
@@ -227,7 +280,19 @@ async function loadReferenceLists(db: Queryable) {
     db.selectFrom('offering_type').selectAll().orderBy('sort').execute(),
     db.selectFrom('socialtilsyn').selectAll().orderBy('name').execute(),
   ]);
-  return { areas: valid(areas), municipalities, operatorTypes, legalBases, validLegalBases: valid(legalBases), targetGroups: valid(targetGroups), offeringTypes, socialtilsyn };
+  return {
+    areas,
+    municipalities,
+    operatorTypes,
+    legalBases,
+    validLegalBases: legalBases.filter((l) => isValidOn(l, date)),
+    /** Target groups valid on the date (what forms and filters offer). */
+    targetGroups: allTargetGroups.filter((t) => isValidOn(t, date)),
+    /** Every target group, valid or not (codes are checked against these, and a parent filter includes its children). */
+    allTargetGroups,
+    offeringTypes,
+    socialtilsyn,
+  };
 }
 
 export type ReferenceLists = Awaited<ReturnType<typeof loadReferenceLists>>;

@@ -4,6 +4,8 @@
  */
 import { sql } from 'kysely';
 import type { SeedContext } from '../core/capability.js';
+import { addDays } from '../core/clock.js';
+import { validOn } from '../core/db/dated.js';
 import { DEMO_AREA_BY_SCOPE } from '../core/seed/platform.seed.js';
 import { intBetween, pick, weighted } from '../core/seed/random.js';
 import type { OfferingRowValues } from './offerings.repository.js';
@@ -33,11 +35,9 @@ const HOST_OVERRIDE: Record<number, string> = { 147: 'oest', 316: 'hovedstaden',
 const CHILD_GROUPS = ['kog-autisme', 'kog-adhd', 'psyk-tilknytning', 'soc-boern-unge', 'kog-udviklingshaemning', 'fys-hoerelse', 'fys-syn', 'fys-kommunikation'];
 const ADULT_GROUPS = ['kog-udviklingshaemning', 'kog-autisme', 'kog-hjerneskade', 'psyk-psykose', 'psyk-angst', 'psyk-depression', 'psyk-personlighed', 'soc-misbrug', 'soc-hjemloeshed', 'soc-vold', 'fys-mobilitet', 'fys-doevblind', 'kog-demens'];
 
-function isoDaysAgo(days: number): string {
-  return new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
-}
-
-export async function seedOfferings({ db, scope, random, log }: SeedContext): Promise<void> {
+export async function seedOfferings({ db, clock, scope, random, log }: SeedContext): Promise<void> {
+  const today = clock.today();
+  const isoDaysAgo = (days: number) => addDays(today, -days);
   const areaCodes = DEMO_AREA_BY_SCOPE[scope];
   const target = scope === 'national' ? 6000 : 300;
   const municipalities = await db
@@ -46,7 +46,8 @@ export async function seedOfferings({ db, scope, random, log }: SeedContext): Pr
     .innerJoin('municipality as m', 'm.code', 'mr.municipality_code')
     .select(['m.code', 'm.name', 'mr.region_id', 'o.id as org_id'])
     .where('mr.region_id', 'in', [...areaCodes])
-    .where('mr.valid_from', '<=', '2026-01-01')
+    // The regions as they were in 2026 (before the 2027 merger), so the demo register keeps its shape.
+    .where(validOn('mr', '2026-01-01'))
     .orderBy('m.code')
     .execute();
   const regionOrgs = await db.selectFrom('organisation').select(['id', 'region_id']).where('kind', '=', 'region').execute();
@@ -109,11 +110,12 @@ export async function seedOfferings({ db, scope, random, log }: SeedContext): Pr
       updatedDaysAgo: random() < 0.78 ? intBetween(random, 1, 360) : intBetween(random, 370, 900),
     });
   }
+  const now = clock.now().toISOString();
   for (let start = 0; start < rows.length; start += 500) {
     const batch = rows.slice(start, start + 500);
     const ids = await db
       .insertInto('offering')
-      .values(batch.map((r) => ({ ...r.values, created_at: sql<Date>`now() - make_interval(days => ${r.updatedDaysAgo + 30})`, updated_at: sql<Date>`now() - make_interval(days => ${r.updatedDaysAgo})` })))
+      .values(batch.map((r) => ({ ...r.values, created_at: sql<Date>`${now}::timestamptz - make_interval(days => ${r.updatedDaysAgo + 30})`, updated_at: sql<Date>`${now}::timestamptz - make_interval(days => ${r.updatedDaysAgo})` })))
       .returning('id')
       .execute();
     const links = batch.flatMap((r, j) => r.extra.map((c) => ({ offering_id: ids[j]!.id, legal_basis_code: c })));

@@ -1,44 +1,48 @@
 /**
- * @module Offerings use cases. Each starts with the access check, validates codes against the dated
- * reference data, writes in one transaction and records the change in the audit log.
+ * @module Offerings use cases. Each starts with one access call naming the permission and the target,
+ * validates codes against the reference data valid today (the clock's today, Copenhagen), writes in one
+ * transaction and records the change in the audit log in the same transaction.
  */
-import type { Actor } from '../core/auth/actor.js';
-import { hasRole, requireActor } from '../core/auth/actor.js';
+import { can, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
-import type { Db, Queryable } from '../core/db/types.js';
-import { addFieldError, badRequest, forbidden, notFound, type FieldErrors } from '../core/errors.js';
+import type { Ctx } from '../core/capability.js';
+import type { Queryable } from '../core/db/types.js';
+import { badRequest, forbidden } from '../core/errors.js';
+import { formatDate } from '../core/format.js';
 import { parseInput } from '../core/validation.js';
-import { areasOfMunicipality } from '../reference/reference.repository.js';
-import { formatDate } from '../core/web/components.js';
-import { ZClose, ZOfferingInput, type TOfferingInput } from './offerings.schema.js';
-import { getOffering, insertOffering, today, updateOffering, type OfferingDetail, type OfferingRowValues } from './offerings.repository.js';
+import { areasOfMunicipality } from '../reference/reference.public.js';
+import { checkCodes, codeBook } from './offerings.codes.js';
+import { REGISTER, type OfferingTarget } from './offerings.policy.js';
+import {
+  areaMunicipalityCodes,
+  countOfferings,
+  exportOfferingRows,
+  findOffering,
+  insertOffering,
+  listOfferingRows,
+  lockOffering,
+  offeringHistory,
+  operatorOrganisations,
+  organisationKinds,
+  referenceLists,
+  updateOffering,
+  type OfferingRow,
+  type OfferingRowValues,
+  type ReferenceLists,
+  type ResolvedFilters,
+} from './offerings.repository.js';
+import { ZClose, ZOfferingInput, type TListQuery, type TOfferingInput } from './offerings.schema.js';
+import type { OfferingStatus } from './offerings.table.js';
 
-/** Which operator types each kind of organisation may run. */
-const OPERATOR_TYPES_BY_KIND: Record<string, string[]> = {
-  municipality: ['kommunal'],
-  region: ['regional'],
-  provider: ['privat', 'selvejende'],
-};
+/** One offering as the API and pages show it: the catalogue row, its links and its agreement areas today. */
+export type OfferingDetail = OfferingRow & { areas: Array<{ id: number; code: string; name: string }> };
 
-/** May this actor write an offering run by `operatorOrgId` and located in `municipalityCode`? */
-export async function canEditOffering(db: Queryable, actor: Actor | null, target: { operatorOrgId: number; municipalityCode: number }): Promise<boolean> {
-  if (!actor) return false;
-  if (hasRole(actor, 'tilbudsoekonomi') && (actor.organisationKind === 'municipality' || actor.organisationKind === 'region') && target.operatorOrgId === actor.organisationId) return true;
-  if (hasRole(actor, 'leverandoer') && actor.organisationKind === 'provider' && target.operatorOrgId === actor.organisationId) return true;
-  if (hasRole(actor, 'sekretariat') && actor.organisationKind === 'secretariat') {
-    const areas = await areasOfMunicipality(db, target.municipalityCode, today());
-    return areas.some((a) => actor.areaIds.includes(a.id));
-  }
-  return false;
-}
+/** Audit before/after of an offering: the input shape, plus the reason of a closing and the source of an import. */
+export type OfferingAuditState = TOfferingInput & { reason?: string; source?: 'import' };
 
-export function canCreateOfferings(actor: Actor | null): boolean {
-  return hasRole(actor, 'tilbudsoekonomi', 'leverandoer', 'sekretariat') && actor?.organisationKind !== undefined;
-}
-
-export function toInput(o: OfferingDetail): TOfferingInput {
+export function toInput(o: OfferingRow): TOfferingInput {
   return {
-    name: o.name,
+    name: o.offering_name,
     operatorOrganisationId: o.operator_org_id,
     operatorType: o.operator_type,
     address: o.address,
@@ -47,8 +51,8 @@ export function toInput(o: OfferingDetail): TOfferingInput {
     municipalityCode: o.municipality_code,
     offeringType: o.offering_type,
     primaryLegalBasis: o.primary_legal_basis,
-    extraLegalBases: o.extraLegalBases.map((l) => l.code),
-    targetGroups: o.targetGroups.map((t) => t.code),
+    extraLegalBases: o.extra_legal_basis_list.map((l) => l.code),
+    targetGroups: o.target_group_list.map((t) => t.code),
     places: o.places,
     ageMin: o.age_min,
     ageMax: o.age_max,
@@ -65,7 +69,7 @@ export function toInput(o: OfferingDetail): TOfferingInput {
   };
 }
 
-function toRow(v: TOfferingInput): OfferingRowValues {
+export function toRow(v: TOfferingInput): OfferingRowValues {
   return {
     name: v.name,
     operator_org_id: v.operatorOrganisationId,
@@ -92,166 +96,195 @@ function toRow(v: TOfferingInput): OfferingRowValues {
   };
 }
 
-/** Checks every code against the reference tables (valid today). Returns field errors, empty when all is well. */
-export async function checkCodes(db: Queryable, v: TOfferingInput): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
-  const d = today();
-  const [operator, opType, offType, legal, groups, tilsyn, municipality] = await Promise.all([
-    db.selectFrom('organisation').select(['id', 'kind']).where('id', '=', v.operatorOrganisationId).executeTakeFirst(),
-    db.selectFrom('operator_type').select('code').where('code', '=', v.operatorType).executeTakeFirst(),
-    db.selectFrom('offering_type').select('code').where('code', '=', v.offeringType).executeTakeFirst(),
-    db.selectFrom('legal_basis').select(['code', 'valid_from', 'valid_to']).where('code', 'in', [v.primaryLegalBasis, ...v.extraLegalBases]).execute(),
-    db.selectFrom('target_group').select(['code', 'valid_from', 'valid_to']).where('code', 'in', v.targetGroups).execute(),
-    db.selectFrom('socialtilsyn').select('code').where('code', '=', v.socialtilsynCode).executeTakeFirst(),
-    db.selectFrom('municipality').select('code').where('code', '=', v.municipalityCode).executeTakeFirst(),
-  ]);
-  if (!operator || operator.kind === 'secretariat') addFieldError(errors, 'operatorOrganisationId', 'Ukendt driftsherre.');
-  if (!opType) addFieldError(errors, 'operatorType', `Ukendt driftsform "${v.operatorType}".`);
-  else if (operator && OPERATOR_TYPES_BY_KIND[operator.kind] && !OPERATOR_TYPES_BY_KIND[operator.kind]!.includes(v.operatorType))
-    addFieldError(errors, 'operatorType', `Driftsformen passer ikke med driftsherren (tilladt: ${OPERATOR_TYPES_BY_KIND[operator.kind]!.join(', ')}).`);
-  if (!offType) addFieldError(errors, 'offeringType', `Ukendt tilbudstype "${v.offeringType}".`);
-  if (!tilsyn) addFieldError(errors, 'socialtilsynCode', `Ukendt socialtilsyn "${v.socialtilsynCode}".`);
-  if (!municipality) addFieldError(errors, 'municipalityCode', `Ukendt kommunekode ${v.municipalityCode}.`);
-  const legalByCode = new Map(legal.map((l) => [l.code, l]));
-  const checkLegal = (code: string, field: string) => {
-    const l = legalByCode.get(code);
-    if (!l) addFieldError(errors, field, `Ukendt lovgrundlag "${code}".`);
-    else if (l.valid_from > d || (l.valid_to && l.valid_to < d)) addFieldError(errors, field, `Lovgrundlaget ${code} gælder ikke i dag (gyldigt ${l.valid_from} til ${l.valid_to ?? '–'}).`);
-  };
-  checkLegal(v.primaryLegalBasis, 'primaryLegalBasis');
-  v.extraLegalBases.forEach((c) => checkLegal(c, 'extraLegalBases'));
-  if (v.approvalDate && v.approvalDate > d) addFieldError(errors, 'approvalDate', 'Godkendelsesdatoen kan ikke ligge i fremtiden.');
-  const groupCodes = new Set(groups.map((g) => g.code));
-  for (const c of v.targetGroups) if (!groupCodes.has(c)) addFieldError(errors, 'targetGroups', `Ukendt målgruppe "${c}".`);
-  return errors;
+const areasOn = (db: Queryable, municipalityCode: number, date: string) => areasOfMunicipality(db, municipalityCode, date);
+
+/** The access target of a loaded offering (null: none). */
+const targetOf = (o: OfferingDetail | null): OfferingTarget => (o ? { operatorOrgId: o.operator_org_id, areaIds: o.areas.map((a) => a.id) } : null);
+
+/** Loads one offering with its agreement areas on `date`, or null. */
+async function loadDetail(db: Queryable, id: number, date: string): Promise<OfferingDetail | null> {
+  const row = await findOffering(db, id);
+  return row ? { ...row, areas: await areasOn(db, row.municipality_code, date) } : null;
 }
 
-async function validateForWrite(db: Queryable, data: unknown): Promise<TOfferingInput> {
+/** Where a (new or changed) offering would be: its operator and its municipality's areas today. */
+async function targetOfInput(db: Queryable, v: TOfferingInput, date: string, known?: OfferingDetail): Promise<OfferingTarget> {
+  const areaIds = known && known.municipality_code === v.municipalityCode ? known.areas.map((a) => a.id) : (await areasOn(db, v.municipalityCode, date)).map((a) => a.id);
+  return { operatorOrgId: v.operatorOrganisationId, areaIds };
+}
+
+/** Schema, then codes (reference lists of `date`, prefetched by the caller outside any transaction). */
+async function validateForWrite(db: Queryable, refs: ReferenceLists, data: unknown, date: string): Promise<TOfferingInput> {
   const input = parseInput(ZOfferingInput, data);
-  const errors = await checkCodes(db, input);
+  const errors = checkCodes(input, codeBook(refs, await organisationKinds(db, [input.operatorOrganisationId]), date));
   if (Object.keys(errors).length) throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', errors);
   return input;
 }
 
-export async function createOffering(db: Db, actor: Actor | null, data: unknown): Promise<number> {
-  const a = requireActor(actor);
-  if (!canCreateOfferings(a)) throw forbidden('Du kan ikke oprette tilbud.');
-  const input = await validateForWrite(db, data);
-  if (!(await canEditOffering(db, a, { operatorOrgId: input.operatorOrganisationId, municipalityCode: input.municipalityCode })))
+// Reads ----------------------------------------------------------------------------------------------------
+
+/** Filters resolved against the cached reference data: no statement of their own once warm. */
+async function resolveFilters(db: Queryable, f: TListQuery, date: string): Promise<ResolvedFilters> {
+  const areaMunicipalities = f.area ? await areaMunicipalityCodes(db, f.area, date) : null;
+  const targetGroups = f.targetGroup ? (await referenceLists(db, date)).allTargetGroups.filter((t) => t.code === f.targetGroup || t.parent_code === f.targetGroup).map((t) => t.code) : null;
+  return { areaMunicipalities, targetGroups };
+}
+
+async function queryList(ctx: Ctx, f: TListQuery) {
+  const resolved = await resolveFilters(ctx.db, f, ctx.clock.today());
+  const [total, rows] = await Promise.all([countOfferings(ctx.db, f, resolved), listOfferingRows(ctx.db, f, resolved)]);
+  return { total, rows, page: f.page, pageSize: f.pageSize, pageCount: Math.max(1, Math.ceil(total / f.pageSize)) };
+}
+
+/** The filtered, sorted page of the register and the size of the whole filtered set: one list statement and its count. */
+export async function listOfferings(ctx: Ctx, f: TListQuery) {
+  requireSignedIn(ctx, 'offerings.read', REGISTER);
+  return queryList(ctx, f);
+}
+
+/** The list page: the page of offerings, what the filters offer, what the actor may start, and its own organisation (a shortcut filter). */
+export async function listPage(ctx: Ctx, f: TListQuery) {
+  const actor = requireSignedIn(ctx, 'offerings.read', REGISTER);
+  return {
+    ...(await queryList(ctx, f)),
+    refs: await referenceLists(ctx.db, ctx.clock.today()),
+    actions: { canCreate: can(ctx, 'offerings.create', REGISTER), canImport: can(ctx, 'offerings.import', REGISTER) },
+    own: { organisationId: actor.organisationId, organisationName: actor.organisationName, isSecretariat: actor.organisationKind === 'secretariat' },
+  };
+}
+
+/** Every offering matching the filters, for an export file; `date` names the file. */
+export async function exportOfferings(ctx: Ctx, f: TListQuery) {
+  requireSignedIn(ctx, 'offerings.read', REGISTER);
+  const date = ctx.clock.today();
+  return { date, rows: await exportOfferingRows(ctx.db, f, await resolveFilters(ctx.db, f, date)) };
+}
+
+/** What the actor may do with one offering (for links and buttons). */
+const actionsOn = (ctx: Ctx, o: OfferingDetail) => {
+  const canEdit = can(ctx, 'offerings.edit', targetOf(o));
+  return { canEdit, canClose: canEdit && o.status !== 'lukket' };
+};
+
+/** One offering; 404 when there is none. */
+export async function getOffering(ctx: Ctx, id: number): Promise<OfferingDetail> {
+  const o = await loadDetail(ctx.db, id, ctx.clock.today());
+  requireSignedIn(ctx, 'offerings.read', targetOf(o));
+  return o!;
+}
+
+/** The detail page: the offering, what the actor may do with it, and its latest changes. */
+export async function offeringPage(ctx: Ctx, id: number) {
+  const offering = await getOffering(ctx, id);
+  return { offering, actions: actionsOn(ctx, offering), history: await offeringHistory(ctx.db, id) };
+}
+
+/** Organisations the actor may choose as operator in the form. */
+async function operatorChoices(ctx: Ctx & { actor: NonNullable<Ctx['actor']> }) {
+  const { actor } = ctx;
+  if (actor.organisationKind !== 'secretariat') return [{ id: actor.organisationId, name: actor.organisationName }];
+  return operatorOrganisations(ctx.db);
+}
+
+/** What the create form needs: reference lists, operator choices and today (for defaults). */
+export async function newOfferingForm(ctx: Ctx) {
+  const actor = requireSignedIn(ctx, 'offerings.create', REGISTER);
+  const today = ctx.clock.today();
+  return { actor, today, refs: await referenceLists(ctx.db, today), operators: await operatorChoices({ ...ctx, actor }) };
+}
+
+/** What the edit form needs: the offering's current values and the lists to choose from. */
+export async function editOfferingForm(ctx: Ctx, id: number) {
+  const today = ctx.clock.today();
+  const o = await loadDetail(ctx.db, id, today);
+  const actor = requireSignedIn(ctx, 'offerings.edit', targetOf(o));
+  return { id, name: o!.offering_name, values: toInput(o!), refs: await referenceLists(ctx.db, today), operators: await operatorChoices({ ...ctx, actor }) };
+}
+
+/** What the close form needs: the current status and today. */
+export async function closeOfferingForm(ctx: Ctx, id: number) {
+  const today = ctx.clock.today();
+  const o = await loadDetail(ctx.db, id, today);
+  requireSignedIn(ctx, 'offerings.edit', targetOf(o));
+  return { id, name: o!.offering_name, status: o!.status, statusSince: o!.status_since, today };
+}
+
+/**
+ * The access check of the edit use cases on their own, for the API to run before Fastify validates the body
+ * (so a user who may not edit gets 403/404, not a 400 about the body).
+ */
+export async function authorizeEdit(ctx: Ctx, id: number): Promise<void> {
+  requireSignedIn(ctx, 'offerings.edit', targetOf(await loadDetail(ctx.db, id, ctx.clock.today())));
+}
+
+// Writes ---------------------------------------------------------------------------------------------------
+
+/** Creates an offering; returns it as stored. */
+export async function createOffering(ctx: Ctx, data: unknown): Promise<OfferingDetail> {
+  requireSignedIn(ctx, 'offerings.create', REGISTER);
+  const today = ctx.clock.today();
+  const input = await validateForWrite(ctx.db, await referenceLists(ctx.db, today), data, today);
+  if (!can(ctx, 'offerings.edit', await targetOfInput(ctx.db, input, today)))
     throw forbidden('Du kan kun oprette tilbud, som din egen organisation driver (sekretariatet: tilbud i eget rammeaftaleområde).');
-  return db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const id = await insertOffering(trx, toRow(input), input.extraLegalBases, input.targetGroups);
-    await audit(trx, a, { entity: 'offering', entityId: id, action: 'create', after: input });
-    return id;
+    await audit(trx, ctx, { entity: 'offering', entityId: id, action: 'create', after: input satisfies OfferingAuditState });
+    return (await loadDetail(trx, id, today))!;
   });
 }
 
-/** Loads an offering the actor may edit, or throws 404/403. */
-export async function requireEditable(db: Queryable, actor: Actor | null, id: number): Promise<OfferingDetail> {
-  const a = requireActor(actor);
-  const existing = await getOffering(db, id);
-  if (!existing) throw notFound('Tilbuddet findes ikke.');
-  if (!(await canEditOffering(db, a, { operatorOrgId: existing.operator_org_id, municipalityCode: existing.municipality_code })))
-    throw forbidden('Du kan kun redigere tilbud, som din egen organisation driver (sekretariatet: tilbud i eget rammeaftaleområde).');
-  return existing;
+/**
+ * Locks the offering, loads it inside the transaction and checks access on what it is now, then runs `change`.
+ * Parallel changes of one offering wait for each other, so none is lost.
+ */
+async function withLockedOffering<T>(ctx: Ctx, id: number, change: (trx: Queryable, existing: OfferingDetail, today: string) => Promise<T>): Promise<T> {
+  const today = ctx.clock.today();
+  await referenceLists(ctx.db, today); // warm the cache outside the transaction (PGlite has one connection)
+  return ctx.db.transaction().execute(async (trx) => {
+    const existing = (await lockOffering(trx, id)) ? await loadDetail(trx, id, today) : null;
+    requireSignedIn(ctx, 'offerings.edit', targetOf(existing));
+    return change(trx, existing!, today);
+  });
 }
 
-/** Partial update: the patch is merged into the current offering and the whole is validated. */
-export async function patchOffering(db: Db, actor: Actor | null, id: number, patch: Record<string, unknown>): Promise<void> {
-  const existing = await requireEditable(db, actor, id);
-  const before = toInput(existing);
-  const input = await validateForWrite(db, { ...before, ...patch });
-  if (!(await canEditOffering(db, actor, { operatorOrgId: input.operatorOrganisationId, municipalityCode: input.municipalityCode })))
-    throw forbidden('Du kan ikke flytte tilbuddet til en driftsherre eller kommune uden for dit ansvar.');
-  // Saving an unchanged form writes nothing and logs nothing.
-  if (JSON.stringify(before) === JSON.stringify(input)) return;
-  await db.transaction().execute(async (trx) => {
+/** Partial update: the patch is merged into the current offering (read under lock) and the whole is validated. Returns the offering as stored. */
+export async function patchOffering(ctx: Ctx, id: number, patch: Record<string, unknown>): Promise<OfferingDetail> {
+  const refs = await referenceLists(ctx.db, ctx.clock.today());
+  return withLockedOffering(ctx, id, async (trx, existing, today) => {
+    const before = toInput(existing);
+    const input = await validateForWrite(trx, refs, { ...before, ...patch }, today);
+    if (!can(ctx, 'offerings.edit', await targetOfInput(trx, input, today, existing)))
+      throw forbidden('Du kan ikke flytte tilbuddet til en driftsherre eller kommune uden for dit ansvar.');
+    // Saving an unchanged form writes nothing and logs nothing.
+    if (JSON.stringify(before) === JSON.stringify(input)) return existing;
     await updateOffering(trx, id, toRow(input), input.extraLegalBases, input.targetGroups);
-    await audit(trx, actor, { entity: 'offering', entityId: id, action: 'update', before, after: input });
+    await audit(trx, ctx, { entity: 'offering', entityId: id, action: 'update', before: before satisfies OfferingAuditState, after: input satisfies OfferingAuditState });
+    return (await loadDetail(trx, id, today))!;
   });
 }
 
-export async function closeOffering(db: Db, actor: Actor | null, id: number, data: unknown): Promise<void> {
-  const existing = await requireEditable(db, actor, id);
-  const body = parseInput(ZClose, data);
-  if (existing.status === 'lukket') throw badRequest('Tilbuddet er allerede lukket.');
-  if (body.statusSince < existing.status_since) throw badRequest('Oplysningerne er ikke gyldige.', { statusSince: [`Datoen må ikke ligge før den nuværende status (${formatDate(existing.status_since)}).`] });
-  if (body.statusSince > today())
-    throw badRequest('Oplysningerne er ikke gyldige.', { statusSince: ['Datoen kan ikke ligge i fremtiden. Registrér ændringen, når den træder i kraft (sæt evt. status "under afvikling" nu).'] });
-  const before = toInput(existing);
-  const after = { ...before, status: body.status, statusSince: body.statusSince };
-  await db.transaction().execute(async (trx) => {
+/** From which status an offering may be closed, wound down or closed for intake, and to which. */
+const CLOSE_TRANSITIONS: Record<OfferingStatus, readonly OfferingStatus[]> = {
+  aktiv: ['lukket_for_indskrivning', 'under_afvikling', 'lukket'],
+  lukket_for_indskrivning: ['lukket_for_indskrivning', 'under_afvikling', 'lukket'],
+  under_afvikling: ['lukket_for_indskrivning', 'under_afvikling', 'lukket'],
+  lukket: [],
+};
+
+/** Closes an offering for intake, winds it down or closes it, with a reason for the log. Returns the offering as stored. */
+export async function closeOffering(ctx: Ctx, id: number, data: unknown): Promise<OfferingDetail> {
+  return withLockedOffering(ctx, id, async (trx, existing, today) => {
+    const body = parseInput(ZClose, data);
+    if (!CLOSE_TRANSITIONS[existing.status].includes(body.status)) throw badRequest('Tilbuddet er allerede lukket.');
+    if (body.statusSince < existing.status_since) throw badRequest('Oplysningerne er ikke gyldige.', { statusSince: [`Datoen må ikke ligge før den nuværende status (${formatDate(existing.status_since)}).`] });
+    if (body.statusSince > today)
+      throw badRequest('Oplysningerne er ikke gyldige.', { statusSince: ['Datoen kan ikke ligge i fremtiden. Registrér ændringen, når den træder i kraft (sæt evt. status "under afvikling" nu).'] });
+    const before = toInput(existing);
+    const after = { ...before, status: body.status, statusSince: body.statusSince };
     await updateOffering(trx, id, toRow(after), after.extraLegalBases, after.targetGroups);
-    await audit(trx, actor, { entity: 'offering', entityId: id, action: 'update', before, after: { ...after, reason: body.reason } });
+    await audit(trx, ctx, { entity: 'offering', entityId: id, action: 'update', before: before satisfies OfferingAuditState, after: { ...after, reason: body.reason } satisfies OfferingAuditState });
+    return (await loadDetail(trx, id, today))!;
   });
 }
 
-/** Import: every row validated and access-checked first; then all written in one transaction, or none. */
-export async function importOfferings(
-  db: Db,
-  actor: Actor | null,
-  rows: Array<{ line: number; id: number | null; data: Record<string, unknown> }>,
-): Promise<{ created: number; updated: number; errors: Array<{ line: number; field: string; message: string }> }> {
-  const a = requireActor(actor);
-  if (!canCreateOfferings(a)) throw forbidden('Du kan ikke importere tilbud.');
-  const errors: Array<{ line: number; field: string; message: string }> = [];
-  const valid: Array<{ line: number; id: number | null; input: TOfferingInput; before?: TOfferingInput }> = [];
-  const seenNames = new Map<string, number>();
-  for (const row of rows) {
-    const push = (fe: FieldErrors) => Object.entries(fe).forEach(([field, msgs]) => msgs.forEach((message) => errors.push({ line: row.line, field, message })));
-    let before: TOfferingInput | undefined;
-    if (row.id !== null) {
-      const existing = await getOffering(db, row.id);
-      if (!existing) {
-        push({ id: [`Tilbud med ID ${row.id} findes ikke.`] });
-        continue;
-      }
-      if (!(await canEditOffering(db, a, { operatorOrgId: existing.operator_org_id, municipalityCode: existing.municipality_code }))) {
-        push({ id: ['Du må ikke ændre dette tilbud.'] });
-        continue;
-      }
-      before = toInput(existing);
-    }
-    // A new row without an operator is run by the importing user's own organisation.
-    const ownOperator = !before && row.data.operatorOrganisationId === undefined && a.organisationKind !== 'secretariat' ? { operatorOrganisationId: a.organisationId } : {};
-    const merged = { ...(before ?? {}), ...ownOperator, ...row.data };
-    const parsed = ZOfferingInput.safeParse(merged);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ line: row.line, field: issue.path.join('.') || '_', message: issue.message });
-      continue;
-    }
-    const codeErrors = await checkCodes(db, parsed.data);
-    if (Object.keys(codeErrors).length) {
-      push(codeErrors);
-      continue;
-    }
-    if (!(await canEditOffering(db, a, { operatorOrgId: parsed.data.operatorOrganisationId, municipalityCode: parsed.data.municipalityCode }))) {
-      push({ operatorOrganisationId: ['Du må kun importere tilbud, som din organisation driver.'] });
-      continue;
-    }
-    const key = `${parsed.data.name.toLowerCase()}|${parsed.data.address.toLowerCase()}`;
-    if (seenNames.has(key)) {
-      push({ name: [`Samme tilbud (navn og adresse) står også i række ${seenNames.get(key)}.`] });
-      continue;
-    }
-    seenNames.set(key, row.line);
-    valid.push({ line: row.line, id: row.id, input: parsed.data, before });
-  }
-  if (errors.length) return { created: 0, updated: 0, errors };
-  let created = 0;
-  let updated = 0;
-  await db.transaction().execute(async (trx) => {
-    for (const v of valid) {
-      if (v.id === null) {
-        const id = await insertOffering(trx, toRow(v.input), v.input.extraLegalBases, v.input.targetGroups);
-        await audit(trx, a, { entity: 'offering', entityId: id, action: 'create', after: { ...v.input, source: 'import' } });
-        created++;
-      } else {
-        await updateOffering(trx, v.id, toRow(v.input), v.input.extraLegalBases, v.input.targetGroups);
-        await audit(trx, a, { entity: 'offering', entityId: v.id, action: 'update', before: v.before, after: { ...v.input, source: 'import' } });
-        updated++;
-      }
-    }
-  });
-  return { created, updated, errors: [] };
-}
+export type { OfferingExportRow, OfferingListRow, ReferenceLists } from './offerings.repository.js';

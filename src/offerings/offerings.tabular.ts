@@ -3,7 +3,8 @@
  * from Ramme can be edited and imported again. Code columns are what the importer reads; name columns
  * are for people and ignored on import.
  */
-import type { OfferingListRow } from './offerings.repository.js';
+import { copenhagenDate } from '../core/clock.js';
+import type { OfferingExportRow } from './offerings.repository.js';
 import { PROTECTION_LABELS, STATUS_LABELS } from './offerings.table.js';
 
 type Column = {
@@ -11,12 +12,12 @@ type Column = {
   /** Input field filled from this column on import; absent for read-only columns. */
   field?: string;
   kind?: 'int' | 'list' | 'bool' | 'date' | 'text';
-  value: (r: OfferingListRow) => string | number | boolean | null;
+  value: (r: OfferingExportRow) => string | number | boolean | null;
 };
 
 export const COLUMNS: Column[] = [
-  { header: 'ID', value: (r) => r.id },
-  { header: 'Navn', field: 'name', value: (r) => r.name },
+  { header: 'ID', value: (r) => r.offering_id },
+  { header: 'Navn', field: 'name', value: (r) => r.offering_name },
   { header: 'Driftsherre-ID', field: 'operatorOrganisationId', kind: 'int', value: (r) => r.operator_org_id },
   { header: 'Driftsherre', value: (r) => r.operator_name },
   { header: 'Driftsform', field: 'operatorType', value: (r) => r.operator_type },
@@ -45,11 +46,11 @@ export const COLUMNS: Column[] = [
   { header: 'Kontaktperson', field: 'contactName', value: (r) => r.contact_name },
   { header: 'E-mail', field: 'contactEmail', value: (r) => r.contact_email },
   { header: 'Telefon', field: 'contactPhone', value: (r) => r.contact_phone },
-  { header: 'Senest opdateret', value: (r) => new Date(r.updated_at).toISOString().slice(0, 10) },
+  { header: 'Senest opdateret', value: (r) => copenhagenDate(r.updated_at) },
 ];
 
 export const exportHeader = () => COLUMNS.map((c) => c.header);
-export const exportRow = (r: OfferingListRow) => COLUMNS.map((c) => c.value(r));
+export const exportRow = (r: OfferingExportRow) => COLUMNS.map((c) => c.value(r));
 
 const normalise = (h: string) => h.trim().toLowerCase();
 

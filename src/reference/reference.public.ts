@@ -73,3 +73,23 @@ export function areaIdOfMunicipalitySql(municipalityCode: Expression<number>, da
   return sql<number | null>`(select m.area_id from agreement_area_member m join organisation mo on mo.id = m.organisation_id
     where mo.municipality_code = ${municipalityCode} and ${memberOn('m', date)} order by m.area_id limit 1)`;
 }
+
+/** The agreement areas of several municipalities on a date, in one query: municipality code → area ids (ascending). */
+export async function areaIdsOfMunicipalities(db: Queryable, municipalityCodes: readonly number[], date: string): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (!municipalityCodes.length) return out;
+  const rows = await db
+    .selectFrom('agreement_area_member as m')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .select(['o.municipality_code', 'm.area_id'])
+    .where('o.municipality_code', 'in', [...new Set(municipalityCodes)])
+    .where(memberOn('m', date))
+    .orderBy('m.area_id')
+    .execute();
+  for (const r of rows) {
+    const ids = out.get(r.municipality_code!) ?? [];
+    if (!ids.includes(r.area_id)) ids.push(r.area_id);
+    out.set(r.municipality_code!, ids);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
-/** Access matrix entries for the offerings register (see core/testing/access.ts). Holbæk (316) is demo-tilbudsoekonomi's municipality; Vordingborg (390) is not. */
-import { SIGNED_IN, offeringOf, providerOffering, type AccessExpectation } from '../testing/access.js';
+/** Access matrix entries for the offerings register (see src/testing/access.ts; walked by src/core/http/access-matrix.test.ts). Holbæk (316) is demo-tilbudsoekonomi's municipality; Vordingborg (390) is not. */
+import { SIGNED_IN, offeringOf, providerOffering, type AccessExpectation } from '../access.js';
 
 const WRITERS = ['sekretariat', 'tilbudsoekonomi', 'leverandoer'] as const;
 

@@ -3,61 +3,15 @@
  * form is shown again with the user's input and a Danish message per field.
  */
 import type { FC } from 'hono/jsx';
-import type { FieldErrors } from '../core/errors.js';
-import { CheckboxGroup, Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from '../core/web/components.js';
-import type { ReferenceLists } from './offerings.repository.js';
-import { FIELD_LABELS } from './offerings.schema.js';
-import { OFFERING_STATUSES, PROTECTIONS, PROTECTION_LABELS, STATUS_LABELS } from './offerings.table.js';
+import type { FieldErrors } from '../../core/errors.js';
+import { formatDate } from '../../core/format.js';
+import { CheckboxGroup, Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
+import { FIELD_LABELS } from '../offerings.schema.js';
+import type { ReferenceLists } from '../offerings.service.js';
+import { OFFERING_STATUSES, PROTECTIONS, PROTECTION_LABELS, STATUS_LABELS, type OfferingStatus } from '../offerings.table.js';
+import { one, type FormValues } from './edit.form.js';
 
-export type FormValues = Record<string, string | string[] | undefined>;
-
-/** Form fields (all strings) → the shape ZOfferingInput validates. Numbers that are not numbers stay text so the schema names them. */
-export function formToInput(body: FormValues): Record<string, unknown> {
-  const str = (k: string) => (Array.isArray(body[k]) ? (body[k] as string[])[0] : (body[k] as string | undefined)) ?? '';
-  const num = (k: string) => {
-    const v = str(k).trim();
-    return v === '' ? undefined : /^-?\d+$/.test(v) ? Number(v) : v;
-  };
-  const list = (k: string) => (body[k] === undefined ? [] : Array.isArray(body[k]) ? (body[k] as string[]) : [body[k] as string]).filter((v) => v !== '');
-  return {
-    name: str('name'),
-    operatorOrganisationId: num('operatorOrganisationId'),
-    operatorType: str('operatorType'),
-    address: str('address'),
-    postalCode: str('postalCode'),
-    city: str('city'),
-    municipalityCode: num('municipalityCode'),
-    offeringType: str('offeringType'),
-    primaryLegalBasis: str('primaryLegalBasis'),
-    extraLegalBases: list('extraLegalBases'),
-    targetGroups: list('targetGroups'),
-    places: num('places'),
-    ageMin: num('ageMin'),
-    ageMax: num('ageMax'),
-    status: str('status') || 'aktiv',
-    statusSince: str('statusSince'),
-    socialtilsynCode: str('socialtilsynCode'),
-    approvalDate: str('approvalDate') || null,
-    isCovered: str('isCovered') === 'on',
-    protection: str('protection') || 'ingen',
-    description: str('description'),
-    contactName: str('contactName'),
-    contactEmail: str('contactEmail'),
-    contactPhone: str('contactPhone'),
-  };
-}
-
-export function inputToForm(v: Record<string, unknown>): FormValues {
-  const out: FormValues = {};
-  for (const [k, val] of Object.entries(v)) {
-    if (Array.isArray(val)) out[k] = val.map(String);
-    else if (typeof val === 'boolean') out[k] = val ? 'on' : undefined;
-    else out[k] = val === null || val === undefined ? '' : String(val);
-  }
-  return out;
-}
-
-const s = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+const s = one;
 const arr = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export const OfferingForm: FC<{
@@ -126,4 +80,66 @@ export const OfferingForm: FC<{
       <a href={cancelHref}>Annullér</a>
     </div>
   </form>
+);
+
+/** The create or edit page: the form with the user's values (and errors after a refused save). */
+export type FormPageView = {
+  /** Absent when creating. */
+  id?: number;
+  title: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  refs: ReferenceLists;
+  operators: Array<{ id: number; name: string }>;
+};
+
+export const FormPage: FC<{ view: FormPageView; csrf: string }> = ({ view: v, csrf }) => (
+  <>
+    <h1>{v.title}</h1>
+    <OfferingForm
+      action={v.id ? `/tilbud/${v.id}/rediger` : '/tilbud/ny'}
+      csrf={csrf}
+      values={v.values}
+      errors={v.errors}
+      refs={v.refs}
+      operators={v.operators}
+      submitLabel={v.id ? 'Gem ændringer' : 'Opret tilbud'}
+      cancelHref={v.id ? `/tilbud/${v.id}` : '/tilbud'}
+    />
+  </>
+);
+
+const CLOSE_STATUSES = ['lukket_for_indskrivning', 'under_afvikling', 'lukket'] as const;
+
+/** The close page: new status, from which date, and why. */
+export type ClosePageView = {
+  id: number;
+  name: string;
+  status: OfferingStatus;
+  statusSince: string;
+  today: string;
+  values: FormValues;
+  errors?: FieldErrors;
+};
+
+export const ClosePage: FC<{ view: ClosePageView; csrf: string }> = ({ view: v, csrf }) => (
+  <>
+    <h1>Luk eller afvikl {v.name}</h1>
+    <p>
+      Tilbuddet er i dag: {STATUS_LABELS[v.status]} (siden {formatDate(v.statusSince)}). Ændringen registreres i loggen med din begrundelse.
+    </p>
+    <ErrorSummary errors={v.errors} labels={FIELD_LABELS} />
+    <form method="post" action={`/tilbud/${v.id}/luk`}>
+      <CsrfField token={csrf} />
+      <Select name="status" label="Ny status" value={s(v.values.status) || 'lukket'} errors={v.errors} options={CLOSE_STATUSES.map((c) => ({ value: c, label: STATUS_LABELS[c] }))} />
+      <Field name="statusSince" label="Fra dato" type="date" value={s(v.values.statusSince) || v.today} errors={v.errors} required />
+      <TextArea name="reason" label="Begrundelse" value={s(v.values.reason)} errors={v.errors} required maxlength={1000} hint="Fx politisk beslutning, dato for drøftelse i styregruppen." />
+      <div class="ramme-actions">
+        <button type="submit" class="button button-primary">
+          Gem ny status
+        </button>
+        <a href={`/tilbud/${v.id}`}>Annullér</a>
+      </div>
+    </form>
+  </>
 );

@@ -1,0 +1,171 @@
+/**
+ * @module The register's list page: filters (a GET form that works without JavaScript), sortable columns,
+ * pages, export links, and the actions the actor may start.
+ */
+import type { FC } from 'hono/jsx';
+import { formatDate, formatNumber } from '../../core/format.js';
+import { Alert, Field, Pagination, Select } from '../../core/web/components.js';
+import type { TListQuery } from '../offerings.schema.js';
+import type { OfferingListRow, ReferenceLists } from '../offerings.service.js';
+import { OFFERING_STATUSES, STATUS_LABELS } from '../offerings.table.js';
+
+/** Query string for the list, without empty or default values (page links, export links, sorting). */
+export function listHref(base: string, f: Partial<TListQuery>, change: Partial<TListQuery> = {}): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, ...change })) {
+    if (v === undefined || v === null || v === '') continue;
+    if ((k === 'page' && v === 1) || (k === 'pageSize' && v === 25) || (k === 'sort' && v === 'name') || (k === 'dir' && v === 'asc')) continue;
+    p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+export type ListView = {
+  query: TListQuery;
+  /** Filters that could not be read and were dropped. */
+  problems: string[];
+  total: number;
+  page: number;
+  pageCount: number;
+  rows: OfferingListRow[];
+  refs: ReferenceLists;
+  actions: { canCreate: boolean; canImport: boolean };
+  /** The actor's organisation, offered as a shortcut filter when it runs offerings. */
+  own: { organisationId: number; organisationName: string; isSecretariat: boolean };
+};
+
+const SortHeader: FC<{ f: TListQuery; column: TListQuery['sort']; label: string }> = ({ f, column, label }) => {
+  const active = f.sort === column;
+  const nextDir = active && f.dir === 'asc' ? 'desc' : 'asc';
+  return (
+    <th scope="col" aria-sort={active ? (f.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <a href={listHref('/tilbud', f, { sort: column, dir: nextDir, page: 1 })}>
+        {label}
+        {active ? (f.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        <span class="sr-only">{active ? ` (sorteret ${f.dir === 'asc' ? 'stigende' : 'faldende'})` : ' (sortér)'}</span>
+      </a>
+    </th>
+  );
+};
+
+const Filters: FC<{ f: TListQuery; refs: ReferenceLists }> = ({ f, refs }) => (
+  <form method="get" action="/tilbud" data-autosubmit aria-label="Filtrér tilbud">
+    {f.operator && <input type="hidden" name="operator" value={String(f.operator)} />}
+    <div class="ramme-filters">
+      <Field name="q" label="Søg" type="search" value={f.q} hint="Navn, beskrivelse, adresse eller by" />
+      <Select name="area" label="Rammeaftale" value={f.area} emptyLabel="Alle" options={refs.areas.map((a) => ({ value: a.code, label: a.name }))} />
+      <Select name="municipality" label="Kommune" value={f.municipality ? String(f.municipality) : ''} emptyLabel="Alle" options={refs.municipalities.map((m) => ({ value: String(m.code), label: m.name }))} />
+      <Select name="operatorType" label="Driftsform" value={f.operatorType} emptyLabel="Alle" options={refs.operatorTypes.map((o) => ({ value: o.code, label: o.name }))} />
+      <Select name="legalBasis" label="Lovgrundlag" value={f.legalBasis} emptyLabel="Alle" options={refs.legalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}` }))} />
+      <Select name="targetGroup" label="Målgruppe" value={f.targetGroup} emptyLabel="Alle" options={refs.targetGroups.map((t) => ({ value: t.code, label: t.parent_code ? `– ${t.name}` : t.name }))} />
+      <Select name="status" label="Status" value={f.status} emptyLabel="Alle" options={OFFERING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+    </div>
+    <input type="hidden" name="sort" value={f.sort} />
+    <input type="hidden" name="dir" value={f.dir} />
+    <div class="ramme-actions">
+      <button type="submit" class="button button-primary">
+        Vis tilbud
+      </button>
+      <a href="/tilbud">Nulstil filtre</a>
+    </div>
+  </form>
+);
+
+const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[] }> = ({ f, page, rows }) => (
+  <div class="ramme-table-wrap" tabindex={0}>
+    <table class="table table--zebra table--compact">
+      <caption class="sr-only">Tilbud, side {page}</caption>
+      <thead>
+        <tr>
+          <SortHeader f={f} column="name" label="Navn" />
+          <SortHeader f={f} column="municipality" label="Kommune" />
+          <th scope="col">Driftsherre</th>
+          <th scope="col">Lovgrundlag</th>
+          <th scope="col">Målgrupper</th>
+          <SortHeader f={f} column="places" label="Pladser" />
+          <SortHeader f={f} column="status" label="Status" />
+          <SortHeader f={f} column="updated" label="Opdateret" />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && (
+          <tr>
+            <td colspan={8}>Ingen tilbud matcher filtrene.</td>
+          </tr>
+        )}
+        {rows.map((r) => (
+          <tr>
+            <td>
+              <a href={`/tilbud/${r.offering_id}`}>{r.offering_name}</a>
+            </td>
+            <td>{r.municipality_name}</td>
+            <td>
+              {r.operator_name}
+              <br />
+              <small>{r.operator_type_name}</small>
+            </td>
+            <td>
+              {r.legal_basis_law} {r.legal_basis_paragraph}
+            </td>
+            <td>{r.target_group_names}</td>
+            <td class="ramme-num">{formatNumber(r.places)}</td>
+            <td>{STATUS_LABELS[r.status]}</td>
+            <td>{formatDate(new Date(r.updated_at))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+export const ListPage: FC<{ view: ListView }> = ({ view: v }) => {
+  const f = v.query;
+  const withoutPaging = { ...f, page: undefined, pageSize: undefined };
+  return (
+    <>
+      <h1>Tilbudsregister</h1>
+      <p>Tilbud omfattet af rammeaftalerne: driftsherre, lovgrundlag, målgrupper, pladser og status.</p>
+      {v.problems.length > 0 && (
+        <Alert kind="warning" heading="Nogle filtre kunne ikke bruges">
+          {v.problems.map((p) => (
+            <p>{p}</p>
+          ))}
+        </Alert>
+      )}
+      {(v.actions.canCreate || v.actions.canImport) && (
+        <div class="ramme-actions">
+          {v.actions.canCreate && (
+            <a class="button button-primary" href="/tilbud/ny">
+              Opret tilbud
+            </a>
+          )}
+          {v.actions.canImport && (
+            <a class="button button-secondary" href="/tilbud/import">
+              Importér fra CSV eller Excel
+            </a>
+          )}
+        </div>
+      )}
+      {!v.own.isSecretariat && !f.operator && (
+        <p>
+          <a href={listHref('/tilbud', f, { operator: v.own.organisationId, page: 1 })}>Vis kun tilbud, som {v.own.organisationName} driver</a>
+        </p>
+      )}
+      {f.operator && (
+        <p>
+          Viser kun tilbud med driftsherre nr. {f.operator}
+          {f.operator === v.own.organisationId ? ` (${v.own.organisationName})` : ''}. <a href={listHref('/tilbud', { ...f, operator: undefined }, { page: 1 })}>Vis alle driftsherrer</a>
+        </p>
+      )}
+      <Filters f={f} refs={v.refs} />
+      <div class="ramme-actions">
+        <a href={listHref('/tilbud/eksport.csv', withoutPaging)}>Hent listen som CSV</a>
+        <a href={listHref('/tilbud/eksport.xlsx', withoutPaging)}>Hent listen som Excel</a>
+      </div>
+      <p role="status">{formatNumber(v.total)} tilbud fundet.</p>
+      <OfferingTable f={f} page={v.page} rows={v.rows} />
+      <Pagination page={v.page} pageCount={v.pageCount} total={v.total} hrefFor={(n) => listHref('/tilbud', f, { page: n })} />
+    </>
+  );
+};
