@@ -1,7 +1,8 @@
 /**
- * @module Request schemas for the agreement cycle. The same schema serves the JSON API and the HTML forms:
- * forms send strings, so optional fields accept '' (→ null), numbers accept a decimal comma, and lists accept
- * one item per line.
+ * @module Request schemas for the agreement cycle, camelCase. The same schema serves the JSON API and the HTML
+ * forms (whose fields carry the same names): forms send strings, so optional fields accept '' (→ null),
+ * numbers accept a decimal comma, and lists accept one item per line. Unknown keys (a form's `_csrf`) are
+ * dropped.
  */
 import { z } from 'zod';
 import { zDate, zOptText, zText } from '../core/validation.js';
@@ -22,7 +23,6 @@ export const zLines = (maxItems: number, maxLength: number) =>
     (v) => (typeof v === 'string' ? v.split(/\r?\n/).map((x) => x.trim()).filter(Boolean) : v ?? []),
     z.array(z.string().trim().min(1).max(maxLength)).max(maxItems),
   );
-const zCsrf = { _csrf: z.string().optional() };
 
 export const ZAgreement = z.object({
   areaId: zInt(1, 1_000_000).optional(),
@@ -31,12 +31,11 @@ export const ZAgreement = z.object({
   periodEnd: zDate,
   preparationStart: zDate,
   summary: zOptText(4000),
-  ...zCsrf,
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
 
-export const ZStatusChange = z.object({ status: z.enum(['under_udarbejdelse', 'i_hoering', 'til_godkendelse']), note: zOptText(1000), hearingUntil: zOptDate.optional(), ...zCsrf });
-export const ZPublish = z.object({ isPublic: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()), ...zCsrf });
+export const ZStatusChange = z.object({ status: z.enum(['under_udarbejdelse', 'i_hoering', 'til_godkendelse']), note: zOptText(1000), hearingUntil: zOptDate.optional() });
+export const ZPublish = z.object({ isPublic: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()) });
 
 export const ZFocusArea = z.object({
   part: z.enum(['udvikling', 'styring']),
@@ -46,10 +45,9 @@ export const ZFocusArea = z.object({
   content: zOptText(10000),
   desiredResults: zLines(30, 1000),
   responsible: zOptText(300),
-  ...zCsrf,
 });
 
-export const ZObjective = z.object({ number: zInt(1, 99), title: zText(500), description: zOptText(4000), ...zCsrf });
+export const ZObjective = z.object({ number: zInt(1, 99), title: zText(500), description: zOptText(4000) });
 
 export const ZIndicator = z.object({
   objectiveId: zOptInt(1, 2147483647).optional(),
@@ -62,7 +60,6 @@ export const ZIndicator = z.object({
   targetValue: zOptDecimal.optional(),
   targetDate: zOptDate.optional(),
   source: z.string().trim().min(1).max(100).default('manual'),
-  ...zCsrf,
 });
 
 export const ZMeasurement = z.object({
@@ -71,10 +68,9 @@ export const ZMeasurement = z.object({
   value: zDecimal,
   source: zText(300),
   note: zOptText(2000),
-  ...zCsrf,
 });
 
-export const ZPrinciple = z.object({ number: zInt(1, 99), title: zText(300), description: zOptText(4000), ...zCsrf });
+export const ZPrinciple = z.object({ number: zInt(1, 99), title: zText(300), description: zOptText(4000) });
 
 export const ZCommitment = z.object({
   number: zInt(1, 99),
@@ -82,20 +78,18 @@ export const ZCommitment = z.object({
   scopeNote: zOptText(500),
   appliesFrom: zDate,
   indicatorId: zOptInt(1, 2147483647).optional(),
-  ...zCsrf,
 });
 
-export const ZCommitmentStatus = z.object({ status: z.string().trim().min(1).max(40), statusDate: zDate, evidence: zOptText(2000), ...zCsrf });
+export const ZCommitmentStatus = z.object({ status: z.string().trim().min(1).max(40), statusDate: zDate, evidence: zOptText(2000) });
 
 /** A member's statuses for several commitments at once (the form on the matrix page). */
 export const ZCommitmentStatuses = z.object({
   items: z.array(z.object({ commitmentId: zInt(1, 2147483647), status: z.string().trim().max(40), statusDate: zOptDate, evidence: zOptText(2000) })).max(200),
-  ...zCsrf,
 });
 
-export const ZSection = z.object({ number: zInt(1, 99), title: zText(300), body: zText(20000), ...zCsrf });
+export const ZSection = z.object({ number: zInt(1, 99), title: zText(300), body: zText(20000) });
 
-export const ZPhase = z.object({ number: zInt(1, 99), name: zText(200), description: zOptText(2000), startsOn: zDate, endsOn: zDate, ...zCsrf });
+export const ZPhase = z.object({ number: zInt(1, 99), name: zText(200), description: zOptText(2000), startsOn: zDate, endsOn: zDate });
 
 export const ZMilestone = z.object({
   phaseId: zOptInt(1, 2147483647).optional(),
@@ -105,7 +99,6 @@ export const ZMilestone = z.object({
   deliverable: zOptText(1000),
   status: z.enum(['planlagt', 'gennemfoert']).default('planlagt'),
   completedOn: zOptDate.optional(),
-  ...zCsrf,
 });
 
 export const ZApproval = z.object({
@@ -113,7 +106,6 @@ export const ZApproval = z.object({
   decidedOn: zOptDate.optional(),
   reference: zOptText(300),
   note: zOptText(2000),
-  ...zCsrf,
 });
 
 export const ZRound = z.object({
@@ -128,18 +120,17 @@ export const ZRound = z.object({
   /** Candidate actions for a prioritisation, one per line. */
   candidates: zLines(60, 500).optional(),
   voteAllowance: zOptInt(1, 1000).optional(),
-  ...zCsrf,
 });
 
-export const ZGroup = z.object({ name: zText(200), kind: z.string().trim().min(1).max(40), organisationId: zOptInt(1, 2147483647).optional(), ...zCsrf });
+export const ZGroup = z.object({ name: zText(200), kind: z.string().trim().min(1).max(40), organisationId: zOptInt(1, 2147483647).optional() });
 
 /** Answers keyed by question id: `{ answers: { "12": "tekst" } }`; forms send `answer_12`. */
-export const ZAnswers = z.object({ answers: z.record(z.string().regex(/^\d+$/), z.string().max(10000)), ...zCsrf });
-export const ZVotes = z.object({ votes: z.record(z.string().regex(/^\d+$/), zInt(0, 1000)), ...zCsrf });
+export const ZAnswers = z.object({ answers: z.record(z.string().regex(/^\d+$/), z.string().max(10000)) });
+export const ZVotes = z.object({ votes: z.record(z.string().regex(/^\d+$/), zInt(0, 1000)) });
 
-export const ZVersion = z.object({ changelog: zText(10000), addressedCommentIds: z.array(zInt(1, 2147483647)).max(500).default([]), ...zCsrf });
-export const ZComment = z.object({ sectionKey: z.string().trim().min(1).max(60), text: zText(10000), ...zCsrf });
-export const ZResponse = z.object({ response: z.enum(['taget_ind', 'delvist_taget_ind', 'ikke_taget_ind']), responseReason: zText(4000), ...zCsrf });
+export const ZVersion = z.object({ changelog: zText(10000), addressedCommentIds: z.array(zInt(1, 2147483647)).max(500).default([]) });
+export const ZComment = z.object({ sectionKey: z.string().trim().min(1).max(60), text: zText(10000) });
+export const ZResponse = z.object({ response: z.enum(['taget_ind', 'delvist_taget_ind', 'ikke_taget_ind']), responseReason: zText(4000) });
 
 /** Turns form fields `prefix_<id>` into `{ "<id>": value }`. */
 export function pickPrefixed(body: Record<string, unknown>, prefix: string): Record<string, unknown> {

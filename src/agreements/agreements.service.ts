@@ -120,7 +120,7 @@ export async function agreementForEditing(ctx: Ctx, id: number): Promise<Agreeme
 }
 
 /** Everything about one agreement, as the API and the published document see it (access already checked). */
-export async function agreementDetails(db: Queryable, agreement: AgreementRow, today: string) {
+async function agreementDetails(db: Queryable, agreement: AgreementRow, today: string) {
   const [vocab, members, content, statuses, decisions, phases, milestones, events, versions] = await Promise.all([
     repo.allVocabulary(db),
     repo.agreementMembers(db, agreement),
@@ -208,10 +208,14 @@ function checkPeriod(v: { periodStart: string; periodEnd: string; preparationSta
   ]);
 }
 
+/** The area an input asks for, read before validation so access is decided first (null: the secretariat's own). */
+function requestedArea(input: unknown): number | null {
+  const areaId = (input as { areaId?: unknown } | null)?.areaId;
+  return typeof areaId === 'number' || (typeof areaId === 'string' && /^\d+$/.test(areaId)) ? Number(areaId) : null;
+}
+
 export async function createAgreement(ctx: Ctx, input: unknown): Promise<number> {
-  const raw = (input ?? {}) as { areaId?: unknown };
-  const requested = typeof raw.areaId === 'number' || (typeof raw.areaId === 'string' && /^\d+$/.test(raw.areaId)) ? Number(raw.areaId) : null;
-  const actor = requireSignedIn(ctx, 'agreements.create', { areaId: requested });
+  const actor = requireSignedIn(ctx, 'agreements.create', { areaId: requestedArea(input) });
   const v = parseInput(ZAgreement, input);
   const areaId = v.areaId ?? actor.areaIds[0]!;
   checkPeriod(v);

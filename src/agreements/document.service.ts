@@ -4,23 +4,21 @@
  * status, process history and approvals.
  */
 import type { Ctx } from '../core/capability.js';
-import { readable } from './agreements.guard.js';
 import { allVocabulary } from './agreements.repository.js';
-import { agreementDetails } from './agreements.service.js';
-import { indicatorValues } from './indicator.service.js';
+import { agreementJson } from './agreements.service.js';
+import { computeIndicator } from './indicator.service.js';
 import { NOT_SET, indicatorProgress, partsInOrder, rollupMatrix } from './logic.js';
 
 export const PROGRESS_LABEL: Record<string, string> = { naaet: 'Mål nået', paa_vej: 'På vej', tilbage: 'Længere fra målet', ingen_maaling: 'Ingen måling', ingen_maal: 'Intet mål' };
 
 export async function documentData(ctx: Ctx, id: number) {
-  const a = await readable(ctx, id);
-  const today = ctx.clock.today();
-  const [j, vocab] = await Promise.all([agreementDetails(ctx.db, a, today), allVocabulary(ctx.db)]);
+  const j = await agreementJson(ctx, id);
+  const vocab = await allVocabulary(ctx.db);
   const indicators = await Promise.all(
     j.indicators.map(async (i) => {
       let latest = i.latest ? { value: i.latest.value, date: i.latest.measuredOn } : null;
       if (i.source !== 'manual') {
-        const v = await indicatorValues(ctx.db, ctx.indicators, a, i.id, today);
+        const v = await computeIndicator(ctx, id, i.id);
         if (v.computed?.area.value) latest = { value: v.computed.area.value, date: v.computed.date };
       }
       const p = indicatorProgress(i.direction, i.baseline?.value ?? null, i.target?.value ?? null, latest?.value ?? null);

@@ -25,7 +25,7 @@ const fail = (field: string, message: string): never => {
 export type ComputedValue = IndicatorResult & { code: string; name: string; description: string; date: string };
 
 /** The values of one indicator of an agreement the caller may read (access already checked). */
-export async function indicatorValues(db: Queryable, computations: ReadonlyMap<string, IndicatorComputation>, agreement: AgreementRow, indicatorId: number, date: string) {
+async function indicatorValues(db: Queryable, computations: ReadonlyMap<string, IndicatorComputation>, agreement: AgreementRow, indicatorId: number, date: string) {
   const indicator = await repo.findIndicator(db, agreement.id, indicatorId);
   if (!indicator) throw notFound('Indikatoren findes ikke.');
   const measurements = await repo.measurementsOf(db, indicatorId);

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { pickPrefixed } from '../agreements.schema.js';
 import { createGroup, createRound, groupForm, questionView, roundExport, roundView, roundsView, saveAnswers, saveVotes, setRoundOpen } from '../input.service.js';
 import { groupPage, questionPage, roundPage, roundUrl, roundWorkbook, roundsPage } from './input.view.js';
-import { HTML, agreementUrl, body, idParam, str, submit } from './shared.js';
+import { HTML, body, idParam, str, submit } from './shared.js';
 
 export function inputPages(app: FastifyInstance) {
   app.get('/aftaler/:id/input', HTML, async (req, reply) => reply.page(roundsPage(await roundsView(req.ctx, idParam(req)), req.csrf)));
