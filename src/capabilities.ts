@@ -10,8 +10,3 @@ import { audit } from './audit/audit.capability.js';
 import { agreements } from './agreements/agreements.capability.js';
 
 export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, audit];
-
-/** Every computed indicator offered by any capability, by code. */
-export function indicatorComputations() {
-  return new Map(capabilities.flatMap((c) => c.indicators ?? []).map((i) => [i.code, i]));
-}

@@ -33,10 +33,10 @@ describe('reading', () => {
     assert.ok(member.body.agreements.some((a: { title: string }) => a.title === 'Rammeaftale Sjælland 2027-2028'));
   });
 
-  test('an unpublished agreement: 401 for the public, 403 for a provider, 200 for a reader in the area', async () => {
+  test('an unpublished agreement: 401 for the public, 404 for a provider (it may not see it), 200 for a reader in the area', async () => {
     const id = await idOf('Rammeaftale Sjælland 2027-2028');
     assert.equal((await api(null, 'GET', `/api/agreements/${id}`)).status, 401);
-    assert.equal((await api('demo-leverandoer', 'GET', `/api/agreements/${id}`)).status, 403);
+    assert.equal((await api('demo-leverandoer', 'GET', `/api/agreements/${id}`)).status, 404);
     assert.equal((await api('demo-laeser', 'GET', `/api/agreements/${id}`)).status, 200);
     assert.equal((await api(null, 'GET', '/api/agreements/999999')).status, 404);
     assert.equal((await api(null, 'GET', '/api/agreements/abc')).status, 404);
@@ -78,7 +78,7 @@ describe('writing content and statuses', () => {
     const naestved = await orgId('Næstved Kommune');
     const c = await t.db.selectFrom('agreement_commitment as c').innerJoin('agreement_principle as p', 'p.id', 'c.principle_id').select('c.id').where('p.agreement_id', '=', id).orderBy('c.id').executeTakeFirstOrThrow();
     const url = (org: number) => `/api/agreements/${id}/commitments/${c.id}/statuses/${org}`;
-    const body = { status: 'implementeret', status_date: '2026-11-01', evidence: 'Standardkontrakten bruges i alle nye sager' };
+    const body = { status: 'implementeret', statusDate: '2026-11-01', evidence: 'Standardkontrakten bruges i alle nye sager' };
     assert.equal((await api('demo-tilbudsoekonomi', 'PUT', url(holbaek), body)).status, 200);
     const row = await t.db.selectFrom('agreement_commitment_status').selectAll().where('commitment_id', '=', c.id).where('organisation_id', '=', holbaek).executeTakeFirstOrThrow();
     assert.equal(row.evidence, 'Standardkontrakten bruges i alle nye sager');
@@ -95,30 +95,30 @@ describe('writing content and statuses', () => {
   test('a milestone outside the agreement’s lifetime and a phase with dates out of order are refused, nothing saved', async () => {
     const id = await idOf('Rammeaftale Sjælland 2027-2028');
     const before = await count('agreement_milestone', id);
-    const m = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/milestones`, { due_on: '2029-03-01', title: 'For sent' });
+    const m = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/milestones`, { dueOn: '2029-03-01', title: 'For sent' });
     assert.equal(m.status, 400);
-    assert.match(m.body.fields.due_on[0], /uden for aftalens forløb/);
+    assert.match(m.body.fields.dueOn[0], /uden for aftalens forløb/);
     assert.equal(await count('agreement_milestone', id), before);
-    const p = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/phases`, { number: 9, name: 'Baglæns', starts_on: '2026-06-01', ends_on: '2026-05-01' });
+    const p = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/phases`, { number: 9, name: 'Baglæns', startsOn: '2026-06-01', endsOn: '2026-05-01' });
     assert.equal(p.status, 400);
-    assert.match(p.body.fields.ends_on[0], /efter startdatoen/);
-    const ok = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/milestones`, { due_on: '2026-12-01', title: 'Styregruppemøde', deliverable: 'Godkendt høringsudkast' });
+    assert.match(p.body.fields.endsOn[0], /efter startdatoen/);
+    const ok = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/milestones`, { dueOn: '2026-12-01', title: 'Styregruppemøde', deliverable: 'Godkendt høringsudkast' });
     assert.equal(ok.status, 201);
-    assert.equal((await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/milestones`, { due_on: '2026-12-01', title: 'Nej' })).status, 403);
-    const agrErr = await api('demo-sekretariat', 'POST', '/api/agreements', { title: 'X', period_start: '2029-01-01', period_end: '2028-12-31', preparation_start: '2028-01-01' });
+    assert.equal((await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/milestones`, { dueOn: '2026-12-01', title: 'Nej' })).status, 403);
+    const agrErr = await api('demo-sekretariat', 'POST', '/api/agreements', { title: 'X', periodStart: '2029-01-01', periodEnd: '2028-12-31', preparationStart: '2028-01-01' });
     assert.equal(agrErr.status, 400);
-    assert.ok(agrErr.body.fields.period_end);
+    assert.ok(agrErr.body.fields.periodEnd);
   });
 
   test('the secretariat edits only its own area’s agreements', async () => {
     const hov = await idOf('Rammeaftale Hovedstaden 2018 – fælles målsætninger');
-    const r = await api('demo-sekretariat', 'POST', `/api/agreements/${hov}/focus-areas`, { part: 'udvikling', number: 9, title: 'Fremmed', desired_results: [] });
+    const r = await api('demo-sekretariat', 'POST', `/api/agreements/${hov}/focus-areas`, { part: 'udvikling', number: 9, title: 'Fremmed', desiredResults: [] });
     assert.equal(r.status, 403);
   });
 
   test('a prioritisation: votes over the allowance are refused, within it they are tallied', async () => {
     const id = await idOf('Rammeaftale Sjælland 2027-2028');
-    const round = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/rounds`, { kind: 'workshop', template: 'frie', title: 'Prioritering af handlinger', held_on: '2026-11-20', candidates: ['Fælles kapacitetsanalyse', 'Overgang ved 18 år', 'Fælles indkøb'], vote_allowance: 3 });
+    const round = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/rounds`, { kind: 'workshop', template: 'frie', title: 'Prioritering af handlinger', heldOn: '2026-11-20', candidates: ['Fælles kapacitetsanalyse', 'Overgang ved 18 år', 'Fælles indkøb'], voteAllowance: 3 });
     assert.equal(round.status, 201, JSON.stringify(round.body));
     const group = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/rounds/${round.body.id}/groups`, { name: 'Holbæk', kind: 'kommune' });
     assert.equal(group.status, 201);
@@ -132,7 +132,7 @@ describe('writing content and statuses', () => {
     assert.equal((await api('demo-tilbudsoekonomi', 'PUT', votesUrl, { votes: { [cands[0]!.id]: 2, [cands[2]!.id]: 1 } })).status, 200);
     assert.equal(await count('agreement_input_vote'), before + 2);
     assert.equal((await api('demo-naestved', 'PUT', votesUrl, { votes: { [cands[0]!.id]: 1 } })).status, 403, 'another member cannot vote for Holbæk');
-    const noCand = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/rounds`, { kind: 'workshop', template: 'frie', title: 'Uden handlinger', held_on: '2026-11-20', vote_allowance: 3 });
+    const noCand = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/rounds`, { kind: 'workshop', template: 'frie', title: 'Uden handlinger', heldOn: '2026-11-20', voteAllowance: 3 });
     assert.equal(noCand.status, 400);
   });
 });
@@ -143,22 +143,22 @@ describe('hearing and approval', () => {
     const v1 = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/versions`, { changelog: 'Første høringsudkast.' });
     assert.equal(v1.status, 201);
     assert.equal((await api('demo-sekretariat', 'POST', `/api/agreements/${id}/status`, { status: 'i_hoering' })).status, 400, 'a hearing needs a deadline');
-    assert.equal((await api('demo-sekretariat', 'POST', `/api/agreements/${id}/status`, { status: 'i_hoering', hearing_until: '2099-01-31' })).status, 200);
+    assert.equal((await api('demo-sekretariat', 'POST', `/api/agreements/${id}/status`, { status: 'i_hoering', hearingUntil: '2099-01-31' })).status, 200);
     // A provider may read the agreement in hearing and comment; a reader may read but not comment.
     assert.equal((await api('demo-leverandoer', 'GET', `/api/agreements/${id}`)).status, 200);
     const commentsBefore = await count('agreement_hearing_comment');
-    const missing = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { section_key: 'fokus-99', text: 'Findes ikke' });
+    const missing = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { sectionKey: 'fokus-99', text: 'Findes ikke' });
     assert.equal(missing.status, 400);
     assert.match(missing.body.error, /findes ikke i version 1/);
     assert.equal(await count('agreement_hearing_comment'), commentsBefore);
-    assert.equal((await api('demo-laeser', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { section_key: 'fokus-1', text: 'Læser' })).status, 403);
-    const c = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { section_key: 'fokus-1', text: 'Kapacitetsanalysen bør også dække børneområdet.' });
+    assert.equal((await api('demo-laeser', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { sectionKey: 'fokus-1', text: 'Læser' })).status, 403);
+    const c = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { sectionKey: 'fokus-1', text: 'Kapacitetsanalysen bør også dække børneområdet.' });
     assert.equal(c.status, 201);
-    const early = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/versions`, { changelog: 'For tidligt', addressed_comment_ids: [c.body.id] });
+    const early = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/versions`, { changelog: 'For tidligt', addressedCommentIds: [c.body.id] });
     assert.equal(early.status, 400, 'a version cannot link an unanswered comment');
-    assert.equal((await api('demo-tilbudsoekonomi', 'PUT', `/api/agreements/${id}/comments/${c.body.id}/response`, { response: 'taget_ind', response_reason: 'Ja' })).status, 403);
-    assert.equal((await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/comments/${c.body.id}/response`, { response: 'taget_ind', response_reason: 'Børneområdet er tilføjet.' })).status, 200);
-    const v2 = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/versions`, { changelog: 'Børneområdet er med i kapacitetsanalysen.', addressed_comment_ids: [c.body.id] });
+    assert.equal((await api('demo-tilbudsoekonomi', 'PUT', `/api/agreements/${id}/comments/${c.body.id}/response`, { response: 'taget_ind', responseReason: 'Ja' })).status, 403);
+    assert.equal((await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/comments/${c.body.id}/response`, { response: 'taget_ind', responseReason: 'Børneområdet er tilføjet.' })).status, 200);
+    const v2 = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/versions`, { changelog: 'Børneområdet er med i kapacitetsanalysen.', addressedCommentIds: [c.body.id] });
     assert.equal(v2.status, 201);
     assert.equal(v2.body.number, 2);
     const comments = await api('demo-sekretariat', 'GET', `/api/agreements/${id}/comments`);
@@ -169,17 +169,17 @@ describe('hearing and approval', () => {
     assert.equal(members.length, 18);
     assert.ok(members.some((m) => m.name === 'Region Østdanmark'), 'from 2027 the merged region is the member');
     const holbaek = members.find((m) => m.name === 'Holbæk Kommune')!;
-    const tooEarly = await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt', decided_on: '2026-11-20' });
+    const tooEarly = await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' });
     assert.equal(tooEarly.status, 409);
     assert.equal((await api('demo-sekretariat', 'POST', `/api/agreements/${id}/status`, { status: 'til_godkendelse', note: 'Høringen er afsluttet.' })).status, 200);
     const naestved = members.find((m) => m.name === 'Næstved Kommune')!;
-    assert.equal((await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'godkendt', decided_on: '2026-11-20' })).status, 403);
-    assert.equal((await api('demo-laeser', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'godkendt', decided_on: '2026-11-20' })).status, 403);
+    assert.equal((await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' })).status, 403);
+    assert.equal((await api('demo-laeser', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' })).status, 403);
     assert.equal((await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt' })).status, 400, 'a decision needs its date');
-    let last = await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt', decided_on: '2026-11-20', reference: 'Byrådet 20.11.2026, pkt. 4' });
+    let last = await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt', decidedOn: '2026-11-20', reference: 'Byrådet 20.11.2026, pkt. 4' });
     assert.deepEqual(last.body, { status: 'til_godkendelse', approved: 1, total: 18 });
     for (const m of members.filter((x) => x.id !== holbaek.id)) {
-      last = await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/approvals/${m.id}`, { decision: 'godkendt', decided_on: '2026-11-21' });
+      last = await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/approvals/${m.id}`, { decision: 'godkendt', decidedOn: '2026-11-21' });
       assert.equal(last.status, 200);
     }
     assert.deepEqual(last.body, { status: 'godkendt', approved: 18, total: 18 });
@@ -187,7 +187,7 @@ describe('hearing and approval', () => {
     assert.equal(agr.body.status, 'godkendt');
     assert.equal(agr.body.history.at(-1).statusLabel, 'Godkendt');
     // Withdrawing an approval sends it back.
-    last = await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'ikke_godkendt', decided_on: '2026-11-22' });
+    last = await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'ikke_godkendt', decidedOn: '2026-11-22' });
     assert.deepEqual(last.body, { status: 'til_godkendelse', approved: 17, total: 18 });
     // Everything on the way is in the audit log.
     const audited = await t.db.selectFrom('audit_log').select('entity').distinct().where('entity', 'like', 'agreement%').execute();

@@ -6,8 +6,10 @@
 import fs from 'node:fs';
 import type { Capability } from '../core/capability.js';
 import { agreementsApi } from './agreements.api.js';
+import { agreementsAuditEntities } from './agreements.audit.js';
 import { commitmentsImplemented } from './agreements.indicators.js';
 import { agreementsMigrations } from './agreements.migrations.js';
+import { agreementsPermissions } from './agreements.policy.js';
 import { seedAgreements } from './agreements.seed.js';
 import { agreementPages } from './pages/agreements.pages.js';
 import { contentPages } from './pages/content.pages.js';
@@ -26,20 +28,13 @@ const css = fs.readFileSync(new URL('./aftaler.css', import.meta.url));
 export const agreements: Capability = {
   name: 'agreements',
   migrations: agreementsMigrations,
-  routes: (app, ctx) => {
+  routes: (app) => {
     app.get(STYLESHEET, { schema: { hide: true } }, (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
-    agreementsApi(app, ctx);
-    agreementPages(app, ctx);
-    contentPages(app, ctx);
-    indicatorPages(app, ctx);
-    matrixPages(app, ctx);
-    timelinePages(app, ctx);
-    inputPages(app, ctx);
-    hearingPages(app, ctx);
-    approvalPages(app, ctx);
-    documentPages(app, ctx);
+    for (const register of [agreementsApi, agreementPages, contentPages, indicatorPages, matrixPages, timelinePages, inputPages, hearingPages, approvalPages, documentPages]) register(app);
   },
   nav: [{ href: '/aftaler', label: 'Rammeaftaler', description: 'aftalerne med fokusområder, principper, proces, høring og godkendelse', order: 20 }],
   seed: seedAgreements,
   indicators: [commitmentsImplemented],
+  permissions: agreementsPermissions,
+  auditEntities: agreementsAuditEntities,
 };

@@ -2,10 +2,9 @@
  * @module Computed indicator from the agreement cycle itself: how far each member has implemented the joint
  * principles of the agreement in force on the date (share of relevant commitments marked 'implementeret').
  */
-import { sql } from 'kysely';
 import type { IndicatorComputation } from '../core/indicators.js';
-import { agreementMembers } from './agreements.repo.js';
-import { rollupMatrix } from './logic.js';
+import { agreementInForce, agreementMembers, commitmentsApplying, statusesReportedBy, vocabulary } from './agreements.repository.js';
+import { rollupMatrix, sharePercent } from './logic.js';
 
 export const commitmentsImplemented: IndicatorComputation = {
   code: 'agreements.commitments-implemented',
@@ -15,14 +14,7 @@ export const commitmentsImplemented: IndicatorComputation = {
   unit: '%',
   direction: 'higher',
   compute: async (db, { areaId, date }) => {
-    const agreement = await db
-      .selectFrom('agreement')
-      .select(['id', 'area_id', 'period_start', 'title'])
-      .where('area_id', '=', areaId)
-      .where('period_start', '<=', date)
-      .where('period_end', '>=', date)
-      .orderBy('period_start', 'desc')
-      .executeTakeFirst();
+    const agreement = await agreementInForce(db, areaId, date);
     const columns = [
       { key: 'member', label: 'Medlem' },
       { key: 'commitment', label: 'Tilsagn' },
@@ -33,24 +25,9 @@ export const commitmentsImplemented: IndicatorComputation = {
     if (!agreement) return { area: { value: null }, perMember: [], columns, rows: [] };
     const [members, commitments, statuses, labels] = await Promise.all([
       agreementMembers(db, agreement),
-      db
-        .selectFrom('agreement_commitment as c')
-        .innerJoin('agreement_principle as p', 'p.id', 'c.principle_id')
-        .select(['c.id', 'c.number', 'c.text', 'c.applies_from', 'p.number as principle_number'])
-        .where('p.agreement_id', '=', agreement.id)
-        .where('c.applies_from', '<=', date)
-        .orderBy('p.number')
-        .orderBy('c.number')
-        .execute(),
-      db
-        .selectFrom('agreement_commitment_status as s')
-        .innerJoin('agreement_commitment as c', 'c.id', 's.commitment_id')
-        .innerJoin('agreement_principle as p', 'p.id', 'c.principle_id')
-        .select(['s.commitment_id', 's.organisation_id', 's.status', 's.status_date'])
-        .where('p.agreement_id', '=', agreement.id)
-        .where(sql<boolean>`s.status_date <= ${date}::date`)
-        .execute(),
-      db.selectFrom('agreement_vocabulary').select(['code', 'label']).where('list', '=', 'tilsagnsstatus').orderBy('sort').execute(),
+      commitmentsApplying(db, agreement.id, date),
+      statusesReportedBy(db, agreement.id, date),
+      vocabulary(db, 'tilsagnsstatus'),
     ]);
     const m = rollupMatrix(
       commitments.map((c) => c.id),
@@ -58,14 +35,13 @@ export const commitmentsImplemented: IndicatorComputation = {
       statuses,
       labels.map((l) => l.code),
     );
-    const pct = (share: number | null) => (share === null ? null : (share * 100).toFixed(1));
     const label = (code: string) => labels.find((l) => l.code === code)?.label ?? 'Ikke angivet';
     const dateOf = new Map(statuses.map((s) => [`${s.commitment_id}:${s.organisation_id}`, s.status_date]));
     return {
-      area: { value: pct(m.overall.share), numerator: m.overall.implemented, denominator: m.overall.relevant },
+      area: { value: sharePercent(m.overall.share, 1), numerator: m.overall.implemented, denominator: m.overall.relevant },
       perMember: members.map((x) => {
         const t = m.columns.get(x.id)!;
-        return { organisationId: x.id, name: x.name, value: pct(t.share), numerator: t.implemented, denominator: t.relevant };
+        return { organisationId: x.id, name: x.name, value: sharePercent(t.share, 1), numerator: t.implemented, denominator: t.relevant };
       }),
       columns,
       rows: members.flatMap((x) =>

@@ -1,8 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
-import { getAgreement } from './agreements.repo.js';
-import { documentData } from './document.js';
+import { callContext } from '../core/context.js';
+import { documentData } from './document.service.js';
 
 let t: TestApp;
 const sessions: Record<string, Session> = {};
@@ -81,15 +81,15 @@ test('a milestone outside the agreement is refused with a Danish message and not
   const id = await idOf('Rammeaftale Sjælland 2027-2028');
   const count = async () => (await t.db.selectFrom('agreement_milestone').select('id').where('agreement_id', '=', id).execute()).length;
   const before = await count();
-  const r = await post('demo-sekretariat', `/aftaler/${id}/milepaele`, { 'm.due_on': '2030-01-01', 'm.title': 'Langt ude i fremtiden', 'm.status': 'planlagt' });
+  const r = await post('demo-sekretariat', `/aftaler/${id}/milepaele`, { 'm.dueOn': '2030-01-01', 'm.title': 'Langt ude i fremtiden', 'm.status': 'planlagt' });
   assert.equal(r.statusCode, 400);
   assert.match(r.body, /uden for aftalens forløb/);
   assert.match(r.body, /value="Langt ude i fremtiden"/);
   assert.equal(await count(), before);
   const s = await as('demo-sekretariat');
-  const noCsrf = await t.app.inject({ method: 'POST', url: `/aftaler/${id}/milepaele`, headers: { ...formHeaders, cookie: s!.cookie }, payload: form({ 'm.due_on': '2026-12-01', 'm.title': 'X' }) });
+  const noCsrf = await t.app.inject({ method: 'POST', url: `/aftaler/${id}/milepaele`, headers: { ...formHeaders, cookie: s!.cookie }, payload: form({ 'm.dueOn': '2026-12-01', 'm.title': 'X' }) });
   assert.equal(noCsrf.statusCode, 403);
-  const ok = await post('demo-sekretariat', `/aftaler/${id}/milepaele`, { 'm.due_on': '2026-12-01', 'm.title': 'Styregruppemøde', 'm.status': 'planlagt' });
+  const ok = await post('demo-sekretariat', `/aftaler/${id}/milepaele`, { 'm.dueOn': '2026-12-01', 'm.title': 'Styregruppemøde', 'm.status': 'planlagt' });
   assert.equal(ok.statusCode, 303);
   assert.equal(await count(), before + 1);
 });
@@ -98,16 +98,16 @@ test('hearing through the pages: version, comment on a section, answer, version 
   const id = await idOf('Rammeaftale Sjælland 2027-2028');
   assert.equal((await post('demo-sekretariat', `/aftaler/${id}/versioner`, { changelog: 'Høringsudkast' })).statusCode, 303);
   const v1 = await t.db.selectFrom('agreement_version').select('id').where('agreement_id', '=', id).orderBy('number', 'desc').executeTakeFirstOrThrow();
-  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'i_hoering', hearing_until: '2099-12-31' })).statusCode, 303);
-  const missing = await post('demo-naestved', `/aftaler/${id}/versioner/${v1.id}/hoeringssvar`, { section_key: 'fokus-42', text: 'Et svar der skal bevares' });
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'i_hoering', hearingUntil: '2099-12-31' })).statusCode, 303);
+  const missing = await post('demo-naestved', `/aftaler/${id}/versioner/${v1.id}/hoeringssvar`, { sectionKey: 'fokus-42', text: 'Et svar der skal bevares' });
   assert.equal(missing.statusCode, 400);
   assert.match(missing.body, /findes ikke i version 1/);
   assert.match(missing.body, /Et svar der skal bevares/);
-  const ok = await post('demo-naestved', `/aftaler/${id}/versioner/${v1.id}/hoeringssvar`, { section_key: 'fokus-2', text: 'Husk de 18-22-årige.' });
+  const ok = await post('demo-naestved', `/aftaler/${id}/versioner/${v1.id}/hoeringssvar`, { sectionKey: 'fokus-2', text: 'Husk de 18-22-årige.' });
   assert.equal(ok.statusCode, 303);
   const c = await t.db.selectFrom('agreement_hearing_comment').select('id').where('version_id', '=', v1.id).executeTakeFirstOrThrow();
-  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/hoeringssvar/${c.id}`, { response: 'delvist_taget_ind', response_reason: 'Efterværn er nævnt.' })).statusCode, 303);
-  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/versioner`, { changelog: 'Efterværn tilføjet.', addressed_comment_ids: [String(c.id)] })).statusCode, 303);
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/hoeringssvar/${c.id}`, { response: 'delvist_taget_ind', responseReason: 'Efterværn er nævnt.' })).statusCode, 303);
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/versioner`, { changelog: 'Efterværn tilføjet.', addressedCommentIds: [String(c.id)] })).statusCode, 303);
   const v2 = await t.db.selectFrom('agreement_version').select('id').where('agreement_id', '=', id).orderBy('number', 'desc').executeTakeFirstOrThrow();
   const page = await get('demo-naestved', `/aftaler/${id}/versioner/${v2.id}`);
   assert.match(page.body, new RegExp(`#hoeringssvar-${c.id}"`));
@@ -123,11 +123,11 @@ test('hearing through the pages: version, comment on a section, answer, version 
     .where('o.kind', 'in', ['municipality', 'region'])
     .execute();
   const naestved = members.find((m) => m.name === 'Næstved Kommune')!;
-  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved.id}`, { decision: 'godkendt', decided_on: '2026-11-19', reference: 'Byrådet' })).statusCode, 303);
+  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved.id}`, { decision: 'godkendt', decidedOn: '2026-11-19', reference: 'Byrådet' })).statusCode, 303);
   assert.match((await get('demo-naestved', `/aftaler/${id}/godkendelse`)).body, /1 af 18 har godkendt/);
-  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${members.find((m) => m.name === 'Holbæk Kommune')!.id}`, { decision: 'godkendt', decided_on: '2026-11-19' })).statusCode, 403);
+  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${members.find((m) => m.name === 'Holbæk Kommune')!.id}`, { decision: 'godkendt', decidedOn: '2026-11-19' })).statusCode, 403);
   for (const m of members.filter((x) => x.id !== naestved.id)) {
-    assert.equal((await post('demo-sekretariat', `/aftaler/${id}/godkendelse/${m.id}`, { decision: 'godkendt', decided_on: '2026-11-20' })).statusCode, 303);
+    assert.equal((await post('demo-sekretariat', `/aftaler/${id}/godkendelse/${m.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' })).statusCode, 303);
   }
   const overview = await get('demo-naestved', `/aftaler/${id}`);
   assert.match(overview.body, /18 af 18 har godkendt/);
@@ -136,7 +136,7 @@ test('hearing through the pages: version, comment on a section, answer, version 
 
 test('input round through the pages: votes over the allowance are refused and shown in Danish', async () => {
   const id = await idOf('Rammeaftale Sjælland 2027-2028');
-  const r = await post('demo-sekretariat', `/aftaler/${id}/input`, { title: 'Prioritering', kind: 'workshop', held_on: '2026-11-10', template: 'frie', questions: 'To budskaber til styregruppen', candidates: 'A\nB\nC', vote_allowance: '2' });
+  const r = await post('demo-sekretariat', `/aftaler/${id}/input`, { title: 'Prioritering', kind: 'workshop', heldOn: '2026-11-10', template: 'frie', questions: 'To budskaber til styregruppen', candidates: 'A\nB\nC', voteAllowance: '2' });
   assert.equal(r.statusCode, 303);
   const roundUrl = String(r.headers.location);
   const g = await post('demo-sekretariat', `${roundUrl}/grupper`, { name: 'Bord 1', kind: 'bord' });
@@ -171,7 +171,7 @@ test('every link on the overview leads somewhere (no 404), for the public and fo
 
 /** A fresh agreement of the secretariat's own area with one published version, ready to be sent to hearing. */
 const newAgreementWithVersion = async (title: string) => {
-  const created = await post('demo-sekretariat', '/aftaler/ny', { title, period_start: '2029-01-01', period_end: '2030-12-31', preparation_start: '2026-01-01' });
+  const created = await post('demo-sekretariat', '/aftaler/ny', { title, periodStart: '2029-01-01', periodEnd: '2030-12-31', preparationStart: '2026-01-01' });
   assert.equal(created.statusCode, 303);
   const id = await idOf(title);
   assert.equal((await post('demo-sekretariat', `/aftaler/${id}/afsnit/ny`, { number: '1', title: 'Indledning', body: 'Aftalen gælder for hele området.' })).statusCode, 303);
@@ -181,10 +181,10 @@ const newAgreementWithVersion = async (title: string) => {
 
 test('a status change refused for a past hearing deadline re-renders with the chosen status, the date and the note kept', async () => {
   const id = await newAgreementWithVersion('Statusformular 2029-2030');
-  const r = await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'i_hoering', hearing_until: '2020-01-01', note: 'Sendt til alle kommuner' });
+  const r = await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'i_hoering', hearingUntil: '2020-01-01', note: 'Sendt til alle kommuner' });
   assert.equal(r.statusCode, 400);
   assert.match(r.body, /Høringsfristen kan ikke ligge før i dag/);
-  assert.match(r.body, /name="hearing_until" type="date" value="2020-01-01"/);
+  assert.match(r.body, /name="hearingUntil" type="date" value="2020-01-01"/);
   assert.match(r.body, /value="Sendt til alle kommuner"/);
   assert.match(r.body, /<option value="i_hoering" selected/);
   assert.equal((await t.db.selectFrom('agreement').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'under_udarbejdelse');
@@ -212,7 +212,7 @@ test('focus areas come in number order in the document, its PDF data and the con
   const numbersIn = (html: string) => [...html.matchAll(/<h3[^>]*>\s*Fokusområde (\d+):/g)].map((m) => Number(m[1]));
   assert.deepEqual(numbersIn((await get(null, `/aftaler/${id}/dokument`)).body), [1, 2, 3]);
   assert.deepEqual(numbersIn((await get('demo-sekretariat', `/aftaler/${id}/indhold`)).body), [1, 2, 3]);
-  const d = await documentData(t.db, await getAgreement(t.db, id));
+  const d = await documentData(callContext(t.ctx, null), id);
   assert.deepEqual(d.parts.flatMap((p) => p.focusAreas.map((f) => f.number)), [1, 2, 3], 'the PDF is drawn from the same parts');
 });
 
@@ -229,20 +229,20 @@ test('a council decision dated before the work on the agreement started, or in t
   assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'til_godkendelse' })).statusCode, 303);
   const naestved = await orgId('Næstved Kommune');
   const saved = async () => (await t.db.selectFrom('agreement_approval').select('organisation_id').where('agreement_id', '=', id).execute()).length;
-  const old = await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decided_on: '1999-03-01', reference: 'Byrådet' });
+  const old = await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decidedOn: '1999-03-01', reference: 'Byrådet' });
   assert.equal(old.statusCode, 400);
   assert.match(old.body, /Beslutningsdatoen kan ikke ligge før arbejdet med aftalen startede/);
-  const future = await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decided_on: '2099-03-01', reference: 'Byrådet' });
+  const future = await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decidedOn: '2099-03-01', reference: 'Byrådet' });
   assert.equal(future.statusCode, 400);
   assert.match(future.body, /Beslutningsdatoen kan ikke ligge i fremtiden/);
   assert.equal(await saved(), 0);
-  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decided_on: '2026-11-20', reference: 'Byrådet' })).statusCode, 303);
+  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decidedOn: '2026-11-20', reference: 'Byrådet' })).statusCode, 303);
   assert.equal(await saved(), 1);
 });
 
 test('a reader is invited only to read the version in hearing and told who can comment; a member is invited to comment', async () => {
   const id = await newAgreementWithVersion('Læseadgang 2029-2030');
-  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'i_hoering', hearing_until: '2099-12-31' })).statusCode, 303);
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'i_hoering', hearingUntil: '2099-12-31' })).statusCode, 303);
   const reader = await get('demo-laeser', `/aftaler/${id}/hoering`);
   assert.match(reader.body, />Læs version 1<\/a>/);
   assert.doesNotMatch(reader.body, /og afgiv høringssvar/);

@@ -1,7 +1,8 @@
 /**
- * @module Request schemas for the agreement cycle. The same schema serves the JSON API and the HTML forms:
- * forms send strings, so optional fields accept '' (→ null), numbers accept a decimal comma, and lists accept
- * one item per line.
+ * @module Request schemas for the agreement cycle, camelCase. The same schema serves the JSON API and the HTML
+ * forms (whose fields carry the same names): forms send strings, so optional fields accept '' (→ null),
+ * numbers accept a decimal comma, and lists accept one item per line. Unknown keys (a form's `_csrf`) are
+ * dropped.
  */
 import { z } from 'zod';
 import { zDate, zOptText, zText } from '../core/validation.js';
@@ -22,21 +23,19 @@ export const zLines = (maxItems: number, maxLength: number) =>
     (v) => (typeof v === 'string' ? v.split(/\r?\n/).map((x) => x.trim()).filter(Boolean) : v ?? []),
     z.array(z.string().trim().min(1).max(maxLength)).max(maxItems),
   );
-const zCsrf = { _csrf: z.string().optional() };
 
 export const ZAgreement = z.object({
-  area_id: zInt(1, 1_000_000).optional(),
+  areaId: zInt(1, 1_000_000).optional(),
   title: zText(200),
-  period_start: zDate,
-  period_end: zDate,
-  preparation_start: zDate,
+  periodStart: zDate,
+  periodEnd: zDate,
+  preparationStart: zDate,
   summary: zOptText(4000),
-  ...zCsrf,
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
 
-export const ZStatusChange = z.object({ status: z.enum(['under_udarbejdelse', 'i_hoering', 'til_godkendelse']), note: zOptText(1000), hearing_until: zOptDate.optional(), ...zCsrf });
-export const ZPublish = z.object({ is_public: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()), ...zCsrf });
+export const ZStatusChange = z.object({ status: z.enum(['under_udarbejdelse', 'i_hoering', 'til_godkendelse']), note: zOptText(1000), hearingUntil: zOptDate.optional() });
+export const ZPublish = z.object({ isPublic: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()) });
 
 export const ZFocusArea = z.object({
   part: z.enum(['udvikling', 'styring']),
@@ -44,102 +43,94 @@ export const ZFocusArea = z.object({
   title: zText(300),
   goal: zOptText(4000),
   content: zOptText(10000),
-  desired_results: zLines(30, 1000),
+  desiredResults: zLines(30, 1000),
   responsible: zOptText(300),
-  ...zCsrf,
 });
 
-export const ZObjective = z.object({ number: zInt(1, 99), title: zText(500), description: zOptText(4000), ...zCsrf });
+export const ZObjective = z.object({ number: zInt(1, 99), title: zText(500), description: zOptText(4000) });
 
 export const ZIndicator = z.object({
-  objective_id: zOptInt(1, 2147483647).optional(),
+  objectiveId: zOptInt(1, 2147483647).optional(),
   name: zText(300),
   definition: zOptText(4000),
   unit: zText(60),
   direction: z.enum(['higher', 'lower']),
-  baseline_value: zOptDecimal.optional(),
-  baseline_date: zOptDate.optional(),
-  target_value: zOptDecimal.optional(),
-  target_date: zOptDate.optional(),
+  baselineValue: zOptDecimal.optional(),
+  baselineDate: zOptDate.optional(),
+  targetValue: zOptDecimal.optional(),
+  targetDate: zOptDate.optional(),
   source: z.string().trim().min(1).max(100).default('manual'),
-  ...zCsrf,
 });
 
 export const ZMeasurement = z.object({
-  organisation_id: zOptInt(1, 2147483647).optional(),
-  measured_on: zDate,
+  organisationId: zOptInt(1, 2147483647).optional(),
+  measuredOn: zDate,
   value: zDecimal,
   source: zText(300),
   note: zOptText(2000),
-  ...zCsrf,
 });
 
-export const ZPrinciple = z.object({ number: zInt(1, 99), title: zText(300), description: zOptText(4000), ...zCsrf });
+export const ZPrinciple = z.object({ number: zInt(1, 99), title: zText(300), description: zOptText(4000) });
 
 export const ZCommitment = z.object({
   number: zInt(1, 99),
   text: zText(1000),
-  scope_note: zOptText(500),
-  applies_from: zDate,
-  indicator_id: zOptInt(1, 2147483647).optional(),
-  ...zCsrf,
+  scopeNote: zOptText(500),
+  appliesFrom: zDate,
+  indicatorId: zOptInt(1, 2147483647).optional(),
 });
 
-export const ZCommitmentStatus = z.object({ status: z.string().trim().min(1).max(40), status_date: zDate, evidence: zOptText(2000), ...zCsrf });
+export const ZCommitmentStatus = z.object({ status: z.string().trim().min(1).max(40), statusDate: zDate, evidence: zOptText(2000) });
 
 /** A member's statuses for several commitments at once (the form on the matrix page). */
 export const ZCommitmentStatuses = z.object({
-  items: z.array(z.object({ commitment_id: zInt(1, 2147483647), status: z.string().trim().max(40), status_date: zOptDate, evidence: zOptText(2000) })).max(200),
-  ...zCsrf,
+  items: z.array(z.object({ commitmentId: zInt(1, 2147483647), status: z.string().trim().max(40), statusDate: zOptDate, evidence: zOptText(2000) })).max(200),
 });
 
-export const ZSection = z.object({ number: zInt(1, 99), title: zText(300), body: zText(20000), ...zCsrf });
+export const ZSection = z.object({ number: zInt(1, 99), title: zText(300), body: zText(20000) });
 
-export const ZPhase = z.object({ number: zInt(1, 99), name: zText(200), description: zOptText(2000), starts_on: zDate, ends_on: zDate, ...zCsrf });
+export const ZPhase = z.object({ number: zInt(1, 99), name: zText(200), description: zOptText(2000), startsOn: zDate, endsOn: zDate });
 
 export const ZMilestone = z.object({
-  phase_id: zOptInt(1, 2147483647).optional(),
-  due_on: zDate,
+  phaseId: zOptInt(1, 2147483647).optional(),
+  dueOn: zDate,
   title: zText(300),
   responsible: zOptText(300),
   deliverable: zOptText(1000),
   status: z.enum(['planlagt', 'gennemfoert']).default('planlagt'),
-  completed_on: zOptDate.optional(),
-  ...zCsrf,
+  completedOn: zOptDate.optional(),
 });
 
 export const ZApproval = z.object({
   decision: z.string().trim().min(1).max(60),
-  decided_on: zOptDate.optional(),
+  decidedOn: zOptDate.optional(),
   reference: zOptText(300),
   note: zOptText(2000),
-  ...zCsrf,
 });
 
 export const ZRound = z.object({
   kind: z.string().trim().min(1).max(40),
   template: z.enum(['fokusomraader', 'frie']),
   title: zText(300),
-  held_on: zDate,
-  phase_id: zOptInt(1, 2147483647).optional(),
+  heldOn: zDate,
+  phaseId: zOptInt(1, 2147483647).optional(),
   description: zOptText(4000),
   /** Free questions, one per line (template 'frie'). */
   questions: zLines(40, 1000).optional(),
   /** Candidate actions for a prioritisation, one per line. */
   candidates: zLines(60, 500).optional(),
-  vote_allowance: zOptInt(1, 1000).optional(),
-  ...zCsrf,
+  voteAllowance: zOptInt(1, 1000).optional(),
 });
 
-export const ZGroup = z.object({ name: zText(200), kind: z.string().trim().min(1).max(40), organisation_id: zOptInt(1, 2147483647).optional(), ...zCsrf });
+export const ZGroup = z.object({ name: zText(200), kind: z.string().trim().min(1).max(40), organisationId: zOptInt(1, 2147483647).optional() });
 
 /** Answers keyed by question id: `{ answers: { "12": "tekst" } }`; forms send `answer_12`. */
-export const ZAnswers = z.object({ answers: z.record(z.string().regex(/^\d+$/), z.string().max(10000)), ...zCsrf });
-export const ZVotes = z.object({ votes: z.record(z.string().regex(/^\d+$/), zInt(0, 1000)), ...zCsrf });
+export const ZAnswers = z.object({ answers: z.record(z.string().regex(/^\d+$/), z.string().max(10000)) });
+export const ZVotes = z.object({ votes: z.record(z.string().regex(/^\d+$/), zInt(0, 1000)) });
 
-export const ZVersion = z.object({ changelog: zText(10000), addressed_comment_ids: z.array(zInt(1, 2147483647)).max(500).default([]), ...zCsrf });
-export const ZComment = z.object({ section_key: z.string().trim().min(1).max(60), text: zText(10000), ...zCsrf });
-export const ZResponse = z.object({ response: z.enum(['taget_ind', 'delvist_taget_ind', 'ikke_taget_ind']), response_reason: zText(4000), ...zCsrf });
+export const ZVersion = z.object({ changelog: zText(10000), addressedCommentIds: z.array(zInt(1, 2147483647)).max(500).default([]) });
+export const ZComment = z.object({ sectionKey: z.string().trim().min(1).max(60), text: zText(10000) });
+export const ZResponse = z.object({ response: z.enum(['taget_ind', 'delvist_taget_ind', 'ikke_taget_ind']), responseReason: zText(4000) });
 
 /** Turns form fields `prefix_<id>` into `{ "<id>": value }`. */
 export function pickPrefixed(body: Record<string, unknown>, prefix: string): Record<string, unknown> {

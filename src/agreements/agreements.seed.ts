@@ -5,7 +5,7 @@
 import type { SeedContext } from '../core/capability.js';
 import type { Db } from '../core/db/types.js';
 import { pick, weighted } from '../core/seed/random.js';
-import { agreementMembers } from './agreements.repo.js';
+import { agreementMembers } from './agreements.repository.js';
 import { HOV2018, SJ2122, SJ2526, SJ2728, type SeedFocusArea, type SeedMilestone } from './agreements.seed-data.js';
 import { buildVersionSections, type VersionSection } from './logic.js';
 

@@ -3,126 +3,143 @@
  * the free sections and never changes afterwards. Organisations comment on one section of the version in
  * hearing; the secretariat answers each comment, and the next version's changelog links the comments it answers.
  */
-import type { Actor } from '../core/auth/actor.js';
-import { today } from '../core/auth/auth.service.js';
+import { can, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
-import type { Db, Queryable } from '../core/db/types.js';
-import { badRequest, conflict, forbidden, notFound, unauthorized } from '../core/errors.js';
+import type { Ctx } from '../core/capability.js';
+import type { Queryable } from '../core/db/types.js';
+import { badRequest, conflict, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
-import { canActForOrganisation, requireRead, requireSecretariat } from './access.js';
-import { getAgreement, loadContent, vocabulary } from './agreements.repo.js';
+import { auditShape } from './agreements.audit.js';
+import { agreementOr404, editable, mayEdit, readable, targetOf } from './agreements.guard.js';
+import { allVocabulary, findAgreement, loadContent, versionsOf, vocabulary } from './agreements.repository.js';
 import { ZComment, ZResponse, ZVersion } from './agreements.schema.js';
+import * as repo from './hearing.repository.js';
 import { buildVersionSections, type VersionSection } from './logic.js';
 
 /** The sections the next version would have, from today's content. */
-export async function currentSections(db: Queryable, agreementId: number): Promise<VersionSection[]> {
+async function currentSections(db: Queryable, agreementId: number): Promise<VersionSection[]> {
   const [content, parts] = await Promise.all([loadContent(db, agreementId), vocabulary(db, 'del')]);
-  return buildVersionSections({
-    freeSections: content.sections,
-    parts: parts.map((p) => ({ code: p.code, label: p.label })),
-    focusAreas: content.focusAreas,
-    principles: content.principles,
-  });
+  return buildVersionSections({ freeSections: content.sections, parts: parts.map((p) => ({ code: p.code, label: p.label })), focusAreas: content.focusAreas, principles: content.principles });
 }
 
-export async function createVersion(db: Db, actor: Actor | null, agreementId: number, input: unknown): Promise<{ id: number; number: number }> {
-  const agreement = await getAgreement(db, agreementId);
-  const a = requireSecretariat(actor, agreement);
-  const v = parseInput(ZVersion, input);
-  const sections = await currentSections(db, agreementId);
-  if (sections.length === 0) throw conflict('Aftalen har intet indhold endnu. Tilføj afsnit, fokusområder eller principper først.');
-  return db.transaction().execute(async (trx) => {
-    const ids = [...new Set(v.addressed_comment_ids)];
-    if (ids.length) {
-      const comments = await trx
-        .selectFrom('agreement_hearing_comment as c')
-        .innerJoin('agreement_version as ver', 'ver.id', 'c.version_id')
-        .select(['c.id', 'c.response', 'c.addressed_in_version_id'])
-        .where('ver.agreement_id', '=', agreementId)
-        .where('c.id', 'in', ids)
-        .execute();
-      if (comments.length !== ids.length) throw badRequest('Et af de valgte høringssvar findes ikke i denne aftale.', { addressed_comment_ids: ['Et af de valgte høringssvar findes ikke i denne aftale.'] });
-      const unanswered = comments.filter((c) => !c.response);
-      if (unanswered.length) throw badRequest('Besvar høringssvarene, før en version henviser til dem.', { addressed_comment_ids: [`${unanswered.length} af de valgte høringssvar er ikke besvaret.`] });
-      const taken = comments.filter((c) => c.addressed_in_version_id !== null);
-      if (taken.length) throw badRequest('Et høringssvar er allerede behandlet i en tidligere version.', { addressed_comment_ids: ['Et af de valgte høringssvar er allerede behandlet i en tidligere version.'] });
-    }
-    const last = await trx.selectFrom('agreement_version').select('number').where('agreement_id', '=', agreementId).orderBy('number', 'desc').executeTakeFirst();
-    const number = (last?.number ?? 0) + 1;
-    const row = await trx
-      .insertInto('agreement_version')
-      .values({ agreement_id: agreementId, number, created_on: today(), changelog: v.changelog, content: JSON.stringify(sections), created_by: a.username })
-      .returning(['id', 'number'])
-      .executeTakeFirstOrThrow();
-    if (ids.length) await trx.updateTable('agreement_hearing_comment').set({ addressed_in_version_id: row.id }).where('id', 'in', ids).execute();
-    await audit(trx, a, { entity: 'agreement_version', entityId: row.id, action: 'create', after: { number, changelog: v.changelog, sections: sections.map((s) => s.key), addressed_comment_ids: ids } });
-    return row;
-  });
-}
-
-export async function getVersion(db: Queryable, agreementId: number, versionId: number) {
-  const v = await db.selectFrom('agreement_version').selectAll().where('id', '=', versionId).where('agreement_id', '=', agreementId).executeTakeFirst();
+async function versionOr404(db: Queryable, agreementId: number, versionId: number) {
+  const v = await repo.findVersion(db, agreementId, versionId);
   if (!v) throw notFound('Versionen findes ikke.');
   return v;
 }
 
+const isInHearing = (a: { status: string; hearing_version_id: number | null }, v: { id: number; hearing_until: string | null }, today: string) =>
+  a.status === 'i_hoering' && a.hearing_version_id === v.id && (!v.hearing_until || today <= v.hearing_until);
+
+// Reading ---------------------------------------------------------------------------------------------------
+
+/** The hearing page: versions, comments with the secretariat's answers, and what the actor may do. */
+export async function hearingView(ctx: Ctx, id: number) {
+  const agreement = await readable(ctx, id);
+  const [versions, comments, vocab] = await Promise.all([versionsOf(ctx.db, id), repo.commentsOf(ctx.db, id), allVocabulary(ctx.db)]);
+  return {
+    agreement, versions, comments,
+    responseLabel: (code: string) => vocab.label('svar', code),
+    responseTone: (code: string) => vocab.tone('svar', code),
+    inHearing: agreement.status === 'i_hoering' ? versions.find((v) => v.id === agreement.hearing_version_id) : undefined,
+    addressable: comments.filter((c) => c.response && c.addressed_in_version_id === null),
+    canEdit: mayEdit(ctx, agreement),
+    canComment: can(ctx, 'agreements.hearing.comment', targetOf(agreement)),
+    isSignedIn: !!ctx.actor,
+  };
+}
+export type HearingView = Awaited<ReturnType<typeof hearingView>>;
+
+/** One version with its sections, the comments it answers and on it, and whether the actor may comment now. */
+export async function versionView(ctx: Ctx, id: number, versionId: number) {
+  const agreement = await readable(ctx, id);
+  const version = await versionOr404(ctx.db, id, versionId);
+  const [comments, versions] = await Promise.all([repo.commentsOf(ctx.db, id), versionsOf(ctx.db, id)]);
+  const isOpen = isInHearing(agreement, version, ctx.clock.today());
+  return {
+    agreement, version, versions,
+    answered: comments.filter((c) => c.addressed_in_version_id === version.id),
+    own: comments.filter((c) => c.version_id === version.id),
+    isOpen,
+    mayComment: isOpen && can(ctx, 'agreements.hearing.comment', targetOf(agreement)),
+    isSignedIn: !!ctx.actor,
+    organisationName: ctx.actor?.organisationName ?? '',
+  };
+}
+export type VersionView = Awaited<ReturnType<typeof versionView>>;
+
+/** One comment for the secretariat's answer form. */
+export async function responseForm(ctx: Ctx, id: number, commentId: number) {
+  const { agreement } = await editable(ctx, id);
+  const comment = (await repo.commentsOf(ctx.db, id)).find((x) => x.id === commentId);
+  if (!comment) throw notFound('Høringssvaret findes ikke.');
+  const [vocab, versions] = await Promise.all([allVocabulary(ctx.db), versionsOf(ctx.db, id)]);
+  return { agreement, comment, versions, responseOptions: vocab.list('svar').map((s) => ({ value: s.code, label: s.label })) };
+}
+export type ResponseForm = Awaited<ReturnType<typeof responseForm>>;
+
+/** The comments of an agreement with the secretariat's answers (API). */
+export async function commentList(ctx: Ctx, id: number) {
+  await readable(ctx, id);
+  return repo.commentsOf(ctx.db, id);
+}
+
+// Writing ---------------------------------------------------------------------------------------------------
+
+export async function createVersion(ctx: Ctx, agreementId: number, input: unknown): Promise<{ id: number; number: number }> {
+  const { actor } = await editable(ctx, agreementId);
+  const v = parseInput(ZVersion, input);
+  return ctx.db.transaction().execute(async (trx) => {
+    // One version at a time per agreement: the numbers stay 1, 2, 3 and the answered comments are claimed once.
+    await findAgreement(trx, agreementId, 'update');
+    const sections = await currentSections(trx, agreementId);
+    if (sections.length === 0) throw conflict('Aftalen har intet indhold endnu. Tilføj afsnit, fokusområder eller principper først.');
+    const ids = [...new Set(v.addressedCommentIds)];
+    if (ids.length) {
+      const comments = await repo.commentsAmong(trx, agreementId, ids);
+      const field = (message: string) => badRequest(message, { addressedCommentIds: [message] });
+      if (comments.length !== ids.length) throw field('Et af de valgte høringssvar findes ikke i denne aftale.');
+      const unanswered = comments.filter((c) => !c.response);
+      if (unanswered.length) throw badRequest('Besvar høringssvarene, før en version henviser til dem.', { addressedCommentIds: [`${unanswered.length} af de valgte høringssvar er ikke besvaret.`] });
+      if (comments.some((c) => c.addressed_in_version_id !== null)) {
+        throw badRequest('Et høringssvar er allerede behandlet i en tidligere version.', { addressedCommentIds: ['Et af de valgte høringssvar er allerede behandlet i en tidligere version.'] });
+      }
+    }
+    const number = await repo.nextVersionNumber(trx, agreementId);
+    const row = await repo.insertVersion(trx, { agreement_id: agreementId, number, created_on: ctx.clock.today(), changelog: v.changelog, content: JSON.stringify(sections), created_by: actor.username });
+    await repo.markAddressed(trx, ids, row.id);
+    await audit(trx, ctx, { entity: 'agreement_version', entityId: row.id, action: 'create', after: auditShape.version(row, sections.map((s) => s.key), ids) });
+    return { id: row.id, number: row.number };
+  });
+}
+
 /** A signed-in organisation comments on one section of the version in hearing, before the deadline. */
-export async function addComment(db: Db, actor: Actor | null, agreementId: number, versionId: number, input: unknown): Promise<number> {
-  const agreement = await getAgreement(db, agreementId);
-  if (!actor) throw unauthorized('Log ind for at afgive høringssvar.');
-  requireRead(actor, agreement);
-  if (!canActForOrganisation(actor)) throw forbidden('Rollen Læser kan ikke afgive høringssvar.');
+export async function addComment(ctx: Ctx, agreementId: number, versionId: number, input: unknown): Promise<number> {
+  const agreement = await agreementOr404(ctx.db, agreementId);
+  const actor = requireSignedIn(ctx, 'agreements.hearing.comment', targetOf(agreement));
   const v = parseInput(ZComment, input);
-  const version = await getVersion(db, agreementId, versionId);
-  if (agreement.status !== 'i_hoering' || agreement.hearing_version_id !== versionId) throw conflict(`Version ${version.number} er ikke i høring.`);
-  if (version.hearing_until && today() > version.hearing_until) throw conflict(`Høringsfristen (${version.hearing_until}) er overskredet.`);
-  if (!version.content.some((s) => s.key === v.section_key)) {
-    throw badRequest(`Afsnittet findes ikke i version ${version.number}.`, { section_key: [`Afsnittet "${v.section_key}" findes ikke i version ${version.number}. Vælg et af versionens afsnit.`] });
-  }
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('agreement_hearing_comment')
-      .values({ version_id: versionId, section_key: v.section_key, organisation_id: actor.organisationId, author_username: actor.username, text: v.text })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(trx, actor, { entity: 'agreement_hearing_comment', entityId: row.id, action: 'create', after: row });
+  const version = await versionOr404(ctx.db, agreementId, versionId);
+  return ctx.db.transaction().execute(async (trx) => {
+    // The hearing is re-checked under a share lock: a status change waits until the comment is in, or comes first.
+    const current = (await findAgreement(trx, agreementId, 'share'))!;
+    if (current.status !== 'i_hoering' || current.hearing_version_id !== versionId) throw conflict(`Version ${version.number} er ikke i høring.`);
+    if (version.hearing_until && ctx.clock.today() > version.hearing_until) throw conflict(`Høringsfristen (${version.hearing_until}) er overskredet.`);
+    if (!version.content.some((s) => s.key === v.sectionKey)) {
+      throw badRequest(`Afsnittet findes ikke i version ${version.number}.`, { sectionKey: [`Afsnittet "${v.sectionKey}" findes ikke i version ${version.number}. Vælg et af versionens afsnit.`] });
+    }
+    const row = await repo.insertComment(trx, { version_id: versionId, section_key: v.sectionKey, organisation_id: actor.organisationId, author_username: actor.username, text: v.text });
+    await audit(trx, ctx, { entity: 'agreement_hearing_comment', entityId: row.id, action: 'create', after: auditShape.comment(row) });
     return row.id;
   });
 }
 
-export async function respondToComment(db: Db, actor: Actor | null, agreementId: number, commentId: number, input: unknown): Promise<void> {
-  const agreement = await getAgreement(db, agreementId);
-  const a = requireSecretariat(actor, agreement);
+export async function respondToComment(ctx: Ctx, agreementId: number, commentId: number, input: unknown): Promise<void> {
+  const { actor } = await editable(ctx, agreementId);
   const v = parseInput(ZResponse, input);
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('agreement_hearing_comment as c')
-      .innerJoin('agreement_version as ver', 'ver.id', 'c.version_id')
-      .selectAll('c')
-      .where('c.id', '=', commentId)
-      .where('ver.agreement_id', '=', agreementId)
-      .executeTakeFirst();
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await repo.findComment(trx, agreementId, commentId);
     if (!before) throw notFound('Høringssvaret findes ikke.');
-    const after = await trx
-      .updateTable('agreement_hearing_comment')
-      .set({ response: v.response, response_reason: v.response_reason, responded_at: new Date(), responded_by: a.username })
-      .where('id', '=', commentId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(trx, a, { entity: 'agreement_hearing_comment', entityId: commentId, action: 'update', before, after });
+    const after = await repo.respond(trx, commentId, { response: v.response, response_reason: v.responseReason, responded_by: actor.username }, ctx.clock.now());
+    await audit(trx, ctx, { entity: 'agreement_hearing_comment', entityId: commentId, action: 'update', before: auditShape.comment(before), after: auditShape.comment(after) });
   });
 }
-
-export async function commentsOf(db: Queryable, agreementId: number) {
-  return db
-    .selectFrom('agreement_hearing_comment as c')
-    .innerJoin('agreement_version as ver', 'ver.id', 'c.version_id')
-    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
-    .leftJoin('agreement_version as addr', 'addr.id', 'c.addressed_in_version_id')
-    .selectAll('c')
-    .select(['ver.number as version_number', 'o.name as organisation_name', 'addr.number as addressed_in_version_number'])
-    .where('ver.agreement_id', '=', agreementId)
-    .orderBy('c.id')
-    .execute();
-}
-export type CommentRow = Awaited<ReturnType<typeof commentsOf>>[number];

@@ -3,73 +3,141 @@
  * focus area (mål / ønsket indhold / resultater) or free; participants answer as named groups; a round can also be
  * a prioritisation in which each group spreads a fixed number of votes over candidate actions.
  */
-import type { Actor } from '../core/auth/actor.js';
+import { can, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
-import type { Db, Queryable } from '../core/db/types.js';
-import { badRequest, conflict, forbidden, notFound, unauthorized, type FieldErrors } from '../core/errors.js';
+import type { Ctx } from '../core/capability.js';
+import type { Queryable } from '../core/db/types.js';
+import { badRequest, conflict, notFound, type FieldErrors } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
-import { canActForOrganisation, isSecretariatFor, requireRead, requireSecretariat } from './access.js';
-import { agreementMembers, getAgreement, vocabulary, type AgreementRow } from './agreements.repo.js';
+import { auditShape } from './agreements.audit.js';
+import { editable, mayEdit, readable, targetOf, withMembers } from './agreements.guard.js';
+import { agreementMembers, allVocabulary, phasesOf, vocabulary, type AgreementRow } from './agreements.repository.js';
 import { ZAnswers, ZGroup, ZRound, ZVotes } from './agreements.schema.js';
-import { checkVotes } from './logic.js';
+import * as repo from './input.repository.js';
+import { checkVotes, tallyVotes } from './logic.js';
 
 const invalid = (errors: FieldErrors) => badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', errors);
 
-export async function createRound(db: Db, actor: Actor | null, agreementId: number, input: unknown): Promise<number> {
-  const agreement = await getAgreement(db, agreementId);
-  const a = requireSecretariat(actor, agreement);
-  const v = parseInput(ZRound, input);
-  const kinds = await vocabulary(db, 'rundetype');
-  const questions = v.questions ?? [];
-  const candidates = v.candidates ?? [];
-  const allowance = v.vote_allowance ?? null;
-  const errors: FieldErrors = {};
-  if (!kinds.some((k) => k.code === v.kind)) errors.kind = ['Ukendt type. Vælg en af de tilladte.'];
-  if (v.template === 'frie' && questions.length === 0 && candidates.length === 0) errors.questions = ['Skriv mindst ét spørgsmål (ét pr. linje).'];
-  if (candidates.length > 0 && allowance === null) errors.vote_allowance = ['Angiv hvor mange stemmer hver deltager har.'];
-  if (allowance !== null && candidates.length < 2) errors.candidates = ['En prioritering kræver mindst to handlinger at stemme på (én pr. linje).'];
-  if (v.held_on < agreement.preparation_start || v.held_on > agreement.period_end) errors.held_on = [`Datoen skal ligge inden for aftalens forløb (${agreement.preparation_start} – ${agreement.period_end}).`];
-  if (Object.keys(errors).length) throw invalid(errors);
-  return db.transaction().execute(async (trx) => {
-    if (v.phase_id) {
-      const ph = await trx.selectFrom('agreement_phase').select('id').where('id', '=', v.phase_id).where('agreement_id', '=', agreementId).executeTakeFirst();
-      if (!ph) throw invalid({ phase_id: ['Fasen findes ikke i denne aftale.'] });
-    }
-    const round = await trx
-      .insertInto('agreement_input_round')
-      .values({ agreement_id: agreementId, phase_id: v.phase_id ?? null, kind: v.kind, template: v.template, title: v.title, held_on: v.held_on, description: v.description, vote_allowance: allowance })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    let qs: Array<{ text: string; focus_area_id: number | null; aspect: string | null }> = [];
-    if (v.template === 'fokusomraader') {
-      const [fas, aspects] = await Promise.all([
-        trx.selectFrom('agreement_focus_area').select(['id', 'number', 'title']).where('agreement_id', '=', agreementId).orderBy('number').execute(),
-        vocabulary(trx, 'aspekt'),
-      ]);
-      if (fas.length === 0) throw invalid({ template: ['Aftalen har ingen fokusområder endnu. Vælg frie spørgsmål, eller opret fokusområderne først.'] });
-      qs = fas.flatMap((f) => aspects.map((asp) => ({ text: `Fokusområde ${f.number}: ${f.title} – ${asp.label}`, focus_area_id: f.id, aspect: asp.code })));
-    }
-    qs.push(...questions.map((text) => ({ text, focus_area_id: null, aspect: null })));
-    if (qs.length) await trx.insertInto('agreement_input_question').values(qs.map((q, i) => ({ round_id: round.id, number: i + 1, ...q }))).execute();
-    if (candidates.length) await trx.insertInto('agreement_input_candidate').values(candidates.map((title, i) => ({ round_id: round.id, number: i + 1, title, description: null }))).execute();
-    await audit(trx, a, { entity: 'agreement_input_round', entityId: round.id, action: 'create', after: { ...round, questions: qs.length, candidates } });
-    return round.id;
-  });
-}
-
-export async function getRound(db: Queryable, agreementId: number, roundId: number) {
-  const r = await db.selectFrom('agreement_input_round').selectAll().where('id', '=', roundId).where('agreement_id', '=', agreementId).executeTakeFirst();
+async function roundOr404(db: Queryable, agreementId: number, roundId: number, lock?: 'share') {
+  const r = await repo.findRound(db, agreementId, roundId, lock);
   if (!r) throw notFound('Inputrunden findes ikke.');
   return r;
 }
 
-export async function setRoundOpen(db: Db, actor: Actor | null, agreementId: number, roundId: number, isOpen: boolean): Promise<void> {
-  const agreement = await getAgreement(db, agreementId);
-  const a = requireSecretariat(actor, agreement);
-  await db.transaction().execute(async (trx) => {
-    const before = await getRound(trx, agreementId, roundId);
-    await trx.updateTable('agreement_input_round').set({ is_open: isOpen }).where('id', '=', roundId).execute();
-    await audit(trx, a, { entity: 'agreement_input_round', entityId: roundId, action: 'update', before: { is_open: before.is_open }, after: { is_open: isOpen } });
+// Reading ---------------------------------------------------------------------------------------------------
+
+/** The agreement's rounds, and what the form to create one needs (secretariat). */
+export async function roundsView(ctx: Ctx, id: number) {
+  const agreement = await readable(ctx, id);
+  const [rounds, phases, vocab] = await Promise.all([repo.roundsOf(ctx.db, id), phasesOf(ctx.db, id), allVocabulary(ctx.db)]);
+  return {
+    agreement,
+    rounds: rounds.map((r) => ({ ...r, kindLabel: vocab.label('rundetype', r.kind), groups: Number(r.groups ?? 0), answers: Number(r.answers ?? 0) })),
+    phases,
+    kinds: vocab.list('rundetype').map((k) => ({ value: k.code, label: k.label })),
+    canEdit: mayEdit(ctx, agreement),
+  };
+}
+export type RoundsView = Awaited<ReturnType<typeof roundsView>>;
+
+/** One round: questions, groups, the vote tally, and what the actor may do in it. */
+export async function roundView(ctx: Ctx, id: number, roundId: number) {
+  const agreement = await readable(ctx, id);
+  const actor = ctx.actor;
+  const members = await agreementMembers(ctx.db, agreement);
+  const canJoin = can(ctx, 'agreements.input.join', { ...targetOf(agreement), memberIds: members.map((m) => m.id) });
+  const round = await roundOr404(ctx.db, id, roundId);
+  const [details, vocab] = await Promise.all([repo.roundDetails(ctx.db, roundId), allVocabulary(ctx.db)]);
+  const canEdit = mayEdit(ctx, agreement);
+  const hasOwnGroup = !!actor && details.groups.some((g) => g.organisation_id === actor.organisationId);
+  return {
+    agreement, round, details, canEdit,
+    kindLabel: vocab.label('rundetype', round.kind),
+    groupKindLabel: (code: string) => vocab.label('gruppetype', code),
+    groupKinds: vocab.list('gruppetype').map((k) => ({ value: k.code, label: k.label })),
+    tally: tallyVotes(details.candidates, details.votes),
+    mayAnswer: (g: { organisation_id: number | null }) => round.is_open && can(ctx, 'agreements.answer', { ...targetOf(agreement), groupOrganisationId: g.organisation_id }),
+    /** The form to add a group: the secretariat names any group; a member joins once, as itself. */
+    join: !round.is_open || !canJoin ? null : canEdit ? ('any' as const) : hasOwnGroup ? null : ('own' as const),
+    organisationName: actor?.organisationName ?? '',
+  };
+}
+export type RoundView = Awaited<ReturnType<typeof roundView>>;
+
+/** One group's answers and votes for its form. */
+export async function groupForm(ctx: Ctx, id: number, roundId: number, groupId: number) {
+  const { agreement, round, group } = await groupForWriting(ctx, id, roundId, groupId, false);
+  const details = await repo.roundDetails(ctx.db, roundId);
+  return { agreement, round, group, details };
+}
+export type GroupForm = Awaited<ReturnType<typeof groupForm>>;
+
+/** All groups' answers to one question, side by side. */
+export async function questionView(ctx: Ctx, id: number, roundId: number, questionId: number) {
+  const agreement = await readable(ctx, id);
+  const round = await roundOr404(ctx.db, id, roundId);
+  const details = await repo.roundDetails(ctx.db, roundId);
+  const index = details.questions.findIndex((q) => q.id === questionId);
+  if (index < 0) throw notFound('Spørgsmålet findes ikke i runden.');
+  return { agreement, round, details, question: details.questions[index]!, previous: details.questions[index - 1] ?? null, next: details.questions[index + 1] ?? null };
+}
+export type QuestionView = Awaited<ReturnType<typeof questionView>>;
+
+/** Everything of a round for the Excel export. */
+export async function roundExport(ctx: Ctx, id: number, roundId: number) {
+  await readable(ctx, id);
+  const round = await roundOr404(ctx.db, id, roundId);
+  const details = await repo.roundDetails(ctx.db, roundId);
+  return { round, details, tally: tallyVotes(details.candidates, details.votes) };
+}
+export type RoundExport = Awaited<ReturnType<typeof roundExport>>;
+
+// Writing ---------------------------------------------------------------------------------------------------
+
+export async function createRound(ctx: Ctx, agreementId: number, input: unknown): Promise<number> {
+  const { agreement } = await editable(ctx, agreementId);
+  const v = parseInput(ZRound, input);
+  const kinds = await vocabulary(ctx.db, 'rundetype');
+  const questions = v.questions ?? [];
+  const candidates = v.candidates ?? [];
+  const allowance = v.voteAllowance ?? null;
+  const errors: FieldErrors = {};
+  if (!kinds.some((k) => k.code === v.kind)) errors.kind = ['Ukendt type. Vælg en af de tilladte.'];
+  if (v.template === 'frie' && questions.length === 0 && candidates.length === 0) errors.questions = ['Skriv mindst ét spørgsmål (ét pr. linje).'];
+  if (candidates.length > 0 && allowance === null) errors.voteAllowance = ['Angiv hvor mange stemmer hver deltager har.'];
+  if (allowance !== null && candidates.length < 2) errors.candidates = ['En prioritering kræver mindst to handlinger at stemme på (én pr. linje).'];
+  if (v.heldOn < agreement.preparation_start || v.heldOn > agreement.period_end) {
+    errors.heldOn = [`Datoen skal ligge inden for aftalens forløb (${agreement.preparation_start} – ${agreement.period_end}).`];
+  }
+  if (Object.keys(errors).length) throw invalid(errors);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (v.phaseId && !(await repo.isPhaseOf(trx, agreementId, v.phaseId))) throw invalid({ phaseId: ['Fasen findes ikke i denne aftale.'] });
+    const qs: repo.NewQuestion[] = [];
+    if (v.template === 'fokusomraader') {
+      const [fas, aspects] = await Promise.all([repo.focusAreaTitles(trx, agreementId), vocabulary(trx, 'aspekt')]);
+      if (fas.length === 0) throw invalid({ template: ['Aftalen har ingen fokusområder endnu. Vælg frie spørgsmål, eller opret fokusområderne først.'] });
+      qs.push(...fas.flatMap((f) => aspects.map((asp) => ({ text: `Fokusområde ${f.number}: ${f.title} – ${asp.label}`, focus_area_id: f.id, aspect: asp.code }))));
+    }
+    qs.push(...questions.map((text) => ({ text, focus_area_id: null, aspect: null })));
+    const round = await repo.insertRound(
+      trx,
+      { agreement_id: agreementId, phase_id: v.phaseId ?? null, kind: v.kind, template: v.template, title: v.title, held_on: v.heldOn, description: v.description, vote_allowance: allowance },
+      qs,
+      candidates,
+    );
+    await audit(trx, ctx, { entity: 'agreement_input_round', entityId: round.id, action: 'create', after: auditShape.round(round, qs.map((q) => q.text), candidates) });
+    return round.id;
+  });
+}
+
+export async function setRoundOpen(ctx: Ctx, agreementId: number, roundId: number, isOpen: boolean): Promise<void> {
+  await editable(ctx, agreementId);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await roundOr404(trx, agreementId, roundId);
+    const after = await repo.setRoundOpen(trx, roundId, isOpen);
+    const d = await repo.roundDetails(trx, roundId);
+    const [qs, cs] = [d.questions.map((q) => q.text), d.candidates.map((c) => c.title)];
+    await audit(trx, ctx, { entity: 'agreement_input_round', entityId: roundId, action: 'update', before: auditShape.round(before, qs, cs), after: auditShape.round(after, qs, cs) });
   });
 }
 
@@ -77,118 +145,68 @@ export async function setRoundOpen(db: Db, actor: Actor | null, agreementId: num
  * A named group answers. The secretariat registers any group (a table at the meeting, a disability council);
  * a member's own users register their organisation as a group.
  */
-export async function createGroup(db: Db, actor: Actor | null, agreementId: number, roundId: number, input: unknown): Promise<number> {
-  const agreement = await getAgreement(db, agreementId);
-  if (!actor) throw unauthorized();
-  requireRead(actor, agreement);
-  const isSecretariat = isSecretariatFor(actor, agreement);
-  if (!isSecretariat) {
-    const members = await agreementMembers(db, agreement);
-    if (!canActForOrganisation(actor) || !members.some((m) => m.id === actor.organisationId)) throw forbidden('Kun sekretariatet og aftalens medlemmer kan tilføje deltagergrupper.');
-  }
+export async function createGroup(ctx: Ctx, agreementId: number, roundId: number, input: unknown): Promise<number> {
+  const { agreement, members } = await withMembers(ctx, agreementId);
+  const actor = requireSignedIn(ctx, 'agreements.input.join', { ...targetOf(agreement), memberIds: members.map((m) => m.id) });
   const v = parseInput(ZGroup, input);
-  let organisationId = v.organisation_id ?? null;
-  let kind = v.kind;
-  if (!isSecretariat) {
-    organisationId = actor.organisationId;
-    kind = actor.organisationKind === 'region' ? 'region' : 'kommune';
-  }
-  const kinds = await vocabulary(db, 'gruppetype');
+  const bySecretariat = mayEdit(ctx, agreement);
+  const organisationId = bySecretariat ? (v.organisationId ?? null) : actor.organisationId;
+  const kind = bySecretariat ? v.kind : actor.organisationKind === 'region' ? 'region' : 'kommune';
+  const kinds = await vocabulary(ctx.db, 'gruppetype');
   if (!kinds.some((k) => k.code === kind)) throw invalid({ kind: ['Ukendt gruppetype. Vælg en af de tilladte.'] });
-  return db.transaction().execute(async (trx) => {
-    const round = await getRound(trx, agreementId, roundId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const round = await roundOr404(trx, agreementId, roundId, 'share');
     if (!round.is_open) throw conflict('Inputrunden er lukket.');
-    const dup = await trx.selectFrom('agreement_input_group').select('id').where('round_id', '=', roundId).where('name', '=', v.name).executeTakeFirst();
-    if (dup) throw invalid({ name: ['Der findes allerede en gruppe med det navn i runden.'] });
-    const row = await trx
-      .insertInto('agreement_input_group')
-      .values({ round_id: roundId, name: v.name, kind, organisation_id: organisationId, created_by: actor.username })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(trx, actor, { entity: 'agreement_input_group', entityId: row.id, action: 'create', after: row });
+    if (await repo.isGroupNameTaken(trx, roundId, v.name)) throw invalid({ name: ['Der findes allerede en gruppe med det navn i runden.'] });
+    const row = await repo.insertGroup(trx, { round_id: roundId, name: v.name, kind, organisation_id: organisationId, created_by: actor.username });
+    await audit(trx, ctx, { entity: 'agreement_input_group', entityId: row.id, action: 'create', after: auditShape.group(row) });
     return row.id;
   });
 }
 
-async function groupForWriting(db: Queryable, actor: Actor | null, agreement: AgreementRow, roundId: number, groupId: number) {
-  if (!actor) throw unauthorized();
-  const round = await getRound(db, agreement.id, roundId);
-  const group = await db.selectFrom('agreement_input_group').selectAll().where('id', '=', groupId).where('round_id', '=', roundId).executeTakeFirst();
+/** The group, if the actor may write for it (the secretariat for any group, an organisation for its own) and the round is open. */
+async function groupForWriting(ctx: Ctx, agreementId: number, roundId: number, groupId: number, mustBeOpen: boolean): Promise<{ agreement: AgreementRow; round: Awaited<ReturnType<typeof roundOr404>>; group: NonNullable<Awaited<ReturnType<typeof repo.findGroup>>> }> {
+  const { agreement } = await withMembers(ctx, agreementId);
+  const round = await repo.findRound(ctx.db, agreementId, roundId);
+  const group = round ? await repo.findGroup(ctx.db, roundId, groupId) : undefined;
+  requireSignedIn(ctx, 'agreements.answer', { ...targetOf(agreement), groupOrganisationId: group?.organisation_id ?? null });
+  if (!round) throw notFound('Inputrunden findes ikke.');
   if (!group) throw notFound('Gruppen findes ikke i runden.');
-  const mayWrite = isSecretariatFor(actor, agreement) || (canActForOrganisation(actor) && group.organisation_id === actor.organisationId);
-  if (!mayWrite) throw forbidden('Du kan kun svare for din egen organisations gruppe.');
-  if (!round.is_open) throw conflict('Inputrunden er lukket.');
-  return { round, group, actor };
+  if (mustBeOpen && !round.is_open) throw conflict('Inputrunden er lukket.');
+  return { agreement, round, group };
 }
 
 /** Saves a group's answers; an empty answer removes it. Unknown questions are refused. */
-export async function saveAnswers(db: Db, actor: Actor | null, agreementId: number, roundId: number, groupId: number, input: unknown): Promise<void> {
-  const agreement = await getAgreement(db, agreementId);
-  const { group, actor: a } = await groupForWriting(db, actor, agreement, roundId, groupId);
+export async function saveAnswers(ctx: Ctx, agreementId: number, roundId: number, groupId: number, input: unknown): Promise<void> {
+  const { group } = await groupForWriting(ctx, agreementId, roundId, groupId, true);
   const v = parseInput(ZAnswers, input);
-  await db.transaction().execute(async (trx) => {
-    const qs = await trx.selectFrom('agreement_input_question').select('id').where('round_id', '=', roundId).execute();
-    const known = new Set(qs.map((q) => q.id));
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await roundOr404(trx, agreementId, roundId, 'share')).is_open) throw conflict('Inputrunden er lukket.');
+    const known = await repo.questionIds(trx, roundId);
     const entries = Object.entries(v.answers).map(([k, text]) => ({ questionId: Number(k), text: text.trim() }));
     const unknown = entries.filter((e) => !known.has(e.questionId));
     if (unknown.length) throw invalid({ answers: [`Spørgsmål ${unknown.map((u) => u.questionId).join(', ')} findes ikke i runden.`] });
-    const before = await trx.selectFrom('agreement_input_answer').selectAll().where('group_id', '=', groupId).execute();
-    for (const e of entries) {
-      if (e.text === '') await trx.deleteFrom('agreement_input_answer').where('group_id', '=', groupId).where('question_id', '=', e.questionId).execute();
-      else
-        await trx
-          .insertInto('agreement_input_answer')
-          .values({ group_id: groupId, question_id: e.questionId, text: e.text })
-          .onConflict((oc) => oc.columns(['group_id', 'question_id']).doUpdateSet({ text: e.text, updated_at: new Date() }))
-          .execute();
-    }
-    await audit(trx, a, { entity: 'agreement_input_answer', entityId: group.id, action: 'update', before: before.map((b) => ({ question_id: b.question_id, text: b.text })), after: entries });
+    const before = await repo.answersOfGroup(trx, groupId);
+    for (const e of entries) await repo.saveAnswer(trx, groupId, e.questionId, e.text, ctx.clock.now());
+    const after = await repo.answersOfGroup(trx, groupId);
+    await audit(trx, ctx, { entity: 'agreement_input_answer', entityId: group.id, action: 'update', before: auditShape.answers(before), after: auditShape.answers(after) });
   });
 }
 
 /** Replaces a group's votes; the total may not exceed the round's allowance. */
-export async function saveVotes(db: Db, actor: Actor | null, agreementId: number, roundId: number, groupId: number, input: unknown): Promise<void> {
-  const agreement = await getAgreement(db, agreementId);
-  const { round, group, actor: a } = await groupForWriting(db, actor, agreement, roundId, groupId);
+export async function saveVotes(ctx: Ctx, agreementId: number, roundId: number, groupId: number, input: unknown): Promise<void> {
+  const { round, group } = await groupForWriting(ctx, agreementId, roundId, groupId, true);
   if (round.vote_allowance === null) throw conflict('Runden er ikke en prioritering.');
+  const allowance = round.vote_allowance;
   const v = parseInput(ZVotes, input);
-  await db.transaction().execute(async (trx) => {
-    const cands = await trx.selectFrom('agreement_input_candidate').select('id').where('round_id', '=', roundId).execute();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await roundOr404(trx, agreementId, roundId, 'share')).is_open) throw conflict('Inputrunden er lukket.');
     const votes = Object.entries(v.votes).map(([k, n]) => ({ candidateId: Number(k), votes: n }));
-    const problems = checkVotes(votes, round.vote_allowance!, cands.map((c) => c.id));
+    const problems = checkVotes(votes, allowance, await repo.candidateIds(trx, roundId));
     if (problems.length) throw invalid({ votes: problems });
-    const before = await trx.selectFrom('agreement_input_vote').selectAll().where('group_id', '=', groupId).execute();
-    await trx.deleteFrom('agreement_input_vote').where('group_id', '=', groupId).execute();
-    const rows = votes.filter((x) => x.votes > 0).map((x) => ({ group_id: groupId, candidate_id: x.candidateId, votes: x.votes }));
-    if (rows.length) await trx.insertInto('agreement_input_vote').values(rows).execute();
-    await audit(trx, a, { entity: 'agreement_input_vote', entityId: group.id, action: 'update', before, after: rows });
+    const before = await repo.votesOfGroup(trx, groupId);
+    await repo.replaceVotes(trx, groupId, votes.filter((x) => x.votes > 0).map((x) => ({ candidate_id: x.candidateId, votes: x.votes })));
+    const after = await repo.votesOfGroup(trx, groupId);
+    await audit(trx, ctx, { entity: 'agreement_input_vote', entityId: group.id, action: 'update', before: auditShape.votes(before), after: auditShape.votes(after) });
   });
-}
-
-export async function roundDetails(db: Queryable, roundId: number) {
-  const [questions, groups, answers, candidates, votes] = await Promise.all([
-    db.selectFrom('agreement_input_question').selectAll().where('round_id', '=', roundId).orderBy('number').execute(),
-    db
-      .selectFrom('agreement_input_group as g')
-      .leftJoin('organisation as o', 'o.id', 'g.organisation_id')
-      .selectAll('g')
-      .select('o.name as organisation_name')
-      .where('g.round_id', '=', roundId)
-      .orderBy('g.id')
-      .execute(),
-    db
-      .selectFrom('agreement_input_answer as a')
-      .innerJoin('agreement_input_group as g', 'g.id', 'a.group_id')
-      .selectAll('a')
-      .where('g.round_id', '=', roundId)
-      .execute(),
-    db.selectFrom('agreement_input_candidate').selectAll().where('round_id', '=', roundId).orderBy('number').execute(),
-    db
-      .selectFrom('agreement_input_vote as v')
-      .innerJoin('agreement_input_group as g', 'g.id', 'v.group_id')
-      .selectAll('v')
-      .where('g.round_id', '=', roundId)
-      .execute(),
-  ]);
-  return { questions, groups, answers, candidates, votes };
 }

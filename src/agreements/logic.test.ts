@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  approvalSummary, buildVersionSections, canTransition, checkVotes, currentPhase, effectiveStatus, indicatorProgress, formatCount, milestoneState, partsInOrder, phaseState,
-  rollupMatrix, statusAfterDecisions, tallyVotes,
+  approvalSummary, buildVersionSections, canTransition, checkVotes, currentPhase, decisionChange, effectiveStatus, indicatorProgress, isOpenForDecisions, milestoneState, partsInOrder,
+  phaseState, rollupMatrix, sharePercent, statusAfterDecisions, tallyVotes,
 } from './logic.js';
+import { count } from '../core/format.js';
 
 const phases = [
   { id: 1, number: 1, name: 'Fokusering', starts_on: '2015-10-01', ends_on: '2016-02-29' },
@@ -65,12 +66,12 @@ test('matrix roll-up: totals per row and column, missing counts as not set, not 
   assert.equal(r10.total, 3);
   assert.equal(r10.relevant, 2);
   assert.equal(r10.implemented, 1);
-  assert.equal(r10.share, 0.5);
+  assert.equal(r10.share, '0.5');
   assert.equal(m.rows.get(11)!.counts.ikke_angivet, 2);
   const c1 = m.columns.get(1)!;
   assert.equal(c1.implemented, 2);
-  assert.equal(c1.share, 1);
-  assert.equal(m.columns.get(2)!.share, 0); // one not relevant, one not set → 0 of 1
+  assert.equal(c1.share, '1');
+  assert.equal(m.columns.get(2)!.share, '0'); // one not relevant, one not set → 0 of 1
   assert.equal(m.overall.total, 6);
   assert.equal(m.overall.implemented, 2);
   assert.equal(m.overall.relevant, 5);
@@ -137,11 +138,11 @@ test('status transitions by hand never reach godkendt; expiry is computed', () =
 
 test('indicator progress in both directions', () => {
   assert.deepEqual(indicatorProgress('higher', '40', '80', null), { state: 'ingen_maaling', share: null });
-  assert.deepEqual(indicatorProgress('higher', '40', '80', '60'), { state: 'paa_vej', share: 0.5 });
-  assert.deepEqual(indicatorProgress('higher', '40', '80', '85'), { state: 'naaet', share: 1 });
-  assert.deepEqual(indicatorProgress('higher', '40', '80', '30'), { state: 'tilbage', share: -0.25 });
-  assert.deepEqual(indicatorProgress('lower', '10', '5', '7.5'), { state: 'paa_vej', share: 0.5 });
-  assert.deepEqual(indicatorProgress('lower', '10', '5', '5'), { state: 'naaet', share: 1 });
+  assert.deepEqual(indicatorProgress('higher', '40', '80', '60'), { state: 'paa_vej', share: '0.5' });
+  assert.deepEqual(indicatorProgress('higher', '40', '80', '85'), { state: 'naaet', share: '1' });
+  assert.deepEqual(indicatorProgress('higher', '40', '80', '30'), { state: 'tilbage', share: '-0.25' });
+  assert.deepEqual(indicatorProgress('lower', '10', '5', '7.5'), { state: 'paa_vej', share: '0.5' });
+  assert.deepEqual(indicatorProgress('lower', '10', '5', '5'), { state: 'naaet', share: '1' });
   assert.deepEqual(indicatorProgress('lower', '10', null, '5'), { state: 'ingen_maal', share: null });
 });
 
@@ -176,7 +177,38 @@ test('focus areas read in number order: the part holding focus area 1 comes firs
 });
 
 test('counts take the Danish singular for one and the plural otherwise', () => {
-  assert.equal(formatCount(1, 'version', 'versioner'), '1 version');
-  assert.equal(formatCount(0, 'version', 'versioner'), '0 versioner');
-  assert.equal(formatCount(2, 'medlem', 'medlemmer'), '2 medlemmer');
+  assert.equal(count(1, 'version', 'versioner'), '1 version');
+  assert.equal(count(0, 'version', 'versioner'), '0 versioner');
+  assert.equal(count(2, 'medlem', 'medlemmer'), '2 medlemmer');
+});
+
+test('roll-ups are exact decimals, worked by hand where floats go wrong', () => {
+  // 29 of 200 relevant commitments implemented: 29/200 = 0.145 exactly, i.e. 14.5 %, 15 % rounded half up.
+  // In floats 0.145 * 100 is 14.499999999999998, so Math.round gave 14 % and toFixed(1) gave "14.5" only by luck.
+  const ids = Array.from({ length: 200 }, (_, i) => i + 1);
+  const m = rollupMatrix(ids, [1], ids.slice(0, 29).map((c) => ({ commitment_id: c, organisation_id: 1, status: 'implementeret' })), CODES);
+  assert.equal(m.overall.share, '0.145');
+  assert.equal(sharePercent(m.overall.share, 1), '14.5');
+  assert.equal(sharePercent(m.overall.share, 0), '15');
+  assert.equal(Math.round(0.145 * 100), 14, 'the float result the roll-up no longer gives');
+  // 1 of 3: one rounding, at the end: 33.3 %; 2 of 3: 66.7 %.
+  assert.equal(sharePercent(rollupMatrix([1, 2, 3], [1], [{ commitment_id: 1, organisation_id: 1, status: 'implementeret' }], CODES).overall.share, 1), '33.3');
+  assert.equal(sharePercent('0.66666666666666666666666666666666666667', 1), '66.7');
+  // Progress from 0.1 toward 0.3 at 0.2 is exactly halfway; floats say (0.2 - 0.1) / (0.3 - 0.1) = 0.49999999999999994.
+  assert.deepEqual(indicatorProgress('higher', '0.1', '0.3', '0.2'), { state: 'paa_vej', share: '0.5' });
+  assert.notEqual((0.2 - 0.1) / (0.3 - 0.1), 0.5);
+  // Reaching the target compares the decimals exactly: "0.30" is the target "0.3".
+  assert.deepEqual(indicatorProgress('higher', '0', '0.3', '0.30'), { state: 'naaet', share: '1' });
+});
+
+test('council decisions: registered only while the agreement is out for approval; an identical registration is refused', () => {
+  assert.equal(isOpenForDecisions('til_godkendelse'), true);
+  assert.equal(isOpenForDecisions('godkendt'), true);
+  assert.equal(isOpenForDecisions('i_hoering'), false);
+  assert.equal(isOpenForDecisions('under_udarbejdelse'), false);
+  const d = { decision: 'godkendt', decided_on: '2026-11-20', reference: 'Byrådet', note: null };
+  assert.equal(decisionChange(undefined, d), 'create');
+  assert.equal(decisionChange(d, { ...d }), 'unchanged');
+  assert.equal(decisionChange(d, { ...d, reference: 'Byrådet, pkt. 4' }), 'update', 'a correction of the reference is a change');
+  assert.equal(decisionChange(d, { ...d, decision: 'ikke_godkendt' }), 'update');
 });

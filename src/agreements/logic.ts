@@ -2,12 +2,12 @@
  * @module Pure rules of the agreement cycle: which phase is current, when a milestone is overdue, the
  * principle matrix roll-up, the vote tally of a prioritisation round, the approval count, status changes,
  * indicator progress and the sections a version of the agreement text is generated from. No database here.
+ * Shares and progress are exact decimals (decimal.js), never JavaScript floats.
  */
+import { Decimal as DecimalBase } from 'decimal.js';
 
-// Words -------------------------------------------------------------------------------------------------------
-
-/** "1 version", "2 versioner": a count with the Danish singular or plural noun. */
-export const formatCount = (n: number, singular: string, plural: string) => `${n} ${n === 1 ? singular : plural}`;
+/** Exact decimals: 40 significant digits, ties away from zero, never in exponent notation. */
+const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 
 // Dates -----------------------------------------------------------------------------------------------
 
@@ -58,7 +58,8 @@ export function milestoneState(m: { status: string; due_on: string }, today: str
 
 export const NOT_SET = 'ikke_angivet';
 
-export type Tally = { counts: Record<string, number>; total: number; relevant: number; implemented: number; share: number | null };
+/** `share` is implemented / relevant as an exact decimal string ("0.145"), or null when nothing is relevant. */
+export type Tally = { counts: Record<string, number>; total: number; relevant: number; implemented: number; share: string | null };
 
 function emptyTally(statusCodes: readonly string[]): Tally {
   return { counts: Object.fromEntries([...statusCodes, NOT_SET].map((c) => [c, 0])), total: 0, relevant: 0, implemented: 0, share: null };
@@ -72,7 +73,7 @@ function addTo(t: Tally, status: string) {
 }
 
 function finish(t: Tally): Tally {
-  return { ...t, share: t.relevant ? t.implemented / t.relevant : null };
+  return { ...t, share: t.relevant ? new Decimal(t.implemented).dividedBy(t.relevant).toString() : null };
 }
 
 export type Matrix = {
@@ -164,23 +165,54 @@ export function approvalSummary(memberIds: readonly number[], decisions: Readonl
 export const STORED_STATUSES = ['under_udarbejdelse', 'i_hoering', 'til_godkendelse', 'godkendt'] as const;
 export type StoredStatus = (typeof STORED_STATUSES)[number];
 
+export const isStoredStatus = (s: string): s is StoredStatus => (STORED_STATUSES as readonly string[]).includes(s);
+
 /** Hand-made status changes the secretariat may make. 'godkendt' is never chosen: it follows the approvals. */
-export const MANUAL_TRANSITIONS: Record<StoredStatus, StoredStatus[]> = {
+export const MANUAL_TRANSITIONS: Record<StoredStatus, readonly StoredStatus[]> = {
   under_udarbejdelse: ['i_hoering', 'til_godkendelse'],
   i_hoering: ['under_udarbejdelse', 'til_godkendelse'],
   til_godkendelse: ['under_udarbejdelse'],
   godkendt: [],
 };
 
+/**
+ * The status changes council decisions make: when every member has approved, 'til_godkendelse' becomes
+ * 'godkendt'; an approved agreement that loses an approval goes back. Decisions are registered only in the
+ * statuses that have an entry here.
+ */
+export const DECISION_TRANSITIONS: Record<StoredStatus, readonly StoredStatus[]> = {
+  under_udarbejdelse: [],
+  i_hoering: [],
+  til_godkendelse: ['godkendt'],
+  godkendt: ['til_godkendelse'],
+};
+
 export function canTransition(from: string, to: string): boolean {
-  return (MANUAL_TRANSITIONS[from as StoredStatus] ?? []).includes(to as StoredStatus);
+  return isStoredStatus(from) && isStoredStatus(to) && MANUAL_TRANSITIONS[from].includes(to);
 }
+
+/** May council decisions be registered while the agreement has this status? */
+export const isOpenForDecisions = (status: string): boolean => isStoredStatus(status) && DECISION_TRANSITIONS[status].length > 0;
 
 /** After a decision changes: all approved → godkendt; an approved agreement that loses an approval goes back. */
 export function statusAfterDecisions(current: string, isAllApproved: boolean): string {
-  if (current === 'til_godkendelse' && isAllApproved) return 'godkendt';
-  if (current === 'godkendt' && !isAllApproved) return 'til_godkendelse';
-  return current;
+  if (!isStoredStatus(current)) return current;
+  const next: StoredStatus | undefined = current === 'til_godkendelse' && isAllApproved ? 'godkendt' : current === 'godkendt' && !isAllApproved ? 'til_godkendelse' : undefined;
+  return next && DECISION_TRANSITIONS[current].includes(next) ? next : current;
+}
+
+/** A member's council decision as registered (none: pending). */
+export type DecisionRecord = { decision: string; decided_on: string | null; reference: string | null; note: string | null };
+
+/**
+ * Registering a decision creates the member's record, corrects it (another decision, date, reference or
+ * remark), or repeats it unchanged, which is refused: two identical registrations (a double click, two
+ * browsers) must not both count as the one that was made.
+ */
+export function decisionChange(before: DecisionRecord | undefined, next: DecisionRecord): 'create' | 'update' | 'unchanged' {
+  if (!before) return 'create';
+  const same = before.decision === next.decision && before.decided_on === next.decided_on && (before.reference ?? null) === (next.reference ?? null) && (before.note ?? null) === (next.note ?? null);
+  return same ? 'unchanged' : 'update';
 }
 
 /** 'udloebet' is not stored: an approved agreement whose period has ended has expired. */
@@ -190,24 +222,29 @@ export function effectiveStatus(status: string, periodEnd: string, today: string
 
 // Indicators ---------------------------------------------------------------------------------------------
 
-export type Progress = { state: 'ingen_maaling' | 'ingen_maal' | 'naaet' | 'paa_vej' | 'tilbage'; share: number | null };
+export type Progress = { state: 'ingen_maaling' | 'ingen_maal' | 'naaet' | 'paa_vej' | 'tilbage'; share: string | null };
 
 /**
  * How far the latest value has come from the baseline toward the target, in the indicator's direction.
- * `share` is 0 at the baseline and 1 at the target (may leave [0, 1]).
+ * `share` is 0 at the baseline and 1 at the target (may leave [0, 1]), as an exact decimal string.
  */
 export function indicatorProgress(direction: 'higher' | 'lower', baseline: string | null, target: string | null, latest: string | null): Progress {
   if (latest === null) return { state: 'ingen_maaling', share: null };
   if (target === null) return { state: 'ingen_maal', share: null };
-  const l = Number(latest);
-  const t = Number(target);
-  const reached = direction === 'higher' ? l >= t : l <= t;
-  if (reached) return { state: 'naaet', share: 1 };
+  const l = new Decimal(latest);
+  const t = new Decimal(target);
+  const reached = direction === 'higher' ? l.greaterThanOrEqualTo(t) : l.lessThanOrEqualTo(t);
+  if (reached) return { state: 'naaet', share: '1' };
   if (baseline === null) return { state: 'paa_vej', share: null };
-  const b = Number(baseline);
-  if (t === b) return { state: 'paa_vej', share: null };
-  const share = (l - b) / (t - b);
-  return { state: share < 0 ? 'tilbage' : 'paa_vej', share };
+  const b = new Decimal(baseline);
+  if (t.equals(b)) return { state: 'paa_vej', share: null };
+  const share = l.minus(b).dividedBy(t.minus(b));
+  return { state: share.isNegative() ? 'tilbage' : 'paa_vej', share: share.toString() };
+}
+
+/** A share (0.145) as percent points with a fixed number of decimals, rounded half up once: "14.5", "15". */
+export function sharePercent(share: string | null, decimals: number): string | null {
+  return share === null ? null : new Decimal(share).times(100).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
 }
 
 // Parts and focus areas ------------------------------------------------------------------------------------

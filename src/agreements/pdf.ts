@@ -2,12 +2,11 @@
  * @module The published agreement as a PDF (pdfkit, pure JavaScript): the same structure as the document page.
  */
 import PDFDocument from 'pdfkit';
-import { formatDate } from '../core/web/components.js';
-import type { DocumentData } from './document.js';
-import { formatCount } from './logic.js';
-import { pct } from './pages/shared.js';
+import { count, formatDate } from '../core/format.js';
+import type { DocumentData } from './document.service.js';
+import { pct, value } from './pages/shared.js';
 
-const num = (v: string | null | undefined, unit: string) => (v === null || v === undefined ? '–' : `${v.replace('.', ',')} ${unit}`);
+const num = (v: string | null | undefined, unit: string) => value(v, unit);
 
 export async function agreementPdf(d: DocumentData): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: d.title, Author: d.area.name, Subject: 'Rammeaftale', Creator: 'Ramme' }, lang: 'da-DK', displayTitle: true } as PDFKit.PDFDocumentOptions);
@@ -52,7 +51,7 @@ export async function agreementPdf(d: DocumentData): Promise<Buffer> {
     }
   }
   h2('Fælleskommunale principper');
-  p(`${pct(d.overall.share)} af de relevante tilsagn er implementeret (${d.overall.implemented} af ${d.overall.relevant}) på tværs af ${formatCount(d.members.length, 'medlem', 'medlemmer')}.`);
+  p(`${pct(d.overall.share)} af de relevante tilsagn er implementeret (${d.overall.implemented} af ${d.overall.relevant}) på tværs af ${count(d.members.length, 'medlem', 'medlemmer')}.`);
   for (const pr of d.principleRows) {
     h3(`Princip ${pr.number}: ${pr.title}`);
     if (pr.description) p(pr.description);

@@ -5,7 +5,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { indicatorComputations } from '../capabilities.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { flaggedIncreases, submittedOnTime } from './tariffs.indicators.js';
 import { todayDk } from './tariffs.service.js';
@@ -21,7 +20,7 @@ before(async () => {
 after(() => t.close());
 
 test('both computations are registered for the agreement cycle', () => {
-  const all = indicatorComputations();
+  const all = t.ctx.indicators;
   assert.ok(all.has('tariffs.flagged-increases'));
   assert.ok(all.has('tariffs.submitted-on-time'));
 });

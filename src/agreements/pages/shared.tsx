@@ -1,13 +1,13 @@
 /**
  * @module Page pieces shared by the agreement pages: the agreement's sub-navigation, status tags (colour plus
- * text), form submission with re-rendering on errors, and small formatters.
+ * text), breadcrumbs, form submission with re-rendering on errors, and small formatters (through core/format).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Child, FC } from 'hono/jsx';
 import { HttpError, notFound, type FieldErrors } from '../../core/errors.js';
-import { formatDate, formatDecimal } from '../../core/web/components.js';
-import type { AgreementRow } from '../agreements.repo.js';
-import { isSecretariatFor } from '../access.js';
+import { formatDate, formatPercent, formatUpTo } from '../../core/format.js';
+import type { AgreementRow } from '../agreements.repository.js';
+import { sharePercent } from '../logic.js';
 
 export const STYLESHEET = '/static/agreements/aftaler.css';
 export const Styles: FC = () => <link rel="stylesheet" href={STYLESHEET} />;
@@ -16,7 +16,10 @@ export const Tag: FC<{ tone: string; children: Child }> = ({ tone, children }) =
 
 export const agreementUrl = (id: number, sub = '') => `/aftaler/${id}${sub}`;
 
-const TABS: Array<[string, string, boolean?]> = [
+/** Hidden from the OpenAPI document: every HTML route. */
+export const HTML = { schema: { hide: true } } as const;
+
+const TABS: Array<[string, string]> = [
   ['', 'Overblik'],
   ['/indhold', 'Indhold'],
   ['/principper', 'Principper'],
@@ -27,10 +30,10 @@ const TABS: Array<[string, string, boolean?]> = [
   ['/dokument', 'Dokument'],
 ];
 
-export const SubNav: FC<{ agreement: AgreementRow; current: string; isPublicOnly?: boolean }> = ({ agreement, current, isPublicOnly }) => (
+export const SubNav: FC<{ agreement: Pick<AgreementRow, 'id' | 'title'>; current: string }> = ({ agreement, current }) => (
   <nav class="ramme-subnav" aria-label={`Sider om ${agreement.title}`}>
     <ul class="nobullet-list">
-      {TABS.filter(([sub]) => !isPublicOnly || sub === '/dokument' || sub === '').map(([sub, label]) => (
+      {TABS.map(([sub, label]) => (
         <li>
           <a href={agreementUrl(agreement.id, sub)} aria-current={sub === current ? 'page' : undefined}>
             {label}
@@ -41,7 +44,7 @@ export const SubNav: FC<{ agreement: AgreementRow; current: string; isPublicOnly
   </nav>
 );
 
-export const crumbs = (agreement: AgreementRow, label?: string, parent?: { href: string; label: string }) => [
+export const crumbs = (agreement: Pick<AgreementRow, 'id' | 'title'>, label?: string, parent?: { href: string; label: string }) => [
   { href: '/', label: 'Forside' },
   { href: '/aftaler', label: 'Rammeaftaler' },
   ...(label ? [{ href: agreementUrl(agreement.id), label: agreement.title }] : [{ label: agreement.title }]),
@@ -50,8 +53,10 @@ export const crumbs = (agreement: AgreementRow, label?: string, parent?: { href:
 ];
 
 export const period = (a: Pick<AgreementRow, 'period_start' | 'period_end'>) => `${formatDate(a.period_start)} – ${formatDate(a.period_end)}`;
-export const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
-export const value = (v: string | null | undefined, unit?: string) => (v === null || v === undefined ? '–' : `${formatDecimal(v, v.includes('.') ? Math.min(2, v.split('.')[1]!.replace(/0+$/, '').length) : 0)}${unit ? ` ${unit}` : ''}`);
+/** An exact share (0.145) as a whole percentage, rounded half up: "15 %". */
+export const pct = (share: string | null) => (share === null ? '–' : formatPercent(sharePercent(share, 0), 0));
+/** A measured value with up to two decimals and its unit: "12,5 %". */
+export const value = (v: string | null | undefined, unit?: string) => (v === null || v === undefined ? '–' : `${formatUpTo(v, 2)}${unit ? ` ${unit}` : ''}`);
 
 /** Route parameter as a positive integer, or 404. */
 export const idParam = (req: FastifyRequest, key = 'id'): number => {
@@ -61,6 +66,15 @@ export const idParam = (req: FastifyRequest, key = 'id'): number => {
 };
 
 export const body = (req: FastifyRequest): Record<string, unknown> => (req.body ?? {}) as Record<string, unknown>;
+
+/** The user's input and the field errors a form is re-rendered with. */
+export type FormState = { values: Record<string, unknown>; errors?: FieldErrors };
+export const blankForm: FormState = { values: {} };
+
+/** Fields `prefix<name>` of a form body as `{ name: value }` (several forms on one page share one body). */
+export const prefixed = (b: Record<string, unknown>, p: string) => Object.fromEntries(Object.entries(b).filter(([k]) => k.startsWith(p)).map(([k, v]) => [k.slice(p.length), v]));
+/** Field errors named for the prefixed fields they belong to. */
+export const prefixErrors = (e: FieldErrors, p: string) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k === '_' ? k : `${p}${k}`, v]));
 
 /**
  * Runs a form submission: on success redirect (303) to the returned address; on a 400 re-render the form with the
@@ -77,8 +91,6 @@ export async function submit(reply: FastifyReply, run: () => Promise<string>, re
     throw error;
   }
 }
-
-export const canEdit = (req: FastifyRequest, a: AgreementRow) => isSecretariatFor(req.actor, a);
 
 /** Strings for form fields from a record (user input or a row). */
 export const str = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('\n') : String(v));

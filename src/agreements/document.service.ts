@@ -3,22 +3,22 @@
  * areas, objectives with indicator status (computed indicators evaluated today), principles with the members'
  * status, process history and approvals.
  */
-import type { Queryable } from '../core/db/types.js';
-import { agreementJson } from './agreements.api.js';
-import type { AgreementRow } from './agreements.repo.js';
-import { allVocabulary } from './agreements.repo.js';
-import { computeIndicator } from './indicator-values.js';
+import type { Ctx } from '../core/capability.js';
+import { allVocabulary } from './agreements.repository.js';
+import { agreementJson } from './agreements.service.js';
+import { computeIndicator } from './indicator.service.js';
 import { NOT_SET, indicatorProgress, partsInOrder, rollupMatrix } from './logic.js';
 
 export const PROGRESS_LABEL: Record<string, string> = { naaet: 'Mål nået', paa_vej: 'På vej', tilbage: 'Længere fra målet', ingen_maaling: 'Ingen måling', ingen_maal: 'Intet mål' };
 
-export async function documentData(db: Queryable, a: AgreementRow) {
-  const [j, vocab] = await Promise.all([agreementJson(db, a), allVocabulary(db)]);
+export async function documentData(ctx: Ctx, id: number) {
+  const j = await agreementJson(ctx, id);
+  const vocab = await allVocabulary(ctx.db);
   const indicators = await Promise.all(
     j.indicators.map(async (i) => {
-      let latest = i.latest ? { value: i.latest.value, date: i.latest.measured_on } : null;
+      let latest = i.latest ? { value: i.latest.value, date: i.latest.measuredOn } : null;
       if (i.source !== 'manual') {
-        const v = await computeIndicator(db, a, i.id);
+        const v = await computeIndicator(ctx, id, i.id);
         if (v.computed?.area.value) latest = { value: v.computed.area.value, date: v.computed.date };
       }
       const p = indicatorProgress(i.direction, i.baseline?.value ?? null, i.target?.value ?? null, latest?.value ?? null);
@@ -32,14 +32,17 @@ export async function documentData(db: Queryable, a: AgreementRow) {
   const parts = partsInOrder(vocab.list('del'), j.focusAreas).map(({ part: p, focusAreas }) => ({
     code: p.code,
     label: p.label,
-    focusAreas: focusAreas
-      .map((f) => ({ ...f, objectives: f.objectives.map((o) => ({ ...o, indicators: indicators.filter((i) => i.objectiveId === o.id) })) })),
+    focusAreas: focusAreas.map((f) => ({ ...f, objectives: f.objectives.map((o) => ({ ...o, indicators: indicators.filter((i) => i.objectiveId === o.id) })) })),
   }));
   return {
     ...j,
     parts,
     indicators,
-    statusColumns: [...statusCodes, NOT_SET].map((code) => ({ code, label: code === NOT_SET ? 'Ikke angivet' : vocab.label('tilsagnsstatus', code), tone: code === NOT_SET ? 'none' : vocab.tone('tilsagnsstatus', code) })),
+    statusColumns: [...statusCodes, NOT_SET].map((code) => ({
+      code,
+      label: code === NOT_SET ? 'Ikke angivet' : vocab.label('tilsagnsstatus', code),
+      tone: code === NOT_SET ? 'none' : vocab.tone('tilsagnsstatus', code),
+    })),
     principleRows: j.principles.map((p) => ({ ...p, commitments: p.commitments.map((c) => ({ ...c, tally: matrix.rows.get(c.id)! })) })),
     memberRows: j.members.map((m) => ({ ...m, tally: matrix.columns.get(m.id)! })),
     overall: matrix.overall,

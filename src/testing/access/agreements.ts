@@ -4,8 +4,8 @@
  * demo-myndighed and demo-tilbudsoekonomi), a seeded table group without an organisation (only the secretariat
  * answers for it).
  */
-import { ALL, type AccessExpectation, type Who } from '../testing/access.js';
-import type { Db } from '../core/db/types.js';
+import { ALL, type AccessExpectation, type Who } from '../access.js';
+import type { Db } from '../../core/db/types.js';
 
 const PUBLISHED = 'Rammeaftale Sjælland 2025-2026';
 const DRAFT = 'Rammeaftale Sjælland 2027-2028';
