@@ -19,18 +19,12 @@ function findAccessFiles(dir: string): string[] {
   });
 }
 
-/** Access expectations kept in test support: src/testing/access/<capability>.ts. */
-function findTestSupportAccessFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((n) => n.endsWith('.ts')).map((n) => path.join(dir, n));
-}
-
 let t: TestApp;
 let expectations: AccessExpectation[] = [];
 
 before(async () => {
   t = await createTestApp();
-  for (const file of [...findAccessFiles(path.resolve('src')), ...findTestSupportAccessFiles(path.resolve('src/testing/access'))]) {
+  for (const file of findAccessFiles(path.resolve('src'))) {
     const mod = (await import(pathToFileURL(file).href)) as { accessExpectations?: AccessExpectation[] };
     expectations.push(...(mod.accessExpectations ?? []));
   }
