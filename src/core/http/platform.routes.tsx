@@ -2,16 +2,16 @@
  * @module Platform pages and endpoints: front page, about, health, the OpenAPI document and its docs page.
  */
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { AppContext } from '../capability.js';
 import { ROLE_LABELS } from '../auth/actor.js';
+import { ping } from '../db/maintenance.repository.js';
 
 type OpenApiDoc = { paths?: Record<string, Record<string, { summary?: string; description?: string; tags?: string[]; parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: { description?: string; type?: string; enum?: unknown[] } }>; requestBody?: { content?: Record<string, { schema?: unknown }> }; security?: unknown[] }>> };
 
 export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/api/health', { schema: { summary: 'Sundhedstjek: svarer ok når databasen kan nås', tags: ['Platform'], security: [] } }, async (_req, reply) => {
     try {
-      await sql`select 1`.execute(ctx.db);
+      await ping(ctx.db);
       return { status: 'ok' };
     } catch {
       return reply.status(503).send({ status: 'error', error: 'Databasen kan ikke nås.' });
