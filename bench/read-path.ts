@@ -21,6 +21,7 @@
  * runs on older checkouts for before/after numbers.
  */
 import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -138,11 +139,16 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 async function load(name: string, port: number, url: string, headers: Record<string, string> = {}) {
   const opts = { url: `http://${HOST}:${port}${url}`, connections: CONNECTIONS, headers, ...(WORKERS > 0 ? { workers: WORKERS } : {}) };
   await autocannon({ ...opts, duration: 1 }); // warm-up, not counted
+  const elu0 = performance.eventLoopUtilization();
   const r = await autocannon({ ...opts, duration: DURATION });
+  // Time the servers' thread was busy per request: less sensitive to other load on the machine than req/s.
+  const busyMs = performance.eventLoopUtilization(elu0).active / r.requests.total;
   const bad = r.non2xx + r.errors + r.timeouts;
   if (bad) throw new Error(`${name}: ${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} time-outs`);
   const rps = r.requests.total / DURATION;
-  console.log(`[${label}] ${name.padEnd(34)} ${rps.toFixed(0).padStart(7)} req/s  p50 ${r.latency.p50} ms  p97.5 ${r.latency.p97_5} ms  (${r.requests.total} requests)`);
+  console.log(
+    `[${label}] ${name.padEnd(44)} ${rps.toFixed(0).padStart(7)} req/s  p50 ${r.latency.p50} ms  p97.5 ${r.latency.p97_5} ms  server thread ${busyMs.toFixed(2)} ms/request  (${r.requests.total} requests)`,
+  );
   return rps;
 }
 
