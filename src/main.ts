@@ -2,12 +2,12 @@
  * @module `npm start`: open (and on first start create and migrate) the database, fill it with demo data
  * when it is the embedded one and empty, and serve Ramme.
  */
-import { sql } from 'kysely';
 import { capabilities } from './capabilities.js';
 import { clockFromEnv } from './core/clock.js';
 import { readConfig } from './core/config.js';
 import { createAppContext } from './core/context.js';
 import { openConfiguredDatabase } from './core/boot.js';
+import { analyze } from './core/db/maintenance.repository.js';
 import { buildApp } from './core/http/app.js';
 import { hasDemoData, seedDemo } from './core/seed/run.js';
 
@@ -29,7 +29,7 @@ await app.listen({ port: config.port, host: config.host });
 if (!config.databaseUrl) {
   // PGlite runs no autovacuum: refresh planner statistics after every start (in the background, once the
   // server already answers) so queries keep their plans as the data grows.
-  sql`analyze`.execute(db).catch((error: Error) => console.error(`ANALYZE fejlede: ${error.message}`));
+  analyze(db).catch((error: Error) => console.error(`ANALYZE fejlede: ${error.message}`));
 }
 console.log(
   `Ramme kører på http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}`}${config.isDemo ? ', demotilstand' : ''}); klar efter ${Date.now() - started} ms.`,

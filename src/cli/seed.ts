@@ -4,12 +4,13 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { readConfig } from '../core/config.js';
 import { capabilities } from '../capabilities.js';
 import { openConfiguredDatabase } from '../core/boot.js';
 import { hasDemoData, seedDemo } from '../core/seed/run.js';
 import { openDatabase } from '../core/db/connect.js';
+import { dropPublicSchema } from '../core/db/maintenance.repository.js';
+import { clockFromEnv } from '../core/clock.js';
 
 const { values } = parseArgs({ options: { scope: { type: 'string', default: 'sjaelland' }, seed: { type: 'string', default: '1' }, reset: { type: 'boolean', default: false } } });
 if (values.scope !== 'sjaelland' && values.scope !== 'national') {
@@ -25,7 +26,7 @@ const config = readConfig();
 if (values.reset) {
   if (config.databaseUrl) {
     const d = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
-    await sql`drop schema public cascade; create schema public`.execute(d.db);
+    await dropPublicSchema(d.db);
     await d.close();
   } else if (fs.existsSync(config.dataDir)) {
     const lockFile = `${config.dataDir}/ramme.lock`;
@@ -49,7 +50,7 @@ try {
     console.error('Databasen har allerede demodata. Brug --reset for at starte forfra.');
     process.exitCode = 1;
   } else {
-    await seedDemo(database.db, capabilities, { scope: values.scope, seed, log: (m) => console.log(m) });
+    await seedDemo(database.db, capabilities, { scope: values.scope, seed, log: (m) => console.log(m), clock: clockFromEnv() });
     console.log(`Demodata (${values.scope}, seed ${seed}) færdig på ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 } finally {

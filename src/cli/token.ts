@@ -4,23 +4,26 @@
 import { readConfig } from '../core/config.js';
 import { capabilities } from '../capabilities.js';
 import { openConfiguredDatabase } from '../core/boot.js';
-import { createApiToken } from '../core/auth/auth.service.js';
+import { callContext, createAppContext } from '../core/context.js';
+import { clockFromEnv } from '../core/clock.js';
+import { HttpError } from '../core/errors.js';
+import { issueApiToken } from '../core/auth/auth.service.js';
 
 const [username, name = 'Oprettet med npm run token'] = process.argv.slice(2);
 if (!username) {
   console.error('Brug: npm run token -- <brugernavn> [navn på nøglen]');
   process.exit(2);
 }
-const database = await openConfiguredDatabase(readConfig(), capabilities);
+const config = readConfig();
+const database = await openConfiguredDatabase(config, capabilities);
 try {
-  const user = await database.db.selectFrom('app_user').select(['id', 'is_active']).where('username', '=', username).executeTakeFirst();
-  if (!user || !user.is_active) {
-    console.error(`Brugeren "${username}" findes ikke eller er deaktiveret.`);
-    process.exitCode = 1;
-  } else {
-    const { token } = await createApiToken(database.db, null, user.id, name);
-    console.log(token);
-  }
+  const app = createAppContext({ db: database.db, config, capabilities, clock: clockFromEnv() });
+  const { token } = await issueApiToken(callContext(app, null), username, name);
+  console.log(token);
+} catch (error) {
+  if (!(error instanceof HttpError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 } finally {
   await database.close();
 }

@@ -7,6 +7,10 @@
 import type { Actor } from './auth/actor.js';
 import type { Ctx } from './capability.js';
 import type { Queryable } from './db/types.js';
+import { insertAuditEvent } from './audit.repository.js';
+
+export const SYSTEM = 'system';
+export const ANONYMOUS = 'anonym';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'sign_in' | 'sign_in_failed' | 'sign_out';
 
@@ -20,19 +24,17 @@ const isCallContext = (who: AuditWho): who is Pick<Ctx, 'actor' | 'request'> => 
 export async function audit(trx: Queryable, who: AuditWho, event: AuditEvent): Promise<void> {
   const actor = isCallContext(who) ? who.actor : who;
   const request = isCallContext(who) ? who.request : null;
-  await trx
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: actor?.userId ?? null,
-      actor_username: actor?.username ?? 'system',
-      actor_org_id: actor?.organisationId ?? null,
-      entity: event.entity,
-      entity_id: String(event.entityId),
-      action: event.action,
-      before: event.before === undefined || event.before === null ? null : JSON.stringify(event.before),
-      after: event.after === undefined || event.after === null ? null : JSON.stringify(event.after),
-      request_id: request?.id ?? null,
-      client_address: request?.ip ?? null,
-    })
-    .execute();
+  await insertAuditEvent(trx, {
+    actor_user_id: actor?.userId ?? null,
+    // Nobody signed in: 'anonym' for a request (e.g. a failed sign-in), 'system' for commands and seeds.
+    actor_username: actor?.username ?? (request ? ANONYMOUS : SYSTEM),
+    actor_org_id: actor?.organisationId ?? null,
+    entity: event.entity,
+    entity_id: String(event.entityId),
+    action: event.action,
+    before: event.before === undefined || event.before === null ? null : JSON.stringify(event.before),
+    after: event.after === undefined || event.after === null ? null : JSON.stringify(event.after),
+    request_id: request?.id ?? null,
+    client_address: request?.ip ?? null,
+  });
 }

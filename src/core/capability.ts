@@ -9,7 +9,7 @@ import type { Policies } from './access/access.js';
 import type { Actor } from './auth/actor.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { Db } from './db/types.js';
+import type { Db, Queryable } from './db/types.js';
 import type { IndicatorComputation } from './indicators.js';
 
 export type NavItem = { href: string; label: string; description?: string; isVisible?: (actor: Actor | null) => boolean; order: number };
@@ -33,6 +33,12 @@ export type AuditEntity = {
   fieldLabels?: Record<string, string>;
 };
 
+/**
+ * The agreement areas an organisation belongs to (members) or administers (secretariat) on a date: what an
+ * actor's `areaIds` are. Core cannot import the capability that owns the areas, so that capability provides it.
+ */
+export type ActorAreas = (db: Queryable, organisationId: number, date: string) => Promise<number[]>;
+
 export type Capability = {
   name: string;
   /** Migration names sort globally: 0001-0099 platform, then 0100 per capability (0100, 0200, …). */
@@ -47,6 +53,8 @@ export type Capability = {
   permissions?: Policies;
   /** How the audit log labels and links this capability's entities, by entity type. */
   auditEntities?: Record<string, AuditEntity>;
+  /** Provided by the capability that owns the agreement areas (the platform): see `ActorAreas`. */
+  actorAreas?: ActorAreas;
 };
 
 /** Process-wide: the database, configuration, clock and what the capabilities contribute. */
@@ -59,6 +67,8 @@ export type AppContext = {
   /** Every computed indicator offered by any capability, by code. */
   indicators: ReadonlyMap<string, IndicatorComputation>;
   auditEntities: Readonly<Record<string, AuditEntity>>;
+  /** The actor's agreement areas on a date (from the capability that provides `actorAreas`; none without one). */
+  actorAreas: ActorAreas;
 };
 
 export type RequestInfo = { id: string; ip: string };

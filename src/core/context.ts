@@ -3,7 +3,7 @@
  */
 import { mergePolicies } from './access/access.js';
 import type { Actor } from './auth/actor.js';
-import type { AppContext, AuditEntity, Capability, Ctx, RequestInfo } from './capability.js';
+import type { ActorAreas, AppContext, AuditEntity, Capability, Ctx, RequestInfo } from './capability.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/types.js';
@@ -13,7 +13,12 @@ export function createAppContext(options: { db: Db; config: Config; capabilities
   const { capabilities } = options;
   const indicators = new Map<string, IndicatorComputation>();
   const auditEntities: Record<string, AuditEntity> = {};
+  let actorAreas: ActorAreas | undefined;
   for (const c of capabilities) {
+    if (c.actorAreas) {
+      if (actorAreas) throw new Error(`To kapabiliteter giver aktørens områder (actorAreas); ${c.name} er den anden.`);
+      actorAreas = c.actorAreas;
+    }
     for (const i of c.indicators ?? []) {
       if (indicators.has(i.code)) throw new Error(`Indikatoren ${i.code} findes to gange.`);
       indicators.set(i.code, i);
@@ -31,6 +36,7 @@ export function createAppContext(options: { db: Db; config: Config; capabilities
     policies: mergePolicies(capabilities.map((c) => c.permissions)),
     indicators,
     auditEntities,
+    actorAreas: actorAreas ?? (async () => []),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Unit tests for platform building blocks: passwords, CSV, the login limiter, the data-folder lock,
- * validation messages and reference data.
+ * validation messages.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,7 +13,6 @@ import { FailureLimiter } from './auth/rate-limit.js';
 import { DataDirLockedError, lockDataDir } from './db/lock.js';
 import { parseCsv, toCsv } from './tabular/csv.js';
 import { fieldErrorsFrom, zDate } from './validation.js';
-import { LEGAL_BASES, REGIONS, readMunicipalities } from '../reference/reference.data.js';
 import { formatDecimal } from './web/components.js';
 
 describe('passwords', () => {
@@ -87,26 +86,6 @@ describe('validation messages', () => {
     assert.deepEqual(fieldErrorsFrom(empty.error!), { when: ['Skal udfyldes.'] });
     const wrong = z.object({ when: zDate }).safeParse({ when: '1/2/2026' });
     assert.deepEqual(fieldErrorsFrom(wrong.error!), { when: ['Skal være en dato (åååå-mm-dd).'] });
-  });
-});
-
-describe('reference data', () => {
-  it('has the 98 municipalities with 29/17/22/19/11 per region', () => {
-    const m = readMunicipalities();
-    assert.equal(m.length, 98);
-    const count = (r: string) => m.filter((x) => x.regionId === r).length;
-    assert.deepEqual([count('hovedstaden'), count('sjaelland'), count('syddanmark'), count('midtjylland'), count('nordjylland')], [29, 17, 22, 19, 11]);
-  });
-  it('says that Hovedstaden and Sjælland merge into Region Østdanmark on 1 January 2027', () => {
-    const h = REGIONS.find((r) => r.id === 'hovedstaden')!;
-    const o = REGIONS.find((r) => r.id === 'oestdanmark')!;
-    assert.equal(h.validTo, '2026-12-31');
-    assert.equal(h.successorId, 'oestdanmark');
-    assert.equal(o.validFrom, '2027-01-01');
-  });
-  it('keeps legal bases dated: SEL § 66 ended when barnets lov began', () => {
-    assert.equal(LEGAL_BASES.find((l) => l.code === 'SEL-66')!.validTo, '2023-12-31');
-    assert.equal(LEGAL_BASES.find((l) => l.code === 'BL-43-6')!.validFrom, '2024-01-01');
   });
 });
 

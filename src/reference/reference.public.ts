@@ -1,95 +1,59 @@
 /**
  * @module What other capabilities may read of the dated reference data: agreement areas and their members
- * on a date. "Member of an agreement area on a date" is written here once; offerings, tariffs, agreements
- * and sign-in use these functions (or the `memberOn` condition inside their own queries).
+ * on a date. "Member of an agreement area on a date" is written once (reference.repository.ts); offerings,
+ * tariffs, agreements and sign-in use these functions (or the `memberOn` condition inside their own queries).
+ *
+ * Reference data is read on almost every request and changes only by migration, so these reads are cached
+ * per database and date for a short while (REFERENCE_TTL_MS). Any code that writes reference data calls
+ * `invalidateReferenceData()`; other processes pick the change up when their copy expires.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
-import { validOn } from '../core/db/dated.js';
+import { perDatabaseCache } from '../core/cache.js';
 import type { Queryable } from '../core/db/types.js';
-import './reference.table.js';
+import * as repo from './reference.repository.js';
 
-/** SQL condition on an `agreement_area_member` alias: the membership holds on `date`. */
-export const memberOn = (alias: string, date: string): Expression<SqlBool> => validOn(alias, date);
+export { areaIdOfMunicipalitySql, memberOn, organisations } from './reference.repository.js';
+
+/** How long a process keeps reference data before reading it again. */
+export const REFERENCE_TTL_MS = 30_000;
+
+const cache = perDatabaseCache<unknown>({ ttlMs: REFERENCE_TTL_MS, maxEntries: 5000 });
+const cached = <T>(db: Queryable, key: string, load: () => Promise<T>): Promise<T> => cache.read(db, key, load) as Promise<T>;
+
+type Area = Awaited<ReturnType<typeof repo.areasOfMunicipality>>[number];
+type Member = Awaited<ReturnType<typeof repo.membersOfArea>>[number];
 
 /** The agreement areas a municipality is a member of on a date (one today; the model allows more). */
-export async function areasOfMunicipality(db: Queryable, municipalityCode: number, date: string) {
-  return db
-    .selectFrom('agreement_area_member as m')
-    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .innerJoin('agreement_area as a', 'a.id', 'm.area_id')
-    .select(['a.id', 'a.code', 'a.name'])
-    .where('o.municipality_code', '=', municipalityCode)
-    .where(memberOn('m', date))
-    .orderBy('a.id')
-    .execute();
+export async function areasOfMunicipality(db: Queryable, municipalityCode: number, date: string): Promise<Area[]> {
+  return [...(await cached(db, `areasOfMunicipality|${municipalityCode}|${date}`, () => repo.areasOfMunicipality(db, municipalityCode, date)))];
 }
 
 /** The areas an organisation is a member of on a date (secretariats administer one area: `organisation.area_id`). */
 export async function areaIdsOfOrganisation(db: Queryable, organisationId: number, date: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('organisation as o')
-    .leftJoin('agreement_area_member as m', (j) => j.onRef('m.organisation_id', '=', 'o.id').on(memberOn('m', date)))
-    .select(['o.area_id', 'm.area_id as member_area_id'])
-    .where('o.id', '=', organisationId)
-    .execute();
-  const ids = new Set<number>();
-  for (const r of rows) {
-    if (r.area_id) ids.add(r.area_id);
-    if (r.member_area_id) ids.add(r.member_area_id);
-  }
-  return [...ids].sort((a, b) => a - b);
+  return [...(await cached(db, `areaIdsOfOrganisation|${organisationId}|${date}`, () => repo.areaIdsOfOrganisation(db, organisationId, date)))];
 }
 
 /** The members (municipalities and region) of an area on a date, by name. */
-export async function membersOfArea(db: Queryable, areaId: number, date: string) {
-  return db
-    .selectFrom('agreement_area_member as m')
-    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select(['o.id', 'o.name', 'o.kind', 'o.municipality_code'])
-    .where('m.area_id', '=', areaId)
-    .where(memberOn('m', date))
-    .orderBy('o.kind')
-    .orderBy('o.name')
-    .execute();
+export async function membersOfArea(db: Queryable, areaId: number, date: string): Promise<Member[]> {
+  return [...(await cached(db, `membersOfArea|${areaId}|${date}`, () => repo.membersOfArea(db, areaId, date)))];
 }
 
 /** Municipality codes of an area's member municipalities on a date (by area id or area code). */
 export async function municipalityCodesOfArea(db: Queryable, area: { id: number } | { code: string }, date: string): Promise<number[]> {
-  let q = db
-    .selectFrom('agreement_area_member as m')
-    .innerJoin('organisation as mo', 'mo.id', 'm.organisation_id')
-    .select('mo.municipality_code')
-    .where('mo.municipality_code', 'is not', null)
-    .where(memberOn('m', date));
-  q = 'id' in area ? q.where('m.area_id', '=', area.id) : q.where('m.area_id', 'in', (eb) => eb.selectFrom('agreement_area').select('id').where('code', '=', area.code));
-  return (await q.execute()).map((r) => r.municipality_code!);
+  const key = `municipalityCodesOfArea|${'id' in area ? `id:${area.id}` : `code:${area.code}`}|${date}`;
+  return [...(await cached(db, key, () => repo.municipalityCodesOfArea(db, area, date)))];
 }
 
-/**
- * Scalar SQL: the id of the agreement area a municipality (given as an SQL expression, e.g. `sql.ref('o.municipality_code')`)
- * belongs to on `date`, or null. For use inside another capability's query.
- */
-export function areaIdOfMunicipalitySql(municipalityCode: Expression<number>, date: string): Expression<number | null> {
-  return sql<number | null>`(select m.area_id from agreement_area_member m join organisation mo on mo.id = m.organisation_id
-    where mo.municipality_code = ${municipalityCode} and ${memberOn('m', date)} order by m.area_id limit 1)`;
+/** Every reference table as stored (small): for overviews that filter by date in code. */
+export function referenceTables(db: Queryable): Promise<repo.ReferenceTables> {
+  return cached(db, 'referenceTables', () => repo.referenceTables(db));
+}
+
+/** Forgets this process's cached reference data (call after writing reference data, in or out of a transaction). */
+export function invalidateReferenceData(): void {
+  cache.invalidate();
 }
 
 /** The agreement areas of several municipalities on a date, in one query: municipality code → area ids (ascending). */
-export async function areaIdsOfMunicipalities(db: Queryable, municipalityCodes: readonly number[], date: string): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>();
-  if (!municipalityCodes.length) return out;
-  const rows = await db
-    .selectFrom('agreement_area_member as m')
-    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select(['o.municipality_code', 'm.area_id'])
-    .where('o.municipality_code', 'in', [...new Set(municipalityCodes)])
-    .where(memberOn('m', date))
-    .orderBy('m.area_id')
-    .execute();
-  for (const r of rows) {
-    const ids = out.get(r.municipality_code!) ?? [];
-    if (!ids.includes(r.area_id)) ids.push(r.area_id);
-    out.set(r.municipality_code!, ids);
-  }
-  return out;
+export function areaIdsOfMunicipalities(db: Queryable, municipalityCodes: readonly number[], date: string): Promise<Map<number, number[]>> {
+  return repo.areaIdsOfMunicipalities(db, municipalityCodes, date);
 }

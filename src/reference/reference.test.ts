@@ -39,3 +39,24 @@ describe('reference data at a date', () => {
     assert.equal(bad.statusCode, 400);
   });
 });
+
+describe('reference data cache', () => {
+  it('reads an organisation’s areas once per cache period, afresh after invalidation, and always inside a transaction', async () => {
+    const { statementLog } = await import('../testing/statements.js');
+    const pub = await import('./reference.public.js');
+    const log = statementLog(t.database.pool);
+    const org = await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 316).executeTakeFirstOrThrow();
+    const first = await pub.areaIdsOfOrganisation(log.db, org.id, '2026-06-01');
+    first.push(999); // callers get their own copy
+    assert.deepEqual(await pub.areaIdsOfOrganisation(log.db, org.id, '2026-06-01'), first.slice(0, -1));
+    assert.equal(log.statements.length, 1);
+    await pub.areaIdsOfOrganisation(log.db, org.id, '2027-06-01');
+    assert.equal(log.statements.length, 2, 'another date is another entry');
+    pub.invalidateReferenceData();
+    await pub.areaIdsOfOrganisation(log.db, org.id, '2026-06-01');
+    assert.equal(log.statements.length, 3);
+    log.clear();
+    await log.db.transaction().execute((trx) => pub.areaIdsOfOrganisation(trx, org.id, '2026-06-01'));
+    assert.equal(log.statements.filter((s) => /agreement_area_member/.test(s.sql)).length, 1);
+  });
+});

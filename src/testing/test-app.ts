@@ -6,11 +6,11 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { capabilities } from '../capabilities.js';
 import type { Clock } from '../core/clock.js';
 import { readConfig } from '../core/config.js';
-import { createAppContext } from '../core/context.js';
+import { callContext, createAppContext } from '../core/context.js';
 import type { AppContext } from '../core/capability.js';
 import type { Database } from '../core/db/connect.js';
 import { buildApp } from '../core/http/app.js';
-import { createApiToken } from '../core/auth/auth.service.js';
+import { issueApiToken } from '../core/auth/auth.service.js';
 import { openTestDatabase } from './template.js';
 
 export type Session = { cookie: string; csrf: string; username: string };
@@ -53,10 +53,7 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<Te
     return { cookie: `ramme_session=${session.value}`, csrf: row.csrf_token, username };
   };
 
-  const token = async (username: string) => {
-    const user = await database.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-    return (await createApiToken(database.db, null, user.id, 'test')).token;
-  };
+  const token = async (username: string) => (await issueApiToken(callContext(ctx, null), username, 'test')).token;
 
   const as = (session: Session | null, options: InjectOptions) => {
     const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };

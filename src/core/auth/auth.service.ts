@@ -1,125 +1,187 @@
 /**
  * @module Sign-in, sessions and API tokens. Secrets are random; only their SHA-256 is stored.
+ *
+ * The read path: an authenticated request runs ONE statement (the session, or the token, joined with its
+ * user so a deactivated user is refused at once). The session row is read on every request, so signing out
+ * (on any process) takes effect immediately. The actor itself (name, organisation, roles, today's areas) is
+ * cached per user for ACTOR_TTL_MS and dropped locally when this process writes users, roles or sessions;
+ * another process sees a role change within that time. A token's last use is written at most once per
+ * TOKEN_TOUCH_MS.
  */
-import { sql } from 'kysely';
+import { requireAccess, requireSignedIn } from '../access/access.js';
 import { audit } from '../audit.js';
-import type { Db, Queryable } from '../db/types.js';
-import { notFound } from '../errors.js';
-import { ROLES, type Actor, type OrganisationKind, type Role } from './actor.js';
+import { perDatabaseCache } from '../cache.js';
+import type { AppContext, Ctx } from '../capability.js';
+import { systemClock } from '../clock.js';
+import { z } from 'zod';
+import { badRequest, HttpError, notFound } from '../errors.js';
+import { parseInput, zText } from '../validation.js';
+import { ROLES, type Actor, type Role } from './actor.js';
+import * as repo from './auth.repository.js';
 import { newSecret, sha256, verifyPassword } from './password.js';
+import './auth.policy.js';
 
 export const SESSION_HOURS = 12;
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** How long a process reuses an actor it has loaded. */
+export const ACTOR_TTL_MS = 10_000;
+/** A token's last use is recorded at most this often. */
+export const TOKEN_TOUCH_MS = 60_000;
 
-export async function loadActor(db: Queryable, userId: number, via: Actor['via']): Promise<Actor | null> {
-  const row = await db
-    .selectFrom('app_user as u')
-    .innerJoin('organisation as o', 'o.id', 'u.organisation_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.is_active', 'o.id as org_id', 'o.name as org_name', 'o.kind', 'o.area_id'])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
-  if (!row || !row.is_active) return null;
-  const roles = await db.selectFrom('user_role').select('role').where('user_id', '=', userId).execute();
-  const d = today();
-  const memberships = await db
-    .selectFrom('agreement_area_member')
-    .select('area_id')
-    .where('organisation_id', '=', row.org_id)
-    .where('valid_from', '<=', d)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', d)]))
-    .execute();
-  const areaIds = [...new Set([...(row.area_id ? [row.area_id] : []), ...memberships.map((m) => m.area_id)])];
-  return {
-    userId: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    organisationId: row.org_id,
-    organisationName: row.org_name,
-    organisationKind: row.kind as OrganisationKind,
-    areaIds,
-    roles: roles.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
-    via,
-  };
+/**
+ * @deprecated Time comes from the app context: `ctx.clock.today()` (Copenhagen time, fixable in tests).
+ * Kept only while capabilities still import it.
+ */
+export const today = (): string => systemClock.today();
+
+/** A password hash that never matches, so an unknown username costs the same time as a wrong password. */
+const NO_PASSWORD = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+type CachedActor = Omit<Actor, 'via'>;
+const actors = perDatabaseCache<CachedActor | null>({ ttlMs: ACTOR_TTL_MS, maxEntries: 10_000 });
+
+/** Forgets this process's cached actor of a user (all users without an id): call after writing users, roles or sessions. */
+export function invalidateActor(userId?: number): void {
+  actors.invalidate(userId === undefined ? '' : `${userId}|`);
 }
 
-/** Checks a username and password; returns the user id or null. Takes the same time for unknown users. */
-export async function checkPassword(db: Db, username: string, password: string): Promise<number | null> {
-  const user = await db.selectFrom('app_user').select(['id', 'password_hash', 'is_active']).where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
-  const ok = await verifyPassword(password, user?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-  return user && user.is_active && ok ? user.id : null;
+/** The user as an actor (null when unknown or deactivated), with the agreement areas of their organisation today. */
+export async function loadActor(app: AppContext, userId: number, via: Actor['via']): Promise<Actor | null> {
+  const date = app.clock.today();
+  const key = `${userId}|${date}`;
+  const found = await actors.read(app.db, key, async () => {
+    const row = await repo.activeUserWithRoles(app.db, userId);
+    if (!row) return null;
+    return {
+      userId: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      organisationId: row.org_id,
+      organisationName: row.org_name,
+      organisationKind: row.kind,
+      areaIds: await app.actorAreas(app.db, row.org_id, date),
+      roles: row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+    };
+  });
+  if (!found) {
+    actors.invalidate(key);
+    return null;
+  }
+  return { ...found, areaIds: [...found.areaIds], roles: [...found.roles], via };
 }
 
-export async function createSession(db: Db, userId: number): Promise<{ secret: string; csrf: string }> {
-  const secret = newSecret();
-  const csrf = newSecret();
-  await db
-    .insertInto('user_session')
-    .values({ id_hash: sha256(secret), user_id: userId, csrf_token: csrf, expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000) })
-    .execute();
-  return { secret, csrf };
-}
-
-export async function sessionFor(db: Db, secret: string): Promise<{ actor: Actor; csrf: string } | null> {
-  const session = await db
-    .selectFrom('user_session')
-    .select(['user_id', 'csrf_token'])
-    .where('id_hash', '=', sha256(secret))
-    .where('expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
+/** The actor and CSRF token of a live session (null when it has ended or expired). */
+export async function authenticateSession(app: AppContext, secret: string): Promise<{ actor: Actor; csrf: string } | null> {
+  const session = await repo.liveSession(app.db, sha256(secret));
   if (!session) return null;
-  const actor = await loadActor(db, session.user_id, 'session');
+  const actor = await loadActor(app, session.user_id, 'session');
   return actor ? { actor, csrf: session.csrf_token } : null;
 }
 
-export async function endSession(db: Db, secret: string): Promise<void> {
-  await db.deleteFrom('user_session').where('id_hash', '=', sha256(secret)).execute();
+/** The actor of an unrevoked API token (null otherwise); records the use at most once per TOKEN_TOUCH_MS. */
+export async function authenticateToken(app: AppContext, token: string): Promise<Actor | null> {
+  const row = await repo.liveToken(app.db, sha256(token));
+  if (!row) return null;
+  const now = app.clock.now();
+  const notBefore = new Date(now.getTime() - TOKEN_TOUCH_MS);
+  if (!row.last_used_at || row.last_used_at < notBefore) await repo.touchToken(app.db, row.id, now, notBefore);
+  return loadActor(app, row.user_id, 'token');
 }
 
-export async function tokenActor(db: Db, token: string): Promise<Actor | null> {
-  const row = await db
-    .updateTable('api_token')
-    .set({ last_used_at: new Date() })
-    .where('token_hash', '=', sha256(token))
-    .where('revoked_at', 'is', null)
-    .returning('user_id')
-    .executeTakeFirst();
-  return row ? loadActor(db, row.user_id, 'token') : null;
+/**
+ * Checks a username and password and starts a session; null when they do not match. Takes the same time
+ * for unknown users. Both outcomes are audited with the username tried (never the password).
+ */
+export async function signInWithPassword(ctx: Ctx, username: string, password: string): Promise<{ secret: string } | null> {
+  requireAccess(ctx, 'auth.signIn', {});
+  const name = username.trim().toLowerCase();
+  const user = await repo.userForSignIn(ctx.db, name);
+  const matches = await verifyPassword(password, user?.password_hash ?? NO_PASSWORD);
+  if (!user || !user.is_active || !matches) {
+    await audit(ctx.db, { actor: null, request: ctx.request }, { entity: 'session', entityId: name, action: 'sign_in_failed', after: { username: name } });
+    return null;
+  }
+  return startSession(ctx, user.id, 'password');
 }
 
-/** Creates a personal API token for a user; the secret is shown once and never stored. */
-export async function createApiToken(db: Db, actor: Actor | null, userId: number, name: string): Promise<{ id: number; token: string }> {
+const ZDemoLogin = z.object({ username: zText(60), next: z.string().max(500).optional(), _csrf: z.string().optional() });
+
+/** Demo mode only: signs in as a demo user (the login page's form) without a password. */
+export async function signInAsDemoUser(ctx: Ctx, form: unknown): Promise<{ secret: string; next?: string }> {
+  requireAccess(ctx, 'auth.signIn', {});
+  if (!ctx.config.isDemo) throw new HttpError(404, 'Demologin findes ikke i denne installation.');
+  const input = parseInput(ZDemoLogin, form);
+  const user = await repo.activeDemoUser(ctx.db, input.username);
+  if (!user) throw badRequest('Demobrugeren findes ikke.');
+  return { ...(await startSession(ctx, user.id, 'demo')), next: input.next };
+}
+
+async function startSession(ctx: Ctx, userId: number, method: 'password' | 'demo'): Promise<{ secret: string }> {
+  // A new sign-in always reads the user afresh (e.g. roles changed by another process).
+  invalidateActor(userId);
+  const actor = await loadActor(ctx, userId, 'session');
+  if (!actor) throw badRequest('Brugeren er deaktiveret.');
+  const secret = newSecret();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, { idHash: sha256(secret), userId, csrf: newSecret(), hours: SESSION_HOURS });
+    await audit(trx, { actor, request: ctx.request }, { entity: 'session', entityId: actor.username, action: 'sign_in', after: { username: actor.username, method } });
+  });
+  return { secret };
+}
+
+/** Ends the session (if it is still live) and audits the sign-out. */
+export async function signOut(ctx: Ctx, secret: string): Promise<void> {
+  requireAccess(ctx, 'auth.signOut', {});
+  await ctx.db.transaction().execute(async (trx) => {
+    const ended = await repo.deleteSession(trx, sha256(secret));
+    if (!ended) return;
+    invalidateActor(ended.user_id);
+    const username = ctx.actor?.userId === ended.user_id ? ctx.actor.username : String(ended.user_id);
+    await audit(trx, ctx, { entity: 'session', entityId: username, action: 'sign_out', after: { username } });
+  });
+}
+
+/** The demo users offered on the login page (none outside demo mode). */
+export async function demoUsers(ctx: Ctx) {
+  requireAccess(ctx, 'auth.signIn', {});
+  return ctx.config.isDemo ? repo.demoUsersForLogin(ctx.db) : [];
+}
+
+/** The signed-in user's profile: who they are and their API tokens. */
+export async function profile(ctx: Ctx) {
+  const actor = requireSignedIn(ctx, 'auth.profile', {});
+  return { actor, tokens: await repo.apiTokensOf(ctx.db, actor.userId) };
+}
+
+/** Creates a personal API token for the signed-in user; the secret is shown once and never stored. */
+export async function createOwnApiToken(ctx: Ctx, name: string): Promise<{ id: number; token: string }> {
+  const actor = requireSignedIn(ctx, 'auth.tokens', { userId: ctx.actor?.userId ?? 0 });
+  return insertToken(ctx, actor.userId, name);
+}
+
+/** Revokes one of the signed-in user's tokens (404 when it is not theirs or already revoked). */
+export async function revokeOwnApiToken(ctx: Ctx, tokenId: number): Promise<void> {
+  const actor = requireSignedIn(ctx, 'auth.tokens', { userId: ctx.actor?.userId ?? 0 });
+  if (!Number.isInteger(tokenId) || tokenId < 1 || tokenId > 2147483647) throw notFound('Nøglen findes ikke.');
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.revokeApiToken(trx, actor.userId, tokenId, ctx.clock.now());
+    if (!row) throw notFound('Nøglen findes ikke, eller den er allerede tilbagekaldt.');
+    await audit(trx, ctx, { entity: 'api_token', entityId: row.id, action: 'update', before: { name: row.name, revoked: false }, after: { name: row.name, revoked: true } });
+  });
+}
+
+/** Operator command: a token for a user, by username (active users only). */
+export async function issueApiToken(ctx: Ctx, username: string, name: string): Promise<{ id: number; token: string }> {
+  requireAccess(ctx, 'auth.accounts', { viaRequest: ctx.request !== null });
+  const user = await repo.userByUsername(ctx.db, username);
+  if (!user || !user.is_active) throw notFound(`Brugeren "${username}" findes ikke eller er deaktiveret.`);
+  return insertToken(ctx, user.id, name);
+}
+
+async function insertToken(ctx: Ctx, userId: number, name: string): Promise<{ id: number; token: string }> {
   const token = newSecret('ramme_');
-  return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('api_token')
-      .values({ user_id: userId, name, token_hash: sha256(token) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(trx, actor, { entity: 'api_token', entityId: id, action: 'create', after: { userId, name } });
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertApiToken(trx, { userId, name, tokenHash: sha256(token) });
+    await audit(trx, ctx, { entity: 'api_token', entityId: id, action: 'create', after: { userId, name } });
     return { id, token };
   });
-}
-
-export async function revokeApiToken(db: Db, actor: Actor, tokenId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('api_token')
-      .set({ revoked_at: new Date() })
-      .where('id', '=', tokenId)
-      .where('user_id', '=', actor.userId)
-      .where('revoked_at', 'is', null)
-      .returning(['id', 'name'])
-      .executeTakeFirst();
-    if (!row) throw notFound('Nøglen findes ikke, eller den er allerede tilbagekaldt.');
-    await audit(trx, actor, { entity: 'api_token', entityId: row.id, action: 'update', before: { name: row.name, revoked: false }, after: { name: row.name, revoked: true } });
-  });
-}
-
-export async function listApiTokens(db: Db, userId: number) {
-  return db
-    .selectFrom('api_token')
-    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .execute();
 }

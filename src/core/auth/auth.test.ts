@@ -80,6 +80,62 @@ describe('password sign-in', () => {
   });
 });
 
+describe('audit of sign-in and sign-out', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  const sessionEvents = () => t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'session').orderBy('id', 'desc').execute();
+
+  it('records a successful sign-in as the user, with request id and client address', async () => {
+    const res = await passwordLogin('karin.k', 'hemmelig-2026', '10.1.2.3');
+    assert.equal(res.statusCode, 303);
+    const [e] = await sessionEvents();
+    assert.equal(e!.action, 'sign_in');
+    assert.equal(e!.entity_id, 'karin.k');
+    assert.equal(e!.actor_username, 'karin.k');
+    assert.ok(e!.actor_org_id);
+    assert.match(e!.request_id ?? '', UUID);
+    assert.equal(e!.client_address, '10.1.2.3');
+    assert.deepEqual(e!.after, { username: 'karin.k', method: 'password' });
+  });
+  it('records a failed sign-in with the username tried and never the password', async () => {
+    const res = await passwordLogin('Karin.K', 'et-forkert-kodeord', '10.1.2.4');
+    assert.equal(res.statusCode, 401);
+    const [e] = await sessionEvents();
+    assert.equal(e!.action, 'sign_in_failed');
+    assert.equal(e!.entity_id, 'karin.k');
+    assert.equal(e!.actor_username, 'anonym');
+    assert.equal(e!.actor_user_id, null);
+    assert.match(e!.request_id ?? '', UUID);
+    assert.equal(e!.client_address, '10.1.2.4');
+    const unknown = await passwordLogin('ingen.saadan', 'et-forkert-kodeord', '10.1.2.4');
+    assert.equal(unknown.statusCode, 401);
+    assert.equal((await sessionEvents())[0]!.entity_id, 'ingen.saadan');
+    const everything = JSON.stringify(await t.db.selectFrom('audit_log').selectAll().execute());
+    assert.doesNotMatch(everything, /et-forkert-kodeord|hemmelig-2026/, 'no password is ever stored in the log');
+  });
+  it('records a demo sign-in and a sign-out, and the secretariat sees them with request id and address', async () => {
+    const s = await t.login('demo-myndighed');
+    assert.equal((await sessionEvents())[0]!.action, 'sign_in');
+    const out = await t.as(s, { method: 'POST', url: '/logout', remoteAddress: '10.1.2.5', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: s.csrf }) });
+    assert.equal(out.statusCode, 303);
+    const [e] = await sessionEvents();
+    assert.equal(e!.action, 'sign_out');
+    assert.equal(e!.actor_username, 'demo-myndighed');
+    assert.equal(e!.client_address, '10.1.2.5');
+    assert.match(e!.request_id ?? '', UUID);
+    // Signing out again with the ended session's cookie ends nothing and logs nothing.
+    await t.as(s, { method: 'POST', url: '/logout', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: s.csrf }) });
+    assert.equal((await sessionEvents())[0]!.id, e!.id);
+    const secretariat = await t.login('demo-sekretariat');
+    const log = await t.as(secretariat, { method: 'GET', url: '/log?entity=session&action=sign_out', headers: { accept: 'text/html' } });
+    assert.equal(log.statusCode, 200);
+    assert.doesNotMatch(log.body, /Filtrene kunne ikke læses/);
+    assert.match(log.body, /Login demo-myndighed/);
+    assert.match(log.body, /Logget ud/);
+    assert.ok(log.body.includes(e!.request_id!), 'the request id is shown');
+    assert.match(log.body, /fra 10\.1\.2\.5/);
+  });
+});
+
 describe('API tokens', () => {
   it('are created on the profile page, shown once, stored only as a hash, and can be revoked', async () => {
     const s = await t.login('demo-laeser');

@@ -1,6 +1,7 @@
 /**
  * Walks every route for every role (anonymous, sekretariat, myndighed, tilbudsoekonomi, leverandoer, laeser)
- * and asserts who gets through, from the `*.access.ts` files next to each capability. A registered route
+ * and asserts who gets through, from the expectation files in test support (`src/testing/access/*.ts`) and,
+ * while capabilities move theirs there, the legacy `*.access.ts` files beside them. A registered route
  * without an entry fails the test, so no route can be added without deciding who may use it.
  */
 import assert from 'node:assert/strict';
@@ -11,11 +12,15 @@ import { after, before, describe, it } from 'node:test';
 import { WHO, USER_FOR, type AccessExpectation, type Who } from '../../testing/access.js';
 import { createTestApp, form, type Session, type TestApp } from '../../testing/test-app.js';
 
-function findAccessFiles(dir: string): string[] {
+const EXPECTATIONS_DIR = path.resolve('src/testing/access');
+
+/** Every expectation file: each module in src/testing/access/, and any legacy `*.access.ts` elsewhere in src/. */
+function findAccessFiles(dir = path.resolve('src')): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return findAccessFiles(p);
-    return e.name.endsWith('.access.ts') || (path.basename(dir) === 'access' && path.basename(path.dirname(dir)) === 'testing' && e.name.endsWith('.ts')) ? [p] : [];
+    if (dir === EXPECTATIONS_DIR) return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [p] : [];
+    return e.name.endsWith('.access.ts') ? [p] : [];
   });
 }
 
@@ -24,9 +29,10 @@ let expectations: AccessExpectation[] = [];
 
 before(async () => {
   t = await createTestApp();
-  for (const file of findAccessFiles(path.resolve('src'))) {
+  for (const file of findAccessFiles()) {
     const mod = (await import(pathToFileURL(file).href)) as { accessExpectations?: AccessExpectation[] };
-    expectations.push(...(mod.accessExpectations ?? []));
+    if (!mod.accessExpectations) throw new Error(`${path.relative('.', file)} exports no accessExpectations`);
+    expectations.push(...mod.accessExpectations);
   }
 });
 after(() => t.close());
@@ -34,6 +40,12 @@ after(() => t.close());
 const isDenied = (status: number, location: string | undefined) => status === 401 || status === 403 || (status >= 300 && status < 400 && !!location?.startsWith('/login'));
 
 describe('access matrix', () => {
+  it('reads the expectation files in test support and the legacy ones beside the capabilities', () => {
+    const files = findAccessFiles().map((f) => path.relative('src', f));
+    assert.ok(files.includes(path.join('testing', 'access', 'platform.ts')), files.join(', '));
+    assert.ok(files.includes(path.join('testing', 'access', 'audit.ts')), files.join(', '));
+  });
+
   it('has an entry for every registered route', () => {
     const covered = new Set(expectations.map((e) => e.route));
     const missing = t.app.rammeRoutes.filter((r) => !covered.has(r));

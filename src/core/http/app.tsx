@@ -16,7 +16,7 @@ import compress from '@fastify/compress';
 import { randomUUID } from 'node:crypto';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Actor } from '../auth/actor.js';
-import { sessionFor, tokenActor } from '../auth/auth.service.js';
+import { authenticateSession, authenticateToken } from '../auth/auth.service.js';
 import { newSecret } from '../auth/password.js';
 import type { AppContext, Ctx, NavItem } from '../capability.js';
 import { callContext } from '../context.js';
@@ -137,14 +137,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const auth = req.headers.authorization;
     if (auth) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
-      const actor = match?.[1] ? await tokenActor(ctx.db, match[1]) : null;
+      const actor = match?.[1] ? await authenticateToken(ctx, match[1]) : null;
       if (!actor) throw new HttpError(401, 'API-nøglen er ugyldig eller tilbagekaldt.');
       req.actor = actor;
       return;
     }
     const secret = req.cookies[SESSION_COOKIE];
     if (secret) {
-      const session = await sessionFor(ctx.db, secret);
+      const session = await authenticateSession(ctx, secret);
       if (session) {
         req.actor = session.actor;
         req.csrf = session.csrf;

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
-import { schemaTypeLabel } from './platform.routes.js';
+import { schemaTypeLabel } from './pages/platform.view.js';
 
 /**
  * API operations that do not yet describe their success response with a schema. Empty it as the capabilities

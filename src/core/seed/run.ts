@@ -1,15 +1,15 @@
 /**
  * @module Runs every capability's demo-data step in order, in one transaction-free pass (each step batches).
  */
-import { sql } from 'kysely';
 import type { Capability, SeedContext } from '../capability.js';
 import { systemClock, type Clock } from '../clock.js';
+import { countDemoUsers } from '../auth/auth.repository.js';
+import { analyze } from '../db/maintenance.repository.js';
 import type { Db } from '../db/types.js';
 import { seededRandom } from './random.js';
 
 export async function hasDemoData(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).where('is_demo', '=', true).executeTakeFirstOrThrow();
-  return Number(row.n) > 0;
+  return (await countDemoUsers(db)) > 0;
 }
 
 export async function seedDemo(
@@ -28,5 +28,5 @@ export async function seedDemo(
     log(`${capability.name}: demodata på ${Date.now() - started} ms (proces-RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB)`);
   }
   // PGlite has no autovacuum, so the planner has no statistics until someone runs ANALYZE.
-  await sql`analyze`.execute(db);
+  await analyze(db);
 }

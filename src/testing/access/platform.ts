@@ -1,5 +1,5 @@
-/** Access matrix entries for the platform's own routes (see core/testing/access.ts). */
-import { ALL, SIGNED_IN, type AccessExpectation } from './testing/access.js';
+/** Access matrix entries for the platform's own routes (see src/testing/access.ts). */
+import { ALL, SIGNED_IN, type AccessExpectation } from '../access.js';
 
 export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /', url: '/', allowed: ALL },
