@@ -11,11 +11,13 @@ import { after, before, describe, it } from 'node:test';
 import { WHO, USER_FOR, type AccessExpectation, type Who } from '../../testing/access.js';
 import { createTestApp, form, type Session, type TestApp } from '../../testing/test-app.js';
 
+const EXPECTATIONS_DIR = path.resolve('src/testing/access');
+
 function findAccessFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return findAccessFiles(p);
-    return e.name.endsWith('.access.ts') ? [p] : [];
+    return e.name.endsWith('.access.ts') || (dir === EXPECTATIONS_DIR && e.name.endsWith('.ts')) ? [p] : [];
   });
 }
 
@@ -65,7 +67,7 @@ describe('access matrix', () => {
         }
         const res = await t.as(session, { method: method as 'GET', url, headers, payload });
         if (res.statusCode >= 500) failures.push(`${e.route} (${url}) as ${who}: ${res.statusCode} ${res.body.slice(0, 160)}`);
-        const denied = isDenied(res.statusCode, res.headers.location as string | undefined);
+        const denied = isDenied(res.statusCode, res.headers.location as string | undefined) || (!!e.refusedAsNotFound && res.statusCode === 404);
         const shouldPass = e.allowed.includes(who as Who);
         if (denied === shouldPass) failures.push(`${e.route} (${url}) as ${who}: got ${res.statusCode}, expected ${shouldPass ? 'access' : 'refusal'}${e.note ? ` [${e.note}]` : ''}`);
       }
