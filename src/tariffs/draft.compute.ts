@@ -15,9 +15,12 @@ import { currentPublished, type OfferingContext, type VersionValues } from './ta
 import { ZTariffUpdate } from './tariffs.schema.js';
 import type { RulesSnapshot } from './tariffs.table.js';
 
+/** The latest year a new tariff can be started for: next year (the round being worked on). */
+export const latestTariffYear = (clock: Clock): number => Number(clock.today().slice(0, 4)) + 1;
+
 /** Refuses a tariff year after next year with a Danish message (rules for later years are not decided yet). */
 export function requireTariffYear(clock: Clock, year: number): void {
-  const latest = Number(clock.today().slice(0, 4)) + 1;
+  const latest = latestTariffYear(clock);
   if (year > latest) throw badRequest(`Takster kan højst beregnes for næste år (${latest}); aftalens regler for ${year} er ikke fastlagt.`, { year: [`Takster kan højst beregnes for ${latest}.`] });
 }
 

@@ -6,7 +6,7 @@ import { formatForInput } from '../core/format.js';
 import { toCsv } from '../core/tabular/csv.js';
 import { toXlsx, type SheetSpec } from '../core/tabular/xlsx.js';
 import { calculateTariff, COST_CATEGORIES, COST_LABELS, Dec, UNIT_LABELS, type CalcInput } from './calculation.js';
-import { parseLevels, type OverviewRow } from './overview.repository.js';
+import { parseLevels, type OverviewRow } from './overview.model.js';
 import type { RulesSnapshot } from './tariffs.table.js';
 
 const num = (v: string | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : Number(v));

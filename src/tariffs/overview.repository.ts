@@ -6,37 +6,8 @@ import { sql } from 'kysely';
 import type { Queryable } from '../core/db/types.js';
 import { offeringCatalogue } from '../offerings/offerings.public.js';
 import type { CalcInput } from './calculation.js';
-import type { RulesSnapshot, TariffStatus } from './tariffs.table.js';
-
-export type OverviewRow = {
-  version_id: number;
-  version: number;
-  status: TariffStatus;
-  offering_id: number;
-  offering_name: string;
-  municipality_code: number;
-  municipality_name: string;
-  operator_name: string;
-  operator_type: string;
-  offering_type_name: string;
-  is_residential: boolean;
-  legal_basis: string;
-  target_groups: string | null;
-  socialtilsyn_name: string;
-  unit: 'day' | 'month' | 'hour';
-  basis: string;
-  average_tariff: string;
-  occupancy_pct_used: string | null;
-  nominal_change_pct: string | null;
-  real_change_pct: string | null;
-  is_flagged: boolean;
-  explanation: string | null;
-  correction_reason: string | null;
-  warning_count: number;
-  published_at: Date | null;
-  /** "name\tweight\tshare\ttariff" per level, joined by "\n". */
-  levels: string;
-};
+import type { OverviewRow, RoundState } from './overview.model.js';
+import type { RulesSnapshot } from './tariffs.table.js';
 
 /**
  * Rows of the overview: the published version in force for each offering, or (for the secretariat's preview)
@@ -64,15 +35,6 @@ export async function overviewRows(db: Queryable, areaId: number, year: number, 
     order by oc.municipality_name, oc.offering_name, oc.offering_id`.execute(db);
   return result.rows;
 }
-
-export const parseLevels = (s: string | null) =>
-  (s ?? '')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [name = '', weight = '', share = '', tariff = ''] = line.split('\t');
-      return { name, weight, share, tariff };
-    });
 
 /** Stored inputs and rules of the rows, for the calculation sheet of the Excel export. */
 export async function inputsOf(db: Queryable, versionIds: number[]): Promise<Map<number, { input: CalcInput; rules: RulesSnapshot }>> {
@@ -113,9 +75,6 @@ export async function roundStatus(db: Queryable, municipalityCodes: number[], ye
     group by 1`.execute(db);
   return Object.fromEntries(rows.rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
-
-export const ROUND_STATES = ['mangler', 'kladde', 'indsendt', 'returneret', 'godkendt', 'offentliggjort'] as const;
-export type RoundState = (typeof ROUND_STATES)[number];
 
 /** The offerings of an area whose latest version for the year has the given status ('mangler': no tariff yet), for chasing. */
 export async function offeringsInRoundState(db: Queryable, municipalityCodes: number[], year: number, state: RoundState) {

@@ -7,7 +7,8 @@ import { can, requireAccess } from '../core/access/access.js';
 import type { Ctx } from '../core/capability.js';
 import { notFound } from '../core/errors.js';
 import { overviewCsv, overviewXlsx } from './overview.export.js';
-import { inputsOf, offeringsInRoundState, overviewRows, parseLevels, publications, roundStatus, type RoundState } from './overview.repository.js';
+import { parseLevels, type RoundState } from './overview.model.js';
+import { inputsOf, offeringsInRoundState, overviewRows, publications, roundStatus } from './overview.repository.js';
 import { findAreaByCode } from './tariffs.repository.js';
 import { areaMembersIn } from './watch.repository.js';
 

@@ -6,13 +6,12 @@
  */
 import { can, requireAccess, requireSignedIn, type Permission, type Permissions } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
-import type { Clock } from '../core/clock.js';
 import type { Ctx } from '../core/capability.js';
 import { badRequest, conflict, notFound } from '../core/errors.js';
 import { formatUpTo } from '../core/format.js';
 import { parseInput } from '../core/validation.js';
 import { calculateTariff, type CalcInput } from './calculation.js';
-import { computeInContext, calcFieldsOf, calcValues, levelValues } from './draft.compute.js';
+import { calcFieldsOf, calcValues, computeInContext, latestTariffYear, levelValues } from './draft.compute.js';
 import { listVersions } from './list.repository.js';
 import { versionScope, type VersionTarget } from './tariffs.policy.js';
 import {
@@ -24,10 +23,7 @@ import type { TariffStatus } from './tariffs.table.js';
 import { canTransition, raceOf, refusalOf } from './transitions.js';
 import { whatIf, type WhatIfValues } from './whatif.js';
 
-/** The latest year a new tariff can be started for: next year (the round being worked on). */
-export const latestTariffYear = (clock: Clock): number => Number(clock.today().slice(0, 4)) + 1;
-
-/** The round being worked on: next year's tariffs. */
+/** The round being worked on: next year's tariffs (the latest year a new tariff can be started for). */
 export const roundYear = latestTariffYear;
 
 type VersionPermission = { [P in Permission]: Permissions[P] extends VersionTarget ? P : never }[Permission];
@@ -90,13 +86,13 @@ export async function changeStatus(
   v: VersionDetail,
   to: TariffStatus,
   values: Partial<VersionValues>,
-  changed: { levels?: LevelValues; input?: CalcInput } = {},
+  update: { levels?: LevelValues; input?: CalcInput } = {},
 ): Promise<void> {
   requireTransition(v.status, to);
   const at = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await transitionVersion(trx, v.id, v.status, { ...values, status: to }, at, changed.levels))) throw conflict(raceOf(v.status, await statusOf(trx, v.id), to));
-    const after = { ...v, ...values, input: changed.input ?? v.input, status: to } as VersionDetail;
+    if (!(await transitionVersion(trx, v.id, v.status, { ...values, status: to }, at, update.levels))) throw conflict(raceOf(v.status, await statusOf(trx, v.id), to));
+    const after = { ...v, ...values, input: update.input ?? v.input, status: to } as VersionDetail;
     await audit(trx, ctx, { entity: 'tariff_version', entityId: v.id, action: 'update', before: versionAudit(v), after: versionAudit(after) });
   });
 }

@@ -62,7 +62,7 @@ export async function increaseReportCsv(ctx: Ctx, q: WatchQuery) {
     rows.map((r) => [
       r.socialtilsyn_name, r.municipality_name, r.offering_name, r.offering_id, r.operator_name, r.year, r.version, UNIT_LABELS[r.unit as Unit] ?? r.unit,
       formatForInput(r.previous_average), formatForInput(r.average_tariff), formatForInput(r.nominal_change_pct), formatForInput(r.real_change_pct), formatForInput(r.pl_pct),
-      r.explanation, copenhagenDate(new Date(r.approved_at)),
+      r.explanation, copenhagenDate(r.approved_at),
     ]),
   );
   return { filename: `takststigninger-${area.code}-${periode}.csv`, body };

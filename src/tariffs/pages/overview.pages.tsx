@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ROUND_STATES } from '../overview.repository.js';
+import { ROUND_STATES } from '../overview.model.js';
 import { overviewCsvFile, overviewPage as loadOverviewPage, overviewXlsxFile, roundStateList } from '../overview.service.js';
 import { publishConfirmation, publishOverview } from '../publish.service.js';
 import { fieldOf, isFormError, paramsOf, queryOf, sendFile, zPageYear } from './http.js';

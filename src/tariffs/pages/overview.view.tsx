@@ -5,7 +5,7 @@
 import type { PageOptions } from '../../core/http/app.js';
 import { count } from '../../core/format.js';
 import { Alert, CsrfField, DescriptionList, formatDate, formatDateTime } from '../../core/web/components.js';
-import { parseLevels, ROUND_STATES, type OverviewRow, type RoundState } from '../overview.repository.js';
+import { parseLevels, ROUND_STATES, type OverviewRow, type RoundState } from '../overview.model.js';
 import type { OverviewPageData, RoundStateData } from '../overview.service.js';
 import type { PublishConfirmation } from '../publish.service.js';
 import { STATUS_LABELS, type TariffStatus } from '../tariffs.table.js';

@@ -8,7 +8,9 @@ import { Alert, Select, formatDate } from '../../core/web/components.js';
 import { Dec } from '../calculation.js';
 import { formatChange } from '../tariffs.format.js';
 import { halfYear, type IncreaseReportData, type SteeringReviewData } from '../watch.service.js';
-import type { FlaggedRow, OrgFigures } from '../watch.repository.js';
+
+type FlaggedRow = IncreaseReportData['rows'][number];
+type OrgFigures = SteeringReviewData['figures'][number];
 import { dkKr, dkPct, unitLabel } from './parts.view.js';
 
 function groupBy<T>(rows: T[], key: (r: T) => string): Array<[string, T[]]> {
