@@ -13,6 +13,8 @@ import { confirmPage, overviewPage, roundStatePage } from './overview.view.js';
 const ZAreaYear = z.object({ area: z.string().min(1).max(40), year: zPageYear });
 const ZState = ZAreaYear.extend({ state: z.enum(ROUND_STATES) });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The export answers, for the OpenAPI document: a file of the given type. */
+const file = (type: string, description: string) => ({ 200: { description, content: { [type]: { schema: z.string().describe(description) } } } });
 
 /** The confirmation step before publishing: what will be published, what is still outstanding, and the deadline. */
 async function renderConfirm(req: FastifyRequest, reply: FastifyReply, extra: { message?: string; httpStatus?: number } = {}) {
@@ -49,14 +51,15 @@ export function overviewPages(app: FastifyInstance) {
     }
   });
 
-  app.get('/takster/oversigt/:area/:year/eksport.csv', { schema: { summary: 'Takstoversigten som CSV (semikolon, UTF-8)', tags: ['Takster'], security: [] } }, async (req, reply) => {
+  const csv = { summary: 'Takstoversigten som CSV (semikolon, UTF-8)', tags: ['Takster'], security: [], response: file('text/csv', 'CSV med semikolon og decimalkomma') };
+  app.get('/takster/oversigt/:area/:year/eksport.csv', { schema: csv }, async (req, reply) => {
     const { area, year } = paramsOf(ZAreaYear, req);
     return sendFile(reply, 'text/csv; charset=utf-8', await overviewCsvFile(req.ctx, area, year));
   });
 
   app.get(
     '/takster/oversigt/:area/:year/eksport.xlsx',
-    { schema: { summary: 'Takstoversigten som Excel: oversigten og hvert tilbuds beregning på hvert sit ark', tags: ['Takster'], security: [] } },
+    { schema: { summary: 'Takstoversigten som Excel: oversigten og hvert tilbuds beregning på hvert sit ark', tags: ['Takster'], security: [], response: file(XLSX, 'Excel-projektmappe') } },
     async (req, reply) => {
       const { area, year } = paramsOf(ZAreaYear, req);
       return sendFile(reply, XLSX, await overviewXlsxFile(req.ctx, area, year));
