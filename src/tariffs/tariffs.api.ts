@@ -17,7 +17,13 @@ import { ZListQuery, ZPublish, ZReturn, ZTariffCreate, ZTariffUpdate } from './t
 import { approveVersion, checkVersionAccess, deleteDraft, listTariffs, returnVersion, submitVersion, tariffJson } from './tariffs.service.js';
 
 export const tags = ['Takster'];
-const ZIdParams = z.object({ id: zId.describe('Takstens (versionens) id') });
+/** A version's id in the path; anything that is not an id (e.g. "abc") names no tariff: 404, like an unknown id. */
+const ZIdParams = z.object({
+  id: z
+    .string()
+    .describe('Takstens (versionens) id, et positivt heltal')
+    .transform((s) => (zId.safeParse(s).success && /^\d+$/.test(s) ? Number(s) : 0)),
+});
 const ZAreaYear = ZPublish;
 
 /**

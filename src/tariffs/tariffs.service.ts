@@ -26,7 +26,8 @@ import { whatIf, type WhatIfValues } from './whatif.js';
 /** The round being worked on: next year's tariffs (the latest year a new tariff can be started for). */
 export const roundYear = latestTariffYear;
 
-type VersionPermission = { [P in Permission]: Permissions[P] extends VersionTarget ? P : never }[Permission];
+/** The permissions that change one version (reading is `requireReadable`: published versions are public). */
+type VersionPermission = Exclude<{ [P in Permission]: Permissions[P] extends VersionTarget ? P : never }[Permission], 'tariffs.read'>;
 
 export const targetOf = (v: Pick<VersionDetail, 'status' | 'area_id'>, offering: Pick<OfferingContext, 'operator_org_id'>): VersionTarget => ({
   status: v.status,
