@@ -26,7 +26,9 @@ import { overviewCsv, overviewXlsx } from '../src/tariffs/overview.export.js';
 import { inputsOf, overviewRows } from '../src/tariffs/overview.repository.js';
 import { publishOverview } from '../src/tariffs/publish.service.js';
 import { calcRulesOf, rulesByAreaYear, snapshotOf } from '../src/tariffs/rules.repository.js';
-import { todayDk } from '../src/tariffs/tariffs.service.js';
+import { systemClock } from '../src/core/clock.js';
+import { readConfig } from '../src/core/config.js';
+import { callContext, createAppContext } from '../src/core/context.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dataDir = path.join(root, '.cache/bench-tariffs');
@@ -63,7 +65,8 @@ async function open(): Promise<Database> {
 const database = await open();
 const { db } = database;
 try {
-  const y0 = Number(todayDk().slice(0, 4));
+  const y0 = Number(systemClock.today().slice(0, 4));
+  const app = createAppContext({ db, config: readConfig(), capabilities });
   const { year } = (await sql<{ year: number }>`select greatest(2040, coalesce(max(year), 2039) + 1)::int as year from tariff`.execute(db)).rows[0]!;
   const areas = await db.selectFrom('agreement_area').select(['id', 'code', 'name']).orderBy('code').execute();
   // The demo secretariat users (one per area in the national demo) publish their own area.
@@ -129,7 +132,7 @@ try {
   for (const a of areas) {
     const s = secretariats.find((x) => x.area_id === a.id)!;
     const actor: Actor = { userId: s.user_id, username: s.username, displayName: 'Bench', organisationId: s.id, organisationName: s.name, organisationKind: 'secretariat', areaIds: [a.id], roles: ['sekretariat'], via: 'token' };
-    published += (await publishOverview(db, actor, { area: a.code, year })).count;
+    published += (await publishOverview(callContext(app, actor), { area: a.code, year })).count;
   }
   const publishMs = ms(t0);
 

@@ -22,9 +22,9 @@ const isEmpty = (v: Numeric): v is null | undefined | '' => v === null || v === 
 const isNumeric = (v: string | number | bigint): boolean => (typeof v === 'string' ? /^\s*-?\d+(\.\d+)?\s*$/.test(v) : typeof v === 'bigint' || Number.isFinite(v));
 
 function format(f: Intl.NumberFormat, value: string | number | bigint): string {
-  // Intl accepts decimal strings exactly (ES2023); the type declarations only know number | bigint.
-  const parts = f.formatToParts(typeof value === 'string' ? (value.trim() as unknown as number) : value);
-  return parts.map((p) => (p.type === 'minusSign' ? '−' : p.value)).join('');
+  // Intl accepts decimal strings exactly (ES2023); the type declarations only know number | bigint. Danish output
+  // has no other hyphen than the minus sign, which becomes the typographic one (format is ~6× faster than formatToParts).
+  return f.format(typeof value === 'string' ? (value.trim() as unknown as number) : value).replace('-', '−');
 }
 
 /** 1234567.891 → "1.234.568" (decimals 0) or "1.234.567,89" (decimals 2). Empty → "–". */
@@ -50,12 +50,13 @@ export const formatMoney = (value: Numeric, decimals = 2): string => (isEmpty(va
 /** A percentage given in percent points: "4.5" → "4,5 %". */
 export const formatPercent = (value: Numeric, decimals = 1): string => (isEmpty(value) ? '–' : `${formatNumber(value, decimals)} %`);
 
+const inputFormat = new Intl.NumberFormat('da-DK', { useGrouping: false, maximumFractionDigits: 20 });
+
 /** A number for an input field: Danish decimal comma, no grouping ("1234.5" → "1234,5"). */
 export function formatForInput(value: Numeric): string {
   if (isEmpty(value)) return '';
   if (!isNumeric(value)) return String(value);
-  const f = new Intl.NumberFormat('da-DK', { useGrouping: false, maximumFractionDigits: 20 });
-  return format(f, value).replace('−', '-');
+  return format(inputFormat, value).replace('−', '-');
 }
 
 const dateLong = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });

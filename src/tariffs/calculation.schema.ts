@@ -4,6 +4,7 @@
  * JavaScript's own shortest representation). Danish messages per field.
  */
 import { z } from 'zod';
+import { formatUpTo } from '../core/format.js';
 import { COST_CATEGORIES, Dec, UNITS, type CalcInput } from './calculation.js';
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
@@ -29,8 +30,8 @@ export const zDecimal = (opts: { min?: string; minExclusive?: boolean; max?: str
     if (!DECIMAL.test(v)) return; // already reported by the pattern
     const d = new Dec(v);
     if (opts.min !== undefined && (opts.minExclusive ? d.lte(opts.min) : d.lt(opts.min)))
-      ctx.addIssue({ code: 'custom', message: opts.minExclusive ? `Skal være større end ${opts.min.replace('.', ',')}.` : opts.min === '0' ? 'Må ikke være negativ.' : `Skal være mindst ${opts.min.replace('.', ',')}.` });
-    if (opts.max !== undefined && d.gt(opts.max)) ctx.addIssue({ code: 'custom', message: `Må højst være ${opts.max.replace('.', ',')}.` });
+      ctx.addIssue({ code: 'custom', message: opts.minExclusive ? `Skal være større end ${formatUpTo(opts.min, 20)}.` : opts.min === '0' ? 'Må ikke være negativ.' : `Skal være mindst ${formatUpTo(opts.min, 20)}.` });
+    if (opts.max !== undefined && d.gt(opts.max)) ctx.addIssue({ code: 'custom', message: `Må højst være ${formatUpTo(opts.max, 20)}.` });
   });
 
 const zAmount = zDecimal({ min: '0', what: 'et beløb i kroner' });
@@ -95,6 +96,7 @@ export const ZCalculateRequest = ZCalcInput.extend({
 }).strict();
 
 export type TCalcInput = z.infer<typeof ZCalcInput>;
+export type TCalculateRequest = z.infer<typeof ZCalculateRequest>;
 
 /** Drops nulls so the parsed value fits `CalcInput`. */
 export function toCalcInput(v: TCalcInput): CalcInput {

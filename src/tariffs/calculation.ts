@@ -5,6 +5,7 @@
  * Rules (retain limit, occupancy bounds, overhead cap) come in as data; see DOMAIN.md 1.2-1.5.
  */
 import { Decimal as DecimalBase } from 'decimal.js';
+import { formatExact } from './tariffs.format.js';
 
 /** Exact decimals: 50 significant digits, ties away from zero. */
 export const Dec = DecimalBase.clone({ precision: 50, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
@@ -100,11 +101,10 @@ export const money = (d: Dec): string => d.toDecimalPlaces(2, Dec.ROUND_HALF_UP)
 /** Prints a percentage or count without trailing zeros beyond two decimals (97.5 → "97.50", 97.125 → "97.125"). */
 export const plain = (d: Dec): string => (d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed());
 const trim = (d: Dec): string => d.toFixed();
-/** Danish notation for messages: 400000.5 → "400.000,50" (with decimals) or "97,25". */
+/** Danish notation for messages, exactly: 400000.5 → "400.000,50" (with decimals) or "97,25". */
 const dk = (d: Dec | string, decimals?: number): string => {
   const v = typeof d === 'string' ? new Dec(d) : d;
-  const [int = '0', frac] = (decimals === undefined ? v.abs().toFixed() : v.abs().toFixed(decimals)).split('.');
-  return `${v.isNeg() ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac ? `,${frac}` : ''}`;
+  return formatExact(decimals === undefined ? v.toFixed() : v.toFixed(decimals));
 };
 
 export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

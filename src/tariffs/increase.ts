@@ -25,8 +25,4 @@ export function isIncreaseFlagged(change: Change, rule: { increaseThresholdPct: 
 }
 
 /** "5,2 %" with one decimal and a sign, for pages and exports. */
-export function formatChange(pct: string | null): string {
-  if (pct === null) return '–';
-  const d = new Dec(pct).toDecimalPlaces(1);
-  return `${d.gt(0) ? '+' : d.lt(0) ? '−' : ''}${d.abs().toFixed(1).replace('.', ',')} %`;
-}
+export { formatChange } from './tariffs.format.js';

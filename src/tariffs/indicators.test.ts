@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { flaggedIncreases, submittedOnTime } from './tariffs.indicators.js';
-import { todayDk } from './tariffs.service.js';
+import { systemClock } from '../core/clock.js';
 
 let t: TestApp;
 let areaId: number;
-const YEAR = Number(todayDk().slice(0, 4));
+const YEAR = Number(systemClock.today().slice(0, 4));
 
 before(async () => {
   t = await createTestApp();

@@ -2,13 +2,16 @@
  * @module The overview as spreadsheets: the overview on one sheet, every offering's calculation basis on
  * another (one row per offering, every step as a column), and the overview as CSV.
  */
+import { formatForInput } from '../core/format.js';
 import { toCsv } from '../core/tabular/csv.js';
 import { toXlsx, type SheetSpec } from '../core/tabular/xlsx.js';
 import { calculateTariff, COST_CATEGORIES, COST_LABELS, Dec, UNIT_LABELS, type CalcInput } from './calculation.js';
-import { parseLevels, type OverviewRow } from './overview.repository.js';
+import { parseLevels, type OverviewRow } from './overview.model.js';
 import type { RulesSnapshot } from './tariffs.table.js';
 
 const num = (v: string | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
+/** An exact decimal cell: a string until the sheet is written (Excel gets a number, CSV the exact value with a decimal comma). */
+const exact = (v: string | null | undefined): string | null => (v === null || v === undefined || v === '' ? null : v);
 const MONEY = '#,##0.00';
 const PCT = '0.00';
 
@@ -44,10 +47,10 @@ function overviewSheet(rows: OverviewRow[]): SheetSpec {
     ],
     rows: rows.map((r) => {
       const levels = parseLevels(r.levels);
-      const levelCells = Array.from({ length: maxLevels }, (_, i) => [levels[i]?.name ?? null, num(levels[i]?.tariff)]).flat();
+      const levelCells = Array.from({ length: maxLevels }, (_, i) => [levels[i]?.name ?? null, exact(levels[i]?.tariff)]).flat();
       return [
         r.municipality_name, r.offering_id, r.offering_name, r.operator_name, r.operator_type, r.offering_type_name, r.legal_basis, r.target_groups,
-        UNIT_LABELS[r.unit], num(r.average_tariff), ...levelCells, num(r.occupancy_pct_used), num(r.nominal_change_pct), num(r.real_change_pct),
+        UNIT_LABELS[r.unit], exact(r.average_tariff), ...levelCells, exact(r.occupancy_pct_used), exact(r.nominal_change_pct), exact(r.real_change_pct),
         r.is_flagged, r.explanation, r.version, r.correction_reason, r.warning_count, r.status,
       ];
     }),
@@ -101,13 +104,18 @@ function calculationSheet(rows: OverviewRow[], inputs: Map<number, { input: Calc
   };
 }
 
+/** The exact decimal cells of number columns as numbers, for Excel. */
+function withNumbers(sheet: SheetSpec): SheetSpec {
+  return { ...sheet, rows: sheet.rows.map((row) => row.map((cell, c) => (sheet.columns[c]!.numFmt && typeof cell === 'string' ? Number(cell) : cell))) };
+}
+
 export async function overviewXlsx(rows: OverviewRow[], inputs: Map<number, { input: CalcInput; rules: RulesSnapshot }>): Promise<Buffer> {
-  return toXlsx([overviewSheet(rows), calculationSheet(rows, inputs)]);
+  return toXlsx([withNumbers(overviewSheet(rows)), calculationSheet(rows, inputs)]);
 }
 
 export function overviewCsv(rows: OverviewRow[]): string {
   const sheet = overviewSheet(rows);
-  // Decimal commas, so Danish Excel reads the numbers (the stored values have at most four decimals).
-  const exact = sheet.rows.map((row) => row.map((cell, c) => (typeof cell === 'number' && sheet.columns[c]!.numFmt ? String(cell).replace('.', ',') : (cell as string | number | boolean | null))));
-  return toCsv(sheet.columns.map((c) => c.header), exact);
+  // Decimal commas, so Danish Excel reads the numbers; the stored values are written exactly.
+  const cells = sheet.rows.map((row) => row.map((cell, c) => (sheet.columns[c]!.numFmt && typeof cell === 'string' ? formatForInput(cell) : (cell as string | number | boolean | null))));
+  return toCsv(sheet.columns.map((c) => c.header), cells);
 }

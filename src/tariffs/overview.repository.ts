@@ -4,38 +4,10 @@
  */
 import { sql } from 'kysely';
 import type { Queryable } from '../core/db/types.js';
+import { offeringCatalogue } from '../offerings/offerings.public.js';
 import type { CalcInput } from './calculation.js';
-import type { RulesSnapshot, TariffStatus } from './tariffs.table.js';
-
-export type OverviewRow = {
-  version_id: number;
-  version: number;
-  status: TariffStatus;
-  offering_id: number;
-  offering_name: string;
-  municipality_code: number;
-  municipality_name: string;
-  operator_name: string;
-  operator_type: string;
-  offering_type_name: string;
-  is_residential: boolean;
-  legal_basis: string;
-  target_groups: string | null;
-  socialtilsyn_name: string;
-  unit: 'day' | 'month' | 'hour';
-  basis: string;
-  average_tariff: string;
-  occupancy_pct_used: string | null;
-  nominal_change_pct: string | null;
-  real_change_pct: string | null;
-  is_flagged: boolean;
-  explanation: string | null;
-  correction_reason: string | null;
-  warning_count: number;
-  published_at: Date | null;
-  /** "name\tweight\tshare\ttariff" per level, joined by "\n". */
-  levels: string;
-};
+import type { OverviewRow, RoundState } from './overview.model.js';
+import type { RulesSnapshot } from './tariffs.table.js';
 
 /**
  * Rows of the overview: the published version in force for each offering, or (for the secretariat's preview)
@@ -49,37 +21,20 @@ export async function overviewRows(db: Queryable, areaId: number, year: number, 
         select 1 from tariff_version w where w.tariff_id = x.tariff_id and w.status = 'godkendt')))`
     : sql`(x.status = 'offentliggjort' and x.superseded_at is null)`;
   const result = await sql<OverviewRow>`
-    select v.id as version_id, v.version, v.status, o.id as offering_id, o.name as offering_name, o.municipality_code, mu.name as municipality_name,
-      op.name as operator_name, opt.name as operator_type, ot.name as offering_type_name, ot.is_residential,
-      lb.law || ' ' || lb.paragraph as legal_basis,
-      (select string_agg(tg.name, ', ' order by tg.sort) from offering_target_group x join target_group tg on tg.code = x.target_group_code where x.offering_id = o.id) as target_groups,
-      st.name as socialtilsyn_name,
+    select v.id as version_id, v.version, v.status, oc.offering_id, oc.offering_name, oc.municipality_code, oc.municipality_name,
+      oc.operator_name, oc.operator_type_name as operator_type, oc.offering_type_name, oc.is_residential,
+      oc.legal_basis_label as legal_basis, oc.target_group_names as target_groups, oc.socialtilsyn_name,
       v.unit, v.basis::text, v.average_tariff::text, v.occupancy_pct_used::text, v.nominal_change_pct::text, v.real_change_pct::text, v.is_flagged,
       v.explanation, v.correction_reason, jsonb_array_length(v.warnings)::int as warning_count, v.published_at,
       (select string_agg(l.name || chr(9) || l.weight::text || chr(9) || l.share::text || chr(9) || l.tariff::text, chr(10) order by l.sort) from tariff_level l where l.version_id = v.id) as levels
     from tariff t
     join lateral (select x.id, x.version, x.status, x.unit, x.basis, x.average_tariff, x.occupancy_pct_used, x.nominal_change_pct, x.real_change_pct, x.is_flagged,
         x.explanation, x.correction_reason, x.warnings, x.published_at from tariff_version x where x.tariff_id = t.id and ${statuses} order by x.version desc limit 1) v on true
-    join offering o on o.id = t.offering_id
-    join municipality mu on mu.code = o.municipality_code
-    join organisation op on op.id = o.operator_org_id
-    join operator_type opt on opt.code = o.operator_type
-    join offering_type ot on ot.code = o.offering_type
-    join legal_basis lb on lb.code = o.primary_legal_basis
-    join socialtilsyn st on st.code = o.socialtilsyn_code
+    join ${offeringCatalogue(db)} oc on oc.offering_id = t.offering_id
     where t.area_id = ${areaId} and t.year = ${year}
-    order by mu.name, o.name, o.id`.execute(db);
+    order by oc.municipality_name, oc.offering_name, oc.offering_id`.execute(db);
   return result.rows;
 }
-
-export const parseLevels = (s: string | null) =>
-  (s ?? '')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [name = '', weight = '', share = '', tariff = ''] = line.split('\t');
-      return { name, weight, share, tariff };
-    });
 
 /** Stored inputs and rules of the rows, for the calculation sheet of the Excel export. */
 export async function inputsOf(db: Queryable, versionIds: number[]): Promise<Map<number, { input: CalcInput; rules: RulesSnapshot }>> {
@@ -108,35 +63,28 @@ export async function publishedYears(db: Queryable) {
     .execute();
 }
 
-/** How far the year's round has come: latest version status per tariff, plus offerings without any tariff. */
-export async function roundStatus(db: Queryable, areaId: number, year: number) {
+/** How far the year's round has come: latest version status per tariff, plus offerings without any tariff. `municipalityCodes`: the area's members in the year. */
+export async function roundStatus(db: Queryable, municipalityCodes: number[], year: number) {
+  if (!municipalityCodes.length) return {} as Record<string, number>;
   const rows = await sql<{ status: string; n: number }>`
     select coalesce(v.status, 'mangler') as status, count(*)::int as n
-    from offering o
-    join agreement_area_member m on m.organisation_id = (select id from organisation where municipality_code = o.municipality_code)
-      and m.area_id = ${areaId} and m.valid_from <= ${`${year}-01-01`} and (m.valid_to is null or m.valid_to >= ${`${year}-01-01`})
-    left join tariff t on t.offering_id = o.id and t.year = ${year}
+    from ${offeringCatalogue(db)} oc
+    left join tariff t on t.offering_id = oc.offering_id and t.year = ${year}
     left join lateral (select status from tariff_version x where x.tariff_id = t.id order by x.version desc limit 1) v on true
-    where o.status <> 'lukket'
+    where oc.status <> 'lukket' and oc.municipality_code in (${sql.join(municipalityCodes)})
     group by 1`.execute(db);
   return Object.fromEntries(rows.rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
 
-export const ROUND_STATES = ['mangler', 'kladde', 'indsendt', 'returneret', 'godkendt', 'offentliggjort'] as const;
-export type RoundState = (typeof ROUND_STATES)[number];
-
 /** The offerings of an area whose latest version for the year has the given status ('mangler': no tariff yet), for chasing. */
-export async function offeringsInRoundState(db: Queryable, areaId: number, year: number, state: RoundState) {
+export async function offeringsInRoundState(db: Queryable, municipalityCodes: number[], year: number, state: RoundState) {
+  if (!municipalityCodes.length) return [];
   const rows = await sql<{ offering_id: number; offering_name: string; operator_name: string; municipality_name: string; version_id: number | null; submitted_at: Date | null }>`
-    select o.id as offering_id, o.name as offering_name, op.name as operator_name, mu.name as municipality_name, v.id as version_id, v.submitted_at
-    from offering o
-    join agreement_area_member m on m.organisation_id = (select id from organisation where municipality_code = o.municipality_code)
-      and m.area_id = ${areaId} and m.valid_from <= ${`${year}-01-01`} and (m.valid_to is null or m.valid_to >= ${`${year}-01-01`})
-    join organisation op on op.id = o.operator_org_id
-    join municipality mu on mu.code = o.municipality_code
-    left join tariff t on t.offering_id = o.id and t.year = ${year}
+    select oc.offering_id, oc.offering_name, oc.operator_name, oc.municipality_name, v.id as version_id, v.submitted_at
+    from ${offeringCatalogue(db)} oc
+    left join tariff t on t.offering_id = oc.offering_id and t.year = ${year}
     left join lateral (select x.id, x.status, x.submitted_at from tariff_version x where x.tariff_id = t.id order by x.version desc limit 1) v on true
-    where o.status <> 'lukket' and coalesce(v.status, 'mangler') = ${state}
-    order by op.name, o.name`.execute(db);
+    where oc.status <> 'lukket' and oc.municipality_code in (${sql.join(municipalityCodes)}) and coalesce(v.status, 'mangler') = ${state}
+    order by oc.operator_name, oc.offering_name, oc.offering_id`.execute(db);
   return rows.rows;
 }

@@ -1,27 +1,45 @@
 /**
- * @module Loading the tariff overview with its access rule: public once published; before that only the area's
- * secretariat sees it (as a preview including approved tariffs).
+ * @module The tariff overview of an area and year with its access rule: public once published; before that only
+ * the area's secretariat sees it (as a preview including approved tariffs), with the round's status and the
+ * offerings behind each count. Also the overview as JSON, CSV and Excel.
  */
-import type { Actor } from '../core/auth/actor.js';
-import type { Queryable } from '../core/db/types.js';
+import { can, requireAccess } from '../core/access/access.js';
+import type { Ctx } from '../core/capability.js';
 import { notFound } from '../core/errors.js';
-import { canReviewArea } from './access.js';
-import { overviewRows, parseLevels, publications } from './overview.repository.js';
+import { overviewCsv, overviewXlsx } from './overview.export.js';
+import { parseLevels, type RoundState } from './overview.model.js';
+import { inputsOf, offeringsInRoundState, overviewRows, publications, roundStatus } from './overview.repository.js';
 import { findAreaByCode } from './tariffs.repository.js';
+import { areaMembersIn } from './watch.repository.js';
 
-export async function loadOverview(db: Queryable, actor: Actor | null, areaCode: string, year: number, options: { preview?: boolean } = {}) {
-  const area = await findAreaByCode(db, areaCode);
+async function requireArea(ctx: Ctx, areaCode: string, year: number) {
+  const area = await findAreaByCode(ctx.db, areaCode);
   if (!area) throw notFound('Rammeaftaleområdet findes ikke.');
-  const isReviewer = canReviewArea(actor, area.id);
-  const pubs = await publications(db, area.id, year);
-  if (!pubs.length && !isReviewer) throw notFound(`Takstoversigten for ${area.name} ${year} er ikke offentliggjort endnu.`);
+  const pubs = await publications(ctx.db, area.id, year);
+  return { area, pubs, target: { areaId: area.id, isPublished: pubs.length > 0 } };
+}
+
+/** The overview's rows and publications; with `preview`, the secretariat sees approved tariffs in place of the published ones. */
+export async function loadOverview(ctx: Ctx, areaCode: string, year: number, options: { preview?: boolean } = {}) {
+  const { area, pubs, target } = await requireArea(ctx, areaCode, year);
+  // Before publication the overview does not exist for anyone but the area's secretariat, signed in or not: 404, never the login page.
+  if (!can(ctx, 'tariffs.overview.read', target)) throw notFound(`Takstoversigten for ${area.name} ${year} er ikke offentliggjort endnu.`);
+  const isReviewer = can(ctx, 'tariffs.round.read', target);
   const isPreview = isReviewer && !!options.preview;
-  const rows = await overviewRows(db, area.id, year, { includeApproved: isPreview });
+  const rows = await overviewRows(ctx.db, area.id, year, { includeApproved: isPreview });
   return { area, year, isReviewer, isPreview, publications: pubs, rows };
 }
 
-export async function overviewJson(db: Queryable, actor: Actor | null, areaCode: string, year: number) {
-  const o = await loadOverview(db, actor, areaCode, year);
+/** The overview page: the overview, and for the secretariat how far the year's round has come. */
+export async function overviewPage(ctx: Ctx, areaCode: string, year: number, options: { preview?: boolean } = {}) {
+  const o = await loadOverview(ctx, areaCode, year, options);
+  const status = o.isReviewer ? await roundStatus(ctx.db, (await areaMembersIn(ctx.db, o.area.id, year)).municipalityCodes, year) : null;
+  return { ...o, status };
+}
+export type OverviewPageData = Awaited<ReturnType<typeof overviewPage>>;
+
+export async function overviewJson(ctx: Ctx, areaCode: string, year: number) {
+  const o = await loadOverview(ctx, areaCode, year);
   return {
     area: { code: o.area.code, name: o.area.name },
     year,
@@ -49,3 +67,31 @@ export async function overviewJson(db: Queryable, actor: Actor | null, areaCode:
     })),
   };
 }
+
+const stamp = (area: string, year: number) => `takstoversigt-${area}-${year}`;
+
+export async function overviewCsvFile(ctx: Ctx, areaCode: string, year: number) {
+  const o = await loadOverview(ctx, areaCode, year);
+  return { filename: `${stamp(o.area.code, year)}.csv`, body: overviewCsv(o.rows) };
+}
+
+export async function overviewXlsxFile(ctx: Ctx, areaCode: string, year: number) {
+  const o = await loadOverview(ctx, areaCode, year);
+  const body = await overviewXlsx(o.rows, await inputsOf(ctx.db, o.rows.map((r) => r.version_id)));
+  return { filename: `${stamp(o.area.code, year)}.xlsx`, body };
+}
+
+/** The area and year of a round the actor reviews (the secretariat's; 403/404 for others, see `tariffs.round.read`). */
+export async function requireRound(ctx: Ctx, areaCode: string, year: number) {
+  const { area, pubs, target } = await requireArea(ctx, areaCode, year);
+  requireAccess(ctx, 'tariffs.round.read', target);
+  return { area, publications: pubs };
+}
+
+/** The offerings behind one count of the round, so the secretariat sees whom to chase. */
+export async function roundStateList(ctx: Ctx, areaCode: string, year: number, state: RoundState) {
+  const { area } = await requireRound(ctx, areaCode, year);
+  const rows = await offeringsInRoundState(ctx.db, (await areaMembersIn(ctx.db, area.id, year)).municipalityCodes, year, state);
+  return { area, year, state, rows };
+}
+export type RoundStateData = Awaited<ReturnType<typeof roundStateList>>;

@@ -8,15 +8,16 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 import { calculateTariff } from './calculation.js';
-import { roundYear } from './web/home.pages.js';
-import { dkKr } from './web/parts.js';
+import { systemClock } from '../core/clock.js';
+import { formatKr as dkKr } from './tariffs.format.js';
+import { roundYear } from './tariffs.service.js';
 
 let t: TestApp;
 let operator: Session;
 let secretariat: Session;
 let editedOfferingId: number;
 let clones = 0;
-const ROUND = roundYear();
+const ROUND = roundYear(systemClock);
 const THIS_YEAR = ROUND - 1;
 
 before(async () => {
@@ -258,9 +259,9 @@ test('the secretariat approves, returns with a comment and publishes through the
   assert.equal(noComment.statusCode, 400);
   assert.match(noComment.body, /Skriv en kommentar/);
   assert.equal((await post(secretariat, `/takster/${b!.id}/returner`, { comment: 'Mangler forklaring.' })).statusCode, 303);
-  // Another organisation's unpublished tariff is refused to the operator and the reader.
-  assert.equal((await post(operator, `/takster/${a!.id}/godkend`, {})).statusCode, 403);
-  assert.equal((await post(await t.login('demo-laeser'), `/takster/${a!.id}/godkend`, {})).statusCode, 403);
+  // Another organisation's unpublished tariff is hidden from the operator and the reader (404).
+  assert.equal((await post(operator, `/takster/${a!.id}/godkend`, {})).statusCode, 404);
+  assert.equal((await post(await t.login('demo-laeser'), `/takster/${a!.id}/godkend`, {})).statusCode, 404);
   assert.equal((await post(secretariat, `/takster/${a!.id}/godkend`, {})).statusCode, 303);
   const approved = await t.db.selectFrom('tariff_version').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'godkendt').executeTakeFirstOrThrow();
   // Publishing goes through a confirmation page with the round's status and the deadline.

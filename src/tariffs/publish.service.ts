@@ -1,65 +1,68 @@
 /**
  * @module Publishing the tariff overview for an agreement area and year: every approved tariff is recalculated
  * from its stored input and rules (a mismatch stops the publication), then all are published together in one
- * transaction; a published version they correct is marked as superseded, never changed.
+ * transaction that locks them first, so two publications at the same time publish once; a published version
+ * they correct is marked as superseded, never changed.
  */
-import { sql } from 'kysely';
-import type { Actor } from '../core/auth/actor.js';
-import { requireRole } from '../core/auth/actor.js';
+import { requireAccess, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
-import type { Db, Queryable } from '../core/db/types.js';
-import { badRequest, conflict, forbidden, notFound } from '../core/errors.js';
-import { parseInput } from '../core/validation.js';
-import { canReviewArea } from './access.js';
+import type { Ctx } from '../core/capability.js';
+import { badRequest, conflict, notFound } from '../core/errors.js';
 import { calculateTariff } from './calculation.js';
+import { roundStatus } from './overview.repository.js';
+import { approvedOf, insertPublication, lockApproved, publishApproved, supersedePublished } from './publish.repository.js';
+import { deadlineFor, findRule } from './rules.repository.js';
 import { findAreaByCode } from './tariffs.repository.js';
-import { ZPublish } from './tariffs.schema.js';
+import type { TPublish } from './tariffs.schema.js';
+import { requireRound } from './overview.service.js';
+import { areaMembersIn } from './watch.repository.js';
 
-/** Recalculates every approved version of an area and year; returns the ids and any that no longer match. */
-export async function verifyApproved(db: Queryable, areaId: number, year: number) {
-  const rows = await db
-    .selectFrom('tariff_version as v')
-    .innerJoin('tariff as t', 't.id', 'v.tariff_id')
-    .innerJoin('offering as o', 'o.id', 't.offering_id')
-    .select(['v.id', 'v.input', 'v.rules', 'v.basis', 'v.average_tariff', 'o.name'])
-    .where('t.area_id', '=', areaId)
-    .where('t.year', '=', year)
-    .where('v.status', '=', 'godkendt')
-    .execute();
+/** The access decision of publishing at all (API routes make it before Fastify validates the body). */
+export function checkMayPublish(ctx: Ctx): void {
+  requireAccess(ctx, 'tariffs.review', null);
+}
+
+/** Recalculates every approved version of an area and year; returns the ids and the offerings that no longer match. */
+async function verifyApproved(ctx: Ctx, areaId: number, year: number) {
+  const rows = await approvedOf(ctx.db, areaId, year);
   const mismatches: string[] = [];
   for (const r of rows) {
     const result = calculateTariff(r.input, r.rules);
-    if (result.basis !== r.basis || result.averageTariff !== r.average_tariff) mismatches.push(r.name);
+    if (result.basis !== r.basis || result.averageTariff !== r.average_tariff) mismatches.push(r.offering_name);
   }
   return { ids: rows.map((r) => r.id), mismatches };
 }
 
-export async function publishOverview(db: Db, actor: Actor | null, data: unknown): Promise<{ publicationId: number; count: number }> {
-  const a = requireRole(actor, 'sekretariat');
-  const { area: code, year } = parseInput(ZPublish, data);
-  const area = await findAreaByCode(db, code);
+export async function publishOverview(ctx: Ctx, input: TPublish): Promise<{ publicationId: number; count: number }> {
+  const area = await findAreaByCode(ctx.db, input.area);
   if (!area) throw notFound('Rammeaftaleområdet findes ikke.');
-  if (!canReviewArea(a, area.id)) throw forbidden('Kun rammeaftalens sekretariat kan offentliggøre takstoversigten.');
-  const { ids, mismatches } = await verifyApproved(db, area.id, year);
+  const actor = requireSignedIn(ctx, 'tariffs.publish', { areaId: area.id });
+  const { year } = input;
+  const { ids, mismatches } = await verifyApproved(ctx, area.id, year);
   if (!ids.length) throw badRequest(`Der er ingen godkendte takster for ${year} at offentliggøre.`);
   if (mismatches.length) throw conflict(`Genberegningen stemmer ikke for ${mismatches.length} takst(er): ${mismatches.slice(0, 5).join(', ')}. Send dem retur til ny beregning.`);
-  return db.transaction().execute(async (trx) => {
-    const { id: publicationId } = await trx
-      .insertInto('tariff_publication')
-      .values({ area_id: area.id, year, published_by: a.username, version_count: ids.length })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+  const at = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    // Lock what was verified: a publication running at the same time waits here and then finds nothing left (409).
+    const locked = await lockApproved(trx, area.id, year);
+    if (!locked.length) throw conflict(`Takstoversigten for ${year} er netop offentliggjort af en anden. Genindlæs siden.`);
+    if (locked.length !== ids.length || locked.some((id) => !ids.includes(id))) throw conflict('De godkendte takster er ændret imens. Prøv igen.');
+    const publicationId = await insertPublication(trx, { area_id: area.id, year, published_by: actor.username, version_count: ids.length, published_at: at });
     // Earlier published versions of the same tariffs stay as they are, marked as superseded.
-    await sql`
-      update tariff_version old set superseded_at = now()
-      where old.status = 'offentliggjort' and old.superseded_at is null
-        and old.tariff_id in (select v.tariff_id from tariff_version v join tariff t on t.id = v.tariff_id
-                              where v.status = 'godkendt' and t.area_id = ${area.id} and t.year = ${year})`.execute(trx);
-    const updated = await sql<{ id: number }>`
-      update tariff_version v set status = 'offentliggjort', published_at = now(), publication_id = ${publicationId}, updated_at = now()
-      from tariff t where t.id = v.tariff_id and v.status = 'godkendt' and t.area_id = ${area.id} and t.year = ${year}
-      returning v.id`.execute(trx);
-    await audit(trx, a, { entity: 'tariff_publication', entityId: publicationId, action: 'create', after: { area: code, year, count: updated.rows.length, versionIds: updated.rows.map((r) => r.id) } });
-    return { publicationId, count: updated.rows.length };
+    await supersedePublished(trx, area.id, year, at);
+    const published = await publishApproved(trx, area.id, year, publicationId, at);
+    if (published.length !== ids.length) throw conflict('De godkendte takster er ændret imens. Prøv igen.');
+    await audit(trx, ctx, { entity: 'tariff_publication', entityId: publicationId, action: 'create', after: { area: area.code, year, count: published.length, versionIds: published } });
+    return { publicationId, count: published.length };
   });
 }
+
+/** The confirmation step before publishing: the round's status and the deadline. */
+export async function publishConfirmation(ctx: Ctx, areaCode: string, year: number) {
+  const { area } = await requireRound(ctx, areaCode, year);
+  const status = await roundStatus(ctx.db, (await areaMembersIn(ctx.db, area.id, year)).municipalityCodes, year);
+  const rule = await findRule(ctx.db, area.id, year);
+  const deadline = rule ? deadlineFor(rule, year) : null;
+  return { area, year, status, deadline, isPastDeadline: !!deadline && ctx.clock.today() > deadline };
+}
+export type PublishConfirmation = Awaited<ReturnType<typeof publishConfirmation>>;

@@ -2,11 +2,12 @@
  * @module Reading the agreement's tariff rules (per area, valid on 1 January of the tariff year), the P/L index
  * and the deadlines and review dates they imply.
  */
+import type { Selectable } from 'kysely';
+import { isValidOn, validOn } from '../core/db/dated.js';
 import type { Queryable } from '../core/db/types.js';
 import { notFound } from '../core/errors.js';
 import type { CalcRules } from './calculation.js';
 import type { RulesSnapshot, TariffRuleTable } from './tariffs.table.js';
-import type { Selectable } from 'kysely';
 
 export type RuleRow = Selectable<TariffRuleTable>;
 
@@ -16,14 +17,7 @@ export const yearStart = (year: number) => `${year}-01-01`;
 export async function findRule(db: Queryable, areaId: number, year: number): Promise<RuleRow | null> {
   const d = yearStart(year);
   return (
-    (await db
-      .selectFrom('tariff_rule')
-      .selectAll()
-      .where('area_id', '=', areaId)
-      .where('valid_from', '<=', d)
-      .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>=', d)]))
-      .orderBy('valid_from', 'desc')
-      .executeTakeFirst()) ?? null
+    (await db.selectFrom('tariff_rule').selectAll().where('area_id', '=', areaId).where(validOn('tariff_rule', d)).orderBy('valid_from', 'desc').executeTakeFirst()) ?? null
   );
 }
 
@@ -40,7 +34,7 @@ export async function rulesByAreaYear(db: Queryable, pairs: Array<{ areaId: numb
   const rows = await db.selectFrom('tariff_rule').selectAll().where('area_id', 'in', [...new Set(pairs.map((p) => p.areaId))]).orderBy('valid_from', 'desc').execute();
   for (const p of pairs) {
     const d = yearStart(p.year);
-    const r = rows.find((x) => x.area_id === p.areaId && x.valid_from <= d && (!x.valid_to || x.valid_to >= d));
+    const r = rows.find((x) => x.area_id === p.areaId && isValidOn(x, d));
     if (r) out.set(`${p.areaId}:${p.year}`, r);
   }
   return out;
@@ -71,4 +65,21 @@ export async function priceIndexPct(db: Queryable, year: number): Promise<string
 
 export async function priceIndex(db: Queryable): Promise<Map<number, string>> {
   return new Map((await db.selectFrom('tariff_price_index').select(['year', 'pct']).execute()).map((r) => [r.year, r.pct]));
+}
+
+/** Every rule with its area, by area (code or name) and period (the rules API and page). */
+export async function listRules(db: Queryable, by: 'code' | 'name') {
+  return db
+    .selectFrom('tariff_rule as r')
+    .innerJoin('agreement_area as a', 'a.id', 'r.area_id')
+    .selectAll('r')
+    .select(['a.code as area_code', 'a.name as area_name'])
+    .orderBy(by === 'code' ? 'a.code' : 'a.name')
+    .orderBy('r.valid_from')
+    .execute();
+}
+
+/** The P/L index, by year. */
+export async function listPriceIndex(db: Queryable) {
+  return db.selectFrom('tariff_price_index').selectAll().orderBy('year').execute();
 }

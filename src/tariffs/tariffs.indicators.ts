@@ -5,8 +5,9 @@
  */
 import type { Db } from '../core/db/types.js';
 import type { IndicatorComputation, IndicatorResult } from '../core/indicators.js';
+import { Dec } from './calculation.js';
 import { deadlineFor, findRule } from './rules.repository.js';
-import { figuresByOperator, type OrgFigures } from './watch.repository.js';
+import { areaMembersIn, figuresByOperator, type OrgFigures } from './watch.repository.js';
 
 const COLUMNS = [
   { key: 'organisation', label: 'Driftsherre' },
@@ -20,6 +21,15 @@ const COLUMNS = [
 
 const rowsOf = (figures: OrgFigures[], year: number) =>
   figures.map((f) => ({ organisation: f.name, isMember: f.is_member, year, offerings: f.offerings, submitted: f.submitted, onTime: f.on_time, flagged: f.flagged }));
+
+/** The figures per operating organisation for a tariff year (membership on 1 January of that year). */
+const figuresIn = async (db: Db, areaId: number, year: number) => figuresByOperator(db, await areaMembersIn(db, areaId, year), year);
+
+/** Counts are whole numbers, so their sum is exact. */
+const sum = (figures: OrgFigures[], key: 'flagged' | 'submitted' | 'on_time' | 'offerings'): number => figures.reduce((s, f) => s + f[key], 0);
+
+/** n ÷ d in percent with one decimal, exactly; null without a denominator. */
+const pct = (n: number, d: number): string | null => (d === 0 ? null : new Dec(n).times(100).div(d).toFixed(1));
 
 /** The tariff year whose submission deadline is the latest one on or before the date. */
 async function roundDecidedBy(db: Db, areaId: number, date: string): Promise<number> {
@@ -37,9 +47,9 @@ export const flaggedIncreases: IndicatorComputation = {
   direction: 'lower',
   compute: async (db, { areaId, date }): Promise<IndicatorResult> => {
     const year = Number(date.slice(0, 4));
-    const figures = await figuresByOperator(db, areaId, year);
-    const total = figures.reduce((s, f) => s + f.flagged, 0);
-    const submitted = figures.reduce((s, f) => s + f.submitted, 0);
+    const figures = await figuresIn(db, areaId, year);
+    const total = sum(figures, 'flagged');
+    const submitted = sum(figures, 'submitted');
     return {
       area: { value: String(total), numerator: total, denominator: submitted },
       perMember: figures.filter((f) => f.is_member).map((f) => ({ organisationId: f.organisation_id, name: f.name, value: String(f.flagged), numerator: f.flagged, denominator: f.submitted })),
@@ -58,10 +68,9 @@ export const submittedOnTime: IndicatorComputation = {
   direction: 'higher',
   compute: async (db, { areaId, date }): Promise<IndicatorResult> => {
     const year = await roundDecidedBy(db, areaId, date);
-    const figures = await figuresByOperator(db, areaId, year);
-    const pct = (n: number, d: number) => (d === 0 ? null : ((n * 100) / d).toFixed(1));
-    const onTime = figures.reduce((s, f) => s + f.on_time, 0);
-    const offerings = figures.reduce((s, f) => s + f.offerings, 0);
+    const figures = await figuresIn(db, areaId, year);
+    const onTime = sum(figures, 'on_time');
+    const offerings = sum(figures, 'offerings');
     return {
       area: { value: pct(onTime, offerings), numerator: onTime, denominator: offerings },
       perMember: figures.filter((f) => f.is_member).map((f) => ({ organisationId: f.organisation_id, name: f.name, value: pct(f.on_time, f.offerings), numerator: f.on_time, denominator: f.offerings })),

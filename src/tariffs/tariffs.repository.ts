@@ -1,42 +1,36 @@
 /**
- * @module All SQL for tariffs and their versions: the offering context a tariff is calculated in, versions with
- * levels, the previous year's published tariff, actual occupancy history, and writes.
+ * @module All SQL for tariffs and their versions: the offering context a tariff is calculated in (from the
+ * offerings catalogue), versions with levels, the previous year's published tariff, actual occupancy history,
+ * the conditional status changes, and writes.
  */
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Queryable } from '../core/db/types.js';
-import type { TariffLevelTable, TariffVersionTable } from './tariffs.table.js';
+import { catalogueEntry } from '../offerings/offerings.public.js';
+import { areasOfMunicipality } from '../reference/reference.public.js';
+import type { VersionScope } from './tariffs.policy.js';
 import { yearStart } from './rules.repository.js';
-import { areasOfMunicipality } from '../reference/reference.repository.js';
+import { OPEN_STATUSES, type TariffLevelTable, type TariffStatus, type TariffVersionTable } from './tariffs.table.js';
 
 /** The offering as a tariff needs it, with the agreement area its municipality belongs to in the tariff year. */
 export async function offeringContext(db: Queryable, offeringId: number, year: number) {
-  const row = await db
-    .selectFrom('offering as o')
-    .innerJoin('organisation as op', 'op.id', 'o.operator_org_id')
-    .innerJoin('municipality as mu', 'mu.code', 'o.municipality_code')
-    .innerJoin('offering_type as ot', 'ot.code', 'o.offering_type')
-    .innerJoin('legal_basis as lb', 'lb.code', 'o.primary_legal_basis')
-    .innerJoin('socialtilsyn as st', 'st.code', 'o.socialtilsyn_code')
-    .select([
-      'o.id', 'o.name', 'o.operator_org_id', 'op.name as operator_name', 'op.kind as operator_kind', 'o.municipality_code', 'mu.name as municipality_name',
-      'o.places', 'o.offering_type', 'ot.name as offering_type_name', 'ot.is_residential', 'ot.is_short_stay', 'o.primary_legal_basis',
-      'lb.law as legal_basis_law', 'lb.paragraph as legal_basis_paragraph', 'o.socialtilsyn_code', 'st.name as socialtilsyn_name', 'o.status',
-    ])
-    .where('o.id', '=', offeringId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const area = await areaOfMunicipality(db, row.municipality_code, yearStart(year));
-  return { ...row, area };
+  const o = await catalogueEntry(db, offeringId);
+  if (!o) return null;
+  const area = (await areasOfMunicipality(db, o.municipality_code, yearStart(year)))[0] ?? null;
+  return { ...o, id: o.offering_id, name: o.offering_name, area };
 }
 export type OfferingContext = NonNullable<Awaited<ReturnType<typeof offeringContext>>>;
 
-/** The municipality's agreement area on the date (the first, should it ever belong to several). */
-export async function areaOfMunicipality(db: Queryable, municipalityCode: number, date: string) {
-  return (await areasOfMunicipality(db, municipalityCode, date))[0] ?? null;
-}
-
 export async function findAreaByCode(db: Queryable, code: string) {
   return (await db.selectFrom('agreement_area').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst()) ?? null;
+}
+
+export async function findAreaById(db: Queryable, id: number) {
+  return (await db.selectFrom('agreement_area').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** Every agreement area, by name (for choosing one). */
+export async function listAreas(db: Queryable) {
+  return db.selectFrom('agreement_area').select(['id', 'code', 'name']).orderBy('name').execute();
 }
 
 export async function findTariff(db: Queryable, offeringId: number, year: number) {
@@ -50,7 +44,7 @@ export async function insertTariff(db: Queryable, values: { offering_id: number;
 export type VersionRow = Selectable<TariffVersionTable>;
 export type LevelRow = Selectable<TariffLevelTable>;
 
-/** One version with its tariff, offering and area. */
+/** One version with its tariff, area and levels. */
 export async function getVersion(db: Queryable, id: number) {
   const row = await db
     .selectFrom('tariff_version as v')
@@ -66,8 +60,9 @@ export async function getVersion(db: Queryable, id: number) {
 }
 export type VersionDetail = NonNullable<Awaited<ReturnType<typeof getVersion>>>;
 
-/** All versions of an offering's tariffs, newest year and version first. */
-export async function versionsOfOffering(db: Queryable, offeringId: number) {
+/** The versions of an offering's tariffs the scope may see (see `versionScope`), newest year and version first. */
+export async function versionsOfOffering(db: Queryable, offering: { id: number; operator_org_id: number }, scope: VersionScope) {
+  const seesAll = scope.operatorOrgId === offering.operator_org_id;
   return db
     .selectFrom('tariff_version as v')
     .innerJoin('tariff as t', 't.id', 'v.tariff_id')
@@ -82,14 +77,17 @@ export async function versionsOfOffering(db: Queryable, offeringId: number) {
         .whereRef('l.version_id', '=', 'v.id')
         .as('level_summary'),
     )
-    .where('t.offering_id', '=', offeringId)
+    .where('t.offering_id', '=', offering.id)
+    .$if(!seesAll, (q) =>
+      q.where((w) => w.or([w('v.status', '=', 'offentliggjort'), ...(scope.secretariatAreaIds.length ? [w('t.area_id', 'in', scope.secretariatAreaIds)] : [])])),
+    )
     .orderBy('t.year', 'desc')
     .orderBy('v.version', 'desc')
     .execute();
 }
 
 export async function openVersionOf(db: Queryable, tariffId: number) {
-  return (await db.selectFrom('tariff_version').selectAll().where('tariff_id', '=', tariffId).where('status', 'in', ['kladde', 'indsendt', 'returneret', 'godkendt']).executeTakeFirst()) ?? null;
+  return (await db.selectFrom('tariff_version').selectAll().where('tariff_id', '=', tariffId).where('status', 'in', OPEN_STATUSES).executeTakeFirst()) ?? null;
 }
 
 export async function latestVersionNumber(db: Queryable, tariffId: number): Promise<number> {
@@ -110,6 +108,36 @@ export async function currentPublished(db: Queryable, offeringId: number, year: 
       .where('v.superseded_at', 'is', null)
       .executeTakeFirst()) ?? null
   );
+}
+
+/** A version's number and average, for linking to it (the version a change was measured against). */
+export async function versionSummary(db: Queryable, id: number) {
+  return (await db.selectFrom('tariff_version').select(['id', 'average_tariff', 'version']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** The published version in force of a tariff (for a superseded version's page). */
+export async function currentOfTariff(db: Queryable, tariffId: number) {
+  return (
+    (await db
+      .selectFrom('tariff_version')
+      .select(['id', 'version'])
+      .where('tariff_id', '=', tariffId)
+      .where('status', '=', 'offentliggjort')
+      .where('superseded_at', 'is', null)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** The latest audit events of a version, for its page. */
+export async function versionHistory(db: Queryable, id: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor_username', 'action', 'after'])
+    .where('entity', '=', 'tariff_version')
+    .where('entity_id', '=', String(id))
+    .orderBy('at', 'desc')
+    .limit(20)
+    .execute();
 }
 
 /** Actual occupancy for the (up to) two most recent years before the tariff year that Ramme has. */
@@ -134,10 +162,33 @@ export async function insertVersion(db: Queryable, values: VersionValues, levels
   return id;
 }
 
-export async function updateVersion(db: Queryable, id: number, values: Partial<VersionValues>, levels?: LevelValues): Promise<void> {
-  await db.updateTable('tariff_version').set({ ...values, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
-  if (levels) {
-    await db.deleteFrom('tariff_level').where('version_id', '=', id).execute();
-    await db.insertInto('tariff_level').values(levels.map((l, sort) => ({ version_id: id, sort, ...l }))).execute();
-  }
+async function replaceLevels(db: Queryable, id: number, levels: LevelValues): Promise<void> {
+  await db.deleteFrom('tariff_level').where('version_id', '=', id).execute();
+  await db.insertInto('tariff_level').values(levels.map((l, sort) => ({ version_id: id, sort, ...l }))).execute();
+}
+
+/**
+ * Changes a version only if it still has the status `from` (a conditional update, so two concurrent changes
+ * cannot both succeed; on PostgreSQL the second waits for the first and then finds another status). Returns
+ * whether it changed; the levels are replaced only then.
+ */
+export async function transitionVersion(db: Queryable, id: number, from: TariffStatus, values: Partial<VersionValues>, at: Date, levels?: LevelValues): Promise<boolean> {
+  const r = await db.updateTable('tariff_version').set({ ...values, updated_at: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+  if (r.numUpdatedRows === 0n) return false;
+  if (levels) await replaceLevels(db, id, levels);
+  return true;
+}
+
+/** The status of a version now, or null when it no longer exists. */
+export async function statusOf(db: Queryable, id: number): Promise<TariffStatus | null> {
+  return (await db.selectFrom('tariff_version').select('status').where('id', '=', id).executeTakeFirst())?.status ?? null;
+}
+
+/** Deletes a version that is still a draft never submitted (conditional, like `transitionVersion`), and its tariff when it was the only version. */
+export async function deleteNeverSubmitted(db: Queryable, id: number, tariffId: number): Promise<boolean> {
+  const r = await db.deleteFrom('tariff_version').where('id', '=', id).where('status', '=', 'kladde').where('submitted_at', 'is', null).executeTakeFirst();
+  if (r.numDeletedRows === 0n) return false;
+  const left = await db.selectFrom('tariff_version').select('id').where('tariff_id', '=', tariffId).executeTakeFirst();
+  if (!left) await db.deleteFrom('tariff').where('id', '=', tariffId).execute();
+  return true;
 }

@@ -31,3 +31,6 @@ export const ZListQuery = z
 
 export type TTariffCreate = z.infer<typeof ZTariffCreate>;
 export type TTariffUpdate = z.infer<typeof ZTariffUpdate>;
+export type TReturn = z.infer<typeof ZReturn>;
+export type TPublish = z.infer<typeof ZPublish>;
+export type TListQuery = z.infer<typeof ZListQuery>;

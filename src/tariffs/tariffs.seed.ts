@@ -6,13 +6,15 @@
  */
 import { sql, type Insertable } from 'kysely';
 import type { SeedContext } from '../core/capability.js';
+import { addDays } from '../core/clock.js';
 import type { Db } from '../core/db/types.js';
 import { intBetween, pick } from '../core/seed/random.js';
+import { offeringCatalogue } from '../offerings/offerings.public.js';
+import { areaIdOfMunicipalitySql } from '../reference/reference.public.js';
 import { calculateTariff, type CalcResult } from './calculation.js';
 import { isIncreaseFlagged, tariffChange } from './increase.js';
 import { calcRulesOf, deadlineFor, priceIndex, rulesByAreaYear, snapshotOf } from './rules.repository.js';
 import { budgetInput, CORRECTION_REASONS, EXPLANATIONS, growthFactor, regulationFor, traitFor, type OfferingSeed, type Trait } from './seed.budget.js';
-import { todayDk } from './tariffs.service.js';
 import type { TariffStatus, TariffVersionTable } from './tariffs.table.js';
 
 type SeedValues = Omit<Insertable<TariffVersionTable>, 'id' | 'tariff_id'>;
@@ -21,14 +23,16 @@ type Offering = OfferingSeed & { status: string; municipality_code: number; oper
 type Published = { id: number; average: string; unit: string };
 
 const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
-const addDays = (date: string, days: number) => new Date(at(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
-async function loadOfferings(db: Db): Promise<Offering[]> {
+/** Every offering with the agreement area its municipality belongs to on the date (from the catalogue and the reference data). */
+async function loadOfferings(db: Db, date: string): Promise<Offering[]> {
   const rows = await sql<Omit<Offering, 'area_id' | 'area_code'> & { area_id: number | null; area_code: string | null }>`
-    select o.id, o.offering_type, o.places, o.operator_type, o.operator_org_id, o.status, o.municipality_code, ot.is_residential, ot.is_short_stay,
-      (select m.area_id from agreement_area_member m join organisation mo on mo.id = m.organisation_id where mo.municipality_code = o.municipality_code order by m.valid_from limit 1) as area_id,
-      (select a.code from agreement_area_member m join organisation mo on mo.id = m.organisation_id join agreement_area a on a.id = m.area_id where mo.municipality_code = o.municipality_code order by m.valid_from limit 1) as area_code
-    from offering o join offering_type ot on ot.code = o.offering_type order by o.id`.execute(db);
+    select oc.offering_id as id, oc.offering_type, oc.places, oc.operator_type, oc.operator_org_id, oc.status, oc.municipality_code, oc.is_residential, oc.is_short_stay,
+      m.area_id, a.code as area_code
+    from ${offeringCatalogue(db)} oc
+    cross join lateral (select ${areaIdOfMunicipalitySql(sql.ref('oc.municipality_code'), date)} as area_id) m
+    left join agreement_area a on a.id = m.area_id
+    order by oc.offering_id`.execute(db);
   return rows.rows.filter((r): r is Offering => r.area_id !== null && r.area_code !== null);
 }
 
@@ -46,12 +50,12 @@ async function insertBatched<T>(rows: T[], size: number, run: (batch: T[]) => Pr
   for (let i = 0; i < rows.length; i += size) await run(rows.slice(i, i + size));
 }
 
-export async function seedTariffs({ db, random, log }: SeedContext): Promise<void> {
-  const y0 = Number(todayDk().slice(0, 4));
+export async function seedTariffs({ db, clock, random, log }: SeedContext): Promise<void> {
+  const now = clock.today();
+  const y0 = Number(now.slice(0, 4));
   const publishedYears = [y0 - 2, y0 - 1, y0];
   const round = y0 + 1;
-  const now = todayDk();
-  const offerings = await loadOfferings(db);
+  const offerings = await loadOfferings(db, now);
   if (!offerings.length) return;
   const areaIds = [...new Set(offerings.map((o) => o.area_id))];
   const rules = await rulesByAreaYear(db, areaIds.flatMap((areaId) => [...publishedYears, round].map((year) => ({ areaId, year }))));

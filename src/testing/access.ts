@@ -32,6 +32,8 @@ export type AccessExpectation = {
   payload?: Record<string, unknown>;
   /** Send as a form instead of JSON. */
   isForm?: boolean;
+  /** The record is hidden from those refused (it may not be seen): a 404 counts as a refusal on this entry. */
+  refusedAsNotFound?: boolean;
   note?: string;
 };
 

@@ -1,31 +1,19 @@
 /**
- * @module Page pieces for tariffs: exact Danish number formatting, the step-by-step breakdown table, the levels
- * table, warnings and status tags.
+ * @module Page pieces shared by the tariff pages: exact Danish number formatting, the step-by-step breakdown
+ * table, the levels table, warnings, status tags and changes.
  */
 import type { FC } from 'hono/jsx';
-import { Alert, formatDate } from '../../core/web/components.js';
-import { UNIT_LABELS, UNIT_TARIFF_LABELS, type Step, type Unit } from '../calculation.js';
-import { formatChange } from '../increase.js';
+import { formatDayMonth } from '../../core/format.js';
+import { Alert } from '../../core/web/components.js';
+import { Dec, UNIT_LABELS, UNIT_TARIFF_LABELS, type Step, type Unit } from '../calculation.js';
+import { formatChange, formatExact as dkNumber, formatKr as dkKr, formatPct as dkPct } from '../tariffs.format.js';
 import { STATUS_LABELS, type TariffStatus } from '../tariffs.table.js';
 
-/** Exact decimal string in Danish notation, keeping all its decimals: "4270.5" → "4.270,5". */
-export function dkNumber(value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '–';
-  const negative = value.startsWith('-');
-  const [int = '0', frac] = value.replace('-', '').split('.');
-  return `${negative ? '−' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac ? `,${frac}` : ''}`;
-}
-/** "2128.56" → "2.128,56 kr." */
-export const dkKr = (value: string | null | undefined): string => (value === null || value === undefined ? '–' : `${dkNumber(value)} kr.`);
-/** "97.50" → "97,5 %" (trailing zeros dropped). */
-export const dkPct = (value: string | null | undefined): string => {
-  if (value === null || value === undefined || value === '') return '–';
-  const trimmed = value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
-  return `${dkNumber(trimmed)} %`;
-};
+/** Exact Danish notation, through core/format.ts (see tariffs.format.ts). */
+export { formatExact as dkNumber, formatKr as dkKr, formatPct as dkPct } from '../tariffs.format.js';
 
 /** A rule's 'MM-DD' as a Danish day and month: "12-01" → "1. december". */
-export const dkMonthDay = (md: string): string => formatDate(`2001-${md}`).replace(/ 2001$/, '');
+export const dkMonthDay = (md: string): string => formatDayMonth(`2001-${md}`);
 
 export const unitLabel = (u: string) => UNIT_LABELS[u as Unit] ?? u;
 export const tariffLabel = (u: string) => UNIT_TARIFF_LABELS[u as Unit] ?? 'Takst';
@@ -109,14 +97,8 @@ export const LevelsTable: FC<{ levels: LevelView[]; unit: string; caption: strin
   </div>
 );
 
-/** "0.35" → "35" exactly, by moving the decimal point. */
-export function shareToPct(share: string): string {
-  const [int = '0', frac = ''] = share.split('.');
-  const digits = (frac + '00').slice(0, 2);
-  const rest = frac.slice(2);
-  const whole = String(Number(int) * 100 + Number(digits));
-  return rest ? `${whole}.${rest}` : whole;
-}
+/** "0.35" → "35" exactly. */
+export const shareToPct = (share: string): string => new Dec(share).times(100).toFixed();
 
 export const Warnings: FC<{ warnings: string[] }> = ({ warnings }) =>
   warnings.length ? (

@@ -1,111 +1,19 @@
 /**
- * @module The tariff editor form: one field per cost category, overhead, income, regulation, occupancy with
- * the history Ramme has, up to five levels and three add-on services. Converts between form fields and the
- * calculation input, and maps the calculation's error paths back to form fields.
+ * @module The tariff editor page: one field per cost category, overhead, income, regulation, occupancy with the
+ * history Ramme has, up to five levels and three add-on services, next to the live calculation panel (the tariff
+ * per level, the change against last year and whether it must be explained, warnings and the breakdown).
  */
 import type { Child, FC } from 'hono/jsx';
 import type { FieldErrors } from '../../core/errors.js';
-import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
-import { COST_CATEGORIES, COST_LABELS, Dec, UNITS, UNIT_LABELS, type CalcInput } from '../calculation.js';
-
-export type FormValues = Record<string, string | string[] | undefined>;
-export const LEVEL_ROWS = 5;
-export const ADDON_ROWS = 3;
+import type { PageOptions } from '../../core/http/app.js';
+import { Alert, Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea, formatDate } from '../../core/web/components.js';
+import { COST_CATEGORIES, COST_LABELS, UNITS, UNIT_LABELS } from '../calculation.js';
+import { ADDON_ROWS, FIELD_LABELS, LEVEL_ROWS, type FormValues } from '../draft.form.js';
+import type { EditorModel, Preview } from '../draft.service.js';
+import { formatChange } from '../tariffs.format.js';
+import { BreakdownTable, ChangeText, dkKr, dkPct, LevelsTable, Warnings } from './parts.view.js';
 
 const s = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? '').trim();
-const opt = (v: string) => (v === '' ? undefined : v);
-
-/** Form fields → the request body the service validates, plus a map from its error paths back to form fields. */
-export function formToBody(f: FormValues): { body: Record<string, unknown>; fieldOf: (path: string) => string } {
-  const unit = s(f.unit) || 'day';
-  const costCats = COST_CATEGORIES.filter((c) => s(f[`cost.${c}`]) !== '');
-  const levelRows = Array.from({ length: LEVEL_ROWS }, (_, i) => i).filter((i) => ['name', 'weight', 'share'].some((k) => s(f[`level.${i}.${k}`]) !== ''));
-  const addOnRows = Array.from({ length: ADDON_ROWS }, (_, i) => i).filter((i) => ['name', 'cost', 'hours'].some((k) => s(f[`addOn.${i}.${k}`]) !== ''));
-  const histFields = ['hist.0', 'hist.1'].filter((k) => s(f[k]) !== '');
-  const hasRegulation = ['regResult', 'regCostBase', 'regRetained'].some((k) => s(f[k]) !== '');
-  const mode = s(f.overheadMode) || 'pct';
-  const body: Record<string, unknown> = {
-    unit,
-    ...(unit === 'hour' ? { plannedHours: opt(s(f.plannedHours)) } : { places: opt(s(f.places)), occupancyPct: opt(s(f.occupancyPct)), occupancyHistoryPct: histFields.map((k) => s(f[k])) }),
-    occupancyDeviationApproved: s(f.occupancyDeviationApproved) === 'on',
-    costs: costCats.map((c) => ({ category: c, amount: s(f[`cost.${c}`]) })),
-    overhead: s(f.overheadValue) === '' ? null : mode === 'amount' ? { amount: s(f.overheadValue) } : { pct: s(f.overheadValue) },
-    income: opt(s(f.income)),
-    regulation: hasRegulation ? { result: opt(s(f.regResult)), costBase: opt(s(f.regCostBase)), retained: s(f.regRetained) || '0', year: opt(s(f.regYear)) } : null,
-    levels: levelRows.map((i) => ({ name: s(f[`level.${i}.name`]), weight: opt(s(f[`level.${i}.weight`])), share: opt(s(f[`level.${i}.share`])) })),
-    addOns: addOnRows.map((i) => ({ name: s(f[`addOn.${i}.name`]), cost: opt(s(f[`addOn.${i}.cost`])), plannedHours: opt(s(f[`addOn.${i}.hours`])) })),
-    explanation: s(f.explanation),
-    correctionReason: s(f.correctionReason),
-  };
-  const fieldOf = (path: string): string => {
-    const p = path.split('.');
-    if (p[0] === 'costs' && p.length >= 2) return `cost.${costCats[Number(p[1])] ?? 'salaries'}`;
-    if (p[0] === 'costs') return '_';
-    if (p[0] === 'occupancyHistoryPct') return histFields[Number(p[1] ?? 0)] ?? 'hist.0';
-    if (p[0] === 'overhead') return 'overheadValue';
-    if (p[0] === 'regulation') return { result: 'regResult', costBase: 'regCostBase', retained: 'regRetained', year: 'regYear' }[p[1] ?? ''] ?? 'regResult';
-    if (p[0] === 'levels') return p.length >= 3 ? `level.${levelRows[Number(p[1])] ?? 0}.${p[2]}` : `level.${levelRows[0] ?? 0}.share`;
-    if (p[0] === 'addOns') return p.length >= 3 ? `addOn.${addOnRows[Number(p[1])] ?? 0}.${p[2] === 'plannedHours' ? 'hours' : p[2]}` : 'addOn.0.name';
-    return ['unit', 'places', 'plannedHours', 'occupancyPct', 'income', 'explanation', 'correctionReason'].includes(p[0]!) ? p[0]! : '_';
-  };
-  return { body, fieldOf };
-}
-
-export function mapErrors(errors: FieldErrors, fieldOf: (path: string) => string): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [path, msgs] of Object.entries(errors)) (out[path === '_' ? '_' : fieldOf(path)] ??= []).push(...msgs);
-  return out;
-}
-
-const dec = (v: string | null | undefined) => (v === null || v === undefined ? '' : v.replace('.', ','));
-
-/** A stored input → form fields (decimal commas, Danish style). */
-export function inputToForm(input: CalcInput, texts: { explanation?: string | null; correctionReason?: string | null } = {}): FormValues {
-  const f: FormValues = {
-    unit: input.unit,
-    places: input.places ? String(input.places) : '',
-    plannedHours: dec(input.plannedHours),
-    occupancyPct: dec(input.occupancyPct),
-    occupancyDeviationApproved: input.occupancyDeviationApproved ? 'on' : undefined,
-    overheadMode: input.overhead && 'amount' in input.overhead ? 'amount' : 'pct',
-    overheadValue: input.overhead ? dec('amount' in input.overhead ? input.overhead.amount : input.overhead.pct) : '',
-    income: dec(input.income),
-    regResult: dec(input.regulation?.result),
-    regCostBase: dec(input.regulation?.costBase),
-    regRetained: dec(input.regulation?.retained),
-    regYear: input.regulation?.year ? String(input.regulation.year) : '',
-    explanation: texts.explanation ?? '',
-    correctionReason: texts.correctionReason ?? '',
-  };
-  (input.occupancyHistoryPct ?? []).forEach((h, i) => (f[`hist.${i}`] = dec(h)));
-  for (const c of COST_CATEGORIES) {
-    const lines = input.costs.filter((l) => l.category === c);
-    if (lines.length) f[`cost.${c}`] = dec(lines.reduce((sum, l) => sum.plus(l.amount), new Dec(0)).toFixed());
-  }
-  (input.levels ?? []).forEach((l, i) => Object.assign(f, { [`level.${i}.name`]: l.name, [`level.${i}.weight`]: dec(l.weight), [`level.${i}.share`]: dec(l.share) }));
-  (input.addOns ?? []).forEach((a, i) => Object.assign(f, { [`addOn.${i}.name`]: a.name, [`addOn.${i}.cost`]: dec(a.cost), [`addOn.${i}.hours`]: dec(a.plannedHours) }));
-  return f;
-}
-
-export const FIELD_LABELS: Record<string, string> = {
-  unit: 'Enhed',
-  places: 'Pladser',
-  plannedHours: 'Planlagte timer',
-  occupancyPct: 'Budgetteret belægningsprocent',
-  'hist.0': 'Faktisk belægning, første år',
-  'hist.1': 'Faktisk belægning, andet år',
-  overheadValue: 'Overhead',
-  income: 'Indtægter',
-  regResult: 'Resultat til efterregulering',
-  regCostBase: 'Omkostningsgrundlag',
-  regRetained: 'Beholdt i egen driftsramme',
-  regYear: 'Regnskabsår',
-  explanation: 'Forklaring på stigningen',
-  correctionReason: 'Begrundelse for ny version',
-  ...Object.fromEntries(COST_CATEGORIES.map((c) => [`cost.${c}`, COST_LABELS[c]])),
-  ...Object.fromEntries(Array.from({ length: LEVEL_ROWS }, (_, i) => [[`level.${i}.name`, `Niveau ${i + 1}: navn`], [`level.${i}.weight`, `Niveau ${i + 1}: vægt`], [`level.${i}.share`, `Niveau ${i + 1}: andel`]]).flat()),
-  ...Object.fromEntries(Array.from({ length: ADDON_ROWS }, (_, i) => [[`addOn.${i}.name`, `Tillægsydelse ${i + 1}: navn`], [`addOn.${i}.cost`, `Tillægsydelse ${i + 1}: udgift`], [`addOn.${i}.hours`, `Tillægsydelse ${i + 1}: timer`]]).flat()),
-};
 
 export type EditorProps = {
   action: string;
@@ -239,4 +147,108 @@ export const TariffEditor: FC<EditorProps> = (p) => {
       </div>
     </form>
   );
+};
+
+export const PreviewPanel: FC<Partial<Preview> & { isResidential: boolean }> = ({ computed, errors, isResidential }) => {
+  if (!computed) {
+    const entries = Object.entries(errors ?? {});
+    return (
+      <Alert kind="info" heading="Beregningen mangler oplysninger">
+        {entries.length ? (
+          <ul>
+            {entries.map(([field, msgs]) => (
+              <li>
+                {field === '_' ? '' : `${FIELD_LABELS[field] ?? field}: `}
+                {msgs.join(' ')}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Udfyld udgifter, kapacitet og belægning for at se taksten.</p>
+        )}
+      </Alert>
+    );
+  }
+  const { result: r, change, snapshot, isFlagged, previous } = computed;
+  const isReal = snapshot.increaseBasis === 'real';
+  return (
+    <>
+      <LevelsTable levels={r.levels} unit={computed.input.unit} caption="Beregnet takst" />
+      <dl class="ramme-dl">
+        <dt>Takstgrundlag</dt>
+        <dd>{dkKr(r.basis)}</dd>
+        <dt>Gennemsnitstakst</dt>
+        <dd>{dkKr(r.averageTariff)}</dd>
+        <dt>Anvendt belægning</dt>
+        <dd>{r.occupancyPctUsed ? dkPct(r.occupancyPctUsed) : 'Bruges ikke (timetakst)'}</dd>
+        <dt>Sidste års takst</dt>
+        <dd>{previous ? dkKr(previous.average_tariff) : 'Ingen sammenlignelig offentliggjort takst'}</dd>
+        <dt>Ændring</dt>
+        <dd>
+          Nominelt <ChangeText pct={change.nominalPct} />, realt <ChangeText pct={change.realPct} />
+          {snapshot.plPct !== null && <small> (P/L {dkPct(snapshot.plPct)})</small>}
+        </dd>
+      </dl>
+      {isFlagged ? (
+        <Alert kind="warning" heading="Stigning over aftalens grænse">
+          <p>
+            Den {isReal ? 'reale' : 'nominelle'} stigning på {formatChange(isReal ? change.realPct : change.nominalPct)} overstiger grænsen på {dkPct(snapshot.increaseThresholdPct)} for døgn- og botilbud. Forklar stigningen, før
+            taksten indsendes; den indberettes til socialtilsynet og drøftes i styregruppen.
+          </p>
+        </Alert>
+      ) : (
+        isResidential && change.nominalPct !== null && <p>Stigningen er inden for aftalens grænse på {dkPct(snapshot.increaseThresholdPct)}.</p>
+      )}
+      <Warnings warnings={r.warnings} />
+      <details class="details">
+        <summary class="details-summary">Se hele beregningen</summary>
+        <div class="details-text">
+          <BreakdownTable steps={r.breakdown} />
+        </div>
+      </details>
+    </>
+  );
+};
+
+export type EditorView = EditorModel & { csrf: string; errors?: FieldErrors; httpStatus?: number };
+
+/** The page of the editor: a new draft (or a correction) of an offering's tariff, or an existing draft. */
+export const editorPage = (m: EditorView): PageOptions => {
+  const o = m.offering;
+  const title = m.version
+    ? `Ret takst ${m.year}${m.version.version > 1 ? `, version ${m.version.version}` : ''}`
+    : m.isCorrection
+      ? `Ny version af taksten ${m.year}`
+      : `Beregn takst ${m.year}`;
+  const action = m.version ? `/takster/${m.version.id}/rediger` : `/takster/tilbud/${o.id}/${m.year}/ny`;
+  return {
+    title,
+    status: m.httpStatus,
+    breadcrumbs: [{ href: '/', label: 'Forside' }, { href: '/takster', label: 'Takster' }, { href: `/takster/tilbud/${o.id}`, label: o.name }, { label: title }],
+    body: (
+      <>
+        <h1>{title}</h1>
+        <p>
+          {o.name} · {o.offering_type_name} · {o.municipality_name} · {o.area?.name ?? 'intet rammeaftaleområde'}
+        </p>
+        {m.deadline && !m.isCorrection && (
+          <p>
+            Frist for indsendelse: {formatDate(m.deadline)}. Beregningen følger aftalens regler for {m.year}; se dem på <a href="/takster/regler">takstreglerne</a>.
+          </p>
+        )}
+        <TariffEditor
+          action={action}
+          previewUrl={`/takster/forhaandsvisning/${o.id}/${m.year}`}
+          csrf={m.csrf}
+          values={m.values}
+          errors={m.errors}
+          historyYears={m.historyYears}
+          isCorrection={m.isCorrection}
+          shortStay={o.is_short_stay}
+          cancelHref={m.version ? `/takster/${m.version.id}` : `/takster/tilbud/${o.id}`}
+          preview={<PreviewPanel computed={m.preview?.computed ?? null} errors={m.preview?.errors ?? {}} isResidential={o.is_residential} />}
+        />
+      </>
+    ),
+  };
 };
