@@ -4,6 +4,7 @@
  * It gives core what core may not import: the actor's agreement areas (from the reference data).
  */
 import type { Capability } from './core/capability.js';
+import { healthPermissions } from './core/http/health.service.js';
 import { authMigrations } from './core/auth/auth.migrations.js';
 import { authPermissions } from './core/auth/auth.policy.js';
 import { loginPages } from './core/auth/pages/login.pages.js';
@@ -33,7 +34,7 @@ export const platform: Capability = {
     { href: '/grunddata', label: 'Grunddata', description: 'regioner, rammeaftaleområder, lovgrundlag og målgrupper med gyldighedsdatoer', isVisible: (a) => !!a, order: 80 },
   ],
   seed: seedPlatform,
-  permissions: { ...authPermissions, ...referencePermissions },
+  permissions: { ...authPermissions, ...referencePermissions, ...healthPermissions },
   actorAreas: areaIdsOfOrganisation,
   auditEntities: {
     api_token: { label: 'API-nøgle', fieldLabels: { userId: 'Bruger-id', name: 'Navn', revoked: 'Tilbagekaldt' } },

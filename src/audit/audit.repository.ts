@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import type { Queryable } from '../core/db/types.js';
 import type { TAuditQuery } from './audit.schema.js';
 import '../core/auth/auth.table.js';
-import '../reference/reference.table.js';
 
 /**
  * The organisations whose changes a secretariat sees, with names: its own, the members (at any time) and

@@ -7,7 +7,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../core/db/types.js';
 import './offerings.table.js';
-import '../reference/reference.table.js';
 
 export { OFFERING_STATUSES, PROTECTION_LABELS, PROTECTIONS, STATUS_LABELS, type OfferingStatus, type Protection } from './offerings.table.js';
 

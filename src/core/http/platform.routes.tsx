@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../capability.js';
-import { ping } from '../db/maintenance.repository.js';
+import { isHealthy } from './health.service.js';
 import { AboutPage, DocsPage, docsPageModel, FrontPage, type OpenApiDoc } from './pages/platform.view.js';
 
 const ZHealth = z.object({ status: z.literal('ok') }).describe('Databasen svarer');
@@ -15,13 +15,9 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     { schema: { summary: 'Sundhedstjek: svarer ok når databasen kan nås', tags: ['Platform'], security: [], response: { 200: ZHealth, 503: ZUnhealthy } } },
-    async (_req, reply) => {
-      try {
-        await ping(ctx.db);
-        return { status: 'ok' as const };
-      } catch {
-        return reply.status(503).send({ status: 'error', error: 'Databasen kan ikke nås.' });
-      }
+    async (req, reply) => {
+      if (await isHealthy(req.ctx)) return { status: 'ok' as const };
+      return reply.status(503).send({ status: 'error', error: 'Databasen kan ikke nås.' });
     },
   );
 
