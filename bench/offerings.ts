@@ -67,14 +67,27 @@ async function run(label: string, env: NodeJS.ProcessEnv) {
   if (needsSeed) {
     const t0 = Date.now();
     // /usr/bin/time -v reports the seeding process's peak resident memory.
-    const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', 'src/cli/seed.ts', '--scope', 'national', '--seed', '1', '--reset'], { cwd: root, env: seedEnv, encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', 'src/cli/seed.ts', '--scope', 'national', '--seed', '1', '--reset'], {
+      cwd: root,
+      env: seedEnv,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`seeding failed: ${r.stderr}`);
     const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
-    console.log(`[${label}] national demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; seeding process peak RSS ${peak ? Math.round(Number(peak) / 1024) : '?'} MB`);
+    console.log(
+      `[${label}] national demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; seeding process peak RSS ${peak ? Math.round(Number(peak) / 1024) : '?'} MB`,
+    );
   }
-  const token = spawnSync('npx', ['tsx', 'src/cli/token.ts', 'demo-sekretariat', 'bench'], { cwd: root, env: seedEnv, encoding: 'utf8' }).stdout.trim().split('\n').pop()!;
+  const token = spawnSync('npx', ['tsx', 'src/cli/token.ts', 'demo-sekretariat', 'bench'], { cwd: root, env: seedEnv, encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .pop()!;
   const started = Date.now();
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...seedEnv, PORT: String(port), RAMME_SEED: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { ...seedEnv, PORT: String(port), RAMME_SEED: '0' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   try {
     const startupMs = await waitHealthy(started);
     const rssStart = rssMb(server.pid!);
@@ -108,7 +121,11 @@ async function run(label: string, env: NodeJS.ProcessEnv) {
 const lite = await run('PGlite', { RAMME_DATA_DIR: dataDir, DATABASE_URL: '' });
 if (process.env.DATABASE_URL) {
   const url = new URL(process.env.DATABASE_URL);
-  const admin = spawnSync('psql', [process.env.DATABASE_URL, '-q', '-c', 'drop database if exists ramme_bench with (force)', '-c', 'create database ramme_bench'], { encoding: 'utf8' });
+  const admin = spawnSync(
+    'psql',
+    [process.env.DATABASE_URL, '-q', '-c', 'drop database if exists ramme_bench with (force)', '-c', 'create database ramme_bench'],
+    { encoding: 'utf8' },
+  );
   if (admin.status !== 0) throw new Error(admin.stderr);
   url.pathname = '/ramme_bench';
   const pg = await run('PostgreSQL', { DATABASE_URL: url.toString() });

@@ -67,7 +67,8 @@ function run(command: string, args: string[], extra: NodeJS.ProcessEnv = {}) {
 function prepareDatabase() {
   const fresh = postgresUrl ? process.env.BENCH_REUSE !== '1' : !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (!fresh) return;
-  if (postgresUrl) run('psql', [postgresUrl, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `drop database if exists ${benchDb} with (force)`, '-c', `create database ${benchDb}`]);
+  if (postgresUrl)
+    run('psql', [postgresUrl, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `drop database if exists ${benchDb} with (force)`, '-c', `create database ${benchDb}`]);
   const t0 = Date.now();
   run(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', '--scope', 'national', '--seed', '1', '--reset']);
   console.log(`[${label}] national demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -97,7 +98,10 @@ async function openRamme() {
 /** A Kysely over the same pool that records what it runs (never destroyed: the pool is Ramme's). */
 function recordingDb(pool: pg.Pool) {
   const statements: Array<{ sql: string; parameters: readonly unknown[] }> = [];
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), log: (e) => void statements.push({ sql: e.query.sql, parameters: e.query.parameters }) }); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const db = new Kysely<any>({
+    dialect: new PostgresDialect({ pool }),
+    log: (e) => void statements.push({ sql: e.query.sql, parameters: e.query.parameters }),
+  }); // eslint-disable-line @typescript-eslint/no-explicit-any
   return { db, statements };
 }
 
@@ -165,7 +169,9 @@ async function sequential(port: number, url: string, headers: Record<string, str
 
 async function pageWeight(port: number, cookie: string) {
   const html = await get(port, '/tilbud', { cookie, accept: 'text/html' });
-  const assets = [...html.body.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"|<script[^>]+src="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!).filter((u) => u.startsWith('/'));
+  const assets = [...html.body.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"|<script[^>]+src="([^"]+)"/g)]
+    .map((m) => (m[1] ?? m[2])!)
+    .filter((u) => u.startsWith('/'));
   const weigh = async (encoding: Record<string, string>) => {
     const page = await get(port, '/tilbud', { cookie, accept: 'text/html', ...encoding });
     let css = 0;
@@ -207,8 +213,11 @@ const pageStatements = await statementsOf(PAGE, { cookie: cookieForProbe, accept
 await probe.close();
 const replay = apiStatements.filter((s) => /from "offering"/.test(s.sql) || /from offering\b/.test(s.sql));
 if (!replay.length) throw new Error('found no offering statements to replay');
-console.log(`[${label}] statements per request (warm): API ${apiStatements.length}, page ${pageStatements.length}; replaying ${replay.length} in the bare-SQL handler:`);
-for (const s of apiStatements) console.log(`    ${replay.includes(s) ? '*' : ' '} ${s.sql.replace(/\s+/g, ' ').slice(0, 150)}${s.sql.length > 150 ? ' …' : ''}`);
+console.log(
+  `[${label}] statements per request (warm): API ${apiStatements.length}, page ${pageStatements.length}; replaying ${replay.length} in the bare-SQL handler:`,
+);
+for (const s of apiStatements)
+  console.log(`    ${replay.includes(s) ? '*' : ' '} ${s.sql.replace(/\s+/g, ' ').slice(0, 150)}${s.sql.length > 150 ? ' …' : ''}`);
 
 const ramme = await build(database.db);
 await ramme.listen({ port: PORTS.ramme, host: HOST });
@@ -240,7 +249,9 @@ try {
 
   const api = await sequential(PORTS.ramme, API, auth);
   const page = await sequential(PORTS.ramme, PAGE, { cookie, accept: 'text/html' });
-  console.log(`[${label}] single client, ${SEQUENTIAL} sequential: API p50 ${api.p50.toFixed(1)} ms  p95 ${api.p95.toFixed(1)} ms;  page ${PAGE} p50 ${page.p50.toFixed(1)} ms  p95 ${page.p95.toFixed(1)} ms`);
+  console.log(
+    `[${label}] single client, ${SEQUENTIAL} sequential: API p50 ${api.p50.toFixed(1)} ms  p95 ${api.p95.toFixed(1)} ms;  page ${PAGE} p50 ${page.p50.toFixed(1)} ms  p95 ${page.p95.toFixed(1)} ms`,
+  );
 
   const w = await pageWeight(PORTS.ramme, cookie);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

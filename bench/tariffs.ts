@@ -39,7 +39,11 @@ const f = (x: number) => `${(x / 1000).toFixed(2)} s`;
 
 function seedNational(env: NodeJS.ProcessEnv) {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', '--scope', 'national', '--seed', '1', '--reset'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', '--scope', 'national', '--seed', '1', '--reset'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`seeding failed: ${r.stderr}\n${r.stdout}`);
   const tariffLine = r.stdout.split('\n').find((l) => l.includes('tariffs: demodata'));
   console.log(`national demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s (${tariffLine?.trim() ?? 'tariffs: ?'})`);
@@ -89,7 +93,10 @@ try {
     .where('v.status', '=', 'offentliggjort')
     .where('v.superseded_at', 'is', null)
     .execute();
-  const rules = await rulesByAreaYear(db, areas.map((a) => ({ areaId: a.id, year })));
+  const rules = await rulesByAreaYear(
+    db,
+    areas.map((a) => ({ areaId: a.id, year })),
+  );
   console.log(`${PGLITE()}: ${current.length} offerings with a published ${y0} tariff in ${areas.length} areas; bench year ${year}`);
 
   // 1. Calculate every tariff for the bench year.
@@ -108,21 +115,47 @@ try {
   t0 = process.hrtime.bigint();
   for (let i = 0; i < computed.length; i += 500) {
     const batch = computed.slice(i, i + 500);
-    const tariffIds = await db.insertInto('tariff').values(batch.map((x) => ({ offering_id: x.c.offering_id, year, area_id: x.c.area_id }))).returning('id').execute();
+    const tariffIds = await db
+      .insertInto('tariff')
+      .values(batch.map((x) => ({ offering_id: x.c.offering_id, year, area_id: x.c.area_id })))
+      .returning('id')
+      .execute();
     const ids = await db
       .insertInto('tariff_version')
       .values(
         batch.map((x, k) => ({
-          tariff_id: tariffIds[k]!.id, version: 1, status: 'godkendt' as const, unit: x.input.unit, input: JSON.stringify(x.input), rules: JSON.stringify(x.snapshot),
-          basis: x.result.basis, overhead: x.result.overhead, overhead_pct: x.result.overheadPct, occupancy_pct_used: x.result.occupancyPctUsed, occupancy_source: x.result.occupancySource,
-          capacity_units: x.result.capacityUnits, average_tariff: x.result.averageTariff, warnings: JSON.stringify(x.result.warnings), prev_version_id: x.c.id,
-          nominal_change_pct: x.change.nominalPct, real_change_pct: x.change.realPct, is_flagged: false, created_by: 'bench', submitted_at: new Date(), submitted_by: 'bench',
-          is_on_time: true, approved_at: new Date(), approved_by: 'bench',
+          tariff_id: tariffIds[k]!.id,
+          version: 1,
+          status: 'godkendt' as const,
+          unit: x.input.unit,
+          input: JSON.stringify(x.input),
+          rules: JSON.stringify(x.snapshot),
+          basis: x.result.basis,
+          overhead: x.result.overhead,
+          overhead_pct: x.result.overheadPct,
+          occupancy_pct_used: x.result.occupancyPctUsed,
+          occupancy_source: x.result.occupancySource,
+          capacity_units: x.result.capacityUnits,
+          average_tariff: x.result.averageTariff,
+          warnings: JSON.stringify(x.result.warnings),
+          prev_version_id: x.c.id,
+          nominal_change_pct: x.change.nominalPct,
+          real_change_pct: x.change.realPct,
+          is_flagged: false,
+          created_by: 'bench',
+          submitted_at: new Date(),
+          submitted_by: 'bench',
+          is_on_time: true,
+          approved_at: new Date(),
+          approved_by: 'bench',
         })),
       )
       .returning('id')
       .execute();
-    await db.insertInto('tariff_level').values(ids.flatMap((v, k) => batch[k]!.result.levels.map((l, sort) => ({ version_id: v.id, sort, ...l })))).execute();
+    await db
+      .insertInto('tariff_level')
+      .values(ids.flatMap((v, k) => batch[k]!.result.levels.map((l, sort) => ({ version_id: v.id, sort, ...l }))))
+      .execute();
   }
   const saveMs = ms(t0);
 
@@ -131,7 +164,17 @@ try {
   let published = 0;
   for (const a of areas) {
     const s = secretariats.find((x) => x.area_id === a.id)!;
-    const actor: Actor = { userId: s.user_id, username: s.username, displayName: 'Bench', organisationId: s.id, organisationName: s.name, organisationKind: 'secretariat', areaIds: [a.id], roles: ['sekretariat'], via: 'token' };
+    const actor: Actor = {
+      userId: s.user_id,
+      username: s.username,
+      displayName: 'Bench',
+      organisationId: s.id,
+      organisationName: s.name,
+      organisationKind: 'secretariat',
+      areaIds: [a.id],
+      roles: ['sekretariat'],
+      via: 'token',
+    };
     published += (await publishOverview(callContext(app, actor), { area: a.code, year })).count;
   }
   const publishMs = ms(t0);
@@ -146,7 +189,13 @@ try {
     const rows = await overviewRows(db, a.id, year);
     rowsMs += ms(t0);
     t0 = process.hrtime.bigint();
-    const xlsx = await overviewXlsx(rows, await inputsOf(db, rows.map((r) => r.version_id)));
+    const xlsx = await overviewXlsx(
+      rows,
+      await inputsOf(
+        db,
+        rows.map((r) => r.version_id),
+      ),
+    );
     const x = ms(t0);
     xlsxMs += x;
     if (x > maxXlsx.ms) maxXlsx = { ms: x, area: a.name, rows: rows.length, bytes: xlsx.length };
@@ -160,7 +209,9 @@ try {
   console.log(`3. publish ${published} in ${areas.length} overviews (recalc + write): ${f(publishMs)}`);
   console.log(`   calculate + publish:                   ${f(calcMs + publishMs)}  (target < 3 s)`);
   console.log(`4. overview rows, all areas:              ${f(rowsMs)}`);
-  console.log(`   Excel export, all areas:               ${f(xlsxMs)}  (largest: ${maxXlsx.area}, ${maxXlsx.rows} rows, ${Math.round(maxXlsx.bytes / 1024)} KB, ${f(maxXlsx.ms)}; target < 5 s)`);
+  console.log(
+    `   Excel export, all areas:               ${f(xlsxMs)}  (largest: ${maxXlsx.area}, ${maxXlsx.rows} rows, ${Math.round(maxXlsx.bytes / 1024)} KB, ${f(maxXlsx.ms)}; target < 5 s)`,
+  );
   console.log(`   CSV export, all areas:                 ${f(csvMs)}`);
 } finally {
   await database.close();

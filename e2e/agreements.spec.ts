@@ -48,7 +48,9 @@ test('every link on the agreement overview works (no 404), for the public and th
     if (user) await loginAs(page, user);
     await agreementUrl(page, 'Rammeaftale Sjælland 2025-2026');
     await expect(page.getByRole('link', { name: 'Hent som PDF' })).toHaveAttribute('href', /\/aftale\.pdf$/);
-    const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!.split('#')[0]!))]);
+    const hrefs = await page
+      .locator('a[href^="/"]')
+      .evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!.split('#')[0]!))]);
     expect(hrefs.length).toBeGreaterThan(10);
     for (const href of hrefs) {
       const r = await page.request.get(href, { maxRedirects: 0 });
@@ -61,7 +63,21 @@ test('every link on the agreement overview works (no 404), for the public and th
 test('every agreement page passes axe for the secretariat', async ({ page }) => {
   await loginAs(page, 'demo-sekretariat');
   const base = await agreementUrl(page, 'Rammeaftale Sjælland 2025-2026');
-  const subs = ['', '/indhold', '/principper', '/tidslinje', '/input', '/hoering', '/godkendelse', '/dokument', '/rediger', '/fokusomraader/ny', '/indikatorer/ny', '/principper/ny', '/afsnit/ny'];
+  const subs = [
+    '',
+    '/indhold',
+    '/principper',
+    '/tidslinje',
+    '/input',
+    '/hoering',
+    '/godkendelse',
+    '/dokument',
+    '/rediger',
+    '/fokusomraader/ny',
+    '/indikatorer/ny',
+    '/principper/ny',
+    '/afsnit/ny',
+  ];
   for (const sub of subs) {
     await page.goto(base + sub);
     await expectAccessible(page);

@@ -98,7 +98,13 @@ test('create, close and import pages pass axe; import reports errors per row and
   await expectAccessible(page);
 
   await page.goto('/tilbud/import');
-  await page.setInputFiles('#fil', { name: 'tilbud.csv', mimeType: 'text/csv', buffer: Buffer.from('Navn;Driftsform;Adresse;Postnummer;By;Kommunekode;Tilbudstype;Primært lovgrundlag;Målgrupper;Normerede pladser;Alder fra;Alder til;Status siden;Socialtilsyn\nNyt botilbud;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;-4;18;99;2026-01-01;oest\n') });
+  await page.setInputFiles('#fil', {
+    name: 'tilbud.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'Navn;Driftsform;Adresse;Postnummer;By;Kommunekode;Tilbudstype;Primært lovgrundlag;Målgrupper;Normerede pladser;Alder fra;Alder til;Status siden;Socialtilsyn\nNyt botilbud;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;-4;18;99;2026-01-01;oest\n',
+    ),
+  });
   await page.getByRole('button', { name: 'Importér' }).click();
   await expect(page.getByText('Intet er importeret')).toBeVisible();
   await expect(page.locator('#importfejl')).toContainText('Normerede pladser');

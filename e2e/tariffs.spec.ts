@@ -28,7 +28,10 @@ test('the public reads the tariff front page, the overview, a calculation and th
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Takster' }).click();
   await expect(page).toHaveTitle('Takster – Ramme');
   await expectAccessible(page);
-  await page.getByRole('link', { name: String(YEAR), exact: true }).first().click();
+  await page
+    .getByRole('link', { name: String(YEAR), exact: true })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Takstoversigt ${YEAR} – Rammeaftale Sjælland`);
   await expect(page.getByRole('heading', { name: 'Holbæk', exact: true })).toBeVisible();
   await expectAccessible(page);
@@ -155,7 +158,9 @@ test('an operator calculates next year’s tariff with the live preview and subm
   await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
   expect(wb.worksheets.map((w) => w.name)).toEqual(['Takstoversigt', 'Beregningsgrundlag']);
   const names: string[] = [];
-  wb.getWorksheet('Takstoversigt')!.getColumn(3).eachCell((c) => void names.push(String(c.value)));
+  wb.getWorksheet('Takstoversigt')!
+    .getColumn(3)
+    .eachCell((c) => void names.push(String(c.value)));
   expect(names).toContain(offering);
   await logout(page);
 
@@ -184,7 +189,10 @@ test('the report to the socialtilsyn and the steering group’s review list pass
 test('an operator’s tariff history and a tariff pass axe; another municipality’s editor is refused', async ({ page }) => {
   await loginAs(page, 'demo-tilbudsoekonomi');
   await page.goto('/takster');
-  const offeringLink = page.getByRole('table', { name: /Takster for de tilbud/ }).getByRole('link').first();
+  const offeringLink = page
+    .getByRole('table', { name: /Takster for de tilbud/ })
+    .getByRole('link')
+    .first();
   const offeringHref = (await offeringLink.getAttribute('href'))!;
   await offeringLink.click();
   await expect(page.getByRole('table', { name: 'Alle takster og versioner' })).toBeVisible();

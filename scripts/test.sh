@@ -10,6 +10,9 @@ status=0
 echo "== Typecheck"
 npx tsc --noEmit -p . || status=1
 
+echo "== Lint, format and dependency rules"
+npm run --silent lint || status=1
+
 echo "== Unit and integration tests (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})"
 bash scripts/run-node-tests.sh 2>&1 | tee "$log_dir/node.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

@@ -31,14 +31,23 @@ export const platform: Capability = {
   },
   nav: [
     { href: '/', label: 'Forside', order: 0 },
-    { href: '/grunddata', label: 'Grunddata', description: 'regioner, rammeaftaleområder, lovgrundlag og målgrupper med gyldighedsdatoer', isVisible: (a) => !!a, order: 80 },
+    {
+      href: '/grunddata',
+      label: 'Grunddata',
+      description: 'regioner, rammeaftaleområder, lovgrundlag og målgrupper med gyldighedsdatoer',
+      isVisible: (a) => !!a,
+      order: 80,
+    },
   ],
   seed: seedPlatform,
   permissions: { ...authPermissions, ...referencePermissions, ...healthPermissions },
   actorAreas: areaIdsOfOrganisation,
   auditEntities: {
     api_token: { label: 'API-nøgle', fieldLabels: { userId: 'Bruger-id', name: 'Navn', revoked: 'Tilbagekaldt' } },
-    app_user: { label: 'Bruger', fieldLabels: { username: 'Brugernavn', name: 'Navn', organisation: 'Organisation', roles: 'Roller', password: 'Adgangskode' } },
+    app_user: {
+      label: 'Bruger',
+      fieldLabels: { username: 'Brugernavn', name: 'Navn', organisation: 'Organisation', roles: 'Roller', password: 'Adgangskode' },
+    },
     session: { label: 'Login', fieldLabels: { username: 'Brugernavn', method: 'Måde' } },
   },
 };

@@ -36,7 +36,16 @@ const ZArea = z.object({ id: z.number().int(), code: z.string(), name: z.string(
 export const ZAgreementList = z
   .object({
     agreements: z.array(
-      z.object({ id: z.number().int(), title: z.string(), area: ZArea, periodStart: date, periodEnd: date, status: z.string(), statusLabel: z.string(), isPublic: z.boolean() }),
+      z.object({
+        id: z.number().int(),
+        title: z.string(),
+        area: ZArea,
+        periodStart: date,
+        periodEnd: date,
+        status: z.string(),
+        statusLabel: z.string(),
+        isPublic: z.boolean(),
+      }),
     ),
   })
   .describe('Rammeaftaler, du kan se');
@@ -62,54 +71,123 @@ export const ZAgreementDetails = z
     sections: z.array(z.object({ id: z.number().int(), number: z.number().int(), title: z.string(), body: z.string() })),
     focusAreas: z.array(
       z.object({
-        id: z.number().int(), part: z.string(), partLabel: z.string(), number: z.number().int(), title: z.string(), goal: text, content: text, desiredResults: z.array(z.string()), responsible: text,
-        objectives: z.array(z.object({ id: z.number().int(), number: z.number().int(), title: z.string(), description: text, indicators: z.array(z.number().int()) })),
+        id: z.number().int(),
+        part: z.string(),
+        partLabel: z.string(),
+        number: z.number().int(),
+        title: z.string(),
+        goal: text,
+        content: text,
+        desiredResults: z.array(z.string()),
+        responsible: text,
+        objectives: z.array(
+          z.object({ id: z.number().int(), number: z.number().int(), title: z.string(), description: text, indicators: z.array(z.number().int()) }),
+        ),
       }),
     ),
     indicators: z.array(
       z.object({
-        id: z.number().int(), objectiveId: z.number().int().nullable(), name: z.string(), definition: text, unit: z.string(), direction: z.enum(['higher', 'lower']),
-        baseline: ZValueOn.nullable(), target: ZValueOn.nullable(), source: z.string(),
+        id: z.number().int(),
+        objectiveId: z.number().int().nullable(),
+        name: z.string(),
+        definition: text,
+        unit: z.string(),
+        direction: z.enum(['higher', 'lower']),
+        baseline: ZValueOn.nullable(),
+        target: ZValueOn.nullable(),
+        source: z.string(),
         latest: z.object({ value: z.string(), measuredOn: date, source: z.string() }).nullable(),
       }),
     ),
     principles: z.array(
       z.object({
-        id: z.number().int(), number: z.number().int(), title: z.string(), description: text,
+        id: z.number().int(),
+        number: z.number().int(),
+        title: z.string(),
+        description: text,
         commitments: z.array(
           z.object({
-            id: z.number().int(), number: z.number().int(), text: z.string(), scopeNote: text, appliesFrom: date, indicatorId: z.number().int().nullable(),
+            id: z.number().int(),
+            number: z.number().int(),
+            text: z.string(),
+            scopeNote: text,
+            appliesFrom: date,
+            indicatorId: z.number().int().nullable(),
             statuses: z.array(z.object({ organisationId: z.number().int(), status: z.string(), statusLabel: z.string(), date, evidence: text })),
           }),
         ),
       }),
     ),
-    phases: z.array(z.object({ id: z.number().int(), number: z.number().int(), name: z.string(), description: text, startsOn: date, endsOn: date, isCurrent: z.boolean() })),
+    phases: z.array(
+      z.object({ id: z.number().int(), number: z.number().int(), name: z.string(), description: text, startsOn: date, endsOn: date, isCurrent: z.boolean() }),
+    ),
     milestones: z.array(
       z.object({
-        id: z.number().int(), phaseId: z.number().int().nullable(), dueOn: date, title: z.string(), responsible: text, deliverable: text, status: z.string(), state: z.string(), completedOn: date.nullable(),
+        id: z.number().int(),
+        phaseId: z.number().int().nullable(),
+        dueOn: date,
+        title: z.string(),
+        responsible: text,
+        deliverable: text,
+        status: z.string(),
+        state: z.string(),
+        completedOn: date.nullable(),
       }),
     ),
     approvals: z.array(
-      z.object({ organisationId: z.number().int(), organisation: z.string(), decision: z.string(), decisionLabel: z.string(), decidedOn: date.nullable(), reference: text, note: text }),
+      z.object({
+        organisationId: z.number().int(),
+        organisation: z.string(),
+        decision: z.string(),
+        decisionLabel: z.string(),
+        decidedOn: date.nullable(),
+        reference: text,
+        note: text,
+      }),
     ),
     history: z.array(z.object({ status: z.string(), statusLabel: z.string(), date, note: text })),
-    versions: z.array(z.object({ id: z.number().int(), number: z.number().int(), createdOn: date, changelog: text, hearingUntil: date.nullable(), sections: z.array(z.string()) })),
+    versions: z.array(
+      z.object({
+        id: z.number().int(),
+        number: z.number().int(),
+        createdOn: date,
+        changelog: text,
+        hearingUntil: date.nullable(),
+        sections: z.array(z.string()),
+      }),
+    ),
   })
   .describe('Én rammeaftale');
 
-const ZMeasure = z.object({ value: z.string().nullable().describe('Eksakt decimaltal, eller null når der intet er at måle'), numerator: z.number().optional(), denominator: z.number().optional() });
+const ZMeasure = z.object({
+  value: z.string().nullable().describe('Eksakt decimaltal, eller null når der intet er at måle'),
+  numerator: z.number().optional(),
+  denominator: z.number().optional(),
+});
 
 export const ZIndicatorValues = z
   .object({
     indicator: z.object({
-      id: z.number().int(), name: z.string(), definition: text, unit: z.string(), direction: z.enum(['higher', 'lower']), source: z.string(), baseline: ZValueOn.nullable(), target: ZValueOn.nullable(),
+      id: z.number().int(),
+      name: z.string(),
+      definition: text,
+      unit: z.string(),
+      direction: z.enum(['higher', 'lower']),
+      source: z.string(),
+      baseline: ZValueOn.nullable(),
+      target: ZValueOn.nullable(),
     }),
-    progress: z.object({ state: z.enum(['ingen_maaling', 'ingen_maal', 'naaet', 'paa_vej', 'tilbage']), share: z.number().nullable().describe('0 ved udgangspunktet, 1 ved målet') }),
+    progress: z.object({
+      state: z.enum(['ingen_maaling', 'ingen_maal', 'naaet', 'paa_vej', 'tilbage']),
+      share: z.number().nullable().describe('0 ved udgangspunktet, 1 ved målet'),
+    }),
     latestValue: z.string().nullable(),
     computed: z
       .object({
-        code: z.string(), name: z.string(), description: z.string(), date,
+        code: z.string(),
+        name: z.string(),
+        description: z.string(),
+        date,
         area: ZMeasure,
         perMember: z.array(ZMeasure.extend({ organisationId: z.number().int(), name: z.string() })),
         columns: z.array(z.object({ key: z.string(), label: z.string() })),
@@ -117,7 +195,15 @@ export const ZIndicatorValues = z
       })
       .nullable(),
     measurements: z.array(
-      z.object({ id: z.number().int(), organisationId: z.number().int().nullable(), organisation: z.string().nullable(), measuredOn: date, value: z.string(), source: z.string(), note: text }),
+      z.object({
+        id: z.number().int(),
+        organisationId: z.number().int().nullable(),
+        organisation: z.string().nullable(),
+        measuredOn: date,
+        value: z.string(),
+        source: z.string(),
+        note: text,
+      }),
     ),
   })
   .describe('Indikatorens værdier');
@@ -126,7 +212,13 @@ export const ZComments = z
   .object({
     comments: z.array(
       z.object({
-        id: z.number().int(), version: z.number().int(), section: z.string(), organisation: z.string(), text: z.string(), response: text, responseReason: text,
+        id: z.number().int(),
+        version: z.number().int(),
+        section: z.string(),
+        organisation: z.string(),
+        text: z.string(),
+        response: text,
+        responseReason: text,
         addressedInVersion: z.number().int().nullable(),
       }),
     ),

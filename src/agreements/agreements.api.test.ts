@@ -46,25 +46,45 @@ describe('reading', () => {
     const { status, body } = await api(null, 'GET', `/api/agreements/${await idOf('Rammeaftale Sjælland 2025-2026')}`);
     assert.equal(status, 200);
     assert.equal(body.status, 'godkendt');
-    assert.deepEqual(body.focusAreas.map((f: { number: number }) => f.number), [1, 2, 3], 'focus areas in number order');
-    assert.deepEqual(body.principles.map((p: { commitments: unknown[] }) => p.commitments.length), [4, 5, 4]);
+    assert.deepEqual(
+      body.focusAreas.map((f: { number: number }) => f.number),
+      [1, 2, 3],
+      'focus areas in number order',
+    );
+    assert.deepEqual(
+      body.principles.map((p: { commitments: unknown[] }) => p.commitments.length),
+      [4, 5, 4],
+    );
     assert.equal(body.members.length, 18);
     assert.equal(body.approval.text, '18 af 18 har godkendt');
     assert.ok(body.principles[0].commitments[0].statuses.length > 10);
-    assert.ok(body.milestones.some((m: { state: string }) => m.state === 'forsinket'), 'the mid-term status milestone is overdue on 2026-11-23');
+    assert.ok(
+      body.milestones.some((m: { state: string }) => m.state === 'forsinket'),
+      'the mid-term status milestone is overdue on 2026-11-23',
+    );
     assert.equal(body.phases.find((p: { isCurrent: boolean }) => p.isCurrent)?.name, 'Implementering og opfølgning');
     assert.ok(body.indicators.some((i: { source: string }) => i.source === 'offerings.updated-12m'));
   });
 
   test('a computed indicator returns the area value, a value per member and the rows behind it', async () => {
     const id = await idOf('Rammeaftale Sjælland 2025-2026');
-    const ind = await t.db.selectFrom('agreement_indicator').select('id').where('agreement_id', '=', id).where('source', '=', 'agreements.commitments-implemented').executeTakeFirstOrThrow();
+    const ind = await t.db
+      .selectFrom('agreement_indicator')
+      .select('id')
+      .where('agreement_id', '=', id)
+      .where('source', '=', 'agreements.commitments-implemented')
+      .executeTakeFirstOrThrow();
     const { status, body } = await api(null, 'GET', `/api/agreements/${id}/indicators/${ind.id}/values`);
     assert.equal(status, 200);
     assert.match(body.computed.area.value, /^\d+\.\d$/);
     assert.equal(body.computed.perMember.length, 18);
     assert.equal(body.computed.rows.length, 18 * 13);
-    const off = await t.db.selectFrom('agreement_indicator').select('id').where('agreement_id', '=', id).where('source', '=', 'offerings.updated-12m').executeTakeFirstOrThrow();
+    const off = await t.db
+      .selectFrom('agreement_indicator')
+      .select('id')
+      .where('agreement_id', '=', id)
+      .where('source', '=', 'offerings.updated-12m')
+      .executeTakeFirstOrThrow();
     const o = await api(null, 'GET', `/api/agreements/${id}/indicators/${off.id}/values`);
     assert.equal(o.status, 200);
     assert.ok(o.body.computed.rows.length > 0);
@@ -76,11 +96,22 @@ describe('writing content and statuses', () => {
     const id = await idOf('Rammeaftale Sjælland 2025-2026');
     const holbaek = await orgId('Holbæk Kommune');
     const naestved = await orgId('Næstved Kommune');
-    const c = await t.db.selectFrom('agreement_commitment as c').innerJoin('agreement_principle as p', 'p.id', 'c.principle_id').select('c.id').where('p.agreement_id', '=', id).orderBy('c.id').executeTakeFirstOrThrow();
+    const c = await t.db
+      .selectFrom('agreement_commitment as c')
+      .innerJoin('agreement_principle as p', 'p.id', 'c.principle_id')
+      .select('c.id')
+      .where('p.agreement_id', '=', id)
+      .orderBy('c.id')
+      .executeTakeFirstOrThrow();
     const url = (org: number) => `/api/agreements/${id}/commitments/${c.id}/statuses/${org}`;
     const body = { status: 'implementeret', statusDate: '2026-11-01', evidence: 'Standardkontrakten bruges i alle nye sager' };
     assert.equal((await api('demo-tilbudsoekonomi', 'PUT', url(holbaek), body)).status, 200);
-    const row = await t.db.selectFrom('agreement_commitment_status').selectAll().where('commitment_id', '=', c.id).where('organisation_id', '=', holbaek).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('agreement_commitment_status')
+      .selectAll()
+      .where('commitment_id', '=', c.id)
+      .where('organisation_id', '=', holbaek)
+      .executeTakeFirstOrThrow();
     assert.equal(row.evidence, 'Standardkontrakten bruges i alle nye sager');
     assert.equal((await api('demo-tilbudsoekonomi', 'PUT', url(naestved), body)).status, 403);
     assert.equal((await api('demo-sekretariat', 'PUT', url(holbaek), body)).status, 403);
@@ -88,7 +119,12 @@ describe('writing content and statuses', () => {
     const bad = await api('demo-tilbudsoekonomi', 'PUT', url(holbaek), { ...body, status: 'færdig' });
     assert.equal(bad.status, 400);
     assert.match(bad.body.fields.status[0], /Ukendt status/);
-    const audit = await t.db.selectFrom('audit_log').select('entity').where('entity', '=', 'agreement_commitment_status').where('actor_username', '=', 'demo-tilbudsoekonomi').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('entity')
+      .where('entity', '=', 'agreement_commitment_status')
+      .where('actor_username', '=', 'demo-tilbudsoekonomi')
+      .execute();
     assert.equal(audit.length, 1);
   });
 
@@ -99,26 +135,52 @@ describe('writing content and statuses', () => {
     assert.equal(m.status, 400);
     assert.match(m.body.fields.dueOn[0], /uden for aftalens forløb/);
     assert.equal(await count('agreement_milestone', id), before);
-    const p = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/phases`, { number: 9, name: 'Baglæns', startsOn: '2026-06-01', endsOn: '2026-05-01' });
+    const p = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/phases`, {
+      number: 9,
+      name: 'Baglæns',
+      startsOn: '2026-06-01',
+      endsOn: '2026-05-01',
+    });
     assert.equal(p.status, 400);
     assert.match(p.body.fields.endsOn[0], /efter startdatoen/);
-    const ok = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/milestones`, { dueOn: '2026-12-01', title: 'Styregruppemøde', deliverable: 'Godkendt høringsudkast' });
+    const ok = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/milestones`, {
+      dueOn: '2026-12-01',
+      title: 'Styregruppemøde',
+      deliverable: 'Godkendt høringsudkast',
+    });
     assert.equal(ok.status, 201);
     assert.equal((await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/milestones`, { dueOn: '2026-12-01', title: 'Nej' })).status, 403);
-    const agrErr = await api('demo-sekretariat', 'POST', '/api/agreements', { title: 'X', periodStart: '2029-01-01', periodEnd: '2028-12-31', preparationStart: '2028-01-01' });
+    const agrErr = await api('demo-sekretariat', 'POST', '/api/agreements', {
+      title: 'X',
+      periodStart: '2029-01-01',
+      periodEnd: '2028-12-31',
+      preparationStart: '2028-01-01',
+    });
     assert.equal(agrErr.status, 400);
     assert.ok(agrErr.body.fields.periodEnd);
   });
 
   test('the secretariat edits only its own area’s agreements', async () => {
     const hov = await idOf('Rammeaftale Hovedstaden 2018 – fælles målsætninger');
-    const r = await api('demo-sekretariat', 'POST', `/api/agreements/${hov}/focus-areas`, { part: 'udvikling', number: 9, title: 'Fremmed', desiredResults: [] });
+    const r = await api('demo-sekretariat', 'POST', `/api/agreements/${hov}/focus-areas`, {
+      part: 'udvikling',
+      number: 9,
+      title: 'Fremmed',
+      desiredResults: [],
+    });
     assert.equal(r.status, 403);
   });
 
   test('a prioritisation: votes over the allowance are refused, within it they are tallied', async () => {
     const id = await idOf('Rammeaftale Sjælland 2027-2028');
-    const round = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/rounds`, { kind: 'workshop', template: 'frie', title: 'Prioritering af handlinger', heldOn: '2026-11-20', candidates: ['Fælles kapacitetsanalyse', 'Overgang ved 18 år', 'Fælles indkøb'], voteAllowance: 3 });
+    const round = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/rounds`, {
+      kind: 'workshop',
+      template: 'frie',
+      title: 'Prioritering af handlinger',
+      heldOn: '2026-11-20',
+      candidates: ['Fælles kapacitetsanalyse', 'Overgang ved 18 år', 'Fælles indkøb'],
+      voteAllowance: 3,
+    });
     assert.equal(round.status, 201, JSON.stringify(round.body));
     const group = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/rounds/${round.body.id}/groups`, { name: 'Holbæk', kind: 'kommune' });
     assert.equal(group.status, 201);
@@ -132,7 +194,13 @@ describe('writing content and statuses', () => {
     assert.equal((await api('demo-tilbudsoekonomi', 'PUT', votesUrl, { votes: { [cands[0]!.id]: 2, [cands[2]!.id]: 1 } })).status, 200);
     assert.equal(await count('agreement_input_vote'), before + 2);
     assert.equal((await api('demo-naestved', 'PUT', votesUrl, { votes: { [cands[0]!.id]: 1 } })).status, 403, 'another member cannot vote for Holbæk');
-    const noCand = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/rounds`, { kind: 'workshop', template: 'frie', title: 'Uden handlinger', heldOn: '2026-11-20', voteAllowance: 3 });
+    const noCand = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/rounds`, {
+      kind: 'workshop',
+      template: 'frie',
+      title: 'Uden handlinger',
+      heldOn: '2026-11-20',
+      voteAllowance: 3,
+    });
     assert.equal(noCand.status, 400);
   });
 });
@@ -147,18 +215,42 @@ describe('hearing and approval', () => {
     // A provider may read the agreement in hearing and comment; a reader may read but not comment.
     assert.equal((await api('demo-leverandoer', 'GET', `/api/agreements/${id}`)).status, 200);
     const commentsBefore = await count('agreement_hearing_comment');
-    const missing = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { sectionKey: 'fokus-99', text: 'Findes ikke' });
+    const missing = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, {
+      sectionKey: 'fokus-99',
+      text: 'Findes ikke',
+    });
     assert.equal(missing.status, 400);
     assert.match(missing.body.error, /findes ikke i version 1/);
     assert.equal(await count('agreement_hearing_comment'), commentsBefore);
-    assert.equal((await api('demo-laeser', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { sectionKey: 'fokus-1', text: 'Læser' })).status, 403);
-    const c = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { sectionKey: 'fokus-1', text: 'Kapacitetsanalysen bør også dække børneområdet.' });
+    assert.equal(
+      (await api('demo-laeser', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, { sectionKey: 'fokus-1', text: 'Læser' })).status,
+      403,
+    );
+    const c = await api('demo-tilbudsoekonomi', 'POST', `/api/agreements/${id}/versions/${v1.body.id}/comments`, {
+      sectionKey: 'fokus-1',
+      text: 'Kapacitetsanalysen bør også dække børneområdet.',
+    });
     assert.equal(c.status, 201);
     const early = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/versions`, { changelog: 'For tidligt', addressedCommentIds: [c.body.id] });
     assert.equal(early.status, 400, 'a version cannot link an unanswered comment');
-    assert.equal((await api('demo-tilbudsoekonomi', 'PUT', `/api/agreements/${id}/comments/${c.body.id}/response`, { response: 'taget_ind', responseReason: 'Ja' })).status, 403);
-    assert.equal((await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/comments/${c.body.id}/response`, { response: 'taget_ind', responseReason: 'Børneområdet er tilføjet.' })).status, 200);
-    const v2 = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/versions`, { changelog: 'Børneområdet er med i kapacitetsanalysen.', addressedCommentIds: [c.body.id] });
+    assert.equal(
+      (await api('demo-tilbudsoekonomi', 'PUT', `/api/agreements/${id}/comments/${c.body.id}/response`, { response: 'taget_ind', responseReason: 'Ja' }))
+        .status,
+      403,
+    );
+    assert.equal(
+      (
+        await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/comments/${c.body.id}/response`, {
+          response: 'taget_ind',
+          responseReason: 'Børneområdet er tilføjet.',
+        })
+      ).status,
+      200,
+    );
+    const v2 = await api('demo-sekretariat', 'POST', `/api/agreements/${id}/versions`, {
+      changelog: 'Børneområdet er med i kapacitetsanalysen.',
+      addressedCommentIds: [c.body.id],
+    });
     assert.equal(v2.status, 201);
     assert.equal(v2.body.number, 2);
     const comments = await api('demo-sekretariat', 'GET', `/api/agreements/${id}/comments`);
@@ -167,16 +259,36 @@ describe('hearing and approval', () => {
     // Approval: not before the agreement is sent for approval.
     const members = (await api('demo-sekretariat', 'GET', `/api/agreements/${id}`)).body.members as Array<{ id: number; name: string }>;
     assert.equal(members.length, 18);
-    assert.ok(members.some((m) => m.name === 'Region Østdanmark'), 'from 2027 the merged region is the member');
+    assert.ok(
+      members.some((m) => m.name === 'Region Østdanmark'),
+      'from 2027 the merged region is the member',
+    );
     const holbaek = members.find((m) => m.name === 'Holbæk Kommune')!;
     const tooEarly = await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' });
     assert.equal(tooEarly.status, 409);
-    assert.equal((await api('demo-sekretariat', 'POST', `/api/agreements/${id}/status`, { status: 'til_godkendelse', note: 'Høringen er afsluttet.' })).status, 200);
+    assert.equal(
+      (await api('demo-sekretariat', 'POST', `/api/agreements/${id}/status`, { status: 'til_godkendelse', note: 'Høringen er afsluttet.' })).status,
+      200,
+    );
     const naestved = members.find((m) => m.name === 'Næstved Kommune')!;
-    assert.equal((await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' })).status, 403);
-    assert.equal((await api('demo-laeser', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' })).status, 403);
-    assert.equal((await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt' })).status, 400, 'a decision needs its date');
-    let last = await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt', decidedOn: '2026-11-20', reference: 'Byrådet 20.11.2026, pkt. 4' });
+    assert.equal(
+      (await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' })).status,
+      403,
+    );
+    assert.equal(
+      (await api('demo-laeser', 'PUT', `/api/agreements/${id}/approvals/${naestved.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' })).status,
+      403,
+    );
+    assert.equal(
+      (await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt' })).status,
+      400,
+      'a decision needs its date',
+    );
+    let last = await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, {
+      decision: 'godkendt',
+      decidedOn: '2026-11-20',
+      reference: 'Byrådet 20.11.2026, pkt. 4',
+    });
     assert.deepEqual(last.body, { status: 'til_godkendelse', approved: 1, total: 18 });
     for (const m of members.filter((x) => x.id !== holbaek.id)) {
       last = await api('demo-sekretariat', 'PUT', `/api/agreements/${id}/approvals/${m.id}`, { decision: 'godkendt', decidedOn: '2026-11-21' });
@@ -191,8 +303,19 @@ describe('hearing and approval', () => {
     assert.deepEqual(last.body, { status: 'til_godkendelse', approved: 17, total: 18 });
     // Everything on the way is in the audit log.
     const audited = await t.db.selectFrom('audit_log').select('entity').distinct().where('entity', 'like', 'agreement%').execute();
-    for (const entity of ['agreement', 'agreement_version', 'agreement_hearing_comment', 'agreement_approval', 'agreement_milestone', 'agreement_input_round', 'agreement_input_vote']) {
-      assert.ok(audited.some((a) => a.entity === entity), `audit entries for ${entity}`);
+    for (const entity of [
+      'agreement',
+      'agreement_version',
+      'agreement_hearing_comment',
+      'agreement_approval',
+      'agreement_milestone',
+      'agreement_input_round',
+      'agreement_input_vote',
+    ]) {
+      assert.ok(
+        audited.some((a) => a.entity === entity),
+        `audit entries for ${entity}`,
+      );
     }
   });
 

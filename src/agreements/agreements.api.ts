@@ -70,18 +70,29 @@ export function agreementsApi(app: FastifyInstance) {
     isPublic: true,
     run: async (req) => ({
       agreements: (await agreementList(req.ctx)).map(({ agreement: a, status, statusLabel }) => ({
-        id: a.id, title: a.title, area: { id: a.area_id, code: a.area_code, name: a.area_name }, periodStart: a.period_start, periodEnd: a.period_end, status, statusLabel, isPublic: a.is_public,
+        id: a.id,
+        title: a.title,
+        area: { id: a.area_id, code: a.area_code, name: a.area_name },
+        periodStart: a.period_start,
+        periodEnd: a.period_end,
+        status,
+        statusLabel,
+        isPublic: a.is_public,
       })),
     }),
   });
   route('GET', '/api/agreements/:id', {
     summary: 'Én rammeaftale med fokusområder, målsætninger, indikatorer, principper, tilsagn, medlemmernes status, faser, milepæle og godkendelser',
-    params: A.ZAgreementParams, response: A.ZAgreementDetails, isPublic: true,
+    params: A.ZAgreementParams,
+    response: A.ZAgreementDetails,
+    isPublic: true,
     run: (req, p) => agreementJson(req.ctx, p.id),
   });
   route('GET', '/api/agreements/:id/indicators/:indicatorId/values', {
     summary: 'Indikatorens værdi for området og pr. medlem med rækkerne bag (beregnede indikatorer) eller målingerne (manuelle)',
-    params: A.ZIndicatorParams, response: A.ZIndicatorValues, isPublic: true,
+    params: A.ZIndicatorParams,
+    response: A.ZIndicatorValues,
+    isPublic: true,
     run: async (req, p) => {
       const v = await computeIndicator(req.ctx, p.id, p.indicatorId);
       return { ...v, progress: { state: v.progress.state, share: v.progress.share === null ? null : Number(v.progress.share) } };
@@ -89,10 +100,17 @@ export function agreementsApi(app: FastifyInstance) {
   });
   route('GET', '/api/agreements/:id/comments', {
     summary: 'Høringssvar med sekretariatets svar',
-    params: A.ZAgreementParams, response: A.ZComments,
+    params: A.ZAgreementParams,
+    response: A.ZComments,
     run: async (req, p) => ({
       comments: (await commentList(req.ctx, p.id)).map((c) => ({
-        id: c.id, version: c.version_number, section: c.section_key, organisation: c.organisation_name, text: c.text, response: c.response, responseReason: c.response_reason,
+        id: c.id,
+        version: c.version_number,
+        section: c.section_key,
+        organisation: c.organisation_name,
+        text: c.text,
+        response: c.response,
+        responseReason: c.response_reason,
         addressedInVersion: c.addressed_in_version_number,
       })),
     }),
@@ -100,118 +118,205 @@ export function agreementsApi(app: FastifyInstance) {
 
   // The agreement -------------------------------------------------------------------------------------------
   route('POST', '/api/agreements', {
-    summary: 'Opret en rammeaftale (sekretariatet)', body: S.ZAgreement, response: A.ZCreated, created: true,
+    summary: 'Opret en rammeaftale (sekretariatet)',
+    body: S.ZAgreement,
+    response: A.ZCreated,
+    created: true,
     run: (req) => created(createAgreement(req.ctx, req.body)),
   });
   route('PUT', '/api/agreements/:id', {
-    summary: 'Erstat aftalens titel, periode og resumé (sekretariatet)', params: A.ZAgreementParams, body: S.ZAgreement, response: A.ZOk,
+    summary: 'Erstat aftalens titel, periode og resumé (sekretariatet)',
+    params: A.ZAgreementParams,
+    body: S.ZAgreement,
+    response: A.ZOk,
     run: (req, p) => ok(updateAgreement(req.ctx, p.id, req.body)),
   });
   route('POST', '/api/agreements/:id/status', {
     summary: 'Skift status: i høring, til godkendelse eller tilbage til udarbejdelse (sekretariatet). Godkendt følger af godkendelserne.',
-    params: A.ZAgreementParams, body: S.ZStatusChange, response: A.ZOk,
+    params: A.ZAgreementParams,
+    body: S.ZStatusChange,
+    response: A.ZOk,
     run: (req, p) => ok(changeStatus(req.ctx, p.id, req.body)),
   });
   route('PUT', '/api/agreements/:id/publication', {
-    summary: 'Offentliggør eller skjul aftalen (sekretariatet)', params: A.ZAgreementParams, body: S.ZPublish, response: A.ZOk,
+    summary: 'Offentliggør eller skjul aftalen (sekretariatet)',
+    params: A.ZAgreementParams,
+    body: S.ZPublish,
+    response: A.ZOk,
     run: (req, p) => ok(setPublished(req.ctx, p.id, req.body)),
   });
 
   // Content -------------------------------------------------------------------------------------------------
   route('POST', '/api/agreements/:id/sections', {
-    summary: 'Tilføj et frit afsnit (sekretariatet)', params: A.ZAgreementParams, body: S.ZSection, response: A.ZCreated, created: true,
+    summary: 'Tilføj et frit afsnit (sekretariatet)',
+    params: A.ZAgreementParams,
+    body: S.ZSection,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(saveSection(req.ctx, p.id, null, req.body)),
   });
   route('POST', '/api/agreements/:id/focus-areas', {
-    summary: 'Tilføj et fokusområde (sekretariatet)', params: A.ZAgreementParams, body: S.ZFocusArea, response: A.ZCreated, created: true,
+    summary: 'Tilføj et fokusområde (sekretariatet)',
+    params: A.ZAgreementParams,
+    body: S.ZFocusArea,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(saveFocusArea(req.ctx, p.id, null, req.body)),
   });
   route('PUT', '/api/agreements/:id/focus-areas/:focusAreaId', {
-    summary: 'Ret et fokusområde (sekretariatet)', params: A.ZFocusAreaParams, body: S.ZFocusArea, response: A.ZCreated,
+    summary: 'Ret et fokusområde (sekretariatet)',
+    params: A.ZFocusAreaParams,
+    body: S.ZFocusArea,
+    response: A.ZCreated,
     run: (req, p) => created(saveFocusArea(req.ctx, p.id, p.focusAreaId, req.body)),
   });
   route('POST', '/api/agreements/:id/focus-areas/:focusAreaId/objectives', {
-    summary: 'Tilføj en målsætning til et fokusområde (sekretariatet)', params: A.ZFocusAreaParams, body: S.ZObjective, response: A.ZCreated, created: true,
+    summary: 'Tilføj en målsætning til et fokusområde (sekretariatet)',
+    params: A.ZFocusAreaParams,
+    body: S.ZObjective,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(saveObjective(req.ctx, p.id, p.focusAreaId, null, req.body)),
   });
   route('POST', '/api/agreements/:id/indicators', {
-    summary: 'Tilføj en indikator (kilde: manual eller en beregnings kode) (sekretariatet)', params: A.ZAgreementParams, body: S.ZIndicator, response: A.ZCreated, created: true,
+    summary: 'Tilføj en indikator (kilde: manual eller en beregnings kode) (sekretariatet)',
+    params: A.ZAgreementParams,
+    body: S.ZIndicator,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(saveIndicator(req.ctx, p.id, null, req.body)),
   });
   route('PUT', '/api/agreements/:id/indicators/:indicatorId', {
-    summary: 'Ret en indikator (sekretariatet)', params: A.ZIndicatorParams, body: S.ZIndicator, response: A.ZCreated,
+    summary: 'Ret en indikator (sekretariatet)',
+    params: A.ZIndicatorParams,
+    body: S.ZIndicator,
+    response: A.ZCreated,
     run: (req, p) => created(saveIndicator(req.ctx, p.id, p.indicatorId, req.body)),
   });
   route('POST', '/api/agreements/:id/indicators/:indicatorId/measurements', {
-    summary: 'Registrér en måling (sekretariatet)', params: A.ZIndicatorParams, body: S.ZMeasurement, response: A.ZCreated, created: true,
+    summary: 'Registrér en måling (sekretariatet)',
+    params: A.ZIndicatorParams,
+    body: S.ZMeasurement,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(addMeasurement(req.ctx, p.id, p.indicatorId, req.body)),
   });
   route('POST', '/api/agreements/:id/principles', {
-    summary: 'Tilføj et fælleskommunalt princip (sekretariatet)', params: A.ZAgreementParams, body: S.ZPrinciple, response: A.ZCreated, created: true,
+    summary: 'Tilføj et fælleskommunalt princip (sekretariatet)',
+    params: A.ZAgreementParams,
+    body: S.ZPrinciple,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(savePrinciple(req.ctx, p.id, null, req.body)),
   });
   route('POST', '/api/agreements/:id/principles/:principleId/commitments', {
-    summary: 'Tilføj et tilsagn til et princip (sekretariatet)', params: A.ZPrincipleParams, body: S.ZCommitment, response: A.ZCreated, created: true,
+    summary: 'Tilføj et tilsagn til et princip (sekretariatet)',
+    params: A.ZPrincipleParams,
+    body: S.ZCommitment,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(saveCommitment(req.ctx, p.id, p.principleId, null, req.body)),
   });
   route('PUT', '/api/agreements/:id/commitments/:commitmentId/statuses/:organisationId', {
-    summary: 'Sæt et medlems status på et tilsagn (kun medlemmets egne brugere)', params: A.ZCommitmentStatusParams, body: S.ZCommitmentStatus, response: A.ZOk,
+    summary: 'Sæt et medlems status på et tilsagn (kun medlemmets egne brugere)',
+    params: A.ZCommitmentStatusParams,
+    body: S.ZCommitmentStatus,
+    response: A.ZOk,
     run: (req, p) => ok(setCommitmentStatus(req.ctx, p.id, p.commitmentId, p.organisationId, req.body)),
   });
 
   // Process and approval ------------------------------------------------------------------------------------
   route('POST', '/api/agreements/:id/phases', {
-    summary: 'Tilføj en fase til procesplanen (sekretariatet)', params: A.ZAgreementParams, body: S.ZPhase, response: A.ZCreated, created: true,
+    summary: 'Tilføj en fase til procesplanen (sekretariatet)',
+    params: A.ZAgreementParams,
+    body: S.ZPhase,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(savePhase(req.ctx, p.id, null, req.body)),
   });
   route('POST', '/api/agreements/:id/milestones', {
-    summary: 'Tilføj en milepæl (sekretariatet)', params: A.ZAgreementParams, body: S.ZMilestone, response: A.ZCreated, created: true,
+    summary: 'Tilføj en milepæl (sekretariatet)',
+    params: A.ZAgreementParams,
+    body: S.ZMilestone,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(saveMilestone(req.ctx, p.id, null, req.body)),
   });
   route('PUT', '/api/agreements/:id/milestones/:milestoneId', {
-    summary: 'Ret en milepæl (sekretariatet)', params: A.ZMilestoneParams, body: S.ZMilestone, response: A.ZCreated,
+    summary: 'Ret en milepæl (sekretariatet)',
+    params: A.ZMilestoneParams,
+    body: S.ZMilestone,
+    response: A.ZCreated,
     run: (req, p) => created(saveMilestone(req.ctx, p.id, p.milestoneId, req.body)),
   });
   route('POST', '/api/agreements/:id/milestones/:milestoneId/done', {
-    summary: 'Markér en milepæl som gennemført i dag (sekretariatet)', params: A.ZMilestoneParams, response: A.ZOk,
+    summary: 'Markér en milepæl som gennemført i dag (sekretariatet)',
+    params: A.ZMilestoneParams,
+    response: A.ZOk,
     run: (req, p) => ok(completeMilestone(req.ctx, p.id, p.milestoneId)),
   });
   route('PUT', '/api/agreements/:id/approvals/:organisationId', {
-    summary: 'Registrér et byråds/regionsråds beslutning (medlemmet selv eller sekretariatet)', params: A.ZOrganisationParams, body: S.ZApproval, response: A.ZApprovalResult,
+    summary: 'Registrér et byråds/regionsråds beslutning (medlemmet selv eller sekretariatet)',
+    params: A.ZOrganisationParams,
+    body: S.ZApproval,
+    response: A.ZApprovalResult,
     run: (req, p) => setApproval(req.ctx, p.id, p.organisationId, req.body),
   });
 
   // Versions and hearing ------------------------------------------------------------------------------------
   route('POST', '/api/agreements/:id/versions', {
     summary: 'Udgiv en ny version af aftaleteksten med ændringslog og de høringssvar, den besvarer (sekretariatet)',
-    params: A.ZAgreementParams, body: S.ZVersion, response: A.ZVersionCreated, created: true,
+    params: A.ZAgreementParams,
+    body: S.ZVersion,
+    response: A.ZVersionCreated,
+    created: true,
     run: (req, p) => createVersion(req.ctx, p.id, req.body),
   });
   route('POST', '/api/agreements/:id/versions/:versionId/comments', {
-    summary: 'Afgiv høringssvar til et afsnit i versionen i høring', params: A.ZVersionParams, body: S.ZComment, response: A.ZCreated, created: true,
+    summary: 'Afgiv høringssvar til et afsnit i versionen i høring',
+    params: A.ZVersionParams,
+    body: S.ZComment,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(addComment(req.ctx, p.id, p.versionId, req.body)),
   });
   route('PUT', '/api/agreements/:id/comments/:commentId/response', {
     summary: 'Besvar et høringssvar: taget ind, delvist taget ind eller ikke taget ind, med begrundelse (sekretariatet)',
-    params: A.ZCommentParams, body: S.ZResponse, response: A.ZOk,
+    params: A.ZCommentParams,
+    body: S.ZResponse,
+    response: A.ZOk,
     run: (req, p) => ok(respondToComment(req.ctx, p.id, p.commentId, req.body)),
   });
 
   // Input rounds --------------------------------------------------------------------------------------------
   route('POST', '/api/agreements/:id/rounds', {
-    summary: 'Opret en inputrunde (dialogmøde, workshop, seminar), evt. som prioritering (sekretariatet)', params: A.ZAgreementParams, body: S.ZRound, response: A.ZCreated, created: true,
+    summary: 'Opret en inputrunde (dialogmøde, workshop, seminar), evt. som prioritering (sekretariatet)',
+    params: A.ZAgreementParams,
+    body: S.ZRound,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(createRound(req.ctx, p.id, req.body)),
   });
   route('POST', '/api/agreements/:id/rounds/:roundId/groups', {
-    summary: 'Tilføj en deltagergruppe (sekretariatet: alle slags; medlemmer: egen organisation)', params: A.ZRoundParams, body: S.ZGroup, response: A.ZCreated, created: true,
+    summary: 'Tilføj en deltagergruppe (sekretariatet: alle slags; medlemmer: egen organisation)',
+    params: A.ZRoundParams,
+    body: S.ZGroup,
+    response: A.ZCreated,
+    created: true,
     run: (req, p) => created(createGroup(req.ctx, p.id, p.roundId, req.body)),
   });
   route('PUT', '/api/agreements/:id/rounds/:roundId/groups/:groupId/answers', {
-    summary: 'Gem en gruppes svar: { answers: { "<spørgsmåls-id>": "tekst" } }', params: A.ZGroupParams, body: S.ZAnswers, response: A.ZOk,
+    summary: 'Gem en gruppes svar: { answers: { "<spørgsmåls-id>": "tekst" } }',
+    params: A.ZGroupParams,
+    body: S.ZAnswers,
+    response: A.ZOk,
     run: (req, p) => ok(saveAnswers(req.ctx, p.id, p.roundId, p.groupId, req.body)),
   });
   route('PUT', '/api/agreements/:id/rounds/:roundId/groups/:groupId/votes', {
-    summary: 'Gem en gruppes stemmer: { votes: { "<handlings-id>": antal } } inden for rundens stemmetal', params: A.ZGroupParams, body: S.ZVotes, response: A.ZOk,
+    summary: 'Gem en gruppes stemmer: { votes: { "<handlings-id>": antal } } inden for rundens stemmetal',
+    params: A.ZGroupParams,
+    body: S.ZVotes,
+    response: A.ZOk,
     run: (req, p) => ok(saveVotes(req.ctx, p.id, p.roundId, p.groupId, req.body)),
   });
 }

@@ -29,8 +29,22 @@ export const agreements: Capability = {
   name: 'agreements',
   migrations: agreementsMigrations,
   routes: (app) => {
-    app.get(STYLESHEET, { schema: { hide: true } }, (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
-    for (const register of [agreementsApi, agreementPages, contentPages, indicatorPages, matrixPages, timelinePages, inputPages, hearingPages, approvalPages, documentPages]) register(app);
+    app.get(STYLESHEET, { schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+    );
+    for (const register of [
+      agreementsApi,
+      agreementPages,
+      contentPages,
+      indicatorPages,
+      matrixPages,
+      timelinePages,
+      inputPages,
+      hearingPages,
+      approvalPages,
+      documentPages,
+    ])
+      register(app);
   },
   nav: [{ href: '/aftaler', label: 'Rammeaftaler', description: 'aftalerne med fokusområder, principper, proces, høring og godkendelse', order: 20 }],
   seed: seedAgreements,

@@ -127,8 +127,14 @@ async function up(db: AnyDb): Promise<void> {
     .insertInto('agreement_vocabulary')
     .values(
       VOCABULARY.map((v, i) => ({
-        list: v.list, code: v.code, label: v.label, description: v.description ?? null, sort: i, tone: v.tone ?? 'neutral',
-        counts_as_approval: v.approval ?? false, counts_as_rejection: v.rejection ?? false,
+        list: v.list,
+        code: v.code,
+        label: v.label,
+        description: v.description ?? null,
+        sort: i,
+        tone: v.tone ?? 'neutral',
+        counts_as_approval: v.approval ?? false,
+        counts_as_rejection: v.rejection ?? false,
       })),
     )
     .execute();

@@ -10,7 +10,8 @@ const html = { accept: 'text/html' };
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
 const as = async (user: string | null) => (user ? (sessions[user] ??= await t.login(user)) : null);
 const get = async (user: string | null, url: string) => t.as(await as(user), { method: 'GET', url, headers: html });
-const post = async (user: string, url: string, fields: Record<string, string | string[]>) => t.as(await as(user), { method: 'POST', url, headers: formHeaders, payload: form(fields) });
+const post = async (user: string, url: string, fields: Record<string, string | string[]>) =>
+  t.as(await as(user), { method: 'POST', url, headers: formHeaders, payload: form(fields) });
 const idOf = async (title: string) => (await t.db.selectFrom('agreement').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id;
 const orgId = async (name: string) => (await t.db.selectFrom('organisation').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
@@ -29,7 +30,16 @@ test('the public sees the nav item, the list and the published document with its
   const id = await idOf('Rammeaftale Sjælland 2025-2026');
   const doc = await get(null, `/aftaler/${id}/dokument`);
   assert.equal(doc.statusCode, 200);
-  for (const text of ['Indhold', 'Styringsaftale', 'Udviklingsstrategi', 'Fælles om takster og kontrakter', 'Procesforløb', '18 af 18 har godkendt', 'aftaler.css']) assert.ok(doc.body.includes(text), text);
+  for (const text of [
+    'Indhold',
+    'Styringsaftale',
+    'Udviklingsstrategi',
+    'Fælles om takster og kontrakter',
+    'Procesforløb',
+    '18 af 18 har godkendt',
+    'aftaler.css',
+  ])
+    assert.ok(doc.body.includes(text), text);
   const css = await get(null, '/static/agreements/aftaler.css');
   assert.match(css.body, /@media print/);
   const pdf = await get(null, `/aftaler/${id}/aftale.pdf`);
@@ -42,7 +52,21 @@ test('the public sees the nav item, the list and the published document with its
 
 test('every agreement page renders for the secretariat', async () => {
   const id = await idOf('Rammeaftale Sjælland 2025-2026');
-  for (const sub of ['', '/indhold', '/principper', '/tidslinje', '/input', '/hoering', '/godkendelse', '/dokument', '/rediger', '/fokusomraader/ny', '/indikatorer/ny', '/principper/ny', '/afsnit/ny']) {
+  for (const sub of [
+    '',
+    '/indhold',
+    '/principper',
+    '/tidslinje',
+    '/input',
+    '/hoering',
+    '/godkendelse',
+    '/dokument',
+    '/rediger',
+    '/fokusomraader/ny',
+    '/indikatorer/ny',
+    '/principper/ny',
+    '/afsnit/ny',
+  ]) {
     const r = await get('demo-sekretariat', `/aftaler/${id}${sub}`);
     assert.equal(r.statusCode, 200, sub);
   }
@@ -63,15 +87,34 @@ test('the matrix shows colour and text, totals, and exports to Excel', async () 
 
 test('a member reports its own statuses through the form; a bad date re-renders with the input kept', async () => {
   const id = await idOf('Rammeaftale Sjælland 2025-2026');
-  const c = await t.db.selectFrom('agreement_commitment as c').innerJoin('agreement_principle as p', 'p.id', 'c.principle_id').select('c.id').where('p.agreement_id', '=', id).orderBy('c.id', 'desc').executeTakeFirstOrThrow();
+  const c = await t.db
+    .selectFrom('agreement_commitment as c')
+    .innerJoin('agreement_principle as p', 'p.id', 'c.principle_id')
+    .select('c.id')
+    .where('p.agreement_id', '=', id)
+    .orderBy('c.id', 'desc')
+    .executeTakeFirstOrThrow();
   const holbaek = await orgId('Holbæk Kommune');
-  const bad = await post('demo-myndighed', `/aftaler/${id}/principper/status`, { [`status_${c.id}`]: 'i_gang', [`date_${c.id}`]: '2099-01-01', [`evidence_${c.id}`]: 'Partnerskab med fond undersøges' });
+  const bad = await post('demo-myndighed', `/aftaler/${id}/principper/status`, {
+    [`status_${c.id}`]: 'i_gang',
+    [`date_${c.id}`]: '2099-01-01',
+    [`evidence_${c.id}`]: 'Partnerskab med fond undersøges',
+  });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Datoen kan ikke ligge i fremtiden/);
   assert.match(bad.body, /Partnerskab med fond undersøges/);
-  const ok = await post('demo-myndighed', `/aftaler/${id}/principper/status`, { [`status_${c.id}`]: 'i_gang', [`date_${c.id}`]: '2026-11-20', [`evidence_${c.id}`]: 'Partnerskab med fond undersøges' });
+  const ok = await post('demo-myndighed', `/aftaler/${id}/principper/status`, {
+    [`status_${c.id}`]: 'i_gang',
+    [`date_${c.id}`]: '2026-11-20',
+    [`evidence_${c.id}`]: 'Partnerskab med fond undersøges',
+  });
   assert.equal(ok.statusCode, 303);
-  const row = await t.db.selectFrom('agreement_commitment_status').selectAll().where('commitment_id', '=', c.id).where('organisation_id', '=', holbaek).executeTakeFirstOrThrow();
+  const row = await t.db
+    .selectFrom('agreement_commitment_status')
+    .selectAll()
+    .where('commitment_id', '=', c.id)
+    .where('organisation_id', '=', holbaek)
+    .executeTakeFirstOrThrow();
   assert.deepEqual([row.status, row.status_date, row.updated_by], ['i_gang', '2026-11-20', 'demo-myndighed']);
   assert.equal((await get('demo-laeser', `/aftaler/${id}/principper/status`)).statusCode, 403);
   assert.equal((await get('demo-sekretariat', `/aftaler/${id}/principper/status`)).statusCode, 403);
@@ -87,7 +130,12 @@ test('a milestone outside the agreement is refused with a Danish message and not
   assert.match(r.body, /value="Langt ude i fremtiden"/);
   assert.equal(await count(), before);
   const s = await as('demo-sekretariat');
-  const noCsrf = await t.app.inject({ method: 'POST', url: `/aftaler/${id}/milepaele`, headers: { ...formHeaders, cookie: s!.cookie }, payload: form({ 'm.dueOn': '2026-12-01', 'm.title': 'X' }) });
+  const noCsrf = await t.app.inject({
+    method: 'POST',
+    url: `/aftaler/${id}/milepaele`,
+    headers: { ...formHeaders, cookie: s!.cookie },
+    payload: form({ 'm.dueOn': '2026-12-01', 'm.title': 'X' }),
+  });
   assert.equal(noCsrf.statusCode, 403);
   const ok = await post('demo-sekretariat', `/aftaler/${id}/milepaele`, { 'm.dueOn': '2026-12-01', 'm.title': 'Styregruppemøde', 'm.status': 'planlagt' });
   assert.equal(ok.statusCode, 303);
@@ -106,8 +154,15 @@ test('hearing through the pages: version, comment on a section, answer, version 
   const ok = await post('demo-naestved', `/aftaler/${id}/versioner/${v1.id}/hoeringssvar`, { sectionKey: 'fokus-2', text: 'Husk de 18-22-årige.' });
   assert.equal(ok.statusCode, 303);
   const c = await t.db.selectFrom('agreement_hearing_comment').select('id').where('version_id', '=', v1.id).executeTakeFirstOrThrow();
-  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/hoeringssvar/${c.id}`, { response: 'delvist_taget_ind', responseReason: 'Efterværn er nævnt.' })).statusCode, 303);
-  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/versioner`, { changelog: 'Efterværn tilføjet.', addressedCommentIds: [String(c.id)] })).statusCode, 303);
+  assert.equal(
+    (await post('demo-sekretariat', `/aftaler/${id}/hoeringssvar/${c.id}`, { response: 'delvist_taget_ind', responseReason: 'Efterværn er nævnt.' }))
+      .statusCode,
+    303,
+  );
+  assert.equal(
+    (await post('demo-sekretariat', `/aftaler/${id}/versioner`, { changelog: 'Efterværn tilføjet.', addressedCommentIds: [String(c.id)] })).statusCode,
+    303,
+  );
   const v2 = await t.db.selectFrom('agreement_version').select('id').where('agreement_id', '=', id).orderBy('number', 'desc').executeTakeFirstOrThrow();
   const page = await get('demo-naestved', `/aftaler/${id}/versioner/${v2.id}`);
   assert.match(page.body, new RegExp(`#hoeringssvar-${c.id}"`));
@@ -123,9 +178,21 @@ test('hearing through the pages: version, comment on a section, answer, version 
     .where('o.kind', 'in', ['municipality', 'region'])
     .execute();
   const naestved = members.find((m) => m.name === 'Næstved Kommune')!;
-  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved.id}`, { decision: 'godkendt', decidedOn: '2026-11-19', reference: 'Byrådet' })).statusCode, 303);
+  assert.equal(
+    (await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved.id}`, { decision: 'godkendt', decidedOn: '2026-11-19', reference: 'Byrådet' }))
+      .statusCode,
+    303,
+  );
   assert.match((await get('demo-naestved', `/aftaler/${id}/godkendelse`)).body, /1 af 18 har godkendt/);
-  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${members.find((m) => m.name === 'Holbæk Kommune')!.id}`, { decision: 'godkendt', decidedOn: '2026-11-19' })).statusCode, 403);
+  assert.equal(
+    (
+      await post('demo-naestved', `/aftaler/${id}/godkendelse/${members.find((m) => m.name === 'Holbæk Kommune')!.id}`, {
+        decision: 'godkendt',
+        decidedOn: '2026-11-19',
+      })
+    ).statusCode,
+    403,
+  );
   for (const m of members.filter((x) => x.id !== naestved.id)) {
     assert.equal((await post('demo-sekretariat', `/aftaler/${id}/godkendelse/${m.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' })).statusCode, 303);
   }
@@ -136,7 +203,15 @@ test('hearing through the pages: version, comment on a section, answer, version 
 
 test('input round through the pages: votes over the allowance are refused and shown in Danish', async () => {
   const id = await idOf('Rammeaftale Sjælland 2027-2028');
-  const r = await post('demo-sekretariat', `/aftaler/${id}/input`, { title: 'Prioritering', kind: 'workshop', heldOn: '2026-11-10', template: 'frie', questions: 'To budskaber til styregruppen', candidates: 'A\nB\nC', voteAllowance: '2' });
+  const r = await post('demo-sekretariat', `/aftaler/${id}/input`, {
+    title: 'Prioritering',
+    kind: 'workshop',
+    heldOn: '2026-11-10',
+    template: 'frie',
+    questions: 'To budskaber til styregruppen',
+    candidates: 'A\nB\nC',
+    voteAllowance: '2',
+  });
   assert.equal(r.statusCode, 303);
   const roundUrl = String(r.headers.location);
   const g = await post('demo-sekretariat', `${roundUrl}/grupper`, { name: 'Bord 1', kind: 'bord' });
@@ -174,7 +249,10 @@ const newAgreementWithVersion = async (title: string) => {
   const created = await post('demo-sekretariat', '/aftaler/ny', { title, periodStart: '2029-01-01', periodEnd: '2030-12-31', preparationStart: '2026-01-01' });
   assert.equal(created.statusCode, 303);
   const id = await idOf(title);
-  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/afsnit/ny`, { number: '1', title: 'Indledning', body: 'Aftalen gælder for hele området.' })).statusCode, 303);
+  assert.equal(
+    (await post('demo-sekretariat', `/aftaler/${id}/afsnit/ny`, { number: '1', title: 'Indledning', body: 'Aftalen gælder for hele området.' })).statusCode,
+    303,
+  );
   assert.equal((await post('demo-sekretariat', `/aftaler/${id}/versioner`, { changelog: 'Første udkast' })).statusCode, 303);
   return id;
 };
@@ -192,7 +270,13 @@ test('a status change refused for a past hearing deadline re-renders with the ch
 
 test('hearing pages name the section a comment is about by its label and title, never by its technical key', async () => {
   const id = await idOf('Rammeaftale Sjælland 2025-2026');
-  const comments = await t.db.selectFrom('agreement_hearing_comment as c').innerJoin('agreement_version as v', 'v.id', 'c.version_id').select(['c.id', 'c.addressed_in_version_id']).where('v.agreement_id', '=', id).orderBy('c.id').execute();
+  const comments = await t.db
+    .selectFrom('agreement_hearing_comment as c')
+    .innerJoin('agreement_version as v', 'v.id', 'c.version_id')
+    .select(['c.id', 'c.addressed_in_version_id'])
+    .where('v.agreement_id', '=', id)
+    .orderBy('c.id')
+    .execute();
   assert.ok(comments.length > 0);
   const key = /(afsnit|fokus|princip)-\d+/;
   const answer = await get('demo-sekretariat', `/aftaler/${id}/hoeringssvar/${comments[0]!.id}`);
@@ -213,7 +297,11 @@ test('focus areas come in number order in the document, its PDF data and the con
   assert.deepEqual(numbersIn((await get(null, `/aftaler/${id}/dokument`)).body), [1, 2, 3]);
   assert.deepEqual(numbersIn((await get('demo-sekretariat', `/aftaler/${id}/indhold`)).body), [1, 2, 3]);
   const d = await documentData(callContext(t.ctx, null), id);
-  assert.deepEqual(d.parts.flatMap((p) => p.focusAreas.map((f) => f.number)), [1, 2, 3], 'the PDF is drawn from the same parts');
+  assert.deepEqual(
+    d.parts.flatMap((p) => p.focusAreas.map((f) => f.number)),
+    [1, 2, 3],
+    'the PDF is drawn from the same parts',
+  );
 });
 
 test('one version is "1 version", not "1 versioner"', async () => {
@@ -236,7 +324,10 @@ test('a council decision dated before the work on the agreement started, or in t
   assert.equal(future.statusCode, 400);
   assert.match(future.body, /Beslutningsdatoen kan ikke ligge i fremtiden/);
   assert.equal(await saved(), 0);
-  assert.equal((await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decidedOn: '2026-11-20', reference: 'Byrådet' })).statusCode, 303);
+  assert.equal(
+    (await post('demo-naestved', `/aftaler/${id}/godkendelse/${naestved}`, { decision: 'godkendt', decidedOn: '2026-11-20', reference: 'Byrådet' })).statusCode,
+    303,
+  );
   assert.equal(await saved(), 1);
 });
 

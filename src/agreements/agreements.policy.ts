@@ -56,12 +56,14 @@ const secretariat = (actor: Actor | null, a: AgreementTarget): Verdict =>
   isSecretariatOf(actor, a.areaId) ? allow : forbid(`Kun sekretariatet for ${a.areaName} kan ændre aftalen.`);
 
 /** The member itself, with a writing role. */
-const ownMember = (what: string) => (actor: Actor | null, t: MemberTarget): Verdict => {
-  if (!actsForOrganisation(actor)) return forbid('Rollen Læser kan kun læse.');
-  if (!isMemberOf(actor, t.memberIds)) return forbid(`Kun aftalens medlemmer (kommunerne og regionen) kan ${what}.`);
-  if (!isOwnOrganisation(actor, t.organisationId)) return forbid(`Du kan kun ${what} for din egen organisation.`);
-  return allow;
-};
+const ownMember =
+  (what: string) =>
+  (actor: Actor | null, t: MemberTarget): Verdict => {
+    if (!actsForOrganisation(actor)) return forbid('Rollen Læser kan kun læse.');
+    if (!isMemberOf(actor, t.memberIds)) return forbid(`Kun aftalens medlemmer (kommunerne og regionen) kan ${what}.`);
+    if (!isOwnOrganisation(actor, t.organisationId)) return forbid(`Du kan kun ${what} for din egen organisation.`);
+    return allow;
+  };
 
 export const agreementsPermissions: Policies = {
   'agreements.list': () => allow,

@@ -7,14 +7,26 @@
 import { sql, type Selectable } from 'kysely';
 import type { Queryable, Trx } from '../core/db/types.js';
 import { membersOfArea } from '../reference/reference.public.js';
-import type { AgreementTable, AgreementVocabularyTable, CommitmentTable, FocusAreaTable, IndicatorTable, ObjectiveTable, PrincipleTable } from './agreements.table.js';
+import type {
+  AgreementTable,
+  AgreementVocabularyTable,
+  CommitmentTable,
+  FocusAreaTable,
+  IndicatorTable,
+  ObjectiveTable,
+  PrincipleTable,
+} from './agreements.table.js';
 
 export type AgreementRow = Selectable<AgreementTable> & { area_name: string; area_code: string };
 export type Member = { id: number; name: string; kind: 'municipality' | 'region'; shortName: string };
 export type Vocab = Selectable<AgreementVocabularyTable>;
 
 const withArea = (db: Queryable) =>
-  db.selectFrom('agreement as a').innerJoin('agreement_area as ar', 'ar.id', 'a.area_id').selectAll('a').select(['ar.name as area_name', 'ar.code as area_code']);
+  db
+    .selectFrom('agreement as a')
+    .innerJoin('agreement_area as ar', 'ar.id', 'a.area_id')
+    .selectAll('a')
+    .select(['ar.name as area_name', 'ar.code as area_code']);
 
 export async function findAgreement(db: Queryable, id: number, lock?: 'update' | 'share'): Promise<AgreementRow | undefined> {
   let q = withArea(db).where('a.id', '=', id);
@@ -133,7 +145,11 @@ export async function approvals(db: Queryable, agreementId: number) {
 /** The decisions of several agreements in one statement (for lists). */
 export async function approvalsOf(db: Queryable, agreementIds: readonly number[]) {
   if (!agreementIds.length) return [];
-  return db.selectFrom('agreement_approval').select(['agreement_id', 'organisation_id', 'decision']).where('agreement_id', 'in', [...agreementIds]).execute();
+  return db
+    .selectFrom('agreement_approval')
+    .select(['agreement_id', 'organisation_id', 'decision'])
+    .where('agreement_id', 'in', [...agreementIds])
+    .execute();
 }
 
 export async function phasesOf(db: Queryable, agreementId: number) {
@@ -161,7 +177,12 @@ export async function insertAgreement(trx: Trx, values: AgreementValues & { area
 }
 
 export async function updateAgreement(trx: Trx, id: number, values: AgreementValues, at: Date) {
-  return trx.updateTable('agreement').set({ ...values, updated_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .updateTable('agreement')
+    .set({ ...values, updated_at: at })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Marks the agreement as changed (its content changed). */
@@ -183,12 +204,20 @@ export async function moveStatus(trx: Trx, id: number, from: string, to: string,
     .executeTakeFirst();
 }
 
-export async function addStatusEvent(trx: Trx, values: { agreement_id: number; status: string; changed_on: string; note: string | null; actor_username: string }): Promise<void> {
+export async function addStatusEvent(
+  trx: Trx,
+  values: { agreement_id: number; status: string; changed_on: string; note: string | null; actor_username: string },
+): Promise<void> {
   await trx.insertInto('agreement_status_event').values(values).execute();
 }
 
 export async function setPublication(trx: Trx, id: number, isPublic: boolean, publishedOn: string | null, at: Date) {
-  return trx.updateTable('agreement').set({ is_public: isPublic, published_on: publishedOn, updated_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .updateTable('agreement')
+    .set({ is_public: isPublic, published_on: publishedOn, updated_at: at })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Milestones that would fall outside [from, to]. */

@@ -15,12 +15,19 @@ export const zDecimal = z.preprocess(
   z.string().regex(/^-?\d{1,12}(\.\d{1,6})?$/, 'Skal være et tal, fx 12,5.'),
 );
 export const zOptDecimal = z.preprocess(blankToNull, zDecimal.nullable());
-export const zInt = (min: number, max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().int('Skal være et heltal.').min(min).max(max));
+export const zInt = (min: number, max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number().int('Skal være et heltal.').min(min).max(max));
 export const zOptInt = (min: number, max: number) => z.preprocess(blankToNull, zInt(min, max).nullable());
 /** A list of short texts: an array, or a text with one item per line. */
 export const zLines = (maxItems: number, maxLength: number) =>
   z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(/\r?\n/).map((x) => x.trim()).filter(Boolean) : v ?? []),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(/\r?\n/)
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : (v ?? []),
     z.array(z.string().trim().min(1).max(maxLength)).max(maxItems),
   );
 
@@ -34,7 +41,11 @@ export const ZAgreement = z.object({
 });
 export type TAgreement = z.infer<typeof ZAgreement>;
 
-export const ZStatusChange = z.object({ status: z.enum(['under_udarbejdelse', 'i_hoering', 'til_godkendelse']), note: zOptText(1000), hearingUntil: zOptDate.optional() });
+export const ZStatusChange = z.object({
+  status: z.enum(['under_udarbejdelse', 'i_hoering', 'til_godkendelse']),
+  note: zOptText(1000),
+  hearingUntil: zOptDate.optional(),
+});
 export const ZPublish = z.object({ isPublic: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()) });
 
 export const ZFocusArea = z.object({

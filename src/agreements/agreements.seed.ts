@@ -26,31 +26,74 @@ async function insertAgreement(db: Db, areaCode: string, def: Def, status: strin
   const area = await db.selectFrom('agreement_area').select('id').where('code', '=', areaCode).executeTakeFirstOrThrow();
   const agreement = await db
     .insertInto('agreement')
-    .values({ area_id: area.id, title: def.title, period_start: def.period[0], period_end: def.period[1], preparation_start: def.preparationStart, summary: def.summary, status, is_public: isPublic, published_on: publishedOn })
+    .values({
+      area_id: area.id,
+      title: def.title,
+      period_start: def.period[0],
+      period_end: def.period[1],
+      preparation_start: def.preparationStart,
+      summary: def.summary,
+      status,
+      is_public: isPublic,
+      published_on: publishedOn,
+    })
     .returning(['id', 'area_id', 'period_start'])
     .executeTakeFirstOrThrow();
   const id = agreement.id;
-  if (def.sections?.length) await db.insertInto('agreement_section').values(def.sections.map((s, i) => ({ agreement_id: id, number: i + 1, title: s.title, body: s.body }))).execute();
+  if (def.sections?.length)
+    await db
+      .insertInto('agreement_section')
+      .values(def.sections.map((s, i) => ({ agreement_id: id, number: i + 1, title: s.title, body: s.body })))
+      .execute();
   const fas = await db
     .insertInto('agreement_focus_area')
-    .values(def.focusAreas.map((f) => ({ agreement_id: id, part: f.part, number: f.number, title: f.title, goal: f.goal, content: f.content, desired_results: JSON.stringify(f.results), responsible: f.responsible })))
+    .values(
+      def.focusAreas.map((f) => ({
+        agreement_id: id,
+        part: f.part,
+        number: f.number,
+        title: f.title,
+        goal: f.goal,
+        content: f.content,
+        desired_results: JSON.stringify(f.results),
+        responsible: f.responsible,
+      })),
+    )
     .returning(['id', 'number'])
     .execute();
   for (const f of def.focusAreas) {
     const faId = fas.find((x) => x.number === f.number)!.id;
     for (const [oi, o] of (f.objectives ?? []).entries()) {
-      const obj = await db.insertInto('agreement_objective').values({ focus_area_id: faId, number: oi + 1, title: o.title, description: o.description ?? null }).returning('id').executeTakeFirstOrThrow();
+      const obj = await db
+        .insertInto('agreement_objective')
+        .values({ focus_area_id: faId, number: oi + 1, title: o.title, description: o.description ?? null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       for (const ind of o.indicators) {
         const row = await db
           .insertInto('agreement_indicator')
           .values({
-            agreement_id: id, objective_id: obj.id, name: ind.name, definition: ind.definition, unit: ind.unit, direction: ind.direction,
-            baseline_value: ind.baseline?.[0] ?? null, baseline_date: ind.baseline?.[1] ?? null, target_value: ind.target?.[0] ?? null, target_date: ind.target?.[1] ?? null, source: ind.source ?? 'manual',
+            agreement_id: id,
+            objective_id: obj.id,
+            name: ind.name,
+            definition: ind.definition,
+            unit: ind.unit,
+            direction: ind.direction,
+            baseline_value: ind.baseline?.[0] ?? null,
+            baseline_date: ind.baseline?.[1] ?? null,
+            target_value: ind.target?.[0] ?? null,
+            target_date: ind.target?.[1] ?? null,
+            source: ind.source ?? 'manual',
           })
           .returning('id')
           .executeTakeFirstOrThrow();
         if (ind.measurements?.length) {
-          await db.insertInto('agreement_measurement').values(ind.measurements.map(([measured_on, value, source]) => ({ indicator_id: row.id, organisation_id: null, measured_on, value, source, note: null }))).execute();
+          await db
+            .insertInto('agreement_measurement')
+            .values(
+              ind.measurements.map(([measured_on, value, source]) => ({ indicator_id: row.id, organisation_id: null, measured_on, value, source, note: null })),
+            )
+            .execute();
         }
       }
     }
@@ -64,8 +107,14 @@ async function insertAgreement(db: Db, areaCode: string, def: Def, status: strin
     .insertInto('agreement_milestone')
     .values(
       def.milestones.map((m) => ({
-        agreement_id: id, phase_id: m.phase ? (phases.find((p) => p.number === m.phase)?.id ?? null) : null, due_on: m.due, title: m.title,
-        responsible: m.responsible, deliverable: m.deliverable ?? null, status: m.done ? ('gennemfoert' as const) : ('planlagt' as const), completed_on: m.done ? m.due : null,
+        agreement_id: id,
+        phase_id: m.phase ? (phases.find((p) => p.number === m.phase)?.id ?? null) : null,
+        due_on: m.due,
+        title: m.title,
+        responsible: m.responsible,
+        deliverable: m.deliverable ?? null,
+        status: m.done ? ('gennemfoert' as const) : ('planlagt' as const),
+        completed_on: m.done ? m.due : null,
       })),
     )
     .execute();
@@ -73,7 +122,10 @@ async function insertAgreement(db: Db, areaCode: string, def: Def, status: strin
 }
 
 async function statusEvents(db: Db, agreementId: number, events: Array<[string, string, string]>) {
-  await db.insertInto('agreement_status_event').values(events.map(([status, changed_on, note]) => ({ agreement_id: agreementId, status, changed_on, note, actor_username: SYSTEM }))).execute();
+  await db
+    .insertInto('agreement_status_event')
+    .values(events.map(([status, changed_on, note]) => ({ agreement_id: agreementId, status, changed_on, note, actor_username: SYSTEM })))
+    .execute();
 }
 
 async function approveAll(db: Db, random: () => number, agreementId: number, memberIds: number[], from: string, days: number) {
@@ -85,9 +137,13 @@ async function approveAll(db: Db, random: () => number, agreementId: number, mem
         const date = new Date(start + Math.floor(random() * days) * 86400000).toISOString().slice(0, 10);
         const withRemarks = random() < 0.15;
         return {
-          agreement_id: agreementId, organisation_id, decision: withRemarks ? 'godkendt_med_bemaerkninger' : 'godkendt', decided_on: date,
+          agreement_id: agreementId,
+          organisation_id,
+          decision: withRemarks ? 'godkendt_med_bemaerkninger' : 'godkendt',
+          decided_on: date,
           reference: `${i % 7 === 6 ? 'Regionsrådets' : 'Byrådets'} møde ${date}, punkt ${3 + Math.floor(random() * 20)}`,
-          note: withRemarks ? 'Godkendt med ønske om tæt opfølgning på udgiftsudviklingen.' : null, updated_by: SYSTEM,
+          note: withRemarks ? 'Godkendt med ønske om tæt opfølgning på udgiftsudviklingen.' : null,
+          updated_by: SYSTEM,
         };
       }),
     )
@@ -98,9 +154,19 @@ async function snapshot(db: Db, agreementId: number): Promise<VersionSection[]> 
   const [sections, fas, objectives, principles, commitments, parts] = await Promise.all([
     db.selectFrom('agreement_section').selectAll().where('agreement_id', '=', agreementId).execute(),
     db.selectFrom('agreement_focus_area').selectAll().where('agreement_id', '=', agreementId).execute(),
-    db.selectFrom('agreement_objective as o').innerJoin('agreement_focus_area as f', 'f.id', 'o.focus_area_id').selectAll('o').where('f.agreement_id', '=', agreementId).execute(),
+    db
+      .selectFrom('agreement_objective as o')
+      .innerJoin('agreement_focus_area as f', 'f.id', 'o.focus_area_id')
+      .selectAll('o')
+      .where('f.agreement_id', '=', agreementId)
+      .execute(),
     db.selectFrom('agreement_principle').selectAll().where('agreement_id', '=', agreementId).execute(),
-    db.selectFrom('agreement_commitment as c').innerJoin('agreement_principle as p', 'p.id', 'c.principle_id').selectAll('c').where('p.agreement_id', '=', agreementId).execute(),
+    db
+      .selectFrom('agreement_commitment as c')
+      .innerJoin('agreement_principle as p', 'p.id', 'c.principle_id')
+      .selectAll('c')
+      .where('p.agreement_id', '=', agreementId)
+      .execute(),
     db.selectFrom('agreement_vocabulary').select(['code', 'label']).where('list', '=', 'del').orderBy('sort').execute(),
   ]);
   return buildVersionSections({
@@ -111,23 +177,41 @@ async function snapshot(db: Db, agreementId: number): Promise<VersionSection[]> 
   });
 }
 
-const EVIDENCE = ['Indarbejdet i kommunens indkøbsprocedure', 'Behandlet i socialudvalget', 'Skabelon taget i brug', 'Fast punkt på visitationsmødet', 'Aftalt med leverandørerne', 'Beskrevet i kvalitetsstandard'];
+const EVIDENCE = [
+  'Indarbejdet i kommunens indkøbsprocedure',
+  'Behandlet i socialudvalget',
+  'Skabelon taget i brug',
+  'Fast punkt på visitationsmødet',
+  'Aftalt med leverandørerne',
+  'Beskrevet i kvalitetsstandard',
+];
 
 async function seedSjaelland2526(db: Db, random: () => number) {
   const { id, agreement, phases } = await insertAgreement(db, 'sjaelland', SJ2526, 'godkendt', true, '2024-12-16');
   const members = await agreementMembers(db, agreement);
   const commitmentIds: Array<{ id: number; from: string }> = [];
   for (const [pi, p] of SJ2526.principles.entries()) {
-    const pr = await db.insertInto('agreement_principle').values({ agreement_id: id, number: pi + 1, title: p.title, description: p.description }).returning('id').executeTakeFirstOrThrow();
+    const pr = await db
+      .insertInto('agreement_principle')
+      .values({ agreement_id: id, number: pi + 1, title: p.title, description: p.description })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const rows = await db
       .insertInto('agreement_commitment')
-      .values(p.commitments.map((c, ci) => ({ principle_id: pr.id, number: ci + 1, text: c.text, scope_note: c.scope, applies_from: c.from, indicator_id: null })))
+      .values(
+        p.commitments.map((c, ci) => ({ principle_id: pr.id, number: ci + 1, text: c.text, scope_note: c.scope, applies_from: c.from, indicator_id: null })),
+      )
       .returning(['id', 'applies_from'])
       .execute();
     commitmentIds.push(...rows.map((r) => ({ id: r.id, from: r.applies_from })));
   }
   // Link the first commitment to the implementation indicator so the commitment shows a measurable follow-up.
-  const implemented = await db.selectFrom('agreement_indicator').select('id').where('agreement_id', '=', id).where('source', '=', 'agreements.commitments-implemented').executeTakeFirst();
+  const implemented = await db
+    .selectFrom('agreement_indicator')
+    .select('id')
+    .where('agreement_id', '=', id)
+    .where('source', '=', 'agreements.commitments-implemented')
+    .executeTakeFirst();
   if (implemented) await db.updateTable('agreement_commitment').set({ indicator_id: implemented.id }).where('id', '=', commitmentIds[0]!.id).execute();
 
   const statusRows = [];
@@ -139,20 +223,59 @@ async function seedSjaelland2526(db: Db, random: () => number) {
       const status =
         m.kind === 'region' && random() < 0.3
           ? 'ikke_relevant'
-          : weighted(random, early ? [['implementeret', 5 * eager], ['i_gang', 3], ['ikke_startet', 1 / eager], ['ikke_relevant', 0.3]] : [['implementeret', 2 * eager], ['i_gang', 4], ['ikke_startet', 2 / eager], ['ikke_relevant', 0.3]]);
+          : weighted(
+              random,
+              early
+                ? [
+                    ['implementeret', 5 * eager],
+                    ['i_gang', 3],
+                    ['ikke_startet', 1 / eager],
+                    ['ikke_relevant', 0.3],
+                  ]
+                : [
+                    ['implementeret', 2 * eager],
+                    ['i_gang', 4],
+                    ['ikke_startet', 2 / eager],
+                    ['ikke_relevant', 0.3],
+                  ],
+            );
       const from = new Date(`${c.from}T12:00:00Z`).getTime();
       const until = new Date('2026-11-01T12:00:00Z').getTime();
       const date = new Date(from + random() * (until - from)).toISOString().slice(0, 10);
-      statusRows.push({ commitment_id: c.id, organisation_id: m.id, status, status_date: date, evidence: status === 'implementeret' ? pick(random, EVIDENCE) : null, updated_by: SYSTEM });
+      statusRows.push({
+        commitment_id: c.id,
+        organisation_id: m.id,
+        status,
+        status_date: date,
+        evidence: status === 'implementeret' ? pick(random, EVIDENCE) : null,
+        updated_by: SYSTEM,
+      });
     }
   }
   await db.insertInto('agreement_commitment_status').values(statusRows).execute();
-  await approveAll(db, random, id, members.map((m) => m.id), '2024-11-20', 20);
+  await approveAll(
+    db,
+    random,
+    id,
+    members.map((m) => m.id),
+    '2024-11-20',
+    20,
+  );
 
   // The half-day seminar: prioritising actions for the implementation strategy, and two free questions.
   const round = await db
     .insertInto('agreement_input_round')
-    .values({ agreement_id: id, phase_id: phases[0]!.id, kind: 'seminar', template: 'frie', title: 'Halvdagsseminar for direktører og chefer', held_on: '2024-10-04', description: 'Input til prioritering af handlinger i implementeringsstrategien for 2025 og til fokusområde 2 og 3.', vote_allowance: 5, is_open: false })
+    .values({
+      agreement_id: id,
+      phase_id: phases[0]!.id,
+      kind: 'seminar',
+      template: 'frie',
+      title: 'Halvdagsseminar for direktører og chefer',
+      held_on: '2024-10-04',
+      description: 'Input til prioritering af handlinger i implementeringsstrategien for 2025 og til fokusområde 2 og 3.',
+      vote_allowance: 5,
+      is_open: false,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const qs = await db
@@ -165,13 +288,33 @@ async function seedSjaelland2526(db: Db, random: () => number) {
     .execute();
   const cands = await db
     .insertInto('agreement_input_candidate')
-    .values(SJ2526.principles.flatMap((p, pi) => p.commitments.map((c, ci) => ({ round_id: round.id, number: pi * 10 + ci + 1, title: `${pi + 1}.${ci + 1} ${c.text}`, description: null }))))
+    .values(
+      SJ2526.principles.flatMap((p, pi) =>
+        p.commitments.map((c, ci) => ({ round_id: round.id, number: pi * 10 + ci + 1, title: `${pi + 1}.${ci + 1} ${c.text}`, description: null })),
+      ),
+    )
     .returning('id')
     .execute();
-  const answers1 = ['Faste læger på botilbuddene', 'Rekruttering af plejefamilier', 'Koordinerede indsatsplaner ved udskrivning', 'Sundhedskompetence hos personalet', 'Fælles forebyggelse for børn og unge'];
-  const answers2 = ['Chefnetværkene skal have klare mandater', 'Ad hoc-grupper skal have en slutdato', 'Styregruppen skal prioritere færre indsatser', 'Direktørforum som gatekeeper er en god idé', 'Husk driften, ikke kun udvikling'];
+  const answers1 = [
+    'Faste læger på botilbuddene',
+    'Rekruttering af plejefamilier',
+    'Koordinerede indsatsplaner ved udskrivning',
+    'Sundhedskompetence hos personalet',
+    'Fælles forebyggelse for børn og unge',
+  ];
+  const answers2 = [
+    'Chefnetværkene skal have klare mandater',
+    'Ad hoc-grupper skal have en slutdato',
+    'Styregruppen skal prioritere færre indsatser',
+    'Direktørforum som gatekeeper er en god idé',
+    'Husk driften, ikke kun udvikling',
+  ];
   for (let t = 1; t <= 5; t++) {
-    const g = await db.insertInto('agreement_input_group').values({ round_id: round.id, name: `Bord ${t}`, kind: 'bord', organisation_id: null, created_by: SYSTEM }).returning('id').executeTakeFirstOrThrow();
+    const g = await db
+      .insertInto('agreement_input_group')
+      .values({ round_id: round.id, name: `Bord ${t}`, kind: 'bord', organisation_id: null, created_by: SYSTEM })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db
       .insertInto('agreement_input_answer')
       .values([
@@ -186,30 +329,77 @@ async function seedSjaelland2526(db: Db, random: () => number) {
       votes.set(c, (votes.get(c) ?? 0) + 1);
       left--;
     }
-    await db.insertInto('agreement_input_vote').values([...votes].map(([candidate_id, n]) => ({ group_id: g.id, candidate_id, votes: n }))).execute();
+    await db
+      .insertInto('agreement_input_vote')
+      .values([...votes].map(([candidate_id, n]) => ({ group_id: g.id, candidate_id, votes: n })))
+      .execute();
   }
 
   // Hearing: version 1 in hearing, two comments answered, version 2 links them.
   const v1 = await db
     .insertInto('agreement_version')
-    .values({ agreement_id: id, number: 1, created_on: '2024-09-20', changelog: 'Første udkast til høring.', content: JSON.stringify(await snapshot(db, id)), hearing_until: '2024-10-04', created_by: SYSTEM })
+    .values({
+      agreement_id: id,
+      number: 1,
+      created_on: '2024-09-20',
+      changelog: 'Første udkast til høring.',
+      content: JSON.stringify(await snapshot(db, id)),
+      hearing_until: '2024-10-04',
+      created_by: SYSTEM,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const org = (name: string) => members.find((m) => m.name === name)!.id;
   const comments = await db
     .insertInto('agreement_hearing_comment')
     .values([
-      { version_id: v1.id, section_key: 'princip-1', organisation_id: org('Holbæk Kommune'), author_username: 'demo-tilbudsoekonomi', text: 'Gælder kravet om tidsbegrænsede kontrakter også ved forlængelse af en eksisterende kontrakt?', response: 'taget_ind', response_reason: 'Præciseret: kravet gælder kun nye kontrakter, ikke forlængelser.', responded_at: new Date('2024-10-08T10:00:00Z'), responded_by: SYSTEM },
-      { version_id: v1.id, section_key: 'fokus-3', organisation_id: org('Næstved Kommune'), author_username: 'demo-naestved', text: 'Vi savner et mål for rekruttering af plejefamilier.', response: 'delvist_taget_ind', response_reason: 'Et mål for antal plejefamilier er tilføjet; et mål for kvalitet venter på den nationale model.', responded_at: new Date('2024-10-08T10:00:00Z'), responded_by: SYSTEM },
+      {
+        version_id: v1.id,
+        section_key: 'princip-1',
+        organisation_id: org('Holbæk Kommune'),
+        author_username: 'demo-tilbudsoekonomi',
+        text: 'Gælder kravet om tidsbegrænsede kontrakter også ved forlængelse af en eksisterende kontrakt?',
+        response: 'taget_ind',
+        response_reason: 'Præciseret: kravet gælder kun nye kontrakter, ikke forlængelser.',
+        responded_at: new Date('2024-10-08T10:00:00Z'),
+        responded_by: SYSTEM,
+      },
+      {
+        version_id: v1.id,
+        section_key: 'fokus-3',
+        organisation_id: org('Næstved Kommune'),
+        author_username: 'demo-naestved',
+        text: 'Vi savner et mål for rekruttering af plejefamilier.',
+        response: 'delvist_taget_ind',
+        response_reason: 'Et mål for antal plejefamilier er tilføjet; et mål for kvalitet venter på den nationale model.',
+        responded_at: new Date('2024-10-08T10:00:00Z'),
+        responded_by: SYSTEM,
+      },
     ])
     .returning('id')
     .execute();
   const v2 = await db
     .insertInto('agreement_version')
-    .values({ agreement_id: id, number: 2, created_on: '2024-10-11', changelog: 'Præcisering af kontraktkravene og nyt mål for plejefamilier efter høringen.', content: JSON.stringify(await snapshot(db, id)), hearing_until: null, created_by: SYSTEM })
+    .values({
+      agreement_id: id,
+      number: 2,
+      created_on: '2024-10-11',
+      changelog: 'Præcisering af kontraktkravene og nyt mål for plejefamilier efter høringen.',
+      content: JSON.stringify(await snapshot(db, id)),
+      hearing_until: null,
+      created_by: SYSTEM,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.updateTable('agreement_hearing_comment').set({ addressed_in_version_id: v2.id }).where('id', 'in', comments.map((c) => c.id)).execute();
+  await db
+    .updateTable('agreement_hearing_comment')
+    .set({ addressed_in_version_id: v2.id })
+    .where(
+      'id',
+      'in',
+      comments.map((c) => c.id),
+    )
+    .execute();
   await statusEvents(db, id, [
     ['under_udarbejdelse', '2024-05-31', 'Arbejdet med aftalen er sat i gang.'],
     ['i_hoering', '2024-09-20', 'Version 1 sendt i høring til 4. oktober.'],
@@ -221,10 +411,27 @@ async function seedSjaelland2526(db: Db, random: () => number) {
 async function seedSjaelland2122(db: Db, random: () => number) {
   const { id, agreement, phases, focusAreas } = await insertAgreement(db, 'sjaelland', { ...SJ2122, sections: [] }, 'godkendt', true, '2021-01-04');
   const members = await agreementMembers(db, agreement);
-  await approveAll(db, random, id, members.map((m) => m.id), '2020-11-15', 40);
+  await approveAll(
+    db,
+    random,
+    id,
+    members.map((m) => m.id),
+    '2020-11-15',
+    40,
+  );
   const round = await db
     .insertInto('agreement_input_round')
-    .values({ agreement_id: id, phase_id: phases[0]!.id, kind: 'dialogmoede', template: 'fokusomraader', title: 'Dialogmøde for politikere, handicaprådsrepræsentanter og direktører', held_on: '2020-08-14', description: 'Bordvise drøftelser af forslagene til fokusområder (runde 1) og styringstemaer (runde 2).', vote_allowance: null, is_open: false })
+    .values({
+      agreement_id: id,
+      phase_id: phases[0]!.id,
+      kind: 'dialogmoede',
+      template: 'fokusomraader',
+      title: 'Dialogmøde for politikere, handicaprådsrepræsentanter og direktører',
+      held_on: '2020-08-14',
+      description: 'Bordvise drøftelser af forslagene til fokusområder (runde 1) og styringstemaer (runde 2).',
+      vote_allowance: null,
+      is_open: false,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const aspects = ['maal', 'indhold', 'resultater'] as const;
@@ -232,17 +439,32 @@ async function seedSjaelland2122(db: Db, random: () => number) {
   const qRows = [...focusAreas].sort((a, b) => a.number - b.number).flatMap((f) => aspects.map((asp) => ({ f, asp })));
   const qs = await db
     .insertInto('agreement_input_question')
-    .values(qRows.map(({ f, asp }, i) => ({ round_id: round.id, number: i + 1, text: `Fokusområde ${f.number}: ${SJ2122.focusAreas.find((x) => x.number === f.number)!.title} – ${aspectLabel[asp]}`, focus_area_id: f.id, aspect: asp })))
+    .values(
+      qRows.map(({ f, asp }, i) => ({
+        round_id: round.id,
+        number: i + 1,
+        text: `Fokusområde ${f.number}: ${SJ2122.focusAreas.find((x) => x.number === f.number)!.title} – ${aspectLabel[asp]}`,
+        focus_area_id: f.id,
+        aspect: asp,
+      })),
+    )
     .returning(['id', 'focus_area_id', 'aspect'])
     .execute();
   for (let t = 1; t <= 4; t++) {
-    const g = await db.insertInto('agreement_input_group').values({ round_id: round.id, name: `Bord ${t}`, kind: 'bord', organisation_id: null, created_by: SYSTEM }).returning('id').executeTakeFirstOrThrow();
+    const g = await db
+      .insertInto('agreement_input_group')
+      .values({ round_id: round.id, name: `Bord ${t}`, kind: 'bord', organisation_id: null, created_by: SYSTEM })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const rows = qs.map((q) => {
       const number = focusAreas.find((f) => f.id === q.focus_area_id)!.number;
       const alternatives = SJ2122.answers[number]![aspects.indexOf(q.aspect as (typeof aspects)[number])]!;
       return { group_id: g.id, question_id: q.id, text: alternatives[(t + number) % alternatives.length]! };
     });
-    await db.insertInto('agreement_input_answer').values(rows.filter(() => random() < 0.85)).execute();
+    await db
+      .insertInto('agreement_input_answer')
+      .values(rows.filter(() => random() < 0.85))
+      .execute();
   }
   await statusEvents(db, id, [
     ['under_udarbejdelse', '2019-11-29', 'Dialogmøde om den kommende aftale.'],
@@ -252,19 +474,62 @@ async function seedSjaelland2122(db: Db, random: () => number) {
 }
 
 async function seedHovedstaden2018(db: Db, random: () => number) {
-  const { id, agreement, phases } = await insertAgreement(db, 'hovedstaden', { ...HOV2018, sections: [{ title: 'Baggrund', body: 'I udviklingsstrategien for 2016 valgte kommunerne og regionen at formulere fælles målsætninger for det tværgående, højt specialiserede socialområde. Arbejdet foregik i fire faser med dialogmøder på politisk og administrativt niveau.' }] }, 'godkendt', true, '2017-04-03');
+  const { id, agreement, phases } = await insertAgreement(
+    db,
+    'hovedstaden',
+    {
+      ...HOV2018,
+      sections: [
+        {
+          title: 'Baggrund',
+          body: 'I udviklingsstrategien for 2016 valgte kommunerne og regionen at formulere fælles målsætninger for det tværgående, højt specialiserede socialområde. Arbejdet foregik i fire faser med dialogmøder på politisk og administrativt niveau.',
+        },
+      ],
+    },
+    'godkendt',
+    true,
+    '2017-04-03',
+  );
   const members = await agreementMembers(db, agreement);
-  await approveAll(db, random, id, members.map((m) => m.id), '2017-02-01', 58);
+  await approveAll(
+    db,
+    random,
+    id,
+    members.map((m) => m.id),
+    '2017-02-01',
+    58,
+  );
   for (const r of HOV2018.rounds) {
     const round = await db
       .insertInto('agreement_input_round')
-      .values({ agreement_id: id, phase_id: phases[r.phase - 1]!.id, kind: r.kind, template: 'frie', title: r.title, held_on: r.held, description: null, vote_allowance: null, is_open: false })
+      .values({
+        agreement_id: id,
+        phase_id: phases[r.phase - 1]!.id,
+        kind: r.kind,
+        template: 'frie',
+        title: r.title,
+        held_on: r.held,
+        description: null,
+        vote_allowance: null,
+        is_open: false,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const qs = await db.insertInto('agreement_input_question').values(r.questions.map((text, i) => ({ round_id: round.id, number: i + 1, text, focus_area_id: null, aspect: null }))).returning('id').execute();
+    const qs = await db
+      .insertInto('agreement_input_question')
+      .values(r.questions.map((text, i) => ({ round_id: round.id, number: i + 1, text, focus_area_id: null, aspect: null })))
+      .returning('id')
+      .execute();
     for (const [name, answers] of r.groups as Array<[string, string[]]>) {
-      const g = await db.insertInto('agreement_input_group').values({ round_id: round.id, name, kind: 'bord', organisation_id: null, created_by: SYSTEM }).returning('id').executeTakeFirstOrThrow();
-      await db.insertInto('agreement_input_answer').values(answers.map((text, i) => ({ group_id: g.id, question_id: qs[i]!.id, text }))).execute();
+      const g = await db
+        .insertInto('agreement_input_group')
+        .values({ round_id: round.id, name, kind: 'bord', organisation_id: null, created_by: SYSTEM })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('agreement_input_answer')
+        .values(answers.map((text, i) => ({ group_id: g.id, question_id: qs[i]!.id, text })))
+        .execute();
     }
   }
   await statusEvents(db, id, [

@@ -17,7 +17,16 @@ import * as repo from './agreements.repository.js';
 import type { AgreementRow, Member, Vocabulary } from './agreements.repository.js';
 import { ZAgreement, ZPublish, ZStatusChange } from './agreements.schema.js';
 import {
-  MANUAL_TRANSITIONS, approvalSummary, canTransition, currentPhase, effectiveStatus, isStoredStatus, milestoneState, partsInOrder, rollupMatrix, type ApprovalSummary,
+  MANUAL_TRANSITIONS,
+  approvalSummary,
+  canTransition,
+  currentPhase,
+  effectiveStatus,
+  isStoredStatus,
+  milestoneState,
+  partsInOrder,
+  rollupMatrix,
+  type ApprovalSummary,
 } from './logic.js';
 
 const INVALID = 'Oplysningerne er ikke gyldige. Ret felterne nedenfor.';
@@ -32,13 +41,28 @@ function collect(checks: Array<[boolean, string, string]>): void {
 }
 
 const decisionCodes = (vocab: Vocabulary) => ({
-  approval: vocab.list('beslutning').filter((k) => k.counts_as_approval).map((k) => k.code),
-  rejection: vocab.list('beslutning').filter((k) => k.counts_as_rejection).map((k) => k.code),
+  approval: vocab
+    .list('beslutning')
+    .filter((k) => k.counts_as_approval)
+    .map((k) => k.code),
+  rejection: vocab
+    .list('beslutning')
+    .filter((k) => k.counts_as_rejection)
+    .map((k) => k.code),
 });
 
-export const summaryOf = (members: readonly Member[], decisions: ReadonlyArray<{ organisation_id: number; decision: string }>, vocab: Vocabulary): ApprovalSummary => {
+export const summaryOf = (
+  members: readonly Member[],
+  decisions: ReadonlyArray<{ organisation_id: number; decision: string }>,
+  vocab: Vocabulary,
+): ApprovalSummary => {
   const codes = decisionCodes(vocab);
-  return approvalSummary(members.map((m) => m.id), decisions, codes.approval, codes.rejection);
+  return approvalSummary(
+    members.map((m) => m.id),
+    decisions,
+    codes.approval,
+    codes.rejection,
+  );
 };
 
 // Reading ---------------------------------------------------------------------------------------------------
@@ -64,7 +88,10 @@ export async function agreementList(ctx: Ctx) {
 export async function agreementListPage(ctx: Ctx) {
   const [rows, vocab] = await Promise.all([readableAgreements(ctx, 'area'), repo.allVocabulary(ctx.db)]);
   const today = ctx.clock.today();
-  const decisions = await repo.approvalsOf(ctx.db, rows.map((a) => a.id));
+  const decisions = await repo.approvalsOf(
+    ctx.db,
+    rows.map((a) => a.id),
+  );
   // Members depend on the area and the first day of the period; agreements share few such pairs.
   const membersBy = new Map<string, Promise<Member[]>>();
   const membersOf = (a: AgreementRow) => {
@@ -75,8 +102,19 @@ export async function agreementListPage(ctx: Ctx) {
   const items = await Promise.all(
     rows.map(async (a) => {
       const status = effectiveStatus(a.status, a.period_end, today);
-      const summary = summaryOf(await membersOf(a), decisions.filter((d) => d.agreement_id === a.id), vocab);
-      return { agreement: a, status, statusLabel: vocab.label('aftalestatus', status), tone: vocab.tone('aftalestatus', status), approved: summary.approved, total: summary.total };
+      const summary = summaryOf(
+        await membersOf(a),
+        decisions.filter((d) => d.agreement_id === a.id),
+        vocab,
+      );
+      return {
+        agreement: a,
+        status,
+        statusLabel: vocab.label('aftalestatus', status),
+        tone: vocab.tone('aftalestatus', status),
+        approved: summary.approved,
+        total: summary.total,
+      };
     }),
   );
   return { items, isSignedIn: !!ctx.actor, canCreate: can(ctx, 'agreements.create', { areaId: null }) };
@@ -89,11 +127,22 @@ export async function agreementOverview(ctx: Ctx, id: number) {
   const db = ctx.db;
   const today = ctx.clock.today();
   const [vocab, members, decisions, phases, milestones, content, statuses] = await Promise.all([
-    repo.allVocabulary(db), repo.agreementMembers(db, a), repo.approvals(db, a.id), repo.phasesOf(db, a.id), repo.milestonesOf(db, a.id), repo.loadContent(db, a.id), repo.commitmentStatuses(db, a.id),
+    repo.allVocabulary(db),
+    repo.agreementMembers(db, a),
+    repo.approvals(db, a.id),
+    repo.phasesOf(db, a.id),
+    repo.milestonesOf(db, a.id),
+    repo.loadContent(db, a.id),
+    repo.commitmentStatuses(db, a.id),
   ]);
   const status = effectiveStatus(a.status, a.period_end, today);
   const commitments = content.principles.flatMap((p) => p.commitments);
-  const matrix = rollupMatrix(commitments.map((c) => c.id), members.map((m) => m.id), statuses, vocab.codes('tilsagnsstatus'));
+  const matrix = rollupMatrix(
+    commitments.map((c) => c.id),
+    members.map((m) => m.id),
+    statuses,
+    vocab.codes('tilsagnsstatus'),
+  );
   return {
     agreement: a,
     status,
@@ -147,43 +196,113 @@ async function agreementDetails(db: Queryable, agreement: AgreementRow, today: s
     summary: agreement.summary,
     isPublic: agreement.is_public,
     publishedOn: agreement.published_on,
-    approval: { approved: summary.approved, total: summary.total, rejected: summary.rejected, pending: summary.pending, text: `${summary.approved} af ${summary.total} har godkendt` },
+    approval: {
+      approved: summary.approved,
+      total: summary.total,
+      rejected: summary.rejected,
+      pending: summary.pending,
+      text: `${summary.approved} af ${summary.total} har godkendt`,
+    },
     currentPhase: cur.state === 'i_gang' ? { id: cur.phase.id, name: cur.phase.name } : null,
     members: members.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
     sections: content.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, body: s.body })),
     focusAreas: partsInOrder(vocab.list('del'), content.focusAreas)
       .flatMap((p) => p.focusAreas)
       .map((f) => ({
-        id: f.id, part: f.part, partLabel: vocab.label('del', f.part), number: f.number, title: f.title, goal: f.goal, content: f.content, desiredResults: f.desired_results, responsible: f.responsible,
-        objectives: f.objectives.map((o) => ({ id: o.id, number: o.number, title: o.title, description: o.description, indicators: o.indicators.map((i) => i.id) })),
+        id: f.id,
+        part: f.part,
+        partLabel: vocab.label('del', f.part),
+        number: f.number,
+        title: f.title,
+        goal: f.goal,
+        content: f.content,
+        desiredResults: f.desired_results,
+        responsible: f.responsible,
+        objectives: f.objectives.map((o) => ({
+          id: o.id,
+          number: o.number,
+          title: o.title,
+          description: o.description,
+          indicators: o.indicators.map((i) => i.id),
+        })),
       })),
     indicators: content.indicators.map((i) => ({
-      id: i.id, objectiveId: i.objective_id, name: i.name, definition: i.definition, unit: i.unit, direction: i.direction,
+      id: i.id,
+      objectiveId: i.objective_id,
+      name: i.name,
+      definition: i.definition,
+      unit: i.unit,
+      direction: i.direction,
       baseline: i.baseline_value === null ? null : { value: i.baseline_value, date: i.baseline_date },
       target: i.target_value === null ? null : { value: i.target_value, date: i.target_date },
       source: i.source,
       latest: i.latest ? { value: i.latest.value, measuredOn: i.latest.measured_on, source: i.latest.source } : null,
     })),
     principles: content.principles.map((p) => ({
-      id: p.id, number: p.number, title: p.title, description: p.description,
+      id: p.id,
+      number: p.number,
+      title: p.title,
+      description: p.description,
       commitments: p.commitments.map((c) => ({
-        id: c.id, number: c.number, text: c.text, scopeNote: c.scope_note, appliesFrom: c.applies_from, indicatorId: c.indicator_id,
+        id: c.id,
+        number: c.number,
+        text: c.text,
+        scopeNote: c.scope_note,
+        appliesFrom: c.applies_from,
+        indicatorId: c.indicator_id,
         statuses: statuses
           .filter((s) => s.commitment_id === c.id)
-          .map((s) => ({ organisationId: s.organisation_id, status: s.status, statusLabel: vocab.label('tilsagnsstatus', s.status), date: s.status_date, evidence: s.evidence })),
+          .map((s) => ({
+            organisationId: s.organisation_id,
+            status: s.status,
+            statusLabel: vocab.label('tilsagnsstatus', s.status),
+            date: s.status_date,
+            evidence: s.evidence,
+          })),
       })),
     })),
-    phases: phases.map((p) => ({ id: p.id, number: p.number, name: p.name, description: p.description, startsOn: p.starts_on, endsOn: p.ends_on, isCurrent: cur.state === 'i_gang' && cur.phase.id === p.id })),
+    phases: phases.map((p) => ({
+      id: p.id,
+      number: p.number,
+      name: p.name,
+      description: p.description,
+      startsOn: p.starts_on,
+      endsOn: p.ends_on,
+      isCurrent: cur.state === 'i_gang' && cur.phase.id === p.id,
+    })),
     milestones: milestones.map((m) => ({
-      id: m.id, phaseId: m.phase_id, dueOn: m.due_on, title: m.title, responsible: m.responsible, deliverable: m.deliverable, status: m.status, state: milestoneState(m, today), completedOn: m.completed_on,
+      id: m.id,
+      phaseId: m.phase_id,
+      dueOn: m.due_on,
+      title: m.title,
+      responsible: m.responsible,
+      deliverable: m.deliverable,
+      status: m.status,
+      state: milestoneState(m, today),
+      completedOn: m.completed_on,
     })),
     approvals: members.map((m) => {
       const a = decisions.find((x) => x.organisation_id === m.id);
       const decision = a?.decision ?? 'afventer';
-      return { organisationId: m.id, organisation: m.name, decision, decisionLabel: vocab.label('beslutning', decision), decidedOn: a?.decided_on ?? null, reference: a?.reference ?? null, note: a?.note ?? null };
+      return {
+        organisationId: m.id,
+        organisation: m.name,
+        decision,
+        decisionLabel: vocab.label('beslutning', decision),
+        decidedOn: a?.decided_on ?? null,
+        reference: a?.reference ?? null,
+        note: a?.note ?? null,
+      };
     }),
     history: events.map((e) => ({ status: e.status, statusLabel: vocab.label('aftalestatus', e.status), date: e.changed_on, note: e.note })),
-    versions: versions.map((v) => ({ id: v.id, number: v.number, createdOn: v.created_on, changelog: v.changelog, hearingUntil: v.hearing_until, sections: v.content.map((s) => s.key) })),
+    versions: versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      createdOn: v.created_on,
+      changelog: v.changelog,
+      hearingUntil: v.hearing_until,
+      sections: v.content.map((s) => s.key),
+    })),
   };
 }
 export type AgreementDetails = Awaited<ReturnType<typeof agreementDetails>>;
@@ -222,9 +341,21 @@ export async function createAgreement(ctx: Ctx, input: unknown): Promise<number>
   const today = ctx.clock.today();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await repo.insertAgreement(trx, {
-      area_id: areaId, title: v.title, period_start: v.periodStart, period_end: v.periodEnd, preparation_start: v.preparationStart, summary: v.summary, status: 'under_udarbejdelse',
+      area_id: areaId,
+      title: v.title,
+      period_start: v.periodStart,
+      period_end: v.periodEnd,
+      preparation_start: v.preparationStart,
+      summary: v.summary,
+      status: 'under_udarbejdelse',
     });
-    await repo.addStatusEvent(trx, { agreement_id: row.id, status: 'under_udarbejdelse', changed_on: today, note: 'Aftalen er oprettet.', actor_username: actor.username });
+    await repo.addStatusEvent(trx, {
+      agreement_id: row.id,
+      status: 'under_udarbejdelse',
+      changed_on: today,
+      note: 'Aftalen er oprettet.',
+      actor_username: actor.username,
+    });
     await audit(trx, ctx, { entity: 'agreement', entityId: row.id, action: 'create', after: auditShape.agreement(row) });
     return row.id;
   });
@@ -238,7 +369,10 @@ export async function updateAgreement(ctx: Ctx, id: number, input: unknown): Pro
     const before = (await repo.findAgreement(trx, id, 'update'))!;
     const outside = await repo.milestonesOutside(trx, id, v.preparationStart, v.periodEnd);
     if (outside.length) {
-      fail('preparationStart', `${count(outside.length, 'milepæl', 'milepæle')} ville ligge uden for aftalens forløb, fx "${outside[0]!.title}" (${outside[0]!.due_on}). Flyt dem først.`);
+      fail(
+        'preparationStart',
+        `${count(outside.length, 'milepæl', 'milepæle')} ville ligge uden for aftalens forløb, fx "${outside[0]!.title}" (${outside[0]!.due_on}). Flyt dem først.`,
+      );
     }
     const values = { title: v.title, period_start: v.periodStart, period_end: v.periodEnd, preparation_start: v.preparationStart, summary: v.summary };
     const after = await repo.updateAgreement(trx, id, values, ctx.clock.now());

@@ -36,7 +36,15 @@ export type AgreementTable = {
   updated_at: Generated<Date>;
 };
 
-export type AgreementStatusEventTable = { id: Generated<number>; agreement_id: number; status: string; changed_on: string; note: string | null; actor_username: string; created_at: Generated<Date> };
+export type AgreementStatusEventTable = {
+  id: Generated<number>;
+  agreement_id: number;
+  status: string;
+  changed_on: string;
+  note: string | null;
+  actor_username: string;
+  created_at: Generated<Date>;
+};
 
 export type FocusAreaTable = {
   id: Generated<number>;
@@ -102,7 +110,15 @@ export type CommitmentStatusTable = {
   updated_at: Generated<Date>;
 };
 
-export type PhaseTable = { id: Generated<number>; agreement_id: number; number: number; name: string; description: string | null; starts_on: string; ends_on: string };
+export type PhaseTable = {
+  id: Generated<number>;
+  agreement_id: number;
+  number: number;
+  name: string;
+  description: string | null;
+  starts_on: string;
+  ends_on: string;
+};
 
 export type MilestoneTable = {
   id: Generated<number>;

@@ -22,7 +22,13 @@ after(() => t.close());
 
 test('at 00:30 Danish time a measurement dated today is not in the future, and a milestone done now is done today', async () => {
   const agreement = await t.db.selectFrom('agreement').select('id').where('title', '=', 'Rammeaftale Sjælland 2025-2026').executeTakeFirstOrThrow();
-  const indicator = await t.db.selectFrom('agreement_indicator').select('id').where('agreement_id', '=', agreement.id).where('source', '=', 'manual').orderBy('id').executeTakeFirstOrThrow();
+  const indicator = await t.db
+    .selectFrom('agreement_indicator')
+    .select('id')
+    .where('agreement_id', '=', agreement.id)
+    .where('source', '=', 'manual')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const url = `/api/agreements/${agreement.id}/indicators/${indicator.id}/measurements`;
   const today = await api('POST', url, { measuredOn: '2027-01-01', value: '12,5', source: 'Opgørelse' });
   assert.equal(today.status, 201, JSON.stringify(today.body));

@@ -6,7 +6,14 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Queryable, Trx } from '../core/db/types.js';
 import type {
-  AgreementSectionTable, CommitmentStatusTable, CommitmentTable, FocusAreaTable, IndicatorTable, MeasurementTable, ObjectiveTable, PrincipleTable,
+  AgreementSectionTable,
+  CommitmentStatusTable,
+  CommitmentTable,
+  FocusAreaTable,
+  IndicatorTable,
+  MeasurementTable,
+  ObjectiveTable,
+  PrincipleTable,
 } from './agreements.table.js';
 
 type Numbered = 'agreement_focus_area' | 'agreement_principle' | 'agreement_section' | 'agreement_phase';
@@ -22,7 +29,8 @@ export async function isNumberTaken(db: Queryable, table: Numbered, agreementId:
 
 export const findSection = (db: Queryable, agreementId: number, id: number) =>
   db.selectFrom('agreement_section').selectAll().where('id', '=', id).where('agreement_id', '=', agreementId).executeTakeFirst();
-export const insertSection = (trx: Trx, values: Insertable<AgreementSectionTable>) => trx.insertInto('agreement_section').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertSection = (trx: Trx, values: Insertable<AgreementSectionTable>) =>
+  trx.insertInto('agreement_section').values(values).returningAll().executeTakeFirstOrThrow();
 export const updateSection = (trx: Trx, id: number, values: Updateable<AgreementSectionTable>) =>
   trx.updateTable('agreement_section').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
@@ -30,17 +38,23 @@ export const updateSection = (trx: Trx, id: number, values: Updateable<Agreement
 
 export const findFocusArea = (db: Queryable, agreementId: number, id: number) =>
   db.selectFrom('agreement_focus_area').selectAll().where('id', '=', id).where('agreement_id', '=', agreementId).executeTakeFirst();
-export const insertFocusArea = (trx: Trx, values: Insertable<FocusAreaTable>) => trx.insertInto('agreement_focus_area').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertFocusArea = (trx: Trx, values: Insertable<FocusAreaTable>) =>
+  trx.insertInto('agreement_focus_area').values(values).returningAll().executeTakeFirstOrThrow();
 export const updateFocusArea = (trx: Trx, id: number, values: Updateable<FocusAreaTable>) =>
   trx.updateTable('agreement_focus_area').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
 /** The next free focus-area number of an agreement. */
 export async function nextFocusAreaNumber(db: Queryable, agreementId: number): Promise<number> {
-  const row = await db.selectFrom('agreement_focus_area').select((eb) => eb.fn.max('number').as('n')).where('agreement_id', '=', agreementId).executeTakeFirst();
+  const row = await db
+    .selectFrom('agreement_focus_area')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('agreement_id', '=', agreementId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0) + 1;
 }
 
-export const objectivesOf = (db: Queryable, focusAreaId: number) => db.selectFrom('agreement_objective').selectAll().where('focus_area_id', '=', focusAreaId).orderBy('number').execute();
+export const objectivesOf = (db: Queryable, focusAreaId: number) =>
+  db.selectFrom('agreement_objective').selectAll().where('focus_area_id', '=', focusAreaId).orderBy('number').execute();
 
 /** Every objective of the agreement with its focus area's number, in reading order (for choosing one). */
 export const objectivesOfAgreement = (db: Queryable, agreementId: number) =>
@@ -71,7 +85,8 @@ export async function isObjectiveOf(db: Queryable, agreementId: number, objectiv
     .executeTakeFirst();
   return !!row;
 }
-export const insertObjective = (trx: Trx, values: Insertable<ObjectiveTable>) => trx.insertInto('agreement_objective').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertObjective = (trx: Trx, values: Insertable<ObjectiveTable>) =>
+  trx.insertInto('agreement_objective').values(values).returningAll().executeTakeFirstOrThrow();
 export const updateObjective = (trx: Trx, id: number, values: Updateable<ObjectiveTable>) =>
   trx.updateTable('agreement_objective').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
@@ -81,7 +96,8 @@ export const findIndicator = (db: Queryable, agreementId: number, id: number) =>
   db.selectFrom('agreement_indicator').selectAll().where('id', '=', id).where('agreement_id', '=', agreementId).executeTakeFirst();
 export const indicatorNames = (db: Queryable, agreementId: number) =>
   db.selectFrom('agreement_indicator').select(['id', 'name']).where('agreement_id', '=', agreementId).orderBy('name').execute();
-export const insertIndicator = (trx: Trx, values: Insertable<IndicatorTable>) => trx.insertInto('agreement_indicator').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertIndicator = (trx: Trx, values: Insertable<IndicatorTable>) =>
+  trx.insertInto('agreement_indicator').values(values).returningAll().executeTakeFirstOrThrow();
 export const updateIndicator = (trx: Trx, id: number, values: Updateable<IndicatorTable>) =>
   trx.updateTable('agreement_indicator').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
@@ -95,17 +111,20 @@ export const measurementsOf = (db: Queryable, indicatorId: number) =>
     .orderBy('m.measured_on')
     .orderBy('m.id')
     .execute();
-export const insertMeasurement = (trx: Trx, values: Insertable<MeasurementTable>) => trx.insertInto('agreement_measurement').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertMeasurement = (trx: Trx, values: Insertable<MeasurementTable>) =>
+  trx.insertInto('agreement_measurement').values(values).returningAll().executeTakeFirstOrThrow();
 
 // Principles and commitments --------------------------------------------------------------------------------
 
 export const findPrinciple = (db: Queryable, agreementId: number, id: number) =>
   db.selectFrom('agreement_principle').selectAll().where('id', '=', id).where('agreement_id', '=', agreementId).executeTakeFirst();
-export const insertPrinciple = (trx: Trx, values: Insertable<PrincipleTable>) => trx.insertInto('agreement_principle').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertPrinciple = (trx: Trx, values: Insertable<PrincipleTable>) =>
+  trx.insertInto('agreement_principle').values(values).returningAll().executeTakeFirstOrThrow();
 export const updatePrinciple = (trx: Trx, id: number, values: Updateable<PrincipleTable>) =>
   trx.updateTable('agreement_principle').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
-export const commitmentsOf = (db: Queryable, principleId: number) => db.selectFrom('agreement_commitment').selectAll().where('principle_id', '=', principleId).orderBy('number').execute();
+export const commitmentsOf = (db: Queryable, principleId: number) =>
+  db.selectFrom('agreement_commitment').selectAll().where('principle_id', '=', principleId).orderBy('number').execute();
 
 export async function isCommitmentNumberTaken(db: Queryable, principleId: number, number: number, exceptId: number | null): Promise<boolean> {
   let q = db.selectFrom('agreement_commitment').select('id').where('principle_id', '=', principleId).where('number', '=', number);
@@ -123,7 +142,8 @@ export const findCommitment = (db: Queryable, agreementId: number, id: number) =
     .where('c.id', '=', id)
     .where('p.agreement_id', '=', agreementId)
     .executeTakeFirst();
-export const insertCommitment = (trx: Trx, values: Insertable<CommitmentTable>) => trx.insertInto('agreement_commitment').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertCommitment = (trx: Trx, values: Insertable<CommitmentTable>) =>
+  trx.insertInto('agreement_commitment').values(values).returningAll().executeTakeFirstOrThrow();
 export const updateCommitment = (trx: Trx, id: number, values: Updateable<CommitmentTable>) =>
   trx.updateTable('agreement_commitment').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
@@ -141,7 +161,12 @@ export async function commitmentIdsOf(db: Queryable, agreementId: number): Promi
 /** One member's statuses on the given commitments. */
 export const memberStatuses = (db: Queryable, organisationId: number, commitmentIds: readonly number[]) =>
   commitmentIds.length
-    ? db.selectFrom('agreement_commitment_status').selectAll().where('organisation_id', '=', organisationId).where('commitment_id', 'in', [...commitmentIds]).execute()
+    ? db
+        .selectFrom('agreement_commitment_status')
+        .selectAll()
+        .where('organisation_id', '=', organisationId)
+        .where('commitment_id', 'in', [...commitmentIds])
+        .execute()
     : Promise.resolve([]);
 
 export type StatusValues = Pick<CommitmentStatusTable, 'status' | 'status_date' | 'evidence'>;

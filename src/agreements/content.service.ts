@@ -18,7 +18,14 @@ const fail = (field: string, message: string): never => {
   throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', { [field]: [message] });
 };
 
-async function ensureFreeNumber(trx: Trx, table: 'agreement_focus_area' | 'agreement_principle' | 'agreement_section', agreementId: number, number: number, exceptId: number | null, what: string) {
+async function ensureFreeNumber(
+  trx: Trx,
+  table: 'agreement_focus_area' | 'agreement_principle' | 'agreement_section',
+  agreementId: number,
+  number: number,
+  exceptId: number | null,
+  what: string,
+) {
   if (await repo.isNumberTaken(trx, table, agreementId, number, exceptId)) fail('number', `Nummer ${number} bruges allerede af et andet ${what} i aftalen.`);
 }
 
@@ -116,7 +123,15 @@ export async function saveFocusArea(ctx: Ctx, agreementId: number, focusAreaId: 
   const v = parseInput(ZFocusArea, input);
   return ctx.db.transaction().execute(async (trx) => {
     await ensureFreeNumber(trx, 'agreement_focus_area', agreementId, v.number, focusAreaId, 'fokusområde');
-    const values = { part: v.part, number: v.number, title: v.title, goal: v.goal, content: v.content, desired_results: JSON.stringify(v.desiredResults), responsible: v.responsible };
+    const values = {
+      part: v.part,
+      number: v.number,
+      title: v.title,
+      goal: v.goal,
+      content: v.content,
+      desired_results: JSON.stringify(v.desiredResults),
+      responsible: v.responsible,
+    };
     return saveChild(ctx, trx, agreement, 'agreement_focus_area', focusAreaId, {
       find: () => repo.findFocusArea(trx, agreementId, focusAreaId!),
       insert: () => repo.insertFocusArea(trx, { agreement_id: agreementId, ...values }),
@@ -132,7 +147,8 @@ export async function saveObjective(ctx: Ctx, agreementId: number, focusAreaId: 
   const v = parseInput(ZObjective, input);
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.findFocusArea(trx, agreementId, focusAreaId))) throw notFound('Fokusområdet findes ikke i aftalen.');
-    if (await repo.isObjectiveNumberTaken(trx, focusAreaId, v.number, objectiveId)) fail('number', `Nummer ${v.number} bruges allerede af en anden målsætning under fokusområdet.`);
+    if (await repo.isObjectiveNumberTaken(trx, focusAreaId, v.number, objectiveId))
+      fail('number', `Nummer ${v.number} bruges allerede af en anden målsætning under fokusområdet.`);
     const values = { number: v.number, title: v.title, description: v.description };
     return saveChild(ctx, trx, agreement, 'agreement_objective', objectiveId, {
       find: () => repo.findObjective(trx, focusAreaId, objectiveId!),
@@ -165,7 +181,8 @@ export async function saveCommitment(ctx: Ctx, agreementId: number, principleId:
   const v = parseInput(ZCommitment, input);
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.findPrinciple(trx, agreementId, principleId))) throw notFound('Princippet findes ikke i aftalen.');
-    if (await repo.isCommitmentNumberTaken(trx, principleId, v.number, commitmentId)) fail('number', `Nummer ${v.number} bruges allerede af et andet tilsagn under princippet.`);
+    if (await repo.isCommitmentNumberTaken(trx, principleId, v.number, commitmentId))
+      fail('number', `Nummer ${v.number} bruges allerede af et andet tilsagn under princippet.`);
     if (v.indicatorId && !(await repo.findIndicator(trx, agreementId, v.indicatorId))) fail('indicatorId', 'Indikatoren findes ikke i denne aftale.');
     const values = { number: v.number, text: v.text, scope_note: v.scopeNote, applies_from: v.appliesFrom, indicator_id: v.indicatorId ?? null };
     return saveChild(ctx, trx, agreement, 'agreement_commitment', commitmentId, {

@@ -9,7 +9,13 @@ import { agreementJson } from './agreements.service.js';
 import { computeIndicator } from './indicator.service.js';
 import { NOT_SET, indicatorProgress, partsInOrder, rollupMatrix } from './logic.js';
 
-export const PROGRESS_LABEL: Record<string, string> = { naaet: 'Mål nået', paa_vej: 'På vej', tilbage: 'Længere fra målet', ingen_maaling: 'Ingen måling', ingen_maal: 'Intet mål' };
+export const PROGRESS_LABEL: Record<string, string> = {
+  naaet: 'Mål nået',
+  paa_vej: 'På vej',
+  tilbage: 'Længere fra målet',
+  ingen_maaling: 'Ingen måling',
+  ingen_maal: 'Intet mål',
+};
 
 export async function documentData(ctx: Ctx, id: number) {
   const j = await agreementJson(ctx, id);
@@ -28,11 +34,19 @@ export async function documentData(ctx: Ctx, id: number) {
   const statusCodes = vocab.codes('tilsagnsstatus');
   const commitments = j.principles.flatMap((p) => p.commitments);
   const statuses = commitments.flatMap((c) => c.statuses.map((s) => ({ commitment_id: c.id, organisation_id: s.organisationId, status: s.status })));
-  const matrix = rollupMatrix(commitments.map((c) => c.id), j.members.map((m) => m.id), statuses, statusCodes);
+  const matrix = rollupMatrix(
+    commitments.map((c) => c.id),
+    j.members.map((m) => m.id),
+    statuses,
+    statusCodes,
+  );
   const parts = partsInOrder(vocab.list('del'), j.focusAreas).map(({ part: p, focusAreas }) => ({
     code: p.code,
     label: p.label,
-    focusAreas: focusAreas.map((f) => ({ ...f, objectives: f.objectives.map((o) => ({ ...o, indicators: indicators.filter((i) => i.objectiveId === o.id) })) })),
+    focusAreas: focusAreas.map((f) => ({
+      ...f,
+      objectives: f.objectives.map((o) => ({ ...o, indicators: indicators.filter((i) => i.objectiveId === o.id) })),
+    })),
   }));
   return {
     ...j,

@@ -13,7 +13,8 @@ export async function nextVersionNumber(db: Queryable, agreementId: number): Pro
   return (last?.number ?? 0) + 1;
 }
 
-export const insertVersion = (trx: Trx, values: Insertable<AgreementVersionTable>) => trx.insertInto('agreement_version').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertVersion = (trx: Trx, values: Insertable<AgreementVersionTable>) =>
+  trx.insertInto('agreement_version').values(values).returningAll().executeTakeFirstOrThrow();
 
 /** The comments of the agreement among `ids`, with what the version check needs. */
 export const commentsAmong = (db: Queryable, agreementId: number, ids: readonly number[]) =>
@@ -26,10 +27,16 @@ export const commentsAmong = (db: Queryable, agreementId: number, ids: readonly 
     .execute();
 
 export async function markAddressed(trx: Trx, commentIds: readonly number[], versionId: number): Promise<void> {
-  if (commentIds.length) await trx.updateTable('agreement_hearing_comment').set({ addressed_in_version_id: versionId }).where('id', 'in', [...commentIds]).execute();
+  if (commentIds.length)
+    await trx
+      .updateTable('agreement_hearing_comment')
+      .set({ addressed_in_version_id: versionId })
+      .where('id', 'in', [...commentIds])
+      .execute();
 }
 
-export const insertComment = (trx: Trx, values: Insertable<HearingCommentTable>) => trx.insertInto('agreement_hearing_comment').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertComment = (trx: Trx, values: Insertable<HearingCommentTable>) =>
+  trx.insertInto('agreement_hearing_comment').values(values).returningAll().executeTakeFirstOrThrow();
 
 export const findComment = (db: Queryable, agreementId: number, commentId: number) =>
   db

@@ -19,7 +19,12 @@ import { buildVersionSections, type VersionSection } from './logic.js';
 /** The sections the next version would have, from today's content. */
 async function currentSections(db: Queryable, agreementId: number): Promise<VersionSection[]> {
   const [content, parts] = await Promise.all([loadContent(db, agreementId), vocabulary(db, 'del')]);
-  return buildVersionSections({ freeSections: content.sections, parts: parts.map((p) => ({ code: p.code, label: p.label })), focusAreas: content.focusAreas, principles: content.principles });
+  return buildVersionSections({
+    freeSections: content.sections,
+    parts: parts.map((p) => ({ code: p.code, label: p.label })),
+    focusAreas: content.focusAreas,
+    principles: content.principles,
+  });
 }
 
 async function versionOr404(db: Queryable, agreementId: number, versionId: number) {
@@ -38,7 +43,9 @@ export async function hearingView(ctx: Ctx, id: number) {
   const agreement = await readable(ctx, id);
   const [versions, comments, vocab] = await Promise.all([versionsOf(ctx.db, id), repo.commentsOf(ctx.db, id), allVocabulary(ctx.db)]);
   return {
-    agreement, versions, comments,
+    agreement,
+    versions,
+    comments,
     responseLabel: (code: string) => vocab.label('svar', code),
     responseTone: (code: string) => vocab.tone('svar', code),
     inHearing: agreement.status === 'i_hoering' ? versions.find((v) => v.id === agreement.hearing_version_id) : undefined,
@@ -57,7 +64,9 @@ export async function versionView(ctx: Ctx, id: number, versionId: number) {
   const [comments, versions] = await Promise.all([repo.commentsOf(ctx.db, id), versionsOf(ctx.db, id)]);
   const isOpen = isInHearing(agreement, version, ctx.clock.today());
   return {
-    agreement, version, versions,
+    agreement,
+    version,
+    versions,
     answered: comments.filter((c) => c.addressed_in_version_id === version.id),
     own: comments.filter((c) => c.version_id === version.id),
     isOpen,
@@ -100,15 +109,36 @@ export async function createVersion(ctx: Ctx, agreementId: number, input: unknow
       const field = (message: string) => badRequest(message, { addressedCommentIds: [message] });
       if (comments.length !== ids.length) throw field('Et af de valgte høringssvar findes ikke i denne aftale.');
       const unanswered = comments.filter((c) => !c.response);
-      if (unanswered.length) throw badRequest('Besvar høringssvarene, før en version henviser til dem.', { addressedCommentIds: [`${unanswered.length} af de valgte høringssvar er ikke besvaret.`] });
+      if (unanswered.length)
+        throw badRequest('Besvar høringssvarene, før en version henviser til dem.', {
+          addressedCommentIds: [`${unanswered.length} af de valgte høringssvar er ikke besvaret.`],
+        });
       if (comments.some((c) => c.addressed_in_version_id !== null)) {
-        throw badRequest('Et høringssvar er allerede behandlet i en tidligere version.', { addressedCommentIds: ['Et af de valgte høringssvar er allerede behandlet i en tidligere version.'] });
+        throw badRequest('Et høringssvar er allerede behandlet i en tidligere version.', {
+          addressedCommentIds: ['Et af de valgte høringssvar er allerede behandlet i en tidligere version.'],
+        });
       }
     }
     const number = await repo.nextVersionNumber(trx, agreementId);
-    const row = await repo.insertVersion(trx, { agreement_id: agreementId, number, created_on: ctx.clock.today(), changelog: v.changelog, content: JSON.stringify(sections), created_by: actor.username });
+    const row = await repo.insertVersion(trx, {
+      agreement_id: agreementId,
+      number,
+      created_on: ctx.clock.today(),
+      changelog: v.changelog,
+      content: JSON.stringify(sections),
+      created_by: actor.username,
+    });
     await repo.markAddressed(trx, ids, row.id);
-    await audit(trx, ctx, { entity: 'agreement_version', entityId: row.id, action: 'create', after: auditShape.version(row, sections.map((s) => s.key), ids) });
+    await audit(trx, ctx, {
+      entity: 'agreement_version',
+      entityId: row.id,
+      action: 'create',
+      after: auditShape.version(
+        row,
+        sections.map((s) => s.key),
+        ids,
+      ),
+    });
     return { id: row.id, number: row.number };
   });
 }
@@ -125,9 +155,17 @@ export async function addComment(ctx: Ctx, agreementId: number, versionId: numbe
     if (current.status !== 'i_hoering' || current.hearing_version_id !== versionId) throw conflict(`Version ${version.number} er ikke i høring.`);
     if (version.hearing_until && ctx.clock.today() > version.hearing_until) throw conflict(`Høringsfristen (${version.hearing_until}) er overskredet.`);
     if (!version.content.some((s) => s.key === v.sectionKey)) {
-      throw badRequest(`Afsnittet findes ikke i version ${version.number}.`, { sectionKey: [`Afsnittet "${v.sectionKey}" findes ikke i version ${version.number}. Vælg et af versionens afsnit.`] });
+      throw badRequest(`Afsnittet findes ikke i version ${version.number}.`, {
+        sectionKey: [`Afsnittet "${v.sectionKey}" findes ikke i version ${version.number}. Vælg et af versionens afsnit.`],
+      });
     }
-    const row = await repo.insertComment(trx, { version_id: versionId, section_key: v.sectionKey, organisation_id: actor.organisationId, author_username: actor.username, text: v.text });
+    const row = await repo.insertComment(trx, {
+      version_id: versionId,
+      section_key: v.sectionKey,
+      organisation_id: actor.organisationId,
+      author_username: actor.username,
+      text: v.text,
+    });
     await audit(trx, ctx, { entity: 'agreement_hearing_comment', entityId: row.id, action: 'create', after: auditShape.comment(row) });
     return row.id;
   });
@@ -139,7 +177,18 @@ export async function respondToComment(ctx: Ctx, agreementId: number, commentId:
   await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findComment(trx, agreementId, commentId);
     if (!before) throw notFound('Høringssvaret findes ikke.');
-    const after = await repo.respond(trx, commentId, { response: v.response, response_reason: v.responseReason, responded_by: actor.username }, ctx.clock.now());
-    await audit(trx, ctx, { entity: 'agreement_hearing_comment', entityId: commentId, action: 'update', before: auditShape.comment(before), after: auditShape.comment(after) });
+    const after = await repo.respond(
+      trx,
+      commentId,
+      { response: v.response, response_reason: v.responseReason, responded_by: actor.username },
+      ctx.clock.now(),
+    );
+    await audit(trx, ctx, {
+      entity: 'agreement_hearing_comment',
+      entityId: commentId,
+      action: 'update',
+      before: auditShape.comment(before),
+      after: auditShape.comment(after),
+    });
   });
 }

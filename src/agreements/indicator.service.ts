@@ -25,7 +25,13 @@ const fail = (field: string, message: string): never => {
 export type ComputedValue = IndicatorResult & { code: string; name: string; description: string; date: string };
 
 /** The values of one indicator of an agreement the caller may read (access already checked). */
-async function indicatorValues(db: Queryable, computations: ReadonlyMap<string, IndicatorComputation>, agreement: AgreementRow, indicatorId: number, date: string) {
+async function indicatorValues(
+  db: Queryable,
+  computations: ReadonlyMap<string, IndicatorComputation>,
+  agreement: AgreementRow,
+  indicatorId: number,
+  date: string,
+) {
   const indicator = await repo.findIndicator(db, agreement.id, indicatorId);
   if (!indicator) throw notFound('Indikatoren findes ikke.');
   const measurements = await repo.measurementsOf(db, indicatorId);
@@ -38,14 +44,27 @@ async function indicatorValues(db: Queryable, computations: ReadonlyMap<string, 
   const latestValue = computed?.area.value ?? areaLatest?.value ?? null;
   return {
     indicator: {
-      id: indicator.id, name: indicator.name, definition: indicator.definition, unit: indicator.unit, direction: indicator.direction, source: indicator.source,
+      id: indicator.id,
+      name: indicator.name,
+      definition: indicator.definition,
+      unit: indicator.unit,
+      direction: indicator.direction,
+      source: indicator.source,
       baseline: indicator.baseline_value === null ? null : { value: indicator.baseline_value, date: indicator.baseline_date },
       target: indicator.target_value === null ? null : { value: indicator.target_value, date: indicator.target_date },
     },
     progress: indicatorProgress(indicator.direction, indicator.baseline_value, indicator.target_value, latestValue),
     latestValue,
     computed,
-    measurements: measurements.map((m) => ({ id: m.id, organisationId: m.organisation_id, organisation: m.organisation_name, measuredOn: m.measured_on, value: m.value, source: m.source, note: m.note })),
+    measurements: measurements.map((m) => ({
+      id: m.id,
+      organisationId: m.organisation_id,
+      organisation: m.organisation_name,
+      measuredOn: m.measured_on,
+      value: m.value,
+      source: m.source,
+      note: m.note,
+    })),
   };
 }
 export type IndicatorValues = Awaited<ReturnType<typeof indicatorValues>>;
@@ -59,7 +78,10 @@ export async function computeIndicator(ctx: Ctx, agreementId: number, indicatorI
 /** The indicator page: its values, the members a measurement can be about, and whether the actor may edit. */
 export async function indicatorView(ctx: Ctx, agreementId: number, indicatorId: number) {
   const agreement = await readable(ctx, agreementId);
-  const [values, members] = await Promise.all([indicatorValues(ctx.db, ctx.indicators, agreement, indicatorId, ctx.clock.today()), agreementMembers(ctx.db, agreement)]);
+  const [values, members] = await Promise.all([
+    indicatorValues(ctx.db, ctx.indicators, agreement, indicatorId, ctx.clock.today()),
+    agreementMembers(ctx.db, agreement),
+  ]);
   return { agreement, values, members, canEdit: mayEdit(ctx, agreement) };
 }
 export type IndicatorView = Awaited<ReturnType<typeof indicatorView>>;
@@ -81,7 +103,11 @@ export async function saveIndicator(ctx: Ctx, agreementId: number, indicatorId: 
   const errors: FieldErrors = {};
   const check = (bad: boolean, field: string, message: string) => bad && (errors[field] ??= []).push(message);
   const none = (x: unknown) => (x ?? null) === null;
-  check(none(v.baselineValue) !== none(v.baselineDate), none(v.baselineValue) ? 'baselineValue' : 'baselineDate', 'Udgangspunktet skal have både værdi og dato.');
+  check(
+    none(v.baselineValue) !== none(v.baselineDate),
+    none(v.baselineValue) ? 'baselineValue' : 'baselineDate',
+    'Udgangspunktet skal have både værdi og dato.',
+  );
   check(none(v.targetValue) !== none(v.targetDate), none(v.targetValue) ? 'targetValue' : 'targetDate', 'Målet skal have både værdi og dato.');
   check(!!v.baselineDate && !!v.targetDate && v.targetDate < v.baselineDate, 'targetDate', 'Måldatoen skal ligge efter udgangspunktets dato.');
   check(v.source !== 'manual' && !ctx.indicators.has(v.source), 'source', 'Ukendt beregning. Vælg manuel indtastning eller en af Rammes beregninger.');
@@ -89,8 +115,16 @@ export async function saveIndicator(ctx: Ctx, agreementId: number, indicatorId: 
   return ctx.db.transaction().execute(async (trx) => {
     if (v.objectiveId && !(await repo.isObjectiveOf(trx, agreementId, v.objectiveId))) fail('objectiveId', 'Målsætningen findes ikke i denne aftale.');
     const values = {
-      objective_id: v.objectiveId ?? null, name: v.name, definition: v.definition, unit: v.unit, direction: v.direction,
-      baseline_value: v.baselineValue ?? null, baseline_date: v.baselineDate ?? null, target_value: v.targetValue ?? null, target_date: v.targetDate ?? null, source: v.source,
+      objective_id: v.objectiveId ?? null,
+      name: v.name,
+      definition: v.definition,
+      unit: v.unit,
+      direction: v.direction,
+      baseline_value: v.baselineValue ?? null,
+      baseline_date: v.baselineDate ?? null,
+      target_value: v.targetValue ?? null,
+      target_date: v.targetDate ?? null,
+      source: v.source,
     };
     let id = indicatorId;
     if (id === null) {
@@ -101,7 +135,13 @@ export async function saveIndicator(ctx: Ctx, agreementId: number, indicatorId: 
       const before = await repo.findIndicator(trx, agreementId, id);
       if (!before) throw notFound('Indikatoren findes ikke.');
       const after = await repo.updateIndicator(trx, id, values);
-      await audit(trx, ctx, { entity: 'agreement_indicator', entityId: id, action: 'update', before: auditShape.indicator(before), after: auditShape.indicator(after) });
+      await audit(trx, ctx, {
+        entity: 'agreement_indicator',
+        entityId: id,
+        action: 'update',
+        before: auditShape.indicator(before),
+        after: auditShape.indicator(after),
+      });
     }
     await touchAgreement(trx, agreement.id, ctx.clock.now());
     return id;
@@ -118,7 +158,14 @@ export async function addMeasurement(ctx: Ctx, agreementId: number, indicatorId:
   }
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.findIndicator(trx, agreementId, indicatorId))) throw notFound('Indikatoren findes ikke.');
-    const row = await repo.insertMeasurement(trx, { indicator_id: indicatorId, organisation_id: v.organisationId ?? null, measured_on: v.measuredOn, value: v.value, source: v.source, note: v.note });
+    const row = await repo.insertMeasurement(trx, {
+      indicator_id: indicatorId,
+      organisation_id: v.organisationId ?? null,
+      measured_on: v.measuredOn,
+      value: v.value,
+      source: v.source,
+      note: v.note,
+    });
     await audit(trx, ctx, { entity: 'agreement_measurement', entityId: row.id, action: 'create', after: auditShape.measurement(row) });
     return row.id;
   });

@@ -14,7 +14,11 @@ export const roundsOf = (db: Queryable, agreementId: number) =>
     .selectAll('r')
     .select('p.name as phase_name')
     .select((eb) => [
-      eb.selectFrom('agreement_input_group as g').select((x) => x.fn.countAll<number>().as('n')).whereRef('g.round_id', '=', 'r.id').as('groups'),
+      eb
+        .selectFrom('agreement_input_group as g')
+        .select((x) => x.fn.countAll<number>().as('n'))
+        .whereRef('g.round_id', '=', 'r.id')
+        .as('groups'),
       eb
         .selectFrom('agreement_input_answer as an')
         .innerJoin('agreement_input_group as g2', 'g2.id', 'an.group_id')
@@ -42,8 +46,16 @@ export type NewQuestion = { text: string; focus_area_id: number | null; aspect: 
 
 export async function insertRound(trx: Trx, values: Insertable<InputRoundTable>, questions: readonly NewQuestion[], candidates: readonly string[]) {
   const round = await trx.insertInto('agreement_input_round').values(values).returningAll().executeTakeFirstOrThrow();
-  if (questions.length) await trx.insertInto('agreement_input_question').values(questions.map((q, i) => ({ round_id: round.id, number: i + 1, ...q }))).execute();
-  if (candidates.length) await trx.insertInto('agreement_input_candidate').values(candidates.map((title, i) => ({ round_id: round.id, number: i + 1, title, description: null }))).execute();
+  if (questions.length)
+    await trx
+      .insertInto('agreement_input_question')
+      .values(questions.map((q, i) => ({ round_id: round.id, number: i + 1, ...q })))
+      .execute();
+  if (candidates.length)
+    await trx
+      .insertInto('agreement_input_candidate')
+      .values(candidates.map((title, i) => ({ round_id: round.id, number: i + 1, title, description: null })))
+      .execute();
   return round;
 }
 
@@ -53,7 +65,8 @@ export const setRoundOpen = (trx: Trx, roundId: number, isOpen: boolean) =>
 export async function isGroupNameTaken(db: Queryable, roundId: number, name: string): Promise<boolean> {
   return !!(await db.selectFrom('agreement_input_group').select('id').where('round_id', '=', roundId).where('name', '=', name).executeTakeFirst());
 }
-export const insertGroup = (trx: Trx, values: Insertable<InputGroupTable>) => trx.insertInto('agreement_input_group').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertGroup = (trx: Trx, values: Insertable<InputGroupTable>) =>
+  trx.insertInto('agreement_input_group').values(values).returningAll().executeTakeFirstOrThrow();
 export const findGroup = (db: Queryable, roundId: number, groupId: number) =>
   db.selectFrom('agreement_input_group').selectAll().where('id', '=', groupId).where('round_id', '=', roundId).executeTakeFirst();
 
@@ -64,7 +77,8 @@ export async function candidateIds(db: Queryable, roundId: number): Promise<numb
   return (await db.selectFrom('agreement_input_candidate').select('id').where('round_id', '=', roundId).execute()).map((c) => c.id);
 }
 
-export const answersOfGroup = (db: Queryable, groupId: number) => db.selectFrom('agreement_input_answer').selectAll().where('group_id', '=', groupId).orderBy('question_id').execute();
+export const answersOfGroup = (db: Queryable, groupId: number) =>
+  db.selectFrom('agreement_input_answer').selectAll().where('group_id', '=', groupId).orderBy('question_id').execute();
 
 /** Saves one answer; an empty text removes it. */
 export async function saveAnswer(trx: Trx, groupId: number, questionId: number, text: string, at: Date): Promise<void> {
@@ -79,12 +93,17 @@ export async function saveAnswer(trx: Trx, groupId: number, questionId: number, 
     .execute();
 }
 
-export const votesOfGroup = (db: Queryable, groupId: number) => db.selectFrom('agreement_input_vote').selectAll().where('group_id', '=', groupId).orderBy('candidate_id').execute();
+export const votesOfGroup = (db: Queryable, groupId: number) =>
+  db.selectFrom('agreement_input_vote').selectAll().where('group_id', '=', groupId).orderBy('candidate_id').execute();
 
 /** Replaces a group's votes. */
 export async function replaceVotes(trx: Trx, groupId: number, votes: ReadonlyArray<{ candidate_id: number; votes: number }>): Promise<void> {
   await trx.deleteFrom('agreement_input_vote').where('group_id', '=', groupId).execute();
-  if (votes.length) await trx.insertInto('agreement_input_vote').values(votes.map((v) => ({ group_id: groupId, ...v }))).execute();
+  if (votes.length)
+    await trx
+      .insertInto('agreement_input_vote')
+      .values(votes.map((v) => ({ group_id: groupId, ...v })))
+      .execute();
 }
 
 /** Everything of one round: questions, groups (with their organisation's name), answers, candidates and votes. */
@@ -99,9 +118,19 @@ export async function roundDetails(db: Queryable, roundId: number) {
       .where('g.round_id', '=', roundId)
       .orderBy('g.id')
       .execute(),
-    db.selectFrom('agreement_input_answer as a').innerJoin('agreement_input_group as g', 'g.id', 'a.group_id').selectAll('a').where('g.round_id', '=', roundId).execute(),
+    db
+      .selectFrom('agreement_input_answer as a')
+      .innerJoin('agreement_input_group as g', 'g.id', 'a.group_id')
+      .selectAll('a')
+      .where('g.round_id', '=', roundId)
+      .execute(),
     db.selectFrom('agreement_input_candidate').selectAll().where('round_id', '=', roundId).orderBy('number').execute(),
-    db.selectFrom('agreement_input_vote as v').innerJoin('agreement_input_group as g', 'g.id', 'v.group_id').selectAll('v').where('g.round_id', '=', roundId).execute(),
+    db
+      .selectFrom('agreement_input_vote as v')
+      .innerJoin('agreement_input_group as g', 'g.id', 'v.group_id')
+      .selectAll('v')
+      .where('g.round_id', '=', roundId)
+      .execute(),
   ]);
   return { questions, groups, answers, candidates, votes };
 }

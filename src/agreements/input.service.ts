@@ -51,12 +51,16 @@ export async function roundView(ctx: Ctx, id: number, roundId: number) {
   const canEdit = mayEdit(ctx, agreement);
   const hasOwnGroup = !!actor && details.groups.some((g) => g.organisation_id === actor.organisationId);
   return {
-    agreement, round, details, canEdit,
+    agreement,
+    round,
+    details,
+    canEdit,
     kindLabel: vocab.label('rundetype', round.kind),
     groupKindLabel: (code: string) => vocab.label('gruppetype', code),
     groupKinds: vocab.list('gruppetype').map((k) => ({ value: k.code, label: k.label })),
     tally: tallyVotes(details.candidates, details.votes),
-    mayAnswer: (g: { organisation_id: number | null }) => round.is_open && can(ctx, 'agreements.answer', { ...targetOf(agreement), groupOrganisationId: g.organisation_id }),
+    mayAnswer: (g: { organisation_id: number | null }) =>
+      round.is_open && can(ctx, 'agreements.answer', { ...targetOf(agreement), groupOrganisationId: g.organisation_id }),
     /** The form to add a group: the secretariat names any group; a member joins once, as itself. */
     join: !round.is_open || !canJoin ? null : canEdit ? ('any' as const) : hasOwnGroup ? null : ('own' as const),
     organisationName: actor?.organisationName ?? '',
@@ -79,7 +83,14 @@ export async function questionView(ctx: Ctx, id: number, roundId: number, questi
   const details = await repo.roundDetails(ctx.db, roundId);
   const index = details.questions.findIndex((q) => q.id === questionId);
   if (index < 0) throw notFound('Spørgsmålet findes ikke i runden.');
-  return { agreement, round, details, question: details.questions[index]!, previous: details.questions[index - 1] ?? null, next: details.questions[index + 1] ?? null };
+  return {
+    agreement,
+    round,
+    details,
+    question: details.questions[index]!,
+    previous: details.questions[index - 1] ?? null,
+    next: details.questions[index + 1] ?? null,
+  };
 }
 export type QuestionView = Awaited<ReturnType<typeof questionView>>;
 
@@ -116,16 +127,36 @@ export async function createRound(ctx: Ctx, agreementId: number, input: unknown)
     if (v.template === 'fokusomraader') {
       const [fas, aspects] = await Promise.all([repo.focusAreaTitles(trx, agreementId), vocabulary(trx, 'aspekt')]);
       if (fas.length === 0) throw invalid({ template: ['Aftalen har ingen fokusområder endnu. Vælg frie spørgsmål, eller opret fokusområderne først.'] });
-      qs.push(...fas.flatMap((f) => aspects.map((asp) => ({ text: `Fokusområde ${f.number}: ${f.title} – ${asp.label}`, focus_area_id: f.id, aspect: asp.code }))));
+      qs.push(
+        ...fas.flatMap((f) => aspects.map((asp) => ({ text: `Fokusområde ${f.number}: ${f.title} – ${asp.label}`, focus_area_id: f.id, aspect: asp.code }))),
+      );
     }
     qs.push(...questions.map((text) => ({ text, focus_area_id: null, aspect: null })));
     const round = await repo.insertRound(
       trx,
-      { agreement_id: agreementId, phase_id: v.phaseId ?? null, kind: v.kind, template: v.template, title: v.title, held_on: v.heldOn, description: v.description, vote_allowance: allowance },
+      {
+        agreement_id: agreementId,
+        phase_id: v.phaseId ?? null,
+        kind: v.kind,
+        template: v.template,
+        title: v.title,
+        held_on: v.heldOn,
+        description: v.description,
+        vote_allowance: allowance,
+      },
       qs,
       candidates,
     );
-    await audit(trx, ctx, { entity: 'agreement_input_round', entityId: round.id, action: 'create', after: auditShape.round(round, qs.map((q) => q.text), candidates) });
+    await audit(trx, ctx, {
+      entity: 'agreement_input_round',
+      entityId: round.id,
+      action: 'create',
+      after: auditShape.round(
+        round,
+        qs.map((q) => q.text),
+        candidates,
+      ),
+    });
     return round.id;
   });
 }
@@ -137,7 +168,13 @@ export async function setRoundOpen(ctx: Ctx, agreementId: number, roundId: numbe
     const after = await repo.setRoundOpen(trx, roundId, isOpen);
     const d = await repo.roundDetails(trx, roundId);
     const [qs, cs] = [d.questions.map((q) => q.text), d.candidates.map((c) => c.title)];
-    await audit(trx, ctx, { entity: 'agreement_input_round', entityId: roundId, action: 'update', before: auditShape.round(before, qs, cs), after: auditShape.round(after, qs, cs) });
+    await audit(trx, ctx, {
+      entity: 'agreement_input_round',
+      entityId: roundId,
+      action: 'update',
+      before: auditShape.round(before, qs, cs),
+      after: auditShape.round(after, qs, cs),
+    });
   });
 }
 
@@ -165,7 +202,13 @@ export async function createGroup(ctx: Ctx, agreementId: number, roundId: number
 }
 
 /** The group, if the actor may write for it (the secretariat for any group, an organisation for its own) and the round is open. */
-async function groupForWriting(ctx: Ctx, agreementId: number, roundId: number, groupId: number, mustBeOpen: boolean): Promise<{ agreement: AgreementRow; round: Awaited<ReturnType<typeof roundOr404>>; group: NonNullable<Awaited<ReturnType<typeof repo.findGroup>>> }> {
+async function groupForWriting(
+  ctx: Ctx,
+  agreementId: number,
+  roundId: number,
+  groupId: number,
+  mustBeOpen: boolean,
+): Promise<{ agreement: AgreementRow; round: Awaited<ReturnType<typeof roundOr404>>; group: NonNullable<Awaited<ReturnType<typeof repo.findGroup>>> }> {
   const { agreement } = await withMembers(ctx, agreementId);
   const round = await repo.findRound(ctx.db, agreementId, roundId);
   const group = round ? await repo.findGroup(ctx.db, roundId, groupId) : undefined;
@@ -189,7 +232,13 @@ export async function saveAnswers(ctx: Ctx, agreementId: number, roundId: number
     const before = await repo.answersOfGroup(trx, groupId);
     for (const e of entries) await repo.saveAnswer(trx, groupId, e.questionId, e.text, ctx.clock.now());
     const after = await repo.answersOfGroup(trx, groupId);
-    await audit(trx, ctx, { entity: 'agreement_input_answer', entityId: group.id, action: 'update', before: auditShape.answers(before), after: auditShape.answers(after) });
+    await audit(trx, ctx, {
+      entity: 'agreement_input_answer',
+      entityId: group.id,
+      action: 'update',
+      before: auditShape.answers(before),
+      after: auditShape.answers(after),
+    });
   });
 }
 
@@ -205,8 +254,18 @@ export async function saveVotes(ctx: Ctx, agreementId: number, roundId: number, 
     const problems = checkVotes(votes, allowance, await repo.candidateIds(trx, roundId));
     if (problems.length) throw invalid({ votes: problems });
     const before = await repo.votesOfGroup(trx, groupId);
-    await repo.replaceVotes(trx, groupId, votes.filter((x) => x.votes > 0).map((x) => ({ candidate_id: x.candidateId, votes: x.votes })));
+    await repo.replaceVotes(
+      trx,
+      groupId,
+      votes.filter((x) => x.votes > 0).map((x) => ({ candidate_id: x.candidateId, votes: x.votes })),
+    );
     const after = await repo.votesOfGroup(trx, groupId);
-    await audit(trx, ctx, { entity: 'agreement_input_vote', entityId: group.id, action: 'update', before: auditShape.votes(before), after: auditShape.votes(after) });
+    await audit(trx, ctx, {
+      entity: 'agreement_input_vote',
+      entityId: group.id,
+      action: 'update',
+      before: auditShape.votes(before),
+      after: auditShape.votes(after),
+    });
   });
 }

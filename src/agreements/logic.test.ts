@@ -1,8 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  approvalSummary, buildVersionSections, canTransition, checkVotes, currentPhase, decisionChange, effectiveStatus, indicatorProgress, isOpenForDecisions, milestoneState, partsInOrder,
-  phaseState, rollupMatrix, sharePercent, statusAfterDecisions, tallyVotes,
+  approvalSummary,
+  buildVersionSections,
+  canTransition,
+  checkVotes,
+  currentPhase,
+  decisionChange,
+  effectiveStatus,
+  indicatorProgress,
+  isOpenForDecisions,
+  milestoneState,
+  partsInOrder,
+  phaseState,
+  rollupMatrix,
+  sharePercent,
+  statusAfterDecisions,
+  tallyVotes,
 } from './logic.js';
 import { count } from '../core/format.js';
 
@@ -83,8 +97,28 @@ test('matrix roll-up: a column where nothing is relevant has no share', () => {
 });
 
 test('votes over the allowance, negative, fractional or for unknown candidates are refused', () => {
-  assert.deepEqual(checkVotes([{ candidateId: 1, votes: 3 }, { candidateId: 2, votes: 2 }], 5, [1, 2]), []);
-  assert.match(checkVotes([{ candidateId: 1, votes: 4 }, { candidateId: 2, votes: 2 }], 5, [1, 2]).join(' '), /fordelt 6 stemmer.*kun 5/);
+  assert.deepEqual(
+    checkVotes(
+      [
+        { candidateId: 1, votes: 3 },
+        { candidateId: 2, votes: 2 },
+      ],
+      5,
+      [1, 2],
+    ),
+    [],
+  );
+  assert.match(
+    checkVotes(
+      [
+        { candidateId: 1, votes: 4 },
+        { candidateId: 2, votes: 2 },
+      ],
+      5,
+      [1, 2],
+    ).join(' '),
+    /fordelt 6 stemmer.*kun 5/,
+  );
   assert.equal(checkVotes([{ candidateId: 1, votes: -1 }], 5, [1]).length, 1);
   assert.equal(checkVotes([{ candidateId: 1, votes: 1.5 }], 5, [1]).length, 1);
   assert.match(checkVotes([{ candidateId: 9, votes: 1 }], 5, [1]).join(' '), /ikke findes/);
@@ -105,18 +139,38 @@ test('the tally sums per candidate, sorts by votes and shares ranks on ties', ()
     { candidate_id: 1, votes: 1 },
     { candidate_id: 1, votes: 0 },
   ]);
-  assert.deepEqual(rows.map((r) => [r.title, r.votes, r.rank, r.groups]), [
-    ['B', 4, 1, 2],
-    ['C', 4, 1, 2],
-    ['A', 1, 3, 1],
-    ['D', 0, 4, 0],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.title, r.votes, r.rank, r.groups]),
+    [
+      ['B', 4, 1, 2],
+      ['C', 4, 1, 2],
+      ['A', 1, 3, 1],
+      ['D', 0, 4, 0],
+    ],
+  );
 });
 
 test('approval: N of M, only approving decisions count, and status follows', () => {
-  const s = approvalSummary([1, 2, 3], [{ organisation_id: 1, decision: 'godkendt' }, { organisation_id: 2, decision: 'godkendt_med_bemaerkninger' }, { organisation_id: 9, decision: 'godkendt' }], ['godkendt', 'godkendt_med_bemaerkninger'], ['ikke_godkendt']);
+  const s = approvalSummary(
+    [1, 2, 3],
+    [
+      { organisation_id: 1, decision: 'godkendt' },
+      { organisation_id: 2, decision: 'godkendt_med_bemaerkninger' },
+      { organisation_id: 9, decision: 'godkendt' },
+    ],
+    ['godkendt', 'godkendt_med_bemaerkninger'],
+    ['ikke_godkendt'],
+  );
   assert.deepEqual(s, { approved: 2, total: 3, rejected: 0, pending: 1, isAllApproved: false });
-  const all = approvalSummary([1, 2], [{ organisation_id: 1, decision: 'godkendt' }, { organisation_id: 2, decision: 'godkendt' }], ['godkendt'], ['ikke_godkendt']);
+  const all = approvalSummary(
+    [1, 2],
+    [
+      { organisation_id: 1, decision: 'godkendt' },
+      { organisation_id: 2, decision: 'godkendt' },
+    ],
+    ['godkendt'],
+    ['ikke_godkendt'],
+  );
   assert.equal(all.isAllApproved, true);
   assert.equal(approvalSummary([], [], ['godkendt'], []).isAllApproved, false);
   assert.equal(approvalSummary([1], [{ organisation_id: 1, decision: 'ikke_godkendt' }], ['godkendt'], ['ikke_godkendt']).rejected, 1);
@@ -148,15 +202,47 @@ test('indicator progress in both directions', () => {
 
 test('version sections: free sections, then focus areas per part, then principles, with stable keys', () => {
   const sections = buildVersionSections({
-    freeSections: [{ number: 2, title: 'Læsevejledning', body: 'Sådan læses aftalen.' }, { number: 1, title: 'Indledning', body: 'Aftalen dækker …' }],
-    parts: [{ code: 'udvikling', label: 'Udviklingsstrategi' }, { code: 'styring', label: 'Styringsaftale' }],
+    freeSections: [
+      { number: 2, title: 'Læsevejledning', body: 'Sådan læses aftalen.' },
+      { number: 1, title: 'Indledning', body: 'Aftalen dækker …' },
+    ],
+    parts: [
+      { code: 'udvikling', label: 'Udviklingsstrategi' },
+      { code: 'styring', label: 'Styringsaftale' },
+    ],
     focusAreas: [
       { number: 2, part: 'styring', title: 'Data', goal: 'Bedre data', content: null, desired_results: ['Gennemsigtighed'], responsible: null, objectives: [] },
-      { number: 1, part: 'udvikling', title: 'Samarbejde', goal: null, content: 'Tættere samarbejde', desired_results: [], responsible: 'Styregruppen', objectives: [{ number: 1, title: 'Flere fælles tilbud', description: null, indicators: [{ name: 'Antal', unit: 'stk.', target_value: '3', target_date: '2026-12-31' }] }] },
+      {
+        number: 1,
+        part: 'udvikling',
+        title: 'Samarbejde',
+        goal: null,
+        content: 'Tættere samarbejde',
+        desired_results: [],
+        responsible: 'Styregruppen',
+        objectives: [
+          {
+            number: 1,
+            title: 'Flere fælles tilbud',
+            description: null,
+            indicators: [{ name: 'Antal', unit: 'stk.', target_value: '3', target_date: '2026-12-31' }],
+          },
+        ],
+      },
     ],
-    principles: [{ number: 1, title: 'Fælles om takster', description: null, commitments: [{ number: 1, text: 'Kun standardkontrakter', scope_note: 'kun nye kontrakter', applies_from: '2024-09-01' }] }],
+    principles: [
+      {
+        number: 1,
+        title: 'Fælles om takster',
+        description: null,
+        commitments: [{ number: 1, text: 'Kun standardkontrakter', scope_note: 'kun nye kontrakter', applies_from: '2024-09-01' }],
+      },
+    ],
   });
-  assert.deepEqual(sections.map((s) => s.key), ['afsnit-1', 'afsnit-2', 'fokus-1', 'fokus-2', 'princip-1']);
+  assert.deepEqual(
+    sections.map((s) => s.key),
+    ['afsnit-1', 'afsnit-2', 'fokus-1', 'fokus-2', 'princip-1'],
+  );
   assert.match(sections[2]!.text, /Målsætning 1\.1: Flere fælles tilbud/);
   assert.match(sections[2]!.text, /mål: 3 stk\. senest 2026-12-31/);
   assert.match(sections[3]!.label, /Styringsaftale, fokusområde 2/);
@@ -164,16 +250,34 @@ test('version sections: free sections, then focus areas per part, then principle
 });
 
 test('focus areas read in number order: the part holding focus area 1 comes first, each part ordered by number', () => {
-  const parts = [{ code: 'udvikling', label: 'Udviklingsstrategi' }, { code: 'styring', label: 'Styringsaftale' }, { code: 'tom', label: 'Tom del' }];
-  const fas = [{ part: 'udvikling', number: 3 }, { part: 'styring', number: 1 }, { part: 'udvikling', number: 2 }];
-  assert.deepEqual(partsInOrder(parts, fas).map((p) => [p.part.code, p.focusAreas.map((f) => f.number)]), [['styring', [1]], ['udvikling', [2, 3]], ['tom', []]]);
+  const parts = [
+    { code: 'udvikling', label: 'Udviklingsstrategi' },
+    { code: 'styring', label: 'Styringsaftale' },
+    { code: 'tom', label: 'Tom del' },
+  ];
+  const fas = [
+    { part: 'udvikling', number: 3 },
+    { part: 'styring', number: 1 },
+    { part: 'udvikling', number: 2 },
+  ];
+  assert.deepEqual(
+    partsInOrder(parts, fas).map((p) => [p.part.code, p.focusAreas.map((f) => f.number)]),
+    [
+      ['styring', [1]],
+      ['udvikling', [2, 3]],
+      ['tom', []],
+    ],
+  );
   const sections = buildVersionSections({
     freeSections: [],
     parts,
     focusAreas: fas.map((f) => ({ ...f, title: `F${f.number}`, goal: null, content: null, desired_results: [], responsible: null, objectives: [] })),
     principles: [],
   });
-  assert.deepEqual(sections.map((s) => s.key), ['fokus-1', 'fokus-2', 'fokus-3']);
+  assert.deepEqual(
+    sections.map((s) => s.key),
+    ['fokus-1', 'fokus-2', 'fokus-3'],
+  );
 });
 
 test('counts take the Danish singular for one and the plural otherwise', () => {
@@ -186,7 +290,12 @@ test('roll-ups are exact decimals, worked by hand where floats go wrong', () => 
   // 29 of 200 relevant commitments implemented: 29/200 = 0.145 exactly, i.e. 14.5 %, 15 % rounded half up.
   // In floats 0.145 * 100 is 14.499999999999998, so Math.round gave 14 % and toFixed(1) gave "14.5" only by luck.
   const ids = Array.from({ length: 200 }, (_, i) => i + 1);
-  const m = rollupMatrix(ids, [1], ids.slice(0, 29).map((c) => ({ commitment_id: c, organisation_id: 1, status: 'implementeret' })), CODES);
+  const m = rollupMatrix(
+    ids,
+    [1],
+    ids.slice(0, 29).map((c) => ({ commitment_id: c, organisation_id: 1, status: 'implementeret' })),
+    CODES,
+  );
   assert.equal(m.overall.share, '0.145');
   assert.equal(sharePercent(m.overall.share, 1), '14.5');
   assert.equal(sharePercent(m.overall.share, 0), '15');

@@ -129,7 +129,10 @@ export function checkVotes(votes: ReadonlyArray<{ candidateId: number; votes: nu
 export type TallyRow<C> = C & { votes: number; groups: number; rank: number };
 
 /** Sums the votes per candidate; highest first, ties share a rank (1, 2, 2, 4). */
-export function tallyVotes<C extends { id: number; number: number }>(candidates: readonly C[], votes: ReadonlyArray<{ candidate_id: number; votes: number }>): TallyRow<C>[] {
+export function tallyVotes<C extends { id: number; number: number }>(
+  candidates: readonly C[],
+  votes: ReadonlyArray<{ candidate_id: number; votes: number }>,
+): TallyRow<C>[] {
   const sum = new Map<number, { votes: number; groups: number }>();
   for (const v of votes) {
     const s = sum.get(v.candidate_id) ?? { votes: 0, groups: 0 };
@@ -149,7 +152,12 @@ export function tallyVotes<C extends { id: number; number: number }>(candidates:
 export type ApprovalSummary = { approved: number; total: number; rejected: number; pending: number; isAllApproved: boolean };
 
 /** "N af M har godkendt": a member without a decision is pending. `approvalCodes` are the decisions that count as approval. */
-export function approvalSummary(memberIds: readonly number[], decisions: ReadonlyArray<{ organisation_id: number; decision: string }>, approvalCodes: readonly string[], rejectionCodes: readonly string[]): ApprovalSummary {
+export function approvalSummary(
+  memberIds: readonly number[],
+  decisions: ReadonlyArray<{ organisation_id: number; decision: string }>,
+  approvalCodes: readonly string[],
+  rejectionCodes: readonly string[],
+): ApprovalSummary {
   const byOrg = new Map(decisions.map((d) => [d.organisation_id, d.decision]));
   let approved = 0;
   let rejected = 0;
@@ -197,7 +205,8 @@ export const isOpenForDecisions = (status: string): boolean => isStoredStatus(st
 /** After a decision changes: all approved → godkendt; an approved agreement that loses an approval goes back. */
 export function statusAfterDecisions(current: string, isAllApproved: boolean): string {
   if (!isStoredStatus(current)) return current;
-  const next: StoredStatus | undefined = current === 'til_godkendelse' && isAllApproved ? 'godkendt' : current === 'godkendt' && !isAllApproved ? 'til_godkendelse' : undefined;
+  const next: StoredStatus | undefined =
+    current === 'til_godkendelse' && isAllApproved ? 'godkendt' : current === 'godkendt' && !isAllApproved ? 'til_godkendelse' : undefined;
   return next && DECISION_TRANSITIONS[current].includes(next) ? next : current;
 }
 
@@ -211,7 +220,11 @@ export type DecisionRecord = { decision: string; decided_on: string | null; refe
  */
 export function decisionChange(before: DecisionRecord | undefined, next: DecisionRecord): 'create' | 'update' | 'unchanged' {
   if (!before) return 'create';
-  const same = before.decision === next.decision && before.decided_on === next.decided_on && (before.reference ?? null) === (next.reference ?? null) && (before.note ?? null) === (next.note ?? null);
+  const same =
+    before.decision === next.decision &&
+    before.decided_on === next.decided_on &&
+    (before.reference ?? null) === (next.reference ?? null) &&
+    (before.note ?? null) === (next.note ?? null);
   return same ? 'unchanged' : 'update';
 }
 
@@ -254,7 +267,10 @@ export function sharePercent(share: string | null, decimals: number): string | n
  * whole agreement, so the part holding the lowest number comes first (focus area 1 before 2 and 3, whichever part
  * it is in); parts without focus areas follow in their vocabulary order.
  */
-export function partsInOrder<P extends { code: string }, F extends { part: string; number: number }>(parts: readonly P[], focusAreas: readonly F[]): Array<{ part: P; focusAreas: F[] }> {
+export function partsInOrder<P extends { code: string }, F extends { part: string; number: number }>(
+  parts: readonly P[],
+  focusAreas: readonly F[],
+): Array<{ part: P; focusAreas: F[] }> {
   const grouped = parts.map((part, index) => ({ part, index, focusAreas: focusAreas.filter((f) => f.part === part.code).sort((a, b) => a.number - b.number) }));
   const first = (g: (typeof grouped)[number]) => g.focusAreas[0]?.number ?? Number.MAX_SAFE_INTEGER;
   return grouped.sort((a, b) => first(a) - first(b) || a.index - b.index).map(({ part, focusAreas: fas }) => ({ part, focusAreas: fas }));
@@ -267,8 +283,27 @@ export type VersionSection = { key: string; label: string; title: string; text: 
 export type StructuredContent = {
   freeSections: ReadonlyArray<{ number: number; title: string; body: string }>;
   parts: ReadonlyArray<{ code: string; label: string }>;
-  focusAreas: ReadonlyArray<{ number: number; part: string; title: string; goal: string | null; content: string | null; desired_results: readonly string[]; responsible: string | null; objectives: ReadonlyArray<{ number: number; title: string; description: string | null; indicators: ReadonlyArray<{ name: string; unit: string; target_value: string | null; target_date: string | null }> }> }>;
-  principles: ReadonlyArray<{ number: number; title: string; description: string | null; commitments: ReadonlyArray<{ number: number; text: string; scope_note: string | null; applies_from: string }> }>;
+  focusAreas: ReadonlyArray<{
+    number: number;
+    part: string;
+    title: string;
+    goal: string | null;
+    content: string | null;
+    desired_results: readonly string[];
+    responsible: string | null;
+    objectives: ReadonlyArray<{
+      number: number;
+      title: string;
+      description: string | null;
+      indicators: ReadonlyArray<{ name: string; unit: string; target_value: string | null; target_date: string | null }>;
+    }>;
+  }>;
+  principles: ReadonlyArray<{
+    number: number;
+    title: string;
+    description: string | null;
+    commitments: ReadonlyArray<{ number: number; text: string; scope_note: string | null; applies_from: string }>;
+  }>;
 };
 
 const lines = (...parts: Array<string | null | undefined | false>) => parts.filter((p): p is string => !!p).join('\n');
@@ -280,7 +315,8 @@ const lines = (...parts: Array<string | null | undefined | false>) => parts.filt
  */
 export function buildVersionSections(c: StructuredContent): VersionSection[] {
   const out: VersionSection[] = [];
-  for (const s of [...c.freeSections].sort((a, b) => a.number - b.number)) out.push({ key: `afsnit-${s.number}`, label: `Afsnit ${s.number}`, title: s.title, text: s.body });
+  for (const s of [...c.freeSections].sort((a, b) => a.number - b.number))
+    out.push({ key: `afsnit-${s.number}`, label: `Afsnit ${s.number}`, title: s.title, text: s.body });
   for (const { part, focusAreas } of partsInOrder(c.parts, c.focusAreas)) {
     for (const f of focusAreas) {
       out.push({
@@ -296,7 +332,10 @@ export function buildVersionSections(c: StructuredContent): VersionSection[] {
             lines(
               `Målsætning ${f.number}.${o.number}: ${o.title}`,
               o.description,
-              ...o.indicators.map((i) => `Indikator: ${i.name}${i.target_value !== null ? ` (mål: ${i.target_value} ${i.unit}${i.target_date ? ` senest ${i.target_date}` : ''})` : ''}`),
+              ...o.indicators.map(
+                (i) =>
+                  `Indikator: ${i.name}${i.target_value !== null ? ` (mål: ${i.target_value} ${i.unit}${i.target_date ? ` senest ${i.target_date}` : ''})` : ''}`,
+              ),
             ),
           ),
         ),
@@ -308,7 +347,10 @@ export function buildVersionSections(c: StructuredContent): VersionSection[] {
       key: `princip-${p.number}`,
       label: `Fælleskommunalt princip ${p.number}`,
       title: p.title,
-      text: lines(p.description, ...p.commitments.map((k) => `${p.number}.${k.number} ${k.text}${k.scope_note ? ` (${k.scope_note})` : ''} – gælder fra ${k.applies_from}`)),
+      text: lines(
+        p.description,
+        ...p.commitments.map((k) => `${p.number}.${k.number} ${k.text}${k.scope_note ? ` (${k.scope_note})` : ''} – gælder fra ${k.applies_from}`),
+      ),
     });
   }
   return out;

@@ -18,15 +18,37 @@ import { NOT_SET, rollupMatrix } from './logic.js';
 export async function matrixView(ctx: Ctx, id: number) {
   const agreement = await readable(ctx, id);
   const db = ctx.db;
-  const [vocab, members, content, statuses] = await Promise.all([allVocabulary(db), agreementMembers(db, agreement), loadContent(db, agreement.id), commitmentStatuses(db, agreement.id)]);
+  const [vocab, members, content, statuses] = await Promise.all([
+    allVocabulary(db),
+    agreementMembers(db, agreement),
+    loadContent(db, agreement.id),
+    commitmentStatuses(db, agreement.id),
+  ]);
   const rows = content.principles.flatMap((p) => p.commitments.map((c) => ({ ...c, code: `${p.number}.${c.number}`, principle: p })));
-  const matrix = rollupMatrix(rows.map((r) => r.id), members.map((x) => x.id), statuses, vocab.codes('tilsagnsstatus'));
+  const matrix = rollupMatrix(
+    rows.map((r) => r.id),
+    members.map((x) => x.id),
+    statuses,
+    vocab.codes('tilsagnsstatus'),
+  );
   const statusCodes = [...vocab.codes('tilsagnsstatus'), NOT_SET];
   const label = (s: string) => (s === NOT_SET ? 'Ikke angivet' : vocab.label('tilsagnsstatus', s));
   const tone = (s: string) => (s === NOT_SET ? 'none' : vocab.tone('tilsagnsstatus', s));
   const actor = ctx.actor;
   const canReport = !!actor && can(ctx, 'agreements.memberStatus', memberTarget(agreement, members, actor.organisationId));
-  return { agreement, members, principles: content.principles, statuses, rows, matrix, statusCodes, label, tone, reportAs: canReport ? actor!.organisationName : null, today: ctx.clock.today() };
+  return {
+    agreement,
+    members,
+    principles: content.principles,
+    statuses,
+    rows,
+    matrix,
+    statusCodes,
+    label,
+    tone,
+    reportAs: canReport ? actor!.organisationName : null,
+    today: ctx.clock.today(),
+  };
 }
 export type MatrixView = Awaited<ReturnType<typeof matrixView>>;
 
@@ -34,9 +56,19 @@ export type MatrixView = Awaited<ReturnType<typeof matrixView>>;
 export async function statusForm(ctx: Ctx, id: number) {
   const { agreement, members } = await withMembers(ctx, id);
   const actor = requireSignedIn(ctx, 'agreements.memberStatus', memberTarget(agreement, members, ctx.actor?.organisationId ?? -1));
-  const [content, statuses, codes] = await Promise.all([loadContent(ctx.db, agreement.id), commitmentStatuses(ctx.db, agreement.id), vocabulary(ctx.db, 'tilsagnsstatus')]);
+  const [content, statuses, codes] = await Promise.all([
+    loadContent(ctx.db, agreement.id),
+    commitmentStatuses(ctx.db, agreement.id),
+    vocabulary(ctx.db, 'tilsagnsstatus'),
+  ]);
   const own = new Map(statuses.filter((s) => s.organisation_id === actor.organisationId).map((s) => [s.commitment_id, s]));
-  return { agreement, organisationName: actor.organisationName, principles: content.principles, own, statusOptions: codes.map((s) => ({ value: s.code, label: s.label })) };
+  return {
+    agreement,
+    organisationName: actor.organisationName,
+    principles: content.principles,
+    own,
+    statusOptions: codes.map((s) => ({ value: s.code, label: s.label })),
+  };
 }
 export type StatusForm = Awaited<ReturnType<typeof statusForm>>;
 
@@ -61,7 +93,11 @@ export async function setCommitmentStatuses(ctx: Ctx, agreementId: number, organ
     const ownIds = await repo.commitmentIdsOf(trx, agreementId);
     for (const i of chosen) if (!ownIds.has(i.commitmentId)) throw notFound('Tilsagnet findes ikke i aftalen.');
     if (!chosen.length) return 0;
-    const before = await repo.memberStatuses(trx, organisationId, chosen.map((i) => i.commitmentId));
+    const before = await repo.memberStatuses(
+      trx,
+      organisationId,
+      chosen.map((i) => i.commitmentId),
+    );
     let changed = 0;
     for (const i of chosen) {
       const prev = before.find((b) => b.commitment_id === i.commitmentId);
@@ -91,5 +127,7 @@ export async function setCommitmentStatus(ctx: Ctx, agreementId: number, commitm
   if (!codes.includes(v.status)) errors.status = ['Ukendt status. Vælg en af de tilladte.'];
   if (v.statusDate > ctx.clock.today()) errors.statusDate = ['Datoen kan ikke ligge i fremtiden.'];
   if (Object.keys(errors).length) throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', errors);
-  await setCommitmentStatuses(ctx, agreementId, organisationId, { items: [{ commitmentId, status: v.status, statusDate: v.statusDate, evidence: v.evidence }] });
+  await setCommitmentStatuses(ctx, agreementId, organisationId, {
+    items: [{ commitmentId, status: v.status, statusDate: v.statusDate, evidence: v.evidence }],
+  });
 }

@@ -9,7 +9,13 @@ import { pct, value } from './pages/shared.js';
 const num = (v: string | null | undefined, unit: string) => value(v, unit);
 
 export async function agreementPdf(d: DocumentData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: d.title, Author: d.area.name, Subject: 'Rammeaftale', Creator: 'Ramme' }, lang: 'da-DK', displayTitle: true } as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: d.title, Author: d.area.name, Subject: 'Rammeaftale', Creator: 'Ramme' },
+    lang: 'da-DK',
+    displayTitle: true,
+  } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -24,7 +30,13 @@ export async function agreementPdf(d: DocumentData): Promise<Buffer> {
   p(`${d.area.name} · ${formatDate(d.periodStart)} – ${formatDate(d.periodEnd)} · Status: ${d.statusLabel} · ${d.approval.text}`);
   if (d.summary) p(d.summary);
   h2('Indhold');
-  const toc = [...d.sections.map((s) => `${s.number}. ${s.title}`), ...d.parts.map((x) => x.label), 'Fælleskommunale principper', 'Procesforløb', 'Godkendelse'];
+  const toc = [
+    ...d.sections.map((s) => `${s.number}. ${s.title}`),
+    ...d.parts.map((x) => x.label),
+    'Fælleskommunale principper',
+    'Procesforløb',
+    'Godkendelse',
+  ];
   toc.forEach(li);
   for (const s of d.sections) {
     h2(`${s.number}. ${s.title}`);
@@ -45,19 +57,28 @@ export async function agreementPdf(d: DocumentData): Promise<Buffer> {
       if (f.responsible) p(`Ansvarlig: ${f.responsible}`);
       for (const o of f.objectives) {
         doc.font('Helvetica-Bold').fontSize(10).text(`Målsætning ${f.number}.${o.number}: ${o.title}`).moveDown(0.2);
-        for (const i of o.indicators) li(`${i.name}: udgangspunkt ${num(i.baseline?.value, i.unit)}, mål ${num(i.target?.value, i.unit)}, seneste ${num(i.latest?.value, i.unit)} – ${i.progressLabel}`);
+        for (const i of o.indicators)
+          li(
+            `${i.name}: udgangspunkt ${num(i.baseline?.value, i.unit)}, mål ${num(i.target?.value, i.unit)}, seneste ${num(i.latest?.value, i.unit)} – ${i.progressLabel}`,
+          );
         doc.moveDown(0.3);
       }
     }
   }
   h2('Fælleskommunale principper');
-  p(`${pct(d.overall.share)} af de relevante tilsagn er implementeret (${d.overall.implemented} af ${d.overall.relevant}) på tværs af ${count(d.members.length, 'medlem', 'medlemmer')}.`);
+  p(
+    `${pct(d.overall.share)} af de relevante tilsagn er implementeret (${d.overall.implemented} af ${d.overall.relevant}) på tværs af ${count(d.members.length, 'medlem', 'medlemmer')}.`,
+  );
   for (const pr of d.principleRows) {
     h3(`Princip ${pr.number}: ${pr.title}`);
     if (pr.description) p(pr.description);
     for (const c of pr.commitments) {
       li(`${pr.number}.${c.number} ${c.text.replace(/\.$/, '')}${c.scopeNote ? ` (${c.scopeNote})` : ''}. Gælder fra ${formatDate(c.appliesFrom)}.`);
-      doc.font('Helvetica').fontSize(9).text(d.statusColumns.map((s) => `${s.label}: ${c.tally.counts[s.code] ?? 0}`).join(' · '), { indent: 22 }).moveDown(0.2);
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .text(d.statusColumns.map((s) => `${s.label}: ${c.tally.counts[s.code] ?? 0}`).join(' · '), { indent: 22 })
+        .moveDown(0.2);
     }
   }
   h3('Status pr. medlem');
@@ -68,7 +89,8 @@ export async function agreementPdf(d: DocumentData): Promise<Buffer> {
   for (const m of d.doneMilestones) li(`${formatDate(m.dueOn)}: ${m.title}${m.deliverable ? ` (leverance: ${m.deliverable})` : ''}`);
   h2('Godkendelse');
   p(d.approval.text + '.');
-  for (const x of d.approvals) li(`${x.organisation}: ${x.decisionLabel}${x.decidedOn ? ` ${formatDate(x.decidedOn)}` : ''}${x.reference ? ` (${x.reference})` : ''}`);
+  for (const x of d.approvals)
+    li(`${x.organisation}: ${x.decisionLabel}${x.decidedOn ? ` ${formatDate(x.decidedOn)}` : ''}${x.reference ? ` (${x.reference})` : ''}`);
   doc.end();
   return done;
 }

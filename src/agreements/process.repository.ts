@@ -7,7 +7,8 @@ import type { ApprovalTable, MilestoneTable, PhaseTable } from './agreements.tab
 
 export const findPhase = (db: Queryable, agreementId: number, id: number) =>
   db.selectFrom('agreement_phase').selectAll().where('id', '=', id).where('agreement_id', '=', agreementId).executeTakeFirst();
-export const insertPhase = (trx: Trx, values: Insertable<PhaseTable>) => trx.insertInto('agreement_phase').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertPhase = (trx: Trx, values: Insertable<PhaseTable>) =>
+  trx.insertInto('agreement_phase').values(values).returningAll().executeTakeFirstOrThrow();
 export const updatePhase = (trx: Trx, id: number, values: Updateable<PhaseTable>) =>
   trx.updateTable('agreement_phase').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
@@ -15,7 +16,8 @@ export const findMilestone = (db: Queryable, agreementId: number, id: number, lo
   const q = db.selectFrom('agreement_milestone').selectAll().where('id', '=', id).where('agreement_id', '=', agreementId);
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 };
-export const insertMilestone = (trx: Trx, values: Insertable<MilestoneTable>) => trx.insertInto('agreement_milestone').values(values).returningAll().executeTakeFirstOrThrow();
+export const insertMilestone = (trx: Trx, values: Insertable<MilestoneTable>) =>
+  trx.insertInto('agreement_milestone').values(values).returningAll().executeTakeFirstOrThrow();
 export const updateMilestone = (trx: Trx, id: number, values: Updateable<MilestoneTable>) =>
   trx.updateTable('agreement_milestone').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 

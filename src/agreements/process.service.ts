@@ -30,11 +30,18 @@ const NOT_SENT = 'Aftalen er ikke sendt til godkendelse endnu. Sekretariatet sen
 export async function timelineView(ctx: Ctx, id: number) {
   const agreement = await readable(ctx, id);
   const [phases, milestones, events, vocab] = await Promise.all([
-    agreements.phasesOf(ctx.db, id), agreements.milestonesOf(ctx.db, id), agreements.statusEvents(ctx.db, id), agreements.allVocabulary(ctx.db),
+    agreements.phasesOf(ctx.db, id),
+    agreements.milestonesOf(ctx.db, id),
+    agreements.statusEvents(ctx.db, id),
+    agreements.allVocabulary(ctx.db),
   ]);
   const today = ctx.clock.today();
   return {
-    agreement, phases, milestones, today, current: currentPhase(phases, today),
+    agreement,
+    phases,
+    milestones,
+    today,
+    current: currentPhase(phases, today),
     history: events.map((e) => ({ date: e.changed_on, statusLabel: vocab.label('aftalestatus', e.status), note: e.note })),
     canEdit: mayEdit(ctx, agreement),
   };
@@ -44,7 +51,11 @@ export type TimelineView = Awaited<ReturnType<typeof timelineView>>;
 /** Every member's decision, "N af M har godkendt", and for which members the actor may register one. */
 export async function approvalView(ctx: Ctx, id: number) {
   const agreement = await readable(ctx, id);
-  const [vocab, members, decisions] = await Promise.all([agreements.allVocabulary(ctx.db), agreements.agreementMembers(ctx.db, agreement), agreements.approvals(ctx.db, id)]);
+  const [vocab, members, decisions] = await Promise.all([
+    agreements.allVocabulary(ctx.db),
+    agreements.agreementMembers(ctx.db, agreement),
+    agreements.approvals(ctx.db, id),
+  ]);
   const isOpen = isOpenForDecisions(agreement.status);
   return {
     agreement,
@@ -54,7 +65,12 @@ export async function approvalView(ctx: Ctx, id: number) {
       const d = decisions.find((x) => x.organisation_id === m.id);
       const code = d?.decision ?? 'afventer';
       return {
-        member: m, label: vocab.label('beslutning', code), tone: vocab.tone('beslutning', code), decidedOn: d?.decided_on ?? null, reference: d?.reference ?? null, note: d?.note ?? null,
+        member: m,
+        label: vocab.label('beslutning', code),
+        tone: vocab.tone('beslutning', code),
+        decidedOn: d?.decided_on ?? null,
+        reference: d?.reference ?? null,
+        note: d?.note ?? null,
         mayRegister: isOpen && can(ctx, 'agreements.decide', memberTarget(agreement, members, m.id)),
       };
     }),
@@ -80,11 +96,13 @@ export async function savePhase(ctx: Ctx, agreementId: number, phaseId: number |
   const v = parseInput(ZPhase, input);
   const errors: FieldErrors = {};
   if (v.endsOn < v.startsOn) errors.endsOn = ['Fasens slutdato skal ligge efter startdatoen.'];
-  if (v.startsOn < agreement.preparation_start || v.startsOn > agreement.period_end) errors.startsOn = [`Fasen skal ligge inden for aftalens forløb (${lifetime(agreement)}).`];
+  if (v.startsOn < agreement.preparation_start || v.startsOn > agreement.period_end)
+    errors.startsOn = [`Fasen skal ligge inden for aftalens forløb (${lifetime(agreement)}).`];
   if (v.endsOn > agreement.period_end) errors.endsOn = [...(errors.endsOn ?? []), `Fasen skal slutte senest ${agreement.period_end}.`];
   if (Object.keys(errors).length) throw invalid(errors);
   return ctx.db.transaction().execute(async (trx) => {
-    if (await isNumberTaken(trx, 'agreement_phase', agreementId, v.number, phaseId)) throw invalid({ number: [`Nummer ${v.number} bruges allerede af en anden fase.`] });
+    if (await isNumberTaken(trx, 'agreement_phase', agreementId, v.number, phaseId))
+      throw invalid({ number: [`Nummer ${v.number} bruges allerede af en anden fase.`] });
     const values = { number: v.number, name: v.name, description: v.description, starts_on: v.startsOn, ends_on: v.endsOn };
     if (phaseId === null) {
       const row = await repo.insertPhase(trx, { agreement_id: agreementId, ...values });
@@ -104,13 +122,22 @@ export async function saveMilestone(ctx: Ctx, agreementId: number, milestoneId: 
   const v = parseInput(ZMilestone, input);
   const today = ctx.clock.today();
   const errors: FieldErrors = {};
-  if (v.dueOn < agreement.preparation_start || v.dueOn > agreement.period_end) errors.dueOn = [`Milepælen ligger uden for aftalens forløb (${lifetime(agreement)}).`];
+  if (v.dueOn < agreement.preparation_start || v.dueOn > agreement.period_end)
+    errors.dueOn = [`Milepælen ligger uden for aftalens forløb (${lifetime(agreement)}).`];
   const completedOn = v.status === 'gennemfoert' ? (v.completedOn ?? today) : null;
   if (completedOn && completedOn > today) errors.completedOn = ['En milepæl kan ikke være gennemført i fremtiden.'];
   if (Object.keys(errors).length) throw invalid(errors);
   return ctx.db.transaction().execute(async (trx) => {
     if (v.phaseId && !(await isPhaseOf(trx, agreementId, v.phaseId))) throw invalid({ phaseId: ['Fasen findes ikke i denne aftale.'] });
-    const values = { phase_id: v.phaseId ?? null, due_on: v.dueOn, title: v.title, responsible: v.responsible, deliverable: v.deliverable, status: v.status, completed_on: completedOn };
+    const values = {
+      phase_id: v.phaseId ?? null,
+      due_on: v.dueOn,
+      title: v.title,
+      responsible: v.responsible,
+      deliverable: v.deliverable,
+      status: v.status,
+      completed_on: completedOn,
+    };
     if (milestoneId === null) {
       const row = await repo.insertMilestone(trx, { agreement_id: agreementId, ...values });
       await audit(trx, ctx, { entity: 'agreement_milestone', entityId: row.id, action: 'create', after: auditShape.milestone(row) });
@@ -119,7 +146,13 @@ export async function saveMilestone(ctx: Ctx, agreementId: number, milestoneId: 
     const before = await repo.findMilestone(trx, agreementId, milestoneId, true);
     if (!before) throw notFound('Milepælen findes ikke.');
     const after = await repo.updateMilestone(trx, milestoneId, values);
-    await audit(trx, ctx, { entity: 'agreement_milestone', entityId: milestoneId, action: 'update', before: auditShape.milestone(before), after: auditShape.milestone(after) });
+    await audit(trx, ctx, {
+      entity: 'agreement_milestone',
+      entityId: milestoneId,
+      action: 'update',
+      before: auditShape.milestone(before),
+      after: auditShape.milestone(after),
+    });
     return milestoneId;
   });
 }
@@ -132,7 +165,13 @@ export async function completeMilestone(ctx: Ctx, agreementId: number, milestone
     if (!before) throw notFound('Milepælen findes ikke.');
     if (before.status === 'gennemfoert') return;
     const after = await repo.updateMilestone(trx, milestoneId, { status: 'gennemfoert', completed_on: ctx.clock.today() });
-    await audit(trx, ctx, { entity: 'agreement_milestone', entityId: milestoneId, action: 'update', before: auditShape.milestone(before), after: auditShape.milestone(after) });
+    await audit(trx, ctx, {
+      entity: 'agreement_milestone',
+      entityId: milestoneId,
+      action: 'update',
+      before: auditShape.milestone(before),
+      after: auditShape.milestone(after),
+    });
   });
 }
 
@@ -143,7 +182,12 @@ export async function completeMilestone(ctx: Ctx, agreementId: number, milestone
  * the status is re-checked, a registration identical to the one already there is refused (409), and the
  * roll-up counts every committed decision.
  */
-export async function setApproval(ctx: Ctx, agreementId: number, organisationId: number, input: unknown): Promise<{ status: string; approved: number; total: number }> {
+export async function setApproval(
+  ctx: Ctx,
+  agreementId: number,
+  organisationId: number,
+  input: unknown,
+): Promise<{ status: string; approved: number; total: number }> {
   const { agreement, members } = await withMembers(ctx, agreementId);
   const actor = requireSignedIn(ctx, 'agreements.decide', memberTarget(agreement, members, organisationId));
   const member = members.find((m) => m.id === organisationId);
@@ -155,7 +199,8 @@ export async function setApproval(ctx: Ctx, agreementId: number, organisationId:
   if (!kinds.some((k) => k.code === v.decision)) errors.decision = ['Ukendt beslutning. Vælg en af de tilladte.'];
   if (v.decision !== 'afventer' && !v.decidedOn) errors.decidedOn = ['Angiv datoen for beslutningen.'];
   if (v.decidedOn && v.decidedOn > today) errors.decidedOn = ['Beslutningsdatoen kan ikke ligge i fremtiden.'];
-  if (v.decidedOn && v.decidedOn < agreement.preparation_start) errors.decidedOn = [`Beslutningsdatoen kan ikke ligge før arbejdet med aftalen startede (${agreement.preparation_start}).`];
+  if (v.decidedOn && v.decidedOn < agreement.preparation_start)
+    errors.decidedOn = [`Beslutningsdatoen kan ikke ligge før arbejdet med aftalen startede (${agreement.preparation_start}).`];
   if (Object.keys(errors).length) throw invalid(errors);
   if (!isOpenForDecisions(agreement.status)) throw conflict(NOT_SENT);
   return ctx.db.transaction().execute(async (trx) => {
@@ -164,19 +209,33 @@ export async function setApproval(ctx: Ctx, agreementId: number, organisationId:
     const before = await repo.findApproval(trx, agreementId, organisationId);
     const next = { decision: v.decision, decided_on: v.decision === 'afventer' ? null : (v.decidedOn ?? null), reference: v.reference, note: v.note };
     const change = decisionChange(before, next);
-    if (change === 'unchanged') throw conflict(`Beslutningen for ${member.name} er allerede registreret med de samme oplysninger. Genindlæs siden for at se den.`);
+    if (change === 'unchanged')
+      throw conflict(`Beslutningen for ${member.name} er allerede registreret med de samme oplysninger. Genindlæs siden for at se den.`);
     await repo.upsertApproval(trx, agreementId, organisationId, next, actor.username, ctx.clock.now());
     await audit(trx, ctx, {
-      entity: 'agreement_approval', entityId: `${agreementId}:${organisationId}`, action: change, before: before ? auditShape.approval(before) : null, after: auditShape.approval(next),
+      entity: 'agreement_approval',
+      entityId: `${agreementId}:${organisationId}`,
+      action: change,
+      before: before ? auditShape.approval(before) : null,
+      after: auditShape.approval(next),
     });
     const summary = summaryOf(members, await agreements.approvals(trx, agreementId), vocab);
     const status = statusAfterDecisions(current.status, summary.isAllApproved);
     if (status !== current.status) {
       const after = await agreements.moveStatus(trx, agreementId, current.status, status, ctx.clock.now());
       if (!after) throw conflict('Aftalens status er netop ændret af en anden. Genindlæs siden og prøv igen.');
-      const note = status === 'godkendt' ? `Alle ${summary.total} medlemmer har godkendt aftalen.` : `En godkendelse er ændret; ${summary.approved} af ${summary.total} har godkendt.`;
+      const note =
+        status === 'godkendt'
+          ? `Alle ${summary.total} medlemmer har godkendt aftalen.`
+          : `En godkendelse er ændret; ${summary.approved} af ${summary.total} har godkendt.`;
       await agreements.addStatusEvent(trx, { agreement_id: agreementId, status, changed_on: today, note, actor_username: actor.username });
-      await audit(trx, ctx, { entity: 'agreement', entityId: agreementId, action: 'update', before: auditShape.agreement(current), after: auditShape.agreement(after) });
+      await audit(trx, ctx, {
+        entity: 'agreement',
+        entityId: agreementId,
+        action: 'update',
+        before: auditShape.agreement(current),
+        after: auditShape.agreement(after),
+      });
     }
     return { status, approved: summary.approved, total: summary.total };
   });

@@ -3,7 +3,15 @@
  * responses, kinds of input rounds and groups. Shipped as rows of `agreement_vocabulary` by the migration; pages
  * and rules read them from the table, so a new status is a row, not a code change.
  */
-export type VocabularyRow = { list: string; code: string; label: string; description?: string; tone?: 'ok' | 'warn' | 'bad' | 'neutral'; approval?: boolean; rejection?: boolean };
+export type VocabularyRow = {
+  list: string;
+  code: string;
+  label: string;
+  description?: string;
+  tone?: 'ok' | 'warn' | 'bad' | 'neutral';
+  approval?: boolean;
+  rejection?: boolean;
+};
 
 export const VOCABULARY: VocabularyRow[] = [
   { list: 'aftalestatus', code: 'under_udarbejdelse', label: 'Under udarbejdelse', tone: 'neutral' },

@@ -20,7 +20,14 @@ export async function visibleOrganisations(db: Queryable, areaIds: readonly numb
         eb('o.id', '=', ownOrganisationId),
         eb('o.kind', '=', 'provider'),
         eb('o.area_id', 'in', [...areaIds]),
-        eb('o.id', 'in', eb.selectFrom('agreement_area_member').select('organisation_id').where('area_id', 'in', [...areaIds])),
+        eb(
+          'o.id',
+          'in',
+          eb
+            .selectFrom('agreement_area_member')
+            .select('organisation_id')
+            .where('area_id', 'in', [...areaIds]),
+        ),
       ]),
     )
     .orderBy('o.name')
@@ -50,7 +57,20 @@ export async function auditEvents(db: Queryable, f: TAuditQuery, organisationIds
   const rows = await q
     .leftJoin('organisation as o', 'o.id', 'l.actor_org_id')
     .leftJoin('app_user as u', 'u.id', 'l.actor_user_id')
-    .select(['l.id', 'l.at', 'l.actor_username', 'u.display_name', 'o.name as org_name', 'l.entity', 'l.entity_id', 'l.action', 'l.before', 'l.after', 'l.request_id', 'l.client_address'])
+    .select([
+      'l.id',
+      'l.at',
+      'l.actor_username',
+      'u.display_name',
+      'o.name as org_name',
+      'l.entity',
+      'l.entity_id',
+      'l.action',
+      'l.before',
+      'l.after',
+      'l.request_id',
+      'l.client_address',
+    ])
     .orderBy('l.at', 'desc')
     .orderBy('l.id', 'desc')
     .limit(page.limit)

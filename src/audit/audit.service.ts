@@ -42,10 +42,15 @@ export type AuditLog = {
 };
 
 /** Lists only the fields that changed between before and after. */
-export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Array<{ field: string; before: string; after: string }> {
+export function changedFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): Array<{ field: string; before: string; after: string }> {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const show = (v: unknown) => (v === undefined ? '–' : v === null ? '(tom)' : typeof v === 'string' ? v : JSON.stringify(v));
-  return keys.filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k])).map((k) => ({ field: k, before: show(before?.[k]), after: show(after?.[k]) }));
+  return keys
+    .filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k]))
+    .map((k) => ({ field: k, before: show(before?.[k]), after: show(after?.[k]) }));
 }
 
 /** How an entity type is named and linked; the technical name when no capability declares it. */

@@ -18,8 +18,22 @@ after(() => t.close());
 /** An actor of a new user in the municipality (by code). */
 async function actorIn(municipalityCode: number, username: string) {
   const org = await t.db.selectFrom('organisation').select(['id', 'name']).where('municipality_code', '=', municipalityCode).executeTakeFirstOrThrow();
-  const { id } = await t.db.insertInto('app_user').values({ username, display_name: username, organisation_id: org.id, password_hash: null }).returning('id').executeTakeFirstOrThrow();
-  return { userId: id, username, displayName: username, organisationId: org.id, organisationName: org.name, organisationKind: 'municipality' as const, areaIds: [], roles: [], via: 'token' as const };
+  const { id } = await t.db
+    .insertInto('app_user')
+    .values({ username, display_name: username, organisation_id: org.id, password_hash: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    userId: id,
+    username,
+    displayName: username,
+    organisationId: org.id,
+    organisationName: org.name,
+    organisationKind: 'municipality' as const,
+    areaIds: [],
+    roles: [],
+    via: 'token' as const,
+  };
 }
 
 const page = async (username: string, url: string) => t.as(await t.login(username), { method: 'GET', url, headers: { accept: 'text/html' } });
@@ -27,7 +41,11 @@ const page = async (username: string, url: string) => t.as(await t.login(usernam
 describe('audit log page', () => {
   it('names, links and labels entities from the capabilities, and falls back to the technical name', async () => {
     const actor = await actorIn(316, 'test-holbaek');
-    await audit(t.db, { actor, request: { id: 'req-1', ip: '192.0.2.7' } }, { entity: 'offering', entityId: 4242, action: 'update', before: { places: 10 }, after: { places: 12 } });
+    await audit(
+      t.db,
+      { actor, request: { id: 'req-1', ip: '192.0.2.7' } },
+      { entity: 'offering', entityId: 4242, action: 'update', before: { places: 10 }, after: { places: 12 } },
+    );
     await audit(t.db, null, { entity: 'mystery_thing', entityId: 'x-1', action: 'create', after: { someField: 'a' } });
     const res = await page('demo-sekretariat', '/log');
     assert.equal(res.statusCode, 200);

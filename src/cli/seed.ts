@@ -12,7 +12,9 @@ import { openDatabase } from '../core/db/connect.js';
 import { dropPublicSchema } from '../core/db/maintenance.repository.js';
 import { clockFromEnv } from '../core/clock.js';
 
-const { values } = parseArgs({ options: { scope: { type: 'string', default: 'sjaelland' }, seed: { type: 'string', default: '1' }, reset: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { scope: { type: 'string', default: 'sjaelland' }, seed: { type: 'string', default: '1' }, reset: { type: 'boolean', default: false } },
+});
 if (values.scope !== 'sjaelland' && values.scope !== 'national') {
   console.error('--scope skal være sjaelland eller national.');
   process.exit(2);

@@ -53,7 +53,14 @@ try {
       .split(',')
       .map((r) => r.trim())
       .filter(Boolean);
-    const user = await createUser(ctx, { username: arg ?? '', displayName: values.name ?? '', email: values.email ?? null, organisationId: Number(values.org), roles, password });
+    const user = await createUser(ctx, {
+      username: arg ?? '',
+      displayName: values.name ?? '',
+      email: values.email ?? null,
+      organisationId: Number(values.org),
+      roles,
+      password,
+    });
     console.log(`Brugeren ${user.username} er oprettet i ${user.organisationName} med rollerne ${user.roles.join(', ')}.`);
     if (generated) console.log(`Adgangskode (vises kun nu): ${password}`);
   } else {

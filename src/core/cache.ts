@@ -80,7 +80,10 @@ export function perDatabaseCache<V>(options: { ttlMs: number; maxEntries?: numbe
     },
     /** Forgets the entries whose key starts with `prefix` (all without one). */
     invalidate(prefix = ''): void {
-      if (!prefix) return cache.clear();
+      if (!prefix) {
+        cache.clear();
+        return;
+      }
       cache.deleteWhere((key) => key.slice(key.indexOf('|') + 1).startsWith(prefix));
     },
   };

@@ -19,7 +19,8 @@ function numberFormat(min: number, max: number, style: 'decimal' | 'percent' = '
 }
 
 const isEmpty = (v: Numeric): v is null | undefined | '' => v === null || v === undefined || v === '';
-const isNumeric = (v: string | number | bigint): boolean => (typeof v === 'string' ? /^\s*-?\d+(\.\d+)?\s*$/.test(v) : typeof v === 'bigint' || Number.isFinite(v));
+const isNumeric = (v: string | number | bigint): boolean =>
+  typeof v === 'string' ? /^\s*-?\d+(\.\d+)?\s*$/.test(v) : typeof v === 'bigint' || Number.isFinite(v);
 
 function format(f: Intl.NumberFormat, value: string | number | bigint): string {
   // Intl accepts decimal strings exactly (ES2023); the type declarations only know number | bigint. Danish output
@@ -63,7 +64,8 @@ const dateLong = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long
 const dateDayMonth = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', timeZone: TIME_ZONE });
 const dateTime = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
 
-const asDate = (value: string | Date): Date => (typeof value === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(value.slice(0, 10)) && value.length <= 10 ? new Date(`${value}T12:00:00Z`) : new Date(value)) : value);
+const asDate = (value: string | Date): Date =>
+  typeof value === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(value.slice(0, 10)) && value.length <= 10 ? new Date(`${value}T12:00:00Z`) : new Date(value)) : value;
 
 /** 2026-03-01 → "1. marts 2026". */
 export function formatDate(value: string | Date | null | undefined): string {

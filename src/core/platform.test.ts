@@ -30,7 +30,13 @@ describe('passwords', () => {
 
 describe('CSV', () => {
   it('round-trips quotes, semicolons, line breaks and Danish letters', () => {
-    const text = toCsv(['Navn', 'Beskrivelse'], [['Æblehaven; Øst', 'Linje 1\nLinje "2"'], ['Åen', null]]);
+    const text = toCsv(
+      ['Navn', 'Beskrivelse'],
+      [
+        ['Æblehaven; Øst', 'Linje 1\nLinje "2"'],
+        ['Åen', null],
+      ],
+    );
     assert.ok(text.startsWith('\uFEFF'));
     assert.deepEqual(parseCsv(text), [
       ['Navn', 'Beskrivelse'],
@@ -68,7 +74,10 @@ describe('data folder lock', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramme-lock-'));
     // A live process (the test runner that started this file) owns the lock.
     fs.writeFileSync(path.join(dir, 'ramme.lock'), String(process.ppid));
-    assert.throws(() => lockDataDir(dir), (e: unknown) => e instanceof DataDirLockedError && /allerede i brug/.test((e as Error).message));
+    assert.throws(
+      () => lockDataDir(dir),
+      (e: unknown) => e instanceof DataDirLockedError && /allerede i brug/.test((e as Error).message),
+    );
     fs.writeFileSync(path.join(dir, 'ramme.lock'), '999999999');
     const release = lockDataDir(dir);
     assert.equal(fs.readFileSync(path.join(dir, 'ramme.lock'), 'utf8'), String(process.pid));

@@ -87,15 +87,20 @@ export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
 
   app.get(
     '/api/offerings',
-    { preValidation: mayRead, schema: { summary: 'Tilbud med filtre, sortering og sider', tags, querystring: ZListQuery, response: { 200: ZOfferingListResponse, ...errors } } },
+    {
+      preValidation: mayRead,
+      schema: { summary: 'Tilbud med filtre, sortering og sider', tags, querystring: ZListQuery, response: { 200: ZOfferingListResponse, ...errors } },
+    },
     async (req) => {
       const result = await listOfferings(req.ctx, req.query);
       return { total: result.total, page: result.page, pageSize: result.pageSize, pageCount: result.pageCount, items: result.rows.map(presentListItem) };
     },
   );
 
-  app.get('/api/offerings/:id', { schema: { summary: 'Ét tilbud', tags, params: ZOfferingParams, response: { 200: ZOfferingResponse, ...errors } } }, async (req) =>
-    presentOffering(await getOffering(req.ctx, req.params.id)),
+  app.get(
+    '/api/offerings/:id',
+    { schema: { summary: 'Ét tilbud', tags, params: ZOfferingParams, response: { 200: ZOfferingResponse, ...errors } } },
+    async (req) => presentOffering(await getOffering(req.ctx, req.params.id)),
   );
 
   app.post(
@@ -109,7 +114,16 @@ export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
 
   app.patch(
     '/api/offerings/:id',
-    { preValidation: mayEdit, schema: { summary: 'Ret tilbud (kun de felter, der sendes)', tags, params: ZOfferingParams, body: ZOfferingPatch, response: { 200: ZOfferingResponse, ...errors } } },
+    {
+      preValidation: mayEdit,
+      schema: {
+        summary: 'Ret tilbud (kun de felter, der sendes)',
+        tags,
+        params: ZOfferingParams,
+        body: ZOfferingPatch,
+        response: { 200: ZOfferingResponse, ...errors },
+      },
+    },
     async (req) => presentOffering(await patchOffering(req.ctx, req.params.id, req.body)),
   );
 
@@ -117,7 +131,13 @@ export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
     '/api/offerings/:id/close',
     {
       preValidation: mayEdit,
-      schema: { summary: 'Luk tilbud (eller luk for indskrivning / sæt under afvikling)', tags, params: ZOfferingParams, body: ZClose, response: { 200: ZOfferingResponse, ...errors } },
+      schema: {
+        summary: 'Luk tilbud (eller luk for indskrivning / sæt under afvikling)',
+        tags,
+        params: ZOfferingParams,
+        body: ZClose,
+        response: { 200: ZOfferingResponse, ...errors },
+      },
     },
     async (req) => presentOffering(await closeOffering(req.ctx, req.params.id, req.body)),
   );

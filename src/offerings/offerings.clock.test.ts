@@ -12,9 +12,18 @@ let holbaekOffering: number;
 
 before(async () => {
   t = await createTestApp({ clock: fixedClock('2026-12-01T23:30:00Z') });
-  const holbaek = (await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 316).where('kind', '=', 'municipality').executeTakeFirstOrThrow()).id;
+  const holbaek = (
+    await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 316).where('kind', '=', 'municipality').executeTakeFirstOrThrow()
+  ).id;
   holbaekOffering = (
-    await t.db.selectFrom('offering').select('id').where('operator_org_id', '=', holbaek).where('status', '=', 'aktiv').where('status_since', '<', '2026-12-01').orderBy('id').executeTakeFirstOrThrow()
+    await t.db
+      .selectFrom('offering')
+      .select('id')
+      .where('operator_org_id', '=', holbaek)
+      .where('status', '=', 'aktiv')
+      .where('status_since', '<', '2026-12-01')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
   ).id;
 });
 after(() => t.close());
@@ -35,7 +44,11 @@ describe('the offerings register at 00:30 Danish time', () => {
     assert.match(tomorrow.json().fields.approvalDate[0], /fremtiden/);
     const today = await t.as(s, { method: 'PATCH', url: `/api/offerings/${holbaekOffering}`, payload: { approvalDate: '2026-12-02' } });
     assert.equal(today.statusCode, 200, today.body);
-    const closed = await t.as(s, { method: 'POST', url: `/api/offerings/${holbaekOffering}/close`, payload: { status: 'under_afvikling', statusSince: '2026-12-02', reason: 'Byrådet besluttede det i nat.' } });
+    const closed = await t.as(s, {
+      method: 'POST',
+      url: `/api/offerings/${holbaekOffering}/close`,
+      payload: { status: 'under_afvikling', statusSince: '2026-12-02', reason: 'Byrådet besluttede det i nat.' },
+    });
     assert.equal(closed.statusCode, 200, closed.body);
     assert.equal(closed.json().statusSince, '2026-12-02');
   });

@@ -48,7 +48,8 @@ export function checkCodes(v: TOfferingInput, book: CodeBook): FieldErrors {
   if (!kind || kind === 'secretariat') addFieldError(errors, 'operatorOrganisationId', 'Ukendt driftsherre.');
   const allowed = kind ? OPERATOR_TYPES_BY_KIND[kind] : undefined;
   if (!book.operatorTypes.has(v.operatorType)) addFieldError(errors, 'operatorType', `Ukendt driftsform "${v.operatorType}".`);
-  else if (allowed && !allowed.includes(v.operatorType)) addFieldError(errors, 'operatorType', `Driftsformen passer ikke med driftsherren (tilladt: ${allowed.join(', ')}).`);
+  else if (allowed && !allowed.includes(v.operatorType))
+    addFieldError(errors, 'operatorType', `Driftsformen passer ikke med driftsherren (tilladt: ${allowed.join(', ')}).`);
   if (!book.offeringTypes.has(v.offeringType)) addFieldError(errors, 'offeringType', `Ukendt tilbudstype "${v.offeringType}".`);
   if (!book.socialtilsyn.has(v.socialtilsynCode)) addFieldError(errors, 'socialtilsynCode', `Ukendt socialtilsyn "${v.socialtilsynCode}".`);
   if (!book.municipalities.has(v.municipalityCode)) addFieldError(errors, 'municipalityCode', `Ukendt kommunekode ${v.municipalityCode}.`);

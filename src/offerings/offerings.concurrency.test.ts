@@ -13,7 +13,9 @@ let current: Record<string, unknown>;
 
 before(async () => {
   t = await createTestApp();
-  const holbaek = (await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 316).where('kind', '=', 'municipality').executeTakeFirstOrThrow()).id;
+  const holbaek = (
+    await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 316).where('kind', '=', 'municipality').executeTakeFirstOrThrow()
+  ).id;
   const candidates = await t.db
     .selectFrom('offering as o')
     .select('o.id')
@@ -21,7 +23,17 @@ before(async () => {
     .where('o.status', '=', 'aktiv')
     // The new primary legal basis (SEL-107) and the new extra one (SEL-104) may not clash with the current ones, in whichever order the PATCHes land.
     .where('o.primary_legal_basis', 'not in', ['SEL-104', 'SEL-107'])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('offering_legal_basis as x').select('x.offering_id').whereRef('x.offering_id', '=', 'o.id').where('x.legal_basis_code', 'in', ['SEL-104', 'SEL-107']))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('offering_legal_basis as x')
+            .select('x.offering_id')
+            .whereRef('x.offering_id', '=', 'o.id')
+            .where('x.legal_basis_code', 'in', ['SEL-104', 'SEL-107']),
+        ),
+      ),
+    )
     .orderBy('o.id')
     .execute();
   offeringId = candidates[0]!.id;
@@ -56,7 +68,10 @@ describe('parallel PATCHes of one offering', () => {
       { primaryLegalBasis: 'SEL-107' },
     ];
     assert.equal(new Set(patches.map((p) => Object.keys(p)[0])).size, 20);
-    const auditBefore = await t.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
+    const auditBefore = await t.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
 
     const session = await t.login('demo-tilbudsoekonomi');
     const results = await Promise.all(patches.map((payload) => t.as(session, { method: 'PATCH', url: `/api/offerings/${offeringId}`, payload })));

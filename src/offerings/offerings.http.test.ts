@@ -36,14 +36,43 @@ before(async () => {
   t = await createTestApp();
   holbaekOrg = (await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 316).executeTakeFirstOrThrow()).id;
   holbaekOffering = (await t.db.selectFrom('offering').select('id').where('operator_org_id', '=', holbaekOrg).orderBy('id').executeTakeFirstOrThrow()).id;
-  otherOffering = (await t.db.selectFrom('offering').select('id').where('municipality_code', '=', 370).where('operator_type', '=', 'kommunal').orderBy('id').executeTakeFirstOrThrow()).id;
+  otherOffering = (
+    await t.db
+      .selectFrom('offering')
+      .select('id')
+      .where('municipality_code', '=', 370)
+      .where('operator_type', '=', 'kommunal')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 after(() => t.close());
 
 const counts = async () => ({
-  offerings: Number((await t.db.selectFrom('offering').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  audit: Number((await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  links: Number((await t.db.selectFrom('offering_target_group').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  offerings: Number(
+    (
+      await t.db
+        .selectFrom('offering')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  audit: Number(
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  links: Number(
+    (
+      await t.db
+        .selectFrom('offering_target_group')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
 });
 
 describe('listing offerings', () => {
@@ -55,7 +84,10 @@ describe('listing offerings', () => {
     assert.ok(body.total > 0);
     for (const o of body.items) {
       assert.ok(o.primaryLegalBasis === 'SEL-85' || o.extraLegalBases.includes('SEL-85'), `tilbud ${o.id} har ikke SEL-85`);
-      assert.ok(o.targetGroups.some((g) => g.startsWith('kog-')), `tilbud ${o.id} har ingen kognitiv målgruppe`);
+      assert.ok(
+        o.targetGroups.some((g) => g.startsWith('kog-')),
+        `tilbud ${o.id} har ingen kognitiv målgruppe`,
+      );
     }
   });
   it('finds offerings by inflected Danish words in free text', async () => {
@@ -74,23 +106,39 @@ describe('listing offerings', () => {
       .leftJoin('target_group as tg', 'tg.code', 'x.target_group_code')
       .select(['o.id', 'o.name', 'o.description', 'o.address', 'o.city', 'op.name as operator', 'tg.name as target_group'])
       .execute();
-    const expected = new Set(texts.filter((r) => [r.name, r.description, r.address, r.city, r.operator, r.target_group].some((v) => v && wordStartingWith.test(v))).map((r) => r.id));
+    const expected = new Set(
+      texts.filter((r) => [r.name, r.description, r.address, r.city, r.operator, r.target_group].some((v) => v && wordStartingWith.test(v))).map((r) => r.id),
+    );
     assert.deepEqual(new Set(body.items.map((o) => o.id)), expected);
-    assert.ok(body.items.every((o) => wordStartingWith.test(o.name)), 'in the demo data every match is by name (Børnehjemmet …)');
+    assert.ok(
+      body.items.every((o) => wordStartingWith.test(o.name)),
+      'in the demo data every match is by name (Børnehjemmet …)',
+    );
     const names = (await t.as(s, { method: 'GET', url: '/api/offerings?q=B%C3%B8rnehjemmet&pageSize=5' })).json() as { items: Array<{ name: string }> };
     assert.ok(names.items.some((o) => o.name.startsWith('Børnehjemmet')));
   });
   it('sorts and pages, and counts the whole filtered set', async () => {
     const s = await t.login('demo-myndighed');
-    const p1 = (await t.as(s, { method: 'GET', url: '/api/offerings?sort=places&dir=desc&pageSize=10' })).json() as { total: number; pageCount: number; items: Array<{ places: number }> };
+    const p1 = (await t.as(s, { method: 'GET', url: '/api/offerings?sort=places&dir=desc&pageSize=10' })).json() as {
+      total: number;
+      pageCount: number;
+      items: Array<{ places: number }>;
+    };
     assert.equal(p1.items.length, 10);
     assert.equal(p1.pageCount, Math.ceil(p1.total / 10));
     const places = p1.items.map((o) => o.places);
-    assert.deepEqual(places, [...places].sort((a, b) => b - a));
+    assert.deepEqual(
+      places,
+      [...places].sort((a, b) => b - a),
+    );
   });
   it('treats the empty fields a filter form sends as "not set"', async () => {
     const s = await t.login('demo-myndighed');
-    const res = await t.as(s, { method: 'GET', url: '/tilbud?q=&area=&municipality=&operatorType=&legalBasis=&targetGroup=kog&status=&sort=name&dir=asc', headers: { accept: 'text/html' } });
+    const res = await t.as(s, {
+      method: 'GET',
+      url: '/tilbud?q=&area=&municipality=&operatorType=&legalBasis=&targetGroup=kog&status=&sort=name&dir=asc',
+      headers: { accept: 'text/html' },
+    });
     assert.equal(res.statusCode, 200);
     assert.doesNotMatch(res.body, /blev ignoreret/);
     const api = await t.as(s, { method: 'GET', url: '/api/offerings?municipality=&targetGroup=kog' });
@@ -112,7 +160,11 @@ describe('listing offerings', () => {
     const csv = await t.as(s, { method: 'GET', url: '/tilbud/eksport.csv?municipality=316' });
     assert.equal(csv.statusCode, 200);
     assert.deepEqual([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM so Excel reads æøå');
-    const lines = csv.rawPayload.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.rawPayload
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     assert.match(lines[0]!, /^ID;Navn;/);
     const api = (await t.as(s, { method: 'GET', url: '/api/offerings?municipality=316' })).json() as { total: number };
     assert.equal(lines.length - 1, api.total);
@@ -149,7 +201,12 @@ describe('writing offerings', () => {
     const res = await t.as(s, { method: 'PATCH', url: `/api/offerings/${holbaekOffering}`, payload: { places: 21 } });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().places, 21);
-    const entry = await t.db.selectFrom('audit_log').selectAll().where('entity_id', '=', String(holbaekOffering)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const entry = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', String(holbaekOffering))
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal((entry.after as { places: number }).places, 21);
     assert.notEqual((entry.before as { places: number }).places, undefined);
   });
@@ -167,15 +224,27 @@ describe('writing offerings', () => {
   });
   it('closes an offering with a reason, and refuses a date before its current status', async () => {
     const s = await t.login('demo-tilbudsoekonomi');
-    const early = await t.as(s, { method: 'POST', url: `/api/offerings/${holbaekOffering}/close`, payload: { status: 'lukket', statusSince: '1990-01-01', reason: 'Test' } });
+    const early = await t.as(s, {
+      method: 'POST',
+      url: `/api/offerings/${holbaekOffering}/close`,
+      payload: { status: 'lukket', statusSince: '1990-01-01', reason: 'Test' },
+    });
     assert.equal(early.statusCode, 400);
-    const ok = await t.as(s, { method: 'POST', url: `/api/offerings/${holbaekOffering}/close`, payload: { status: 'under_afvikling', statusSince: '2026-11-20', reason: 'Byrådsbeslutning' } });
+    const ok = await t.as(s, {
+      method: 'POST',
+      url: `/api/offerings/${holbaekOffering}/close`,
+      payload: { status: 'under_afvikling', statusSince: '2026-11-20', reason: 'Byrådsbeslutning' },
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().status, 'under_afvikling');
   });
   it('refuses a closing date in the future and an approval date in the future', async () => {
     const s = await t.login('demo-sekretariat');
-    const future = await t.as(s, { method: 'POST', url: `/api/offerings/${otherOffering}/close`, payload: { status: 'lukket', statusSince: '2099-01-01', reason: 'Planlagt' } });
+    const future = await t.as(s, {
+      method: 'POST',
+      url: `/api/offerings/${otherOffering}/close`,
+      payload: { status: 'lukket', statusSince: '2099-01-01', reason: 'Planlagt' },
+    });
     assert.equal(future.statusCode, 400);
     assert.match(future.json().fields.statusSince[0], /fremtiden/);
     const approval = await t.as(s, { method: 'PATCH', url: `/api/offerings/${otherOffering}`, payload: { approvalDate: '2099-01-01' } });
@@ -193,7 +262,11 @@ describe('writing offerings', () => {
   });
   it('rejects unknown codes and expired legal bases by field, in Danish', async () => {
     const s = await t.login('demo-tilbudsoekonomi');
-    const res = await t.as(s, { method: 'POST', url: '/api/offerings', payload: { ...validBody(), primaryLegalBasis: 'SEL-66', targetGroups: ['findes-ikke'], offeringType: 'slot' } });
+    const res = await t.as(s, {
+      method: 'POST',
+      url: '/api/offerings',
+      payload: { ...validBody(), primaryLegalBasis: 'SEL-66', targetGroups: ['findes-ikke'], offeringType: 'slot' },
+    });
     assert.equal(res.statusCode, 400);
     const fields = res.json().fields;
     assert.match(fields.primaryLegalBasis[0], /gælder ikke i dag/);
@@ -215,12 +288,22 @@ describe('writing offerings', () => {
   });
   it('refuses a form post without the CSRF token', async () => {
     const s = await t.login('demo-tilbudsoekonomi');
-    const res = await t.app.inject({ method: 'POST', url: '/tilbud/ny', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: form({ name: 'x' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/tilbud/ny',
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: form({ name: 'x' }),
+    });
     assert.equal(res.statusCode, 403);
   });
   it('accepts an API token instead of a session, and not a revoked one', async () => {
     const token = await t.token('demo-tilbudsoekonomi');
-    const ok = await t.app.inject({ method: 'PATCH', url: `/api/offerings/${holbaekOffering}`, headers: { authorization: `Bearer ${token}` }, payload: { places: 9 } });
+    const ok = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/offerings/${holbaekOffering}`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { places: 9 },
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     await t.db.updateTable('api_token').set({ revoked_at: new Date() }).execute();
     const revoked = await t.app.inject({ method: 'GET', url: '/api/offerings', headers: { authorization: `Bearer ${token}` } });
@@ -229,16 +312,31 @@ describe('writing offerings', () => {
 });
 
 describe('import', () => {
-  const csv = (rows: string[]) => ['Navn;Driftsform;Adresse;Postnummer;By;Kommunekode;Tilbudstype;Primært lovgrundlag;Målgrupper;Normerede pladser;Alder fra;Alder til;Status siden;Socialtilsyn', ...rows].join('\n');
+  const csv = (rows: string[]) =>
+    [
+      'Navn;Driftsform;Adresse;Postnummer;By;Kommunekode;Tilbudstype;Primært lovgrundlag;Målgrupper;Normerede pladser;Alder fra;Alder til;Status siden;Socialtilsyn',
+      ...rows,
+    ].join('\n');
   const upload = (s: { cookie: string; csrf: string }, content: string, filename = 'tilbud.csv') => {
     const boundary = '----ramme';
     const payload = `--${boundary}\r\nContent-Disposition: form-data; name="fil"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
-    return t.app.inject({ method: 'POST', url: `/api/offerings/import`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/offerings/import`,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
   };
   it('imports nothing when one row is wrong, and reports each problem by row', async () => {
     const s = await t.login('demo-tilbudsoekonomi');
     const before = await counts();
-    const res = await upload(s, csv(['Godt tilbud;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest', 'Dårligt tilbud;kommunal;Vej 2;43;Holbæk;316;botilbud;SEL-999;kog-autisme;-1;18;99;2026-13-01;oest']));
+    const res = await upload(
+      s,
+      csv([
+        'Godt tilbud;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest',
+        'Dårligt tilbud;kommunal;Vej 2;43;Holbæk;316;botilbud;SEL-999;kog-autisme;-1;18;99;2026-13-01;oest',
+      ]),
+    );
     assert.equal(res.statusCode, 400);
     const rows = res.json().rows as Array<{ line: number; field: string }>;
     assert.ok(rows.every((r) => r.line === 3));
@@ -248,9 +346,21 @@ describe('import', () => {
   it('imports every row when all are valid, and rejects duplicates within the file', async () => {
     const s = await t.login('demo-tilbudsoekonomi');
     const before = await counts();
-    const dup = await upload(s, csv(['Ny A;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest', 'Ny A;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest']));
+    const dup = await upload(
+      s,
+      csv([
+        'Ny A;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest',
+        'Ny A;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest',
+      ]),
+    );
     assert.equal(dup.statusCode, 400);
-    const ok = await upload(s, csv(['Ny A;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest', 'Ny B;kommunal;Vej 2;4300;Holbæk;316;dagtilbud;SEL-104;psyk-angst,soc-misbrug;30;18;99;01-03-2026;oest']));
+    const ok = await upload(
+      s,
+      csv([
+        'Ny A;kommunal;Vej 1;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest',
+        'Ny B;kommunal;Vej 2;4300;Holbæk;316;dagtilbud;SEL-104;psyk-angst,soc-misbrug;30;18;99;01-03-2026;oest',
+      ]),
+    );
     assert.equal(ok.statusCode, 200, ok.body);
     assert.deepEqual(ok.json(), { created: 2, updated: 0, errors: [] });
     const afterCounts = await counts();
@@ -267,8 +377,12 @@ describe('import', () => {
 
 /** A digest of every table in the public schema (md5 over the md5 of each row, in a fixed order), by table name. */
 async function digester(): Promise<() => Promise<Record<string, string>>> {
-  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(t.db);
-  const parts = tables.rows.map((r) => sql`select ${r.name}::text as name, md5(coalesce(string_agg(md5(x::text), '' order by md5(x::text)), '')) as digest from ${sql.table(r.name)} x`);
+  const tables = await sql<{
+    name: string;
+  }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(t.db);
+  const parts = tables.rows.map(
+    (r) => sql`select ${r.name}::text as name, md5(coalesce(string_agg(md5(x::text), '' order by md5(x::text)), '')) as digest from ${sql.table(r.name)} x`,
+  );
   const query = sql<{ name: string; digest: string }>`${sql.join(parts, sql` union all `)}`;
   return async () => Object.fromEntries((await query.execute(t.db)).rows.map((r) => [r.name, r.digest]));
 }
@@ -284,13 +398,28 @@ describe('bad input never gives a 500 and never changes the database', () => {
     let accepted = 0;
     const anyJson = fc.oneof(
       fc.anything(),
-      fc.record({ name: fc.oneof(fc.string({ maxLength: 400 }), fc.integer(), fc.constant(null)), places: fc.oneof(fc.integer(), fc.double(), fc.string()), targetGroups: fc.oneof(fc.array(fc.string()), fc.string()) }, { requiredKeys: [] }),
-      fc.record({ ...Object.fromEntries(Object.entries(validBody()).map(([k, v]) => [k, fc.oneof(fc.constant(v), fc.anything())])) } as Record<string, fc.Arbitrary<unknown>>),
+      fc.record(
+        {
+          name: fc.oneof(fc.string({ maxLength: 400 }), fc.integer(), fc.constant(null)),
+          places: fc.oneof(fc.integer(), fc.double(), fc.string()),
+          targetGroups: fc.oneof(fc.array(fc.string()), fc.string()),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.record({ ...Object.fromEntries(Object.entries(validBody()).map(([k, v]) => [k, fc.oneof(fc.constant(v), fc.anything())])) } as Record<
+        string,
+        fc.Arbitrary<unknown>
+      >),
     );
     await fc.assert(
       fc.asyncProperty(anyJson, fc.boolean(), async (body, isCreate) => {
         const payload = JSON.stringify(body) ?? 'null';
-        const res = await t.as(s, { method: isCreate ? 'POST' : 'PATCH', url: isCreate ? '/api/offerings' : `/api/offerings/${otherOffering}`, headers: { 'content-type': 'application/json' }, payload });
+        const res = await t.as(s, {
+          method: isCreate ? 'POST' : 'PATCH',
+          url: isCreate ? '/api/offerings' : `/api/offerings/${otherOffering}`,
+          headers: { 'content-type': 'application/json' },
+          payload,
+        });
         // A random body may happen to be valid (then it may change the database); everything else must be a
         // 4xx with a Danish error and leave every table exactly as it was.
         if (res.statusCode >= 200 && res.statusCode < 300) {

@@ -69,7 +69,10 @@ export async function importOfferings(ctx: Ctx, rows: ImportRow[]): Promise<Impo
   const actor = requireSignedIn(ctx, 'offerings.import', REGISTER);
   const today = ctx.clock.today();
   const { db } = ctx;
-  const existing = await findOfferings(db, rows.flatMap((r) => (r.id === null ? [] : [r.id])));
+  const existing = await findOfferings(
+    db,
+    rows.flatMap((r) => (r.id === null ? [] : [r.id])),
+  );
 
   // Each row on its own: the offering it updates, merged with the row and parsed (no database).
   const prepared: Prepared[] = rows.map((row) => {
@@ -78,7 +81,10 @@ export async function importOfferings(ctx: Ctx, rows: ImportRow[]): Promise<Impo
     const before = o ? toInput(o) : undefined;
     const existingTarget = o ? { operatorOrgId: o.operator_org_id, municipalityCode: o.municipality_code } : undefined;
     // A new row without an operator is run by the importing user's own organisation.
-    const ownOperator = !before && row.data.operatorOrganisationId === undefined && actor.organisationKind !== 'secretariat' ? { operatorOrganisationId: actor.organisationId } : {};
+    const ownOperator =
+      !before && row.data.operatorOrganisationId === undefined && actor.organisationKind !== 'secretariat'
+        ? { operatorOrganisationId: actor.organisationId }
+        : {};
     const parsed = ZOfferingInput.safeParse({ ...(before ?? {}), ...ownOperator, ...row.data });
     return { row, before, existingTarget, ...(parsed.success ? { parsed: parsed.data } : { issues: parsed.error.issues }) };
   });
@@ -86,8 +92,16 @@ export async function importOfferings(ctx: Ctx, rows: ImportRow[]): Promise<Impo
   // Then what the whole file refers to, once: the areas of every municipality, the operators, the codes.
   const municipalities = prepared.flatMap((p) => [p.existingTarget?.municipalityCode, p.parsed?.municipalityCode].filter((c): c is number => c !== undefined));
   const areas = await areaIdsOfMunicipalities(db, municipalities, today);
-  const book = codeBook(await referenceLists(db, today), await organisationKinds(db, prepared.flatMap((p) => (p.parsed ? [p.parsed.operatorOrganisationId] : []))), today);
-  const mayEdit = (operatorOrgId: number, municipalityCode: number) => can(ctx, 'offerings.edit', { operatorOrgId, areaIds: areas.get(municipalityCode) ?? [] });
+  const book = codeBook(
+    await referenceLists(db, today),
+    await organisationKinds(
+      db,
+      prepared.flatMap((p) => (p.parsed ? [p.parsed.operatorOrganisationId] : [])),
+    ),
+    today,
+  );
+  const mayEdit = (operatorOrgId: number, municipalityCode: number) =>
+    can(ctx, 'offerings.edit', { operatorOrgId, areaIds: areas.get(municipalityCode) ?? [] });
 
   const errors: ImportProblem[] = [];
   const valid: Array<{ id: number | null; input: TOfferingInput; before?: TOfferingInput }> = [];

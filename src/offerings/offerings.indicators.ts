@@ -15,7 +15,8 @@ const percent = (n: number, d: number): string | null => (d === 0 ? null : new D
 export const updatedLast12Months: IndicatorComputation = {
   code: 'offerings.updated-12m',
   name: 'Tilbud opdateret inden for 12 måneder',
-  description: 'Andel af områdets aktive tilbud (ikke lukkede), hvis oplysninger i tilbudsregistret er opdateret inden for de seneste 12 måneder før måledatoen.',
+  description:
+    'Andel af områdets aktive tilbud (ikke lukkede), hvis oplysninger i tilbudsregistret er opdateret inden for de seneste 12 måneder før måledatoen.',
   unit: '%',
   direction: 'higher',
   compute: async (db, { areaId, date }) => {
@@ -33,7 +34,13 @@ export const updatedLast12Months: IndicatorComputation = {
     const recent = rows.filter((r) => r.is_recent).length;
     return {
       area: { value: percent(recent, rows.length), numerator: recent, denominator: rows.length },
-      perMember: [...byOrg.entries()].map(([organisationId, e]) => ({ organisationId, name: e.name, value: percent(e.n, e.d), numerator: e.n, denominator: e.d })),
+      perMember: [...byOrg.entries()].map(([organisationId, e]) => ({
+        organisationId,
+        name: e.name,
+        value: percent(e.n, e.d),
+        numerator: e.n,
+        denominator: e.d,
+      })),
       columns: [
         { key: 'id', label: 'Tilbud-ID' },
         { key: 'name', label: 'Tilbud' },
@@ -41,7 +48,13 @@ export const updatedLast12Months: IndicatorComputation = {
         { key: 'updatedAt', label: 'Senest opdateret' },
         { key: 'isRecent', label: 'Opdateret inden for 12 måneder' },
       ],
-      rows: rows.map((r) => ({ id: r.id, name: r.name, municipality: r.municipality, updatedAt: copenhagenDate(new Date(r.updated_at)), isRecent: r.is_recent })),
+      rows: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        municipality: r.municipality,
+        updatedAt: copenhagenDate(new Date(r.updated_at)),
+        isRecent: r.is_recent,
+      })),
     };
   },
 };

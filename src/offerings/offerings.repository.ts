@@ -47,7 +47,12 @@ function listCondition(f: TListQuery, r: ResolvedFilters): Expression<SqlBool> |
   if (f.status) c.push(eb('o.status', '=', f.status));
   if (f.legalBasis) {
     const code = f.legalBasis;
-    c.push(eb.or([eb('o.primary_legal_basis', '=', code), eb('o.id', 'in', eb.selectFrom('offering_legal_basis as olb').select('olb.offering_id').where('olb.legal_basis_code', '=', code))]));
+    c.push(
+      eb.or([
+        eb('o.primary_legal_basis', '=', code),
+        eb('o.id', 'in', eb.selectFrom('offering_legal_basis as olb').select('olb.offering_id').where('olb.legal_basis_code', '=', code)),
+      ]),
+    );
   }
   if (r.targetGroups) {
     const codes = r.targetGroups.length ? r.targetGroups : ['-'];
@@ -57,7 +62,14 @@ function listCondition(f: TListQuery, r: ResolvedFilters): Expression<SqlBool> |
     c.push(
       eb.or([
         sql<SqlBool>`o.search @@ to_tsquery('danish', ${term})`,
-        eb('o.id', 'in', eb.selectFrom('offering_target_group as qtg').select('qtg.offering_id').where('qtg.target_group_code', 'in', eb.selectFrom('target_group as qt').select('qt.code').where(matches('qt.name', term)))),
+        eb(
+          'o.id',
+          'in',
+          eb
+            .selectFrom('offering_target_group as qtg')
+            .select('qtg.offering_id')
+            .where('qtg.target_group_code', 'in', eb.selectFrom('target_group as qt').select('qt.code').where(matches('qt.name', term))),
+        ),
         eb('o.operator_org_id', 'in', eb.selectFrom('organisation as qo').select('qo.id').where(matches('qo.name', term))),
       ]),
     );
@@ -92,7 +104,16 @@ function listQuery(db: Queryable) {
 }
 
 function exportQuery(db: Queryable) {
-  return listQuery(db).select(['o.address', 'o.postal_code', 'o.city', 'o.approval_date', 'o.description', 'o.contact_name', 'o.contact_email', 'o.contact_phone']);
+  return listQuery(db).select([
+    'o.address',
+    'o.postal_code',
+    'o.city',
+    'o.approval_date',
+    'o.description',
+    'o.contact_name',
+    'o.contact_email',
+    'o.contact_phone',
+  ]);
 }
 
 export type OfferingListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirstOrThrow']>>;
@@ -109,7 +130,11 @@ export async function countOfferings(db: Queryable, f: TListQuery, r: ResolvedFi
 /** One page of the list (the list statement). */
 export async function listOfferingRows(db: Queryable, f: TListQuery, r: ResolvedFilters): Promise<OfferingListRow[]> {
   const where = listCondition(f, r);
-  let q = listQuery(db).orderBy(SORT_COLUMNS[f.sort], f.dir).orderBy('o.id', 'asc').limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  let q = listQuery(db)
+    .orderBy(SORT_COLUMNS[f.sort], f.dir)
+    .orderBy('o.id', 'asc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   if (where) q = q.where(where);
   return q.execute();
 }
@@ -157,7 +182,9 @@ export async function findOffering(db: Queryable, id: number): Promise<OfferingR
 /** Several offerings by id, in one statement (import). */
 export async function findOfferings(db: Queryable, ids: readonly number[]): Promise<Map<number, OfferingRow>> {
   if (!ids.length) return new Map();
-  const rows = await detailQuery(db).where('o.id', 'in', [...new Set(ids)]).execute();
+  const rows = await detailQuery(db)
+    .where('o.id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.offering_id, r]));
 }
 
@@ -186,7 +213,11 @@ export async function operatorOrganisations(db: Queryable) {
 /** The kind of each of the given organisations (unknown ids are absent). */
 export async function organisationKinds(db: Queryable, ids: readonly number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('organisation').select(['id', 'kind']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('organisation')
+    .select(['id', 'kind'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.kind]));
 }
 
@@ -201,15 +232,27 @@ export async function insertOffering(db: Queryable, values: OfferingRowValues, e
 }
 
 export async function updateOffering(db: Queryable, id: number, values: OfferingRowValues, extraLegalBases: string[], targetGroups: string[]): Promise<void> {
-  await db.updateTable('offering').set({ ...values, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('offering')
+    .set({ ...values, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
   await replaceLinks(db, id, extraLegalBases, targetGroups);
 }
 
 async function replaceLinks(db: Queryable, id: number, extraLegalBases: string[], targetGroups: string[]) {
   await db.deleteFrom('offering_legal_basis').where('offering_id', '=', id).execute();
   await db.deleteFrom('offering_target_group').where('offering_id', '=', id).execute();
-  if (extraLegalBases.length) await db.insertInto('offering_legal_basis').values(extraLegalBases.map((c) => ({ offering_id: id, legal_basis_code: c }))).execute();
-  if (targetGroups.length) await db.insertInto('offering_target_group').values(targetGroups.map((c) => ({ offering_id: id, target_group_code: c }))).execute();
+  if (extraLegalBases.length)
+    await db
+      .insertInto('offering_legal_basis')
+      .values(extraLegalBases.map((c) => ({ offering_id: id, legal_basis_code: c })))
+      .execute();
+  if (targetGroups.length)
+    await db
+      .insertInto('offering_target_group')
+      .values(targetGroups.map((c) => ({ offering_id: id, target_group_code: c })))
+      .execute();
 }
 
 // Indicator ------------------------------------------------------------------------------------------------

@@ -14,7 +14,10 @@ const fieldShape = {
   operatorOrganisationId: z.number().int().positive().describe('Driftsherre (organisations-id)'),
   operatorType: zCode.describe('Driftsform: kommunal, regional, selvejende, privat'),
   address: zText(200),
-  postalCode: z.string().trim().regex(/^\d{4}$/, 'Skal være et postnummer med 4 cifre.'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, 'Skal være et postnummer med 4 cifre.'),
   city: zText(100),
   municipalityCode: z.number().int().min(100).max(999).describe('Beliggenhedskommunens kode'),
   offeringType: zCode,
@@ -54,11 +57,12 @@ export const ZOfferingFields = z
   .strict();
 
 export const ZOfferingInput = ZOfferingFields.superRefine((v, ctx) => {
-    if (v.ageMax < v.ageMin) ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'Alder til skal være større end eller lig med alder fra.' });
-    if (v.extraLegalBases.includes(v.primaryLegalBasis))
-      ctx.addIssue({ code: 'custom', path: ['extraLegalBases'], message: 'Det primære lovgrundlag må ikke også stå som øvrigt lovgrundlag.' });
-    if (new Set(v.targetGroups).size !== v.targetGroups.length) ctx.addIssue({ code: 'custom', path: ['targetGroups'], message: 'Samme målgruppe er valgt to gange.' });
-  });
+  if (v.ageMax < v.ageMin) ctx.addIssue({ code: 'custom', path: ['ageMax'], message: 'Alder til skal være større end eller lig med alder fra.' });
+  if (v.extraLegalBases.includes(v.primaryLegalBasis))
+    ctx.addIssue({ code: 'custom', path: ['extraLegalBases'], message: 'Det primære lovgrundlag må ikke også stå som øvrigt lovgrundlag.' });
+  if (new Set(v.targetGroups).size !== v.targetGroups.length)
+    ctx.addIssue({ code: 'custom', path: ['targetGroups'], message: 'Samme målgruppe er valgt to gange.' });
+});
 
 export type TOfferingInput = z.infer<typeof ZOfferingInput>;
 
@@ -221,7 +225,9 @@ export const ZOfferingListResponse = z
 const ZImportProblem = z.object({ line: z.number().int().describe('Række i filen (overskriften er række 1)'), field: z.string(), message: z.string() });
 
 /** A completed import. */
-export const ZImportResponse = z.object({ created: z.number().int(), updated: z.number().int(), errors: z.array(ZImportProblem).max(0) }).describe('Importen er gennemført');
+export const ZImportResponse = z
+  .object({ created: z.number().int(), updated: z.number().int(), errors: z.array(ZImportProblem).max(0) })
+  .describe('Importen er gennemført');
 
 /** An import refused because of errors in the file: nothing was imported. */
 export const ZImportRefused = z.object({ error: z.string(), rows: z.array(ZImportProblem) }).describe('Intet er importeret');

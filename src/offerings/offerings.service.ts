@@ -109,7 +109,8 @@ async function loadDetail(db: Queryable, id: number, date: string): Promise<Offe
 
 /** Where a (new or changed) offering would be: its operator and its municipality's areas today. */
 async function targetOfInput(db: Queryable, v: TOfferingInput, date: string, known?: OfferingDetail): Promise<OfferingTarget> {
-  const areaIds = known && known.municipality_code === v.municipalityCode ? known.areas.map((a) => a.id) : (await areasOn(db, v.municipalityCode, date)).map((a) => a.id);
+  const areaIds =
+    known && known.municipality_code === v.municipalityCode ? known.areas.map((a) => a.id) : (await areasOn(db, v.municipalityCode, date)).map((a) => a.id);
   return { operatorOrgId: v.operatorOrganisationId, areaIds };
 }
 
@@ -126,7 +127,9 @@ async function validateForWrite(db: Queryable, refs: ReferenceLists, data: unkno
 /** Filters resolved against the cached reference data: no statement of their own once warm. */
 async function resolveFilters(db: Queryable, f: TListQuery, date: string): Promise<ResolvedFilters> {
   const areaMunicipalities = f.area ? await areaMunicipalityCodes(db, f.area, date) : null;
-  const targetGroups = f.targetGroup ? (await referenceLists(db, date)).allTargetGroups.filter((t) => t.code === f.targetGroup || t.parent_code === f.targetGroup).map((t) => t.code) : null;
+  const targetGroups = f.targetGroup
+    ? (await referenceLists(db, date)).allTargetGroups.filter((t) => t.code === f.targetGroup || t.parent_code === f.targetGroup).map((t) => t.code)
+    : null;
   return { areaMunicipalities, targetGroups };
 }
 
@@ -258,7 +261,13 @@ export async function patchOffering(ctx: Ctx, id: number, patch: Record<string, 
     // Saving an unchanged form writes nothing and logs nothing.
     if (JSON.stringify(before) === JSON.stringify(input)) return existing;
     await updateOffering(trx, id, toRow(input), input.extraLegalBases, input.targetGroups);
-    await audit(trx, ctx, { entity: 'offering', entityId: id, action: 'update', before: before satisfies OfferingAuditState, after: input satisfies OfferingAuditState });
+    await audit(trx, ctx, {
+      entity: 'offering',
+      entityId: id,
+      action: 'update',
+      before: before satisfies OfferingAuditState,
+      after: input satisfies OfferingAuditState,
+    });
     return (await loadDetail(trx, id, today))!;
   });
 }
@@ -276,13 +285,24 @@ export async function closeOffering(ctx: Ctx, id: number, data: unknown): Promis
   return withLockedOffering(ctx, id, async (trx, existing, today) => {
     const body = parseInput(ZClose, data);
     if (!CLOSE_TRANSITIONS[existing.status].includes(body.status)) throw badRequest('Tilbuddet er allerede lukket.');
-    if (body.statusSince < existing.status_since) throw badRequest('Oplysningerne er ikke gyldige.', { statusSince: [`Datoen må ikke ligge før den nuværende status (${formatDate(existing.status_since)}).`] });
+    if (body.statusSince < existing.status_since)
+      throw badRequest('Oplysningerne er ikke gyldige.', {
+        statusSince: [`Datoen må ikke ligge før den nuværende status (${formatDate(existing.status_since)}).`],
+      });
     if (body.statusSince > today)
-      throw badRequest('Oplysningerne er ikke gyldige.', { statusSince: ['Datoen kan ikke ligge i fremtiden. Registrér ændringen, når den træder i kraft (sæt evt. status "under afvikling" nu).'] });
+      throw badRequest('Oplysningerne er ikke gyldige.', {
+        statusSince: ['Datoen kan ikke ligge i fremtiden. Registrér ændringen, når den træder i kraft (sæt evt. status "under afvikling" nu).'],
+      });
     const before = toInput(existing);
     const after = { ...before, status: body.status, statusSince: body.statusSince };
     await updateOffering(trx, id, toRow(after), after.extraLegalBases, after.targetGroups);
-    await audit(trx, ctx, { entity: 'offering', entityId: id, action: 'update', before: before satisfies OfferingAuditState, after: { ...after, reason: body.reason } satisfies OfferingAuditState });
+    await audit(trx, ctx, {
+      entity: 'offering',
+      entityId: id,
+      action: 'update',
+      before: before satisfies OfferingAuditState,
+      after: { ...after, reason: body.reason } satisfies OfferingAuditState,
+    });
     return (await loadDetail(trx, id, today))!;
   });
 }

@@ -50,7 +50,12 @@ async function signInStatements(session: Session): Promise<number> {
 describe('statements per request', () => {
   it('runs one list statement plus its count for any filters, on the API and the page', async () => {
     const s = await t.login('demo-myndighed');
-    const filters = ['', 'area=sjaelland', 'area=sjaelland&q=autisme%20holb%C3%A6k&targetGroup=kog&legalBasis=SEL-85', 'municipality=316&status=aktiv&sort=municipality&dir=desc&page=2&pageSize=5'];
+    const filters = [
+      '',
+      'area=sjaelland',
+      'area=sjaelland&q=autisme%20holb%C3%A6k&targetGroup=kog&legalBasis=SEL-85',
+      'municipality=316&status=aktiv&sort=municipality&dir=desc&page=2&pageSize=5',
+    ];
     const signIn = await signInStatements(s);
     for (const f of filters) await statementsOf(s, `/api/offerings?${f}`); // warm the reference cache
     for (const f of filters) {
@@ -76,8 +81,10 @@ describe('statements per request', () => {
   it('checks access and codes of an import file with the same statements for 2 rows as for 40', async () => {
     const s = await t.login('demo-sekretariat');
     const ids = (await t.db.selectFrom('offering').select('id').where('operator_type', '=', 'kommunal').orderBy('id').limit(39).execute()).map((r) => r.id);
-    const header = 'ID;Navn;Driftsform;Adresse;Postnummer;By;Kommunekode;Tilbudstype;Primært lovgrundlag;Målgrupper;Normerede pladser;Alder fra;Alder til;Status siden;Socialtilsyn';
-    const row = (id: number | '', i: number, places = '10') => `${id};Tilbud ${i};kommunal;Vej ${i};4300;Holbæk;316;botilbud;SEL-108;kog-autisme;${places};18;99;2026-01-01;oest`;
+    const header =
+      'ID;Navn;Driftsform;Adresse;Postnummer;By;Kommunekode;Tilbudstype;Primært lovgrundlag;Målgrupper;Normerede pladser;Alder fra;Alder til;Status siden;Socialtilsyn';
+    const row = (id: number | '', i: number, places = '10') =>
+      `${id};Tilbud ${i};kommunal;Vej ${i};4300;Holbæk;316;botilbud;SEL-108;kog-autisme;${places};18;99;2026-01-01;oest`;
     // Every file ends with a bad row, so nothing is written and only the checks are counted.
     const file = (n: number) => [header, ...ids.slice(0, n - 1).map((id, i) => row(id, i)), row('', 99, 'mange')].join('\n');
     const upload = (content: string) => {
@@ -88,7 +95,10 @@ describe('statements per request', () => {
     await upload(file(2)); // warm the reference cache
     const small = await upload(file(2));
     const large = await upload(file(40));
-    for (const [r, lastLine] of [[small, 3], [large, 41]] as const) {
+    for (const [r, lastLine] of [
+      [small, 3],
+      [large, 41],
+    ] as const) {
       assert.equal(r.res.statusCode, 400);
       const problems = r.res.json().rows as Array<{ line: number; field: string }>;
       assert.ok(problems.some((p) => p.field === 'places'));

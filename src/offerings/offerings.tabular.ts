@@ -68,7 +68,22 @@ export function rowsToImport(table: string[][]): { rows: ImportRow[]; problems: 
   if (!header) return { rows: [], problems: [{ line: 1, field: '_', message: 'Filen er tom.' }] };
   const byHeader = new Map(COLUMNS.map((c) => [normalise(c.header), c]));
   const index = header.map((h) => byHeader.get(normalise(h)) ?? null);
-  const required = COLUMNS.filter((c) => c.field && !['extraLegalBases', 'approvalDate', 'description', 'contactName', 'contactEmail', 'contactPhone', 'isCovered', 'protection', 'status', 'operatorOrganisationId'].includes(c.field));
+  const required = COLUMNS.filter(
+    (c) =>
+      c.field &&
+      ![
+        'extraLegalBases',
+        'approvalDate',
+        'description',
+        'contactName',
+        'contactEmail',
+        'contactPhone',
+        'isCovered',
+        'protection',
+        'status',
+        'operatorOrganisationId',
+      ].includes(c.field),
+  );
   for (const c of required) if (!index.includes(c)) problems.push({ line: 1, field: c.header, message: `Kolonnen "${c.header}" mangler.` });
   if (problems.length) return { rows: [], problems };
   if (body.length === 0) return { rows: [], problems: [{ line: 2, field: '_', message: 'Filen har ingen rækker under overskriften.' }] };
@@ -97,10 +112,20 @@ export function rowsToImport(table: string[][]): { rows: ImportRow[]; problems: 
           data[c.field] = /^-?\d+$/.test(text) ? Number(text) : text;
           break;
         case 'list':
-          data[c.field] = text === '' ? [] : text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+          data[c.field] =
+            text === ''
+              ? []
+              : text
+                  .split(/[,;]/)
+                  .map((s) => s.trim())
+                  .filter(Boolean);
           break;
         case 'bool':
-          data[c.field] = ['ja', 'j', 'true', '1', 'x'].includes(text.toLowerCase()) ? true : ['nej', 'n', 'false', '0'].includes(text.toLowerCase()) ? false : text;
+          data[c.field] = ['ja', 'j', 'true', '1', 'x'].includes(text.toLowerCase())
+            ? true
+            : ['nej', 'n', 'false', '0'].includes(text.toLowerCase())
+              ? false
+              : text;
           break;
         case 'date': {
           const dk = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(text);

@@ -4,7 +4,17 @@
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 // The rows are frozen beside the migration: a shipped migration never imports a module that can change.
-import { AGREEMENT_AREAS, LEGAL_BASES, MERGER_DATE, MUNICIPALITIES, OFFERING_TYPES, OPERATOR_TYPES, REGIONS, SOCIALTILSYN, TARGET_GROUPS } from './0001_reference.data.js';
+import {
+  AGREEMENT_AREAS,
+  LEGAL_BASES,
+  MERGER_DATE,
+  MUNICIPALITIES,
+  OFFERING_TYPES,
+  OPERATOR_TYPES,
+  REGIONS,
+  SOCIALTILSYN,
+  TARGET_GROUPS,
+} from './0001_reference.data.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
@@ -52,10 +62,16 @@ async function up(db: AnyDb): Promise<void> {
 
   // Regions: successors point forward, so insert the merged region first.
   for (const r of [...REGIONS].sort((a, b) => (a.successorId ? 1 : 0) - (b.successorId ? 1 : 0))) {
-    await db.insertInto('region').values({ id: r.id, name: r.name, iso_code: r.isoCode, seat: r.seat, valid_from: r.validFrom, valid_to: r.validTo, successor_id: r.successorId }).execute();
+    await db
+      .insertInto('region')
+      .values({ id: r.id, name: r.name, iso_code: r.isoCode, seat: r.seat, valid_from: r.validFrom, valid_to: r.validTo, successor_id: r.successorId })
+      .execute();
   }
   const municipalities = MUNICIPALITIES;
-  await db.insertInto('municipality').values(municipalities.map((m) => ({ code: m.code, name: m.name }))).execute();
+  await db
+    .insertInto('municipality')
+    .values(municipalities.map((m) => ({ code: m.code, name: m.name })))
+    .execute();
   const dayBefore = '2026-12-31';
   await db
     .insertInto('municipality_region')
@@ -74,7 +90,14 @@ async function up(db: AnyDb): Promise<void> {
   // Organisations: every municipality, every region (the merged one from 2027), one secretariat per area.
   const municipalOrgs = await db
     .insertInto('organisation')
-    .values(municipalities.map((m) => ({ kind: 'municipality', name: `${m.name} Kommune`.replace('Bornholm Kommune', 'Bornholms Regionskommune'), municipality_code: m.code, region_id: m.regionId })))
+    .values(
+      municipalities.map((m) => ({
+        kind: 'municipality',
+        name: `${m.name} Kommune`.replace('Bornholm Kommune', 'Bornholms Regionskommune'),
+        municipality_code: m.code,
+        region_id: m.regionId,
+      })),
+    )
     .returning(['id', 'municipality_code', 'region_id'])
     .execute();
   const regionOrgs = await db
@@ -102,11 +125,38 @@ async function up(db: AnyDb): Promise<void> {
     await db.insertInto('agreement_area_member').values(members).execute();
   }
 
-  await db.insertInto('legal_basis').values(LEGAL_BASES.map((l, i) => ({ code: l.code, law: l.law, paragraph: l.paragraph, title: l.title, audience: l.audience, is_residential: l.isResidential, valid_from: l.validFrom, valid_to: l.validTo, sort: i }))).execute();
-  await db.insertInto('target_group').values(TARGET_GROUPS.map((t, i) => ({ code: t.code, parent_code: t.parent, name: t.name, valid_from: '2013-01-01', valid_to: null, sort: i }))).execute();
-  await db.insertInto('operator_type').values(OPERATOR_TYPES.map((o, i) => ({ code: o.code, name: o.name, sort: i }))).execute();
-  await db.insertInto('offering_type').values(OFFERING_TYPES.map((o, i) => ({ code: o.code, name: o.name, is_residential: o.isResidential, is_short_stay: o.isShortStay, sort: i }))).execute();
-  await db.insertInto('socialtilsyn').values(SOCIALTILSYN.map((s) => ({ code: s.code, name: s.name, host_municipality_code: s.hostMunicipalityCode }))).execute();
+  await db
+    .insertInto('legal_basis')
+    .values(
+      LEGAL_BASES.map((l, i) => ({
+        code: l.code,
+        law: l.law,
+        paragraph: l.paragraph,
+        title: l.title,
+        audience: l.audience,
+        is_residential: l.isResidential,
+        valid_from: l.validFrom,
+        valid_to: l.validTo,
+        sort: i,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('target_group')
+    .values(TARGET_GROUPS.map((t, i) => ({ code: t.code, parent_code: t.parent, name: t.name, valid_from: '2013-01-01', valid_to: null, sort: i })))
+    .execute();
+  await db
+    .insertInto('operator_type')
+    .values(OPERATOR_TYPES.map((o, i) => ({ code: o.code, name: o.name, sort: i })))
+    .execute();
+  await db
+    .insertInto('offering_type')
+    .values(OFFERING_TYPES.map((o, i) => ({ code: o.code, name: o.name, is_residential: o.isResidential, is_short_stay: o.isShortStay, sort: i })))
+    .execute();
+  await db
+    .insertInto('socialtilsyn')
+    .values(SOCIALTILSYN.map((s) => ({ code: s.code, name: s.name, host_municipality_code: s.hostMunicipalityCode })))
+    .execute();
 }
 
 export const referenceMigrations: Record<string, Migration> = {

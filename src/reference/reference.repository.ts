@@ -61,7 +61,10 @@ export async function municipalityCodesOfArea(db: Queryable, area: { id: number 
     .select('mo.municipality_code')
     .where('mo.municipality_code', 'is not', null)
     .where(memberOn('m', date));
-  q = 'id' in area ? q.where('m.area_id', '=', area.id) : q.where('m.area_id', 'in', (eb) => eb.selectFrom('agreement_area').select('id').where('code', '=', area.code));
+  q =
+    'id' in area
+      ? q.where('m.area_id', '=', area.id)
+      : q.where('m.area_id', 'in', (eb) => eb.selectFrom('agreement_area').select('id').where('code', '=', area.code));
   return (await q.orderBy('mo.municipality_code').execute()).map((r) => r.municipality_code!);
 }
 

@@ -25,7 +25,9 @@ export const ZReference = z
         municipalityCount: z.number().int().describe('Antal kommuner i regionen på datoen'),
       }),
     ),
-    endedRegions: z.array(z.object({ id: z.string(), name: z.string(), validFrom: zIsoDate, validTo: zOptDate, successorId: z.string().nullable() })).describe('Regioner, der ikke gælder på datoen'),
+    endedRegions: z
+      .array(z.object({ id: z.string(), name: z.string(), validFrom: zIsoDate, validTo: zOptDate, successorId: z.string().nullable() }))
+      .describe('Regioner, der ikke gælder på datoen'),
     areas: z.array(
       z.object({
         id: z.number().int(),

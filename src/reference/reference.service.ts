@@ -29,7 +29,9 @@ export function referenceView(t: ReferenceTables, date: string): TReference {
       successorId: r.successor_id,
       municipalityCount: t.municipalityRegions.filter((m) => m.region_id === r.id && isValid(m)).length,
     })),
-    endedRegions: t.regions.filter((r) => !isValid(r)).map((r) => ({ id: r.id, name: r.name, validFrom: r.valid_from, validTo: r.valid_to, successorId: r.successor_id })),
+    endedRegions: t.regions
+      .filter((r) => !isValid(r))
+      .map((r) => ({ id: r.id, name: r.name, validFrom: r.valid_from, validTo: r.valid_to, successorId: r.successor_id })),
     areas: t.areas.filter(isValid).map((a) => ({
       id: a.id,
       code: a.code,
@@ -38,7 +40,14 @@ export function referenceView(t: ReferenceTables, date: string): TReference {
       validTo: a.valid_to,
       members: t.members
         .filter((m) => m.area_id === a.id && isValid(m))
-        .map((m) => ({ organisationId: m.id, name: m.name, kind: m.kind, municipalityCode: m.municipality_code, validFrom: m.valid_from, validTo: m.valid_to })),
+        .map((m) => ({
+          organisationId: m.id,
+          name: m.name,
+          kind: m.kind,
+          municipalityCode: m.municipality_code,
+          validFrom: m.valid_from,
+          validTo: m.valid_to,
+        })),
     })),
     legalBases: t.legalBases.map((l) => ({
       code: l.code,

@@ -3,7 +3,15 @@
  */
 import type { Generated } from 'kysely';
 
-export type RegionTable = { id: string; name: string; iso_code: string | null; seat: string | null; valid_from: string; valid_to: string | null; successor_id: string | null };
+export type RegionTable = {
+  id: string;
+  name: string;
+  iso_code: string | null;
+  seat: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  successor_id: string | null;
+};
 export type MunicipalityTable = { code: number; name: string };
 export type MunicipalityRegionTable = { municipality_code: number; region_id: string; valid_from: string; valid_to: string | null };
 export type AgreementAreaTable = { id: Generated<number>; code: string; name: string; region_id: string; valid_from: string; valid_to: string | null };
@@ -18,7 +26,17 @@ export type OrganisationTable = {
   area_id: number | null;
   created_at: Generated<Date>;
 };
-export type LegalBasisTable = { code: string; law: string; paragraph: string; title: string; audience: string; is_residential: boolean; valid_from: string; valid_to: string | null; sort: number };
+export type LegalBasisTable = {
+  code: string;
+  law: string;
+  paragraph: string;
+  title: string;
+  audience: string;
+  is_residential: boolean;
+  valid_from: string;
+  valid_to: string | null;
+  sort: number;
+};
 export type TargetGroupTable = { code: string; parent_code: string | null; name: string; valid_from: string; valid_to: string | null; sort: number };
 export type OperatorTypeTable = { code: string; name: string; sort: number };
 export type OfferingTypeTable = { code: string; name: string; is_residential: boolean; is_short_stay: boolean; sort: number };

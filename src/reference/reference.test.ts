@@ -10,16 +10,29 @@ let t: TestApp;
 before(async () => (t = await createTestApp()));
 after(() => t.close());
 
-type Ref = { regions: Array<{ id: string; municipalityCount: number }>; areas: Array<{ code: string; members: Array<{ name: string; kind: string }> }>; legalBases: Array<{ code: string; isValid: boolean }> };
+type Ref = {
+  regions: Array<{ id: string; municipalityCount: number }>;
+  areas: Array<{ code: string; members: Array<{ name: string; kind: string }> }>;
+  legalBases: Array<{ code: string; isValid: boolean }>;
+};
 
 describe('reference data at a date', () => {
   it('has five regions with 29/17/22/19/11 municipalities on 31 December 2026', async () => {
     const s = await t.login('demo-laeser');
     const r = (await t.as(s, { method: 'GET', url: '/api/reference?date=2026-12-31' })).json() as Ref;
-    assert.deepEqual(Object.fromEntries(r.regions.map((x) => [x.id, x.municipalityCount])), { hovedstaden: 29, midtjylland: 19, nordjylland: 11, sjaelland: 17, syddanmark: 22 });
+    assert.deepEqual(Object.fromEntries(r.regions.map((x) => [x.id, x.municipalityCount])), {
+      hovedstaden: 29,
+      midtjylland: 19,
+      nordjylland: 11,
+      sjaelland: 17,
+      syddanmark: 22,
+    });
     const sj = r.areas.find((a) => a.code === 'sjaelland')!;
     assert.equal(sj.members.filter((m) => m.kind === 'municipality').length, 17);
-    assert.deepEqual(sj.members.filter((m) => m.kind === 'region').map((m) => m.name), ['Region Sjælland']);
+    assert.deepEqual(
+      sj.members.filter((m) => m.kind === 'region').map((m) => m.name),
+      ['Region Sjælland'],
+    );
   });
   it('has Region Østdanmark with 46 municipalities from 1 January 2027, sitting in both eastern areas', async () => {
     const s = await t.login('demo-laeser');
@@ -27,7 +40,13 @@ describe('reference data at a date', () => {
     assert.deepEqual(r.regions.map((x) => x.id).sort(), ['midtjylland', 'nordjylland', 'oestdanmark', 'syddanmark']);
     assert.equal(r.regions.find((x) => x.id === 'oestdanmark')!.municipalityCount, 46);
     for (const code of ['sjaelland', 'hovedstaden']) {
-      assert.deepEqual(r.areas.find((a) => a.code === code)!.members.filter((m) => m.kind === 'region').map((m) => m.name), ['Region Østdanmark']);
+      assert.deepEqual(
+        r.areas
+          .find((a) => a.code === code)!
+          .members.filter((m) => m.kind === 'region')
+          .map((m) => m.name),
+        ['Region Østdanmark'],
+      );
     }
   });
   it('marks legal bases that are not valid at the date', async () => {

@@ -40,7 +40,10 @@ const valid = {
 const calc = (payload: unknown) => t.as(null, { method: 'POST', url: '/api/tariffs/calculate', payload: payload as object });
 
 test('anyone can calculate without logging in; nothing is saved', async () => {
-  const before = await t.db.selectFrom('tariff_version').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const before = await t.db
+    .selectFrom('tariff_version')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const res = await calc(valid);
   assert.equal(res.statusCode, 200, res.body);
   const body = res.json();
@@ -55,7 +58,10 @@ test('anyone can calculate without logging in; nothing is saved', async () => {
   ]);
   assert.ok(body.breakdown.length > 10);
   assert.deepEqual(body.warnings, []);
-  const afterCount = await t.db.selectFrom('tariff_version').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const afterCount = await t.db
+    .selectFrom('tariff_version')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(afterCount.n, before.n);
 });
 
@@ -80,7 +86,17 @@ const badCases: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['negative places', { places: -3 }, 'places', /mindst 1/],
   ['places missing for a day tariff', { places: undefined }, 'places', /Skal udfyldes/],
   ['planned hours missing for an hour tariff', { unit: 'hour', places: undefined }, 'plannedHours', /Skal udfyldes/],
-  ['shares not summing to 1', { levels: [{ name: 'A', weight: '1', share: '0.5' }, { name: 'B', weight: '2', share: '0.3' }] }, 'levels', /give 1/],
+  [
+    'shares not summing to 1',
+    {
+      levels: [
+        { name: 'A', weight: '1', share: '0.5' },
+        { name: 'B', weight: '2', share: '0.3' },
+      ],
+    },
+    'levels',
+    /give 1/,
+  ],
   ['retained above 5 % of the cost base', { regulation: { result: '600000', costBase: '8000000', retained: '450000' } }, 'regulation.retained', /Højst 5 %/],
   ['retained with the wrong sign', { regulation: { result: '-600000', costBase: '8000000', retained: '100000' } }, 'regulation.retained', /samme fortegn/],
   ['unknown cost category', { costs: [{ category: 'champagne', amount: '100' }] }, 'costs.0.category', /Ukendt udgiftskategori/],
@@ -114,5 +130,13 @@ test('the calculation is documented in the OpenAPI document under Takster', asyn
   const op = doc.paths['/api/tariffs/calculate'].post;
   assert.deepEqual(op.tags, ['Takster']);
   assert.ok(op.requestBody.content['application/json'].schema.properties.costs);
-  for (const p of ['/api/tariffs', '/api/tariffs/{id}', '/api/tariffs/{id}/submit', '/api/tariffs/{id}/approve', '/api/tariffs/{id}/return', '/api/tariffs/publish']) assert.ok(doc.paths[p], p);
+  for (const p of [
+    '/api/tariffs',
+    '/api/tariffs/{id}',
+    '/api/tariffs/{id}/submit',
+    '/api/tariffs/{id}/approve',
+    '/api/tariffs/{id}/return',
+    '/api/tariffs/publish',
+  ])
+    assert.ok(doc.paths[p], p);
 });

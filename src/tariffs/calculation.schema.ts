@@ -22,7 +22,10 @@ export function normaliseDecimal(v: unknown): unknown {
 }
 
 const decimalString = (message: string) =>
-  z.preprocess(normaliseDecimal, z.string({ error: (i) => (i.input === undefined || i.input === null || i.input === '' ? 'Skal udfyldes.' : message) }).regex(DECIMAL, message));
+  z.preprocess(
+    normaliseDecimal,
+    z.string({ error: (i) => (i.input === undefined || i.input === null || i.input === '' ? 'Skal udfyldes.' : message) }).regex(DECIMAL, message),
+  );
 
 /** A decimal string with bounds checked exactly; the message's example fits the field (`example`, Danish notation). */
 export const zDecimal = (opts: { min?: string; minExclusive?: boolean; max?: string; what: string; example?: string }) =>
@@ -30,7 +33,14 @@ export const zDecimal = (opts: { min?: string; minExclusive?: boolean; max?: str
     if (!DECIMAL.test(v)) return; // already reported by the pattern
     const d = new Dec(v);
     if (opts.min !== undefined && (opts.minExclusive ? d.lte(opts.min) : d.lt(opts.min)))
-      ctx.addIssue({ code: 'custom', message: opts.minExclusive ? `Skal være større end ${formatUpTo(opts.min, 20)}.` : opts.min === '0' ? 'Må ikke være negativ.' : `Skal være mindst ${formatUpTo(opts.min, 20)}.` });
+      ctx.addIssue({
+        code: 'custom',
+        message: opts.minExclusive
+          ? `Skal være større end ${formatUpTo(opts.min, 20)}.`
+          : opts.min === '0'
+            ? 'Må ikke være negativ.'
+            : `Skal være mindst ${formatUpTo(opts.min, 20)}.`,
+      });
     if (opts.max !== undefined && d.gt(opts.max)) ctx.addIssue({ code: 'custom', message: `Må højst være ${formatUpTo(opts.max, 20)}.` });
   });
 
@@ -46,7 +56,9 @@ const zInt = (what: string) =>
   );
 
 export const ZCostLine = z.object({
-  category: z.enum(COST_CATEGORIES, { error: 'Ukendt udgiftskategori. Brug salaries, operations, property, pension, supervisionFee, other, depreciation eller interest.' }),
+  category: z.enum(COST_CATEGORIES, {
+    error: 'Ukendt udgiftskategori. Brug salaries, operations, property, pension, supervisionFee, other, depreciation eller interest.',
+  }),
   amount: zAmount,
   text: z.string().trim().max(200).nullish(),
 });
@@ -70,11 +82,19 @@ export const ZCalcInput = z
     places: zInt('et heltal').pipe(z.number().min(1, 'Skal være mindst 1.').max(5000)).nullish().describe('Pladser (døgn og måned)'),
     plannedHours: zHours.nullish().describe('Planlagte timer (timetakst)'),
     occupancyPct: zPct().nullish().describe('Budgetteret belægningsprocent; udelades den, bruges gennemsnittet af historikken'),
-    occupancyHistoryPct: z.array(zPct()).max(2, 'Angiv højst de to foregående års belægning.').nullish().describe('De to foregående års faktiske belægning i procent'),
+    occupancyHistoryPct: z
+      .array(zPct())
+      .max(2, 'Angiv højst de to foregående års belægning.')
+      .nullish()
+      .describe('De to foregående års faktiske belægning i procent'),
     shortStay: z.boolean().default(false).describe('Korttids-, akut- eller aflastningstilbud (lavere minimumsbelægning)'),
     occupancyDeviationApproved: z.boolean().default(false).describe('Styregruppen har godkendt en belægning uden for aftalens grænser'),
     costs: z.array(ZCostLine).min(1, 'Angiv mindst én udgiftslinje.').max(100),
-    overhead: z.union([z.object({ pct: zDecimal({ min: '0', max: '100', what: 'en procentsats', example: '6' }) }).strict(), z.object({ amount: zAmount }).strict()], { error: 'Angiv overhead som {"pct": "6.0"} eller {"amount": "400000.00"}.' }).nullish(),
+    overhead: z
+      .union([z.object({ pct: zDecimal({ min: '0', max: '100', what: 'en procentsats', example: '6' }) }).strict(), z.object({ amount: zAmount }).strict()], {
+        error: 'Angiv overhead som {"pct": "6.0"} eller {"amount": "400000.00"}.',
+      })
+      .nullish(),
     income: zAmount.nullish().describe('Indtægter, der fratrækkes (kr.)'),
     regulation: z
       .object({
@@ -84,7 +104,9 @@ export const ZCalcInput = z
         year: zInt('et årstal').pipe(z.number().min(2000).max(2100)).nullish(),
       })
       .nullish(),
-    retainLimitPct: zDecimal({ min: '0', max: '100', what: 'en procentsats', example: '5' }).nullish().describe('Aftalens grænse for beholdt over-/underskud (standard: aftalens regel, typisk 5)'),
+    retainLimitPct: zDecimal({ min: '0', max: '100', what: 'en procentsats', example: '5' })
+      .nullish()
+      .describe('Aftalens grænse for beholdt over-/underskud (standard: aftalens regel, typisk 5)'),
     levels: z.array(ZLevel).max(10).nullish().describe('Takstniveauer (pakkemodel) med vægt og forventet andel; andelene skal give 1'),
     addOns: z.array(ZAddOn).max(20).nullish().describe('Tillægsydelser prissat for sig efter egne udgifter og timer'),
   })
@@ -112,7 +134,9 @@ export function toCalcInput(v: TCalcInput): CalcInput {
     costs: v.costs.map((c) => ({ category: c.category, amount: c.amount, ...(c.text ? { text: c.text } : {}) })),
     overhead: v.overhead ?? null,
     income: v.income ?? null,
-    regulation: v.regulation ? { result: v.regulation.result, costBase: v.regulation.costBase, retained: v.regulation.retained, year: v.regulation.year ?? null } : null,
+    regulation: v.regulation
+      ? { result: v.regulation.result, costBase: v.regulation.costBase, retained: v.regulation.retained, year: v.regulation.year ?? null }
+      : null,
     retainLimitPct: v.retainLimitPct ?? null,
     levels: v.levels?.length ? v.levels : null,
     addOns: v.addOns?.length ? v.addOns : null,

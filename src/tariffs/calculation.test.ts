@@ -109,8 +109,15 @@ test('retained must have the sign of the result, and the agreement may set anoth
   const zeroResult = checkCalculation(base({ regulation: { result: '0', costBase: '8000000', retained: '100' } }), RULES);
   assert.ok(zeroResult['regulation.retained']);
   // 3 % of 8,000,000 = 240,000
-  assert.ok(checkCalculation(base({ regulation: { result: '300000', costBase: '8000000', retained: '250000' } }), { ...RULES, retainLimitPct: '3' })['regulation.retained']);
-  assert.deepEqual(checkCalculation(base({ regulation: { result: '300000', costBase: '8000000', retained: '240000' } }), { ...RULES, retainLimitPct: '3' }), {});
+  assert.ok(
+    checkCalculation(base({ regulation: { result: '300000', costBase: '8000000', retained: '250000' } }), { ...RULES, retainLimitPct: '3' })[
+      'regulation.retained'
+    ],
+  );
+  assert.deepEqual(
+    checkCalculation(base({ regulation: { result: '300000', costBase: '8000000', retained: '240000' } }), { ...RULES, retainLimitPct: '3' }),
+    {},
+  );
   // the request's own limit wins over the rule
   assert.deepEqual(checkCalculation(base({ retainLimitPct: '10', regulation: { result: '900000', costBase: '8000000', retained: '800000' } }), RULES), {});
 });
@@ -235,16 +242,52 @@ test('required fields, shares and a positive basis are checked', () => {
   assert.ok(checkCalculation(base({ places: 0 }), RULES).places);
   assert.ok(checkCalculation(base({ occupancyPct: null }), RULES).occupancyPct);
   assert.ok(checkCalculation({ unit: 'hour', year: 2026, costs: [{ category: 'other', amount: '1' }] }, RULES).plannedHours);
-  const shares = checkCalculation(base({ levels: [{ name: 'A', weight: '1', share: '0.5' }, { name: 'B', weight: '2', share: '0.4' }] }), RULES);
+  const shares = checkCalculation(
+    base({
+      levels: [
+        { name: 'A', weight: '1', share: '0.5' },
+        { name: 'B', weight: '2', share: '0.4' },
+      ],
+    }),
+    RULES,
+  );
   assert.match(shares.levels!.join(' '), /give 1 .* 0,9/);
-  assert.ok(checkCalculation(base({ levels: [{ name: 'A', weight: '1', share: '0.5' }, { name: 'a', weight: '2', share: '0.5' }] }), RULES)['levels.1.name']);
+  assert.ok(
+    checkCalculation(
+      base({
+        levels: [
+          { name: 'A', weight: '1', share: '0.5' },
+          { name: 'a', weight: '2', share: '0.5' },
+        ],
+      }),
+      RULES,
+    )['levels.1.name'],
+  );
   assert.ok(checkCalculation(base({ income: '9300000' }), RULES).costs);
 });
 
 test('every step of the breakdown is present in order', () => {
-  const r = calculateTariff(base({ occupancyPct: null, occupancyHistoryPct: ['96', '98.5'], regulation: { result: '100000', costBase: '8000000', retained: '0' } }), RULES);
+  const r = calculateTariff(
+    base({ occupancyPct: null, occupancyHistoryPct: ['96', '98.5'], regulation: { result: '100000', costBase: '8000000', retained: '0' } }),
+    RULES,
+  );
   const keys = r.breakdown.map((s) => s.key);
-  const order = ['cost.salaries', 'costs.total', 'overhead.base', 'overhead.pct', 'overhead', 'income', 'regulation.result', 'regulation.cap', 'regulation.intoTariff', 'basis', 'occupancy.mean', 'occupancy.used', 'capacity', 'level.0'];
+  const order = [
+    'cost.salaries',
+    'costs.total',
+    'overhead.base',
+    'overhead.pct',
+    'overhead',
+    'income',
+    'regulation.result',
+    'regulation.cap',
+    'regulation.intoTariff',
+    'basis',
+    'occupancy.mean',
+    'occupancy.used',
+    'capacity',
+    'level.0',
+  ];
   let last = -1;
   for (const k of order) {
     const i = keys.indexOf(k);
@@ -255,9 +298,13 @@ test('every step of the breakdown is present in order', () => {
 
 test('each invalid number gets an example that fits its field', () => {
   const base = { unit: 'day', year: 2027, places: 10, costs: [{ category: 'salaries', amount: '1' }] };
-  const messages = (extra: Record<string, unknown>) => Object.fromEntries((ZCalcInput.safeParse({ ...base, ...extra }).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+  const messages = (extra: Record<string, unknown>) =>
+    Object.fromEntries((ZCalcInput.safeParse({ ...base, ...extra }).error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
   assert.deepEqual(messages({ overhead: { pct: 'mange' } }), { 'overhead.pct': 'Skal være en procentsats, fx 6.' });
-  assert.deepEqual(messages({ levels: [{ name: 'A', weight: 'tung', share: 'halv' }] }), { 'levels.0.weight': 'Skal være en vægt, fx 1,25.', 'levels.0.share': 'Skal være en andel mellem 0 og 1, fx 0,35.' });
+  assert.deepEqual(messages({ levels: [{ name: 'A', weight: 'tung', share: 'halv' }] }), {
+    'levels.0.weight': 'Skal være en vægt, fx 1,25.',
+    'levels.0.share': 'Skal være en andel mellem 0 og 1, fx 0,35.',
+  });
   assert.deepEqual(messages({ occupancyPct: 'fuld' }), { occupancyPct: 'Skal være en procentsats, fx 96,5.' });
   assert.deepEqual(messages({ unit: 'hour', plannedHours: 'mange' }), { plannedHours: 'Skal være et antal timer, fx 1500.' });
   assert.deepEqual(messages({ costs: [{ category: 'salaries', amount: 'mange' }] }), { 'costs.0.amount': 'Skal være et beløb i kroner, fx 1234567,89.' });

@@ -174,7 +174,10 @@ export function checkCalculation(input: CalcInput, rules: CalcRules): FieldProbl
     const limitPct = effectiveRetainLimit(input, rules);
     const cap = costBase.abs().times(limitPct).div(HUNDRED);
     if (retained.abs().gt(cap))
-      add('regulation.retained', `Højst ${dk(limitPct)} % af omkostningsgrundlaget må beholdes, dvs. ${dk(money(cap), 2)} kr.; der er angivet ${dk(retained.abs(), 2)} kr.`);
+      add(
+        'regulation.retained',
+        `Højst ${dk(limitPct)} % af omkostningsgrundlaget må beholdes, dvs. ${dk(money(cap), 2)} kr.; der er angivet ${dk(retained.abs(), 2)} kr.`,
+      );
     if (retained.abs().gt(result.abs()) && retained.isNeg() === result.isNeg())
       add('regulation.retained', 'Den beholdte del kan ikke være større end resultatet.');
   }
@@ -214,26 +217,43 @@ function occupancyOf(input: CalcInput, rules: CalcRules, steps: Step[], warnings
     const history = (input.occupancyHistoryPct ?? []).map((h) => new Dec(h));
     raw = history.reduce((s, h) => s.plus(h), ZERO).div(history.length);
     source = 'history';
-    history.forEach((h, i) => steps.push({ key: `occupancy.history.${i}`, label: `Faktisk belægning, år ${i + 1} af ${history.length}`, value: plain(h), unit: 'pct', kind: 'line' }));
+    history.forEach((h, i) =>
+      steps.push({ key: `occupancy.history.${i}`, label: `Faktisk belægning, år ${i + 1} af ${history.length}`, value: plain(h), unit: 'pct', kind: 'line' }),
+    );
     steps.push({ key: 'occupancy.mean', label: 'Gennemsnit af de foregående års faktiske belægning', value: plain(raw), unit: 'pct', kind: 'subtotal' });
   }
   const floor = new Dec(input.shortStay ? rules.shortStayFloorPct : rules.occupancyFloorPct);
   const ceiling = new Dec(rules.occupancyCeilingPct);
   const floorText = input.shortStay ? `${dk(floor)} % (korttids-, akut- og aflastningstilbud)` : `${dk(floor)} %`;
-  steps.push({ key: 'occupancy.bounds', label: 'Aftalens grænser for budgetteret belægning', value: `${dk(floor)}–${dk(ceiling)} %`, unit: 'text', kind: 'note', detail: `Minimum ${floorText}, maksimum ${dk(ceiling)} %` });
+  steps.push({
+    key: 'occupancy.bounds',
+    label: 'Aftalens grænser for budgetteret belægning',
+    value: `${dk(floor)}–${dk(ceiling)} %`,
+    unit: 'text',
+    kind: 'note',
+    detail: `Minimum ${floorText}, maksimum ${dk(ceiling)} %`,
+  });
   let used = raw;
   const outside = raw.lt(floor) ? 'under' : raw.gt(ceiling) ? 'over' : null;
   if (outside) {
     const bound = outside === 'under' ? floor : ceiling;
     if (input.occupancyDeviationApproved) {
-      warnings.push(`Belægningsprocenten ${dk(raw)} % ligger ${outside} aftalens ${outside === 'under' ? 'minimum' : 'maksimum'} på ${dk(bound)} %; afvigelsen er markeret som godkendt af styregruppen og bruges som angivet.`);
+      warnings.push(
+        `Belægningsprocenten ${dk(raw)} % ligger ${outside} aftalens ${outside === 'under' ? 'minimum' : 'maksimum'} på ${dk(bound)} %; afvigelsen er markeret som godkendt af styregruppen og bruges som angivet.`,
+      );
       steps.push({ key: 'occupancy.deviation', label: 'Afvigelse godkendt af styregruppen', value: plain(raw), unit: 'pct', kind: 'note' });
     } else {
       used = bound;
       warnings.push(
         `Belægningsprocenten ${dk(raw)} % ligger ${outside} aftalens ${outside === 'under' ? 'minimum' : 'maksimum'} på ${dk(bound)} %. Der er regnet med ${dk(bound)} %. En afvigelse kræver styregruppens godkendelse.`,
       );
-      steps.push({ key: 'occupancy.adjusted', label: `Flyttet til aftalens ${outside === 'under' ? 'minimum' : 'maksimum'}`, value: plain(bound), unit: 'pct', kind: 'note' });
+      steps.push({
+        key: 'occupancy.adjusted',
+        label: `Flyttet til aftalens ${outside === 'under' ? 'minimum' : 'maksimum'}`,
+        value: plain(bound),
+        unit: 'pct',
+        kind: 'note',
+      });
     }
   }
   const recommended = new Dec(rules.recommendedMaxPct);
@@ -251,16 +271,41 @@ export function calculateTariff(input: CalcInput, rules: CalcRules): CalcResult 
 
   // 1. Cost lines
   for (const line of input.costs)
-    steps.push({ key: `cost.${line.category}`, label: line.text ? `${COST_LABELS[line.category]}: ${line.text}` : COST_LABELS[line.category], value: money(new Dec(line.amount)), unit: 'kr', kind: 'line' });
+    steps.push({
+      key: `cost.${line.category}`,
+      label: line.text ? `${COST_LABELS[line.category]}: ${line.text}` : COST_LABELS[line.category],
+      value: money(new Dec(line.amount)),
+      unit: 'kr',
+      kind: 'line',
+    });
   const b = basisOf(input);
   steps.push({ key: 'costs.total', label: 'Direkte udgifter i alt', value: money(b.total), unit: 'kr', kind: 'subtotal' });
 
   // 2. Overhead
-  steps.push({ key: 'overhead.base', label: 'Grundlag for overhead (udgifter uden afskrivninger og forrentning)', value: money(b.overheadBase), unit: 'kr', kind: 'subtotal' });
+  steps.push({
+    key: 'overhead.base',
+    label: 'Grundlag for overhead (udgifter uden afskrivninger og forrentning)',
+    value: money(b.overheadBase),
+    unit: 'kr',
+    kind: 'subtotal',
+  });
   if (b.overhead.isGivenAsPct) steps.push({ key: 'overhead.pct', label: 'Overheadprocent', value: plain(b.overhead.pct!), unit: 'pct', kind: 'line' });
-  else if (b.overhead.pct) steps.push({ key: 'overhead.pct', label: 'Overhead i procent af grundlaget (beregnet)', value: b.overhead.pct.toDecimalPlaces(2).toFixed(2), unit: 'pct', kind: 'note' });
-  steps.push({ key: 'overhead', label: b.overhead.isGivenAsPct ? 'Overhead (indirekte udgifter og central administration)' : 'Overhead, fast beløb', value: money(b.overhead.amount), unit: 'kr', kind: 'line' });
-  if (rules.overheadCapPct !== null && b.overhead.pct && b.overhead.pct.gt(rules.overheadCapPct))
+  else if (b.overhead.pct)
+    steps.push({
+      key: 'overhead.pct',
+      label: 'Overhead i procent af grundlaget (beregnet)',
+      value: b.overhead.pct.toDecimalPlaces(2).toFixed(2),
+      unit: 'pct',
+      kind: 'note',
+    });
+  steps.push({
+    key: 'overhead',
+    label: b.overhead.isGivenAsPct ? 'Overhead (indirekte udgifter og central administration)' : 'Overhead, fast beløb',
+    value: money(b.overhead.amount),
+    unit: 'kr',
+    kind: 'line',
+  });
+  if (rules.overheadCapPct && b.overhead.pct?.gt(rules.overheadCapPct))
     warnings.push(`Overhead udgør ${dk(b.overhead.pct.toDecimalPlaces(2))} % af grundlaget, over aftalens loft på ${dk(rules.overheadCapPct)} %.`);
 
   // 3. Income
@@ -272,9 +317,21 @@ export function calculateTariff(input: CalcInput, rules: CalcRules): CalcResult 
     const limitPct = effectiveRetainLimit(input, rules);
     const cap = new Dec(r.costBase).abs().times(limitPct).div(HUNDRED);
     const year = r.year ? ` (regnskab ${r.year})` : '';
-    steps.push({ key: 'regulation.result', label: `Resultat til efterregulering${year}: + overskud, − underskud`, value: money(new Dec(r.result)), unit: 'kr', kind: 'line' });
+    steps.push({
+      key: 'regulation.result',
+      label: `Resultat til efterregulering${year}: + overskud, − underskud`,
+      value: money(new Dec(r.result)),
+      unit: 'kr',
+      kind: 'line',
+    });
     steps.push({ key: 'regulation.costBase', label: 'Omkostningsgrundlag det år', value: money(new Dec(r.costBase)), unit: 'kr', kind: 'line' });
-    steps.push({ key: 'regulation.cap', label: `Må højst beholdes i driften (${dk(limitPct)} % af omkostningsgrundlaget)`, value: money(cap), unit: 'kr', kind: 'note' });
+    steps.push({
+      key: 'regulation.cap',
+      label: `Må højst beholdes i driften (${dk(limitPct)} % af omkostningsgrundlaget)`,
+      value: money(cap),
+      unit: 'kr',
+      kind: 'note',
+    });
     steps.push({ key: 'regulation.retained', label: 'Beholdt i egen driftsramme', value: money(new Dec(r.retained)), unit: 'kr', kind: 'line' });
     steps.push({
       key: 'regulation.intoTariff',
@@ -285,7 +342,14 @@ export function calculateTariff(input: CalcInput, rules: CalcRules): CalcResult 
       detail: 'Resultat − beholdt del; et overskud sænker og et underskud hæver takstgrundlaget',
     });
   }
-  steps.push({ key: 'basis', label: 'Takstgrundlag', value: money(b.basis), unit: 'kr', kind: 'total', detail: 'Udgifter + overhead − indtægter − (resultat − beholdt del)' });
+  steps.push({
+    key: 'basis',
+    label: 'Takstgrundlag',
+    value: money(b.basis),
+    unit: 'kr',
+    kind: 'total',
+    detail: 'Udgifter + overhead − indtægter − (resultat − beholdt del)',
+  });
 
   // 5. Occupancy
   const occ = occupancyOf(input, rules, steps, warnings);
@@ -295,23 +359,39 @@ export function calculateTariff(input: CalcInput, rules: CalcRules): CalcResult 
   if (input.unit === 'day') {
     const days = daysInYear(input.year);
     units = new Dec(input.places!).times(days);
-    steps.push({ key: 'capacity', label: 'Kapacitet i døgn/dage', value: trim(units), unit: 'units', kind: 'subtotal', detail: `${input.places} pladser × ${days} dage i ${input.year}` });
+    steps.push({
+      key: 'capacity',
+      label: 'Kapacitet i døgn/dage',
+      value: trim(units),
+      unit: 'units',
+      kind: 'subtotal',
+      detail: `${input.places} pladser × ${days} dage i ${input.year}`,
+    });
   } else if (input.unit === 'month') {
     units = new Dec(input.places!).times(12);
-    steps.push({ key: 'capacity', label: 'Kapacitet i måneder', value: trim(units), unit: 'units', kind: 'subtotal', detail: `${input.places} pladser × 12 måneder` });
+    steps.push({
+      key: 'capacity',
+      label: 'Kapacitet i måneder',
+      value: trim(units),
+      unit: 'units',
+      kind: 'subtotal',
+      detail: `${input.places} pladser × 12 måneder`,
+    });
   } else {
     units = new Dec(input.plannedHours!);
     steps.push({ key: 'capacity', label: 'Planlagte timer', value: trim(units), unit: 'units', kind: 'subtotal' });
   }
   const occFraction = occ.used ? occ.used.div(HUNDRED) : new Dec(1);
   const occupiedUnits = units.times(occFraction);
-  if (occ.used) steps.push({ key: 'capacity.occupied', label: 'Belagte enheder (kapacitet × belægning)', value: trim(occupiedUnits), unit: 'units', kind: 'subtotal' });
+  if (occ.used)
+    steps.push({ key: 'capacity.occupied', label: 'Belagte enheder (kapacitet × belægning)', value: trim(occupiedUnits), unit: 'units', kind: 'subtotal' });
 
   // 7. Levels
   const levels = levelsOf(input);
   const weightedShare = levels.reduce((s, l) => s.plus(l.weight.times(l.share)), ZERO);
   const divisor = occupiedUnits.times(weightedShare);
-  if (input.levels?.length) steps.push({ key: 'levels.weightedShare', label: 'Vægtet andel Σ vægt × andel', value: trim(weightedShare), unit: 'number', kind: 'subtotal' });
+  if (input.levels?.length)
+    steps.push({ key: 'levels.weightedShare', label: 'Vægtet andel Σ vægt × andel', value: trim(weightedShare), unit: 'number', kind: 'subtotal' });
   const levelResults = levels.map((l, i) => {
     const tariff = l.weight.times(b.basis).div(divisor);
     steps.push({
@@ -331,7 +411,14 @@ export function calculateTariff(input: CalcInput, rules: CalcRules): CalcResult 
   // 9. Add-on services
   const addOns = (input.addOns ?? []).map((a, i) => {
     const rate = new Dec(a.cost).div(a.plannedHours);
-    steps.push({ key: `addOn.${i}`, label: `Tillægsydelse: ${a.name} (timepris)`, value: money(rate), unit: 'kr', kind: 'line', detail: `${dk(a.cost, 2)} kr. ÷ ${dk(a.plannedHours)} timer` });
+    steps.push({
+      key: `addOn.${i}`,
+      label: `Tillægsydelse: ${a.name} (timepris)`,
+      value: money(rate),
+      unit: 'kr',
+      kind: 'line',
+      detail: `${dk(a.cost, 2)} kr. ÷ ${dk(a.plannedHours)} timer`,
+    });
     return { name: a.name, cost: money(new Dec(a.cost)), plannedHours: trim(new Dec(a.plannedHours)), hourlyRate: money(rate) };
   });
 

@@ -21,7 +21,10 @@ export const latestTariffYear = (clock: Clock): number => Number(clock.today().s
 /** Refuses a tariff year after next year with a Danish message (rules for later years are not decided yet). */
 export function requireTariffYear(clock: Clock, year: number): void {
   const latest = latestTariffYear(clock);
-  if (year > latest) throw badRequest(`Takster kan højst beregnes for næste år (${latest}); aftalens regler for ${year} er ikke fastlagt.`, { year: [`Takster kan højst beregnes for ${latest}.`] });
+  if (year > latest)
+    throw badRequest(`Takster kan højst beregnes for næste år (${latest}); aftalens regler for ${year} er ikke fastlagt.`, {
+      year: [`Takster kan højst beregnes for ${latest}.`],
+    });
 }
 
 export type Computed = {

@@ -26,12 +26,16 @@ export function formToBody(f: FormValues): { body: Record<string, unknown>; fiel
   const mode = s(f.overheadMode) || 'pct';
   const body: Record<string, unknown> = {
     unit,
-    ...(unit === 'hour' ? { plannedHours: opt(s(f.plannedHours)) } : { places: opt(s(f.places)), occupancyPct: opt(s(f.occupancyPct)), occupancyHistoryPct: histFields.map((k) => s(f[k])) }),
+    ...(unit === 'hour'
+      ? { plannedHours: opt(s(f.plannedHours)) }
+      : { places: opt(s(f.places)), occupancyPct: opt(s(f.occupancyPct)), occupancyHistoryPct: histFields.map((k) => s(f[k])) }),
     occupancyDeviationApproved: s(f.occupancyDeviationApproved) === 'on',
     costs: costCats.map((c) => ({ category: c, amount: s(f[`cost.${c}`]) })),
     overhead: s(f.overheadValue) === '' ? null : mode === 'amount' ? { amount: s(f.overheadValue) } : { pct: s(f.overheadValue) },
     income: opt(s(f.income)),
-    regulation: hasRegulation ? { result: opt(s(f.regResult)), costBase: opt(s(f.regCostBase)), retained: s(f.regRetained) || '0', year: opt(s(f.regYear)) } : null,
+    regulation: hasRegulation
+      ? { result: opt(s(f.regResult)), costBase: opt(s(f.regCostBase)), retained: s(f.regRetained) || '0', year: opt(s(f.regYear)) }
+      : null,
     levels: levelRows.map((i) => ({ name: s(f[`level.${i}.name`]), weight: opt(s(f[`level.${i}.weight`])), share: opt(s(f[`level.${i}.share`])) })),
     addOns: addOnRows.map((i) => ({ name: s(f[`addOn.${i}.name`]), cost: opt(s(f[`addOn.${i}.cost`])), plannedHours: opt(s(f[`addOn.${i}.hours`])) })),
     explanation: s(f.explanation),
@@ -82,8 +86,12 @@ export function inputToForm(input: CalcInput, texts: { explanation?: string | nu
     const lines = input.costs.filter((l) => l.category === c);
     if (lines.length) f[`cost.${c}`] = dec(lines.reduce((sum, l) => sum.plus(l.amount), new Dec(0)).toFixed());
   }
-  (input.levels ?? []).forEach((l, i) => Object.assign(f, { [`level.${i}.name`]: l.name, [`level.${i}.weight`]: dec(l.weight), [`level.${i}.share`]: dec(l.share) }));
-  (input.addOns ?? []).forEach((a, i) => Object.assign(f, { [`addOn.${i}.name`]: a.name, [`addOn.${i}.cost`]: dec(a.cost), [`addOn.${i}.hours`]: dec(a.plannedHours) }));
+  (input.levels ?? []).forEach((l, i) =>
+    Object.assign(f, { [`level.${i}.name`]: l.name, [`level.${i}.weight`]: dec(l.weight), [`level.${i}.share`]: dec(l.share) }),
+  );
+  (input.addOns ?? []).forEach((a, i) =>
+    Object.assign(f, { [`addOn.${i}.name`]: a.name, [`addOn.${i}.cost`]: dec(a.cost), [`addOn.${i}.hours`]: dec(a.plannedHours) }),
+  );
   return f;
 }
 
@@ -103,6 +111,18 @@ export const FIELD_LABELS: Record<string, string> = {
   explanation: 'Forklaring på stigningen',
   correctionReason: 'Begrundelse for ny version',
   ...Object.fromEntries(COST_CATEGORIES.map((c) => [`cost.${c}`, COST_LABELS[c]])),
-  ...Object.fromEntries(Array.from({ length: LEVEL_ROWS }, (_, i) => [[`level.${i}.name`, `Niveau ${i + 1}: navn`], [`level.${i}.weight`, `Niveau ${i + 1}: vægt`], [`level.${i}.share`, `Niveau ${i + 1}: andel`]]).flat()),
-  ...Object.fromEntries(Array.from({ length: ADDON_ROWS }, (_, i) => [[`addOn.${i}.name`, `Tillægsydelse ${i + 1}: navn`], [`addOn.${i}.cost`, `Tillægsydelse ${i + 1}: udgift`], [`addOn.${i}.hours`, `Tillægsydelse ${i + 1}: timer`]]).flat()),
+  ...Object.fromEntries(
+    Array.from({ length: LEVEL_ROWS }, (_, i) => [
+      [`level.${i}.name`, `Niveau ${i + 1}: navn`],
+      [`level.${i}.weight`, `Niveau ${i + 1}: vægt`],
+      [`level.${i}.share`, `Niveau ${i + 1}: andel`],
+    ]).flat(),
+  ),
+  ...Object.fromEntries(
+    Array.from({ length: ADDON_ROWS }, (_, i) => [
+      [`addOn.${i}.name`, `Tillægsydelse ${i + 1}: navn`],
+      [`addOn.${i}.cost`, `Tillægsydelse ${i + 1}: udgift`],
+      [`addOn.${i}.hours`, `Tillægsydelse ${i + 1}: timer`],
+    ]).flat(),
+  ),
 };

@@ -15,7 +15,15 @@ import { parseAndCompute, computeWith, computeInContext, calcValues, levelValues
 import { formToBody, inputToForm, mapErrors, type FormValues } from './draft.form.js';
 import { deadlineFor, findRule } from './rules.repository.js';
 import {
-  currentPublished, findTariff, getVersion, insertTariff, insertVersion, latestVersionNumber, occupancyHistory, offeringContext, openVersionOf,
+  currentPublished,
+  findTariff,
+  getVersion,
+  insertTariff,
+  insertVersion,
+  latestVersionNumber,
+  occupancyHistory,
+  offeringContext,
+  openVersionOf,
   type OfferingContext,
 } from './tariffs.repository.js';
 import { ZTariffUpdate, type TTariffCreate, type TTariffUpdate } from './tariffs.schema.js';
@@ -50,7 +58,8 @@ async function isCorrection(db: Queryable, offeringId: number, year: number): Pr
   return !!tariff && !(await openVersionOf(db, tariff.id)) && (await latestVersionNumber(db, tariff.id)) > 0;
 }
 
-const rawText = (data: unknown, key: string): string => String((typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined) ?? '').trim();
+const rawText = (data: unknown, key: string): string =>
+  String((typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined) ?? '').trim();
 
 async function insertDraft(ctx: Ctx, actor: Actor, offering: OfferingContext, year: number, body: DraftBody, computed: Computed): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -59,7 +68,14 @@ async function insertDraft(ctx: Ctx, actor: Actor, offering: OfferingContext, ye
     if (existing && (await openVersionOf(trx, existing.id))) throw conflict(`Der findes allerede en åben version af taksten for ${year}. Ret den i stedet.`);
     const version = (await latestVersionNumber(trx, tariffId)) + 1;
     if (version > 1 && !body.correctionReason) throw badRequest('Oplysningerne er ikke gyldige.', { correctionReason: [REASON] });
-    const values = { tariff_id: tariffId, version, status: 'kladde' as const, ...calcValues(computed), explanation: body.explanation, correction_reason: version > 1 ? body.correctionReason : null };
+    const values = {
+      tariff_id: tariffId,
+      version,
+      status: 'kladde' as const,
+      ...calcValues(computed),
+      explanation: body.explanation,
+      correction_reason: version > 1 ? body.correctionReason : null,
+    };
     const id = await insertVersion(trx, { ...values, created_by: actor.username }, levelValues(computed.result));
     const after = { ...values, offering_id: offering.id, year, input: computed.input, return_comment: null };
     await audit(trx, ctx, { entity: 'tariff_version', entityId: id, action: 'create', after: versionAudit(after) });
@@ -81,7 +97,8 @@ async function fromForm<T>(values: FormValues, run: (body: Record<string, unknow
   try {
     return await run(body);
   } catch (error) {
-    if (error instanceof HttpError && error.statusCode === 400) throw badRequest(error.message, mapErrors(Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] }, fieldOf));
+    if (error instanceof HttpError && error.statusCode === 400)
+      throw badRequest(error.message, mapErrors(Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] }, fieldOf));
     throw error;
   }
 }
@@ -91,7 +108,8 @@ export async function createDraftFromForm(ctx: Ctx, offeringId: number, year: nu
   const { offering, actor } = await requireOffering(ctx, offeringId, year);
   const correction = await isCorrection(ctx.db, offering.id, year);
   return fromForm(values, async (data) => {
-    const missing = (b: DraftBody | null): FieldErrors => (correction && !(b ? b.correctionReason : rawText(data, 'correctionReason')) ? { correctionReason: [REASON] } : {});
+    const missing = (b: DraftBody | null): FieldErrors =>
+      correction && !(b ? b.correctionReason : rawText(data, 'correctionReason')) ? { correctionReason: [REASON] } : {};
     const { body, computed } = await parseAndCompute(ctx.db, offering, year, data, missing);
     return insertDraft(ctx, actor, offering, year, body, computed);
   });
@@ -126,10 +144,13 @@ export type Preview = { computed: Computed | null; errors: FieldErrors };
 /** Tries the calculation for the live preview; returns the problems (on form fields) instead of throwing. */
 async function tryCompute(db: Queryable, offering: OfferingContext, year: number, values: FormValues): Promise<Preview> {
   try {
-    return { computed: await fromForm(values, async (data) => {
-      const { explanation: _e, correctionReason: _c, ...calc } = parseInput(ZTariffUpdate, data);
-      return computeInContext(db, offering, year, calc);
-    }), errors: {} };
+    return {
+      computed: await fromForm(values, async (data) => {
+        const { explanation: _e, correctionReason: _c, ...calc } = parseInput(ZTariffUpdate, data);
+        return computeInContext(db, offering, year, calc);
+      }),
+      errors: {},
+    };
   } catch (error) {
     if (error instanceof HttpError && error.statusCode === 400) return { computed: null, errors: error.fieldErrors };
     throw error;
@@ -149,11 +170,26 @@ async function startingValues(db: Queryable, offering: OfferingContext, year: nu
 }
 
 /** What the editor page shows: the offering, the deadline, the years of occupancy Ramme has, the values and the calculation. */
-async function editorModel(db: Queryable, offering: OfferingContext, year: number, values: FormValues, o: { isCorrection: boolean; withPreview: boolean; version: { id: number; version: number } | null }) {
+async function editorModel(
+  db: Queryable,
+  offering: OfferingContext,
+  year: number,
+  values: FormValues,
+  o: { isCorrection: boolean; withPreview: boolean; version: { id: number; version: number } | null },
+) {
   const history = await occupancyHistory(db, offering.id, year);
   const rule = offering.area ? await findRule(db, offering.area.id, year) : null;
   const preview = o.withPreview ? await tryCompute(db, offering, year, values) : null;
-  return { offering, year, values, isCorrection: o.isCorrection, version: o.version, deadline: rule ? deadlineFor(rule, year) : null, historyYears: history.map((h) => h.year), preview };
+  return {
+    offering,
+    year,
+    values,
+    isCorrection: o.isCorrection,
+    version: o.version,
+    deadline: rule ? deadlineFor(rule, year) : null,
+    historyYears: history.map((h) => h.year),
+    preview,
+  };
 }
 export type EditorModel = Awaited<ReturnType<typeof editorModel>>;
 

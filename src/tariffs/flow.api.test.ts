@@ -18,15 +18,35 @@ const YEAR = new Date().getFullYear() + 1; // next year's round (later years are
 before(async () => {
   t = await createTestApp();
   // The Sjælland demo has no other secretariat's user; add one for Hovedstaden.
-  const hovedstaden = await t.db.selectFrom('organisation as o').innerJoin('agreement_area as a', 'a.id', 'o.area_id').select('o.id').where('a.code', '=', 'hovedstaden').executeTakeFirstOrThrow();
+  const hovedstaden = await t.db
+    .selectFrom('organisation as o')
+    .innerJoin('agreement_area as a', 'a.id', 'o.area_id')
+    .select('o.id')
+    .where('a.code', '=', 'hovedstaden')
+    .executeTakeFirstOrThrow();
   const { id: userId } = await t.db
     .insertInto('app_user')
-    .values({ username: 'test-sekretariat-hovedstaden', display_name: 'Hovedstadens sekretariat', organisation_id: hovedstaden.id, is_demo: true, password_hash: null })
+    .values({
+      username: 'test-sekretariat-hovedstaden',
+      display_name: 'Hovedstadens sekretariat',
+      organisation_id: hovedstaden.id,
+      is_demo: true,
+      password_hash: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await t.db.insertInto('user_role').values({ user_id: userId, role: 'sekretariat' }).execute();
   tokens = {};
-  for (const u of ['demo-tilbudsoekonomi', 'demo-sekretariat', 'demo-naestved', 'demo-laeser', 'demo-leverandoer', 'demo-myndighed', 'test-sekretariat-hovedstaden']) tokens[u] = await t.token(u);
+  for (const u of [
+    'demo-tilbudsoekonomi',
+    'demo-sekretariat',
+    'demo-naestved',
+    'demo-laeser',
+    'demo-leverandoer',
+    'demo-myndighed',
+    'test-sekretariat-hovedstaden',
+  ])
+    tokens[u] = await t.token(u);
   const holbaek = await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 316).executeTakeFirstOrThrow();
   const own = await t.db
     .selectFrom('offering')
@@ -46,9 +66,19 @@ before(async () => {
     returning id`.execute(t.db);
   offeringId = rows[0]!.id;
   // The demo round has approved tariffs of its own; back to submitted, so only this test's tariff is published.
-  await sql`update tariff_version set status = 'indsendt', approved_at = null, approved_by = null where status = 'godkendt' and tariff_id in (select id from tariff where year = ${YEAR})`.execute(t.db);
+  await sql`update tariff_version set status = 'indsendt', approved_at = null, approved_by = null where status = 'godkendt' and tariff_id in (select id from tariff where year = ${YEAR})`.execute(
+    t.db,
+  );
   await sql`insert into offering_target_group select ${offeringId}, target_group_code from offering_target_group where offering_id = ${own.id}`.execute(t.db);
-  otherOfferingId = (await t.db.selectFrom('offering').select('id').where('operator_org_id', '!=', holbaek.id).where('municipality_code', '!=', 316).orderBy('id').executeTakeFirstOrThrow()).id;
+  otherOfferingId = (
+    await t.db
+      .selectFrom('offering')
+      .select('id')
+      .where('operator_org_id', '!=', holbaek.id)
+      .where('municipality_code', '!=', 316)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 after(() => t.close());
 
@@ -112,7 +142,12 @@ test('bad input to a draft is a 400 per field, and nothing changes', async () =>
   const res = await api('demo-tilbudsoekonomi', 'PUT', `/api/tariffs/${versionId}`, { ...draft(), offeringId: undefined, year: undefined, places: -1 });
   assert.equal(res.statusCode, 400);
   assert.ok(res.json().fields.places);
-  const shares = await api('demo-tilbudsoekonomi', 'PUT', `/api/tariffs/${versionId}`, { ...draft(), offeringId: undefined, year: undefined, levels: [{ name: 'A', weight: '1', share: '0.6' }] });
+  const shares = await api('demo-tilbudsoekonomi', 'PUT', `/api/tariffs/${versionId}`, {
+    ...draft(),
+    offeringId: undefined,
+    year: undefined,
+    levels: [{ name: 'A', weight: '1', share: '0.6' }],
+  });
   assert.equal(shares.statusCode, 400);
   assert.ok(shares.json().fields.levels);
 });
@@ -137,7 +172,12 @@ test('submitting, returning with a comment, resubmitting and approving', async (
   const returned = await api('demo-sekretariat', 'POST', `/api/tariffs/${versionId}/return`, { comment: 'Overhead mangler dokumentation.' });
   assert.equal(returned.json().status, 'returneret');
   assert.equal(returned.json().returnComment, 'Overhead mangler dokumentation.');
-  const fixed = await api('demo-tilbudsoekonomi', 'PUT', `/api/tariffs/${versionId}`, { ...draft(), offeringId: undefined, year: undefined, overhead: { pct: '4' } });
+  const fixed = await api('demo-tilbudsoekonomi', 'PUT', `/api/tariffs/${versionId}`, {
+    ...draft(),
+    offeringId: undefined,
+    year: undefined,
+    overhead: { pct: '4' },
+  });
   assert.equal(fixed.statusCode, 200, fixed.body);
   assert.equal(fixed.json().status, 'kladde');
   assert.equal((await api('demo-tilbudsoekonomi', 'POST', `/api/tariffs/${versionId}/submit`)).statusCode, 200);
@@ -172,7 +212,10 @@ test('the overview downloads as CSV and as Excel with the overview and the calcu
   assert.equal(xlsx.statusCode, 200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-  assert.deepEqual(wb.worksheets.map((w) => w.name), ['Takstoversigt', 'Beregningsgrundlag']);
+  assert.deepEqual(
+    wb.worksheets.map((w) => w.name),
+    ['Takstoversigt', 'Beregningsgrundlag'],
+  );
   const overview = wb.getWorksheet('Takstoversigt')!;
   assert.equal(overview.rowCount, 2);
   const headers = (overview.getRow(1).values as unknown[]).slice(1);
@@ -190,7 +233,18 @@ test('a published tariff never changes: the database refuses, and a correction i
   const noReason = await api('demo-tilbudsoekonomi', 'POST', '/api/tariffs', draft());
   assert.equal(noReason.statusCode, 400);
   assert.ok(noReason.json().fields.correctionReason);
-  const v2 = await api('demo-tilbudsoekonomi', 'POST', '/api/tariffs', draft({ correctionReason: 'Ny lejekontrakt fra 1. marts.', costs: [{ category: 'salaries', amount: '7000000' }, { category: 'property', amount: '900000' }] }));
+  const v2 = await api(
+    'demo-tilbudsoekonomi',
+    'POST',
+    '/api/tariffs',
+    draft({
+      correctionReason: 'Ny lejekontrakt fra 1. marts.',
+      costs: [
+        { category: 'salaries', amount: '7000000' },
+        { category: 'property', amount: '900000' },
+      ],
+    }),
+  );
   assert.equal(v2.statusCode, 201, v2.body);
   assert.equal(v2.json().version, 2);
   const id2 = v2.json().id;
@@ -208,7 +262,11 @@ test('a published tariff never changes: the database refuses, and a correction i
 });
 
 test('every change is in the audit log', async () => {
-  const rows = await t.db.selectFrom('audit_log').select(['entity', 'action', 'actor_username']).where('entity', 'in', ['tariff_version', 'tariff_publication']).execute();
+  const rows = await t.db
+    .selectFrom('audit_log')
+    .select(['entity', 'action', 'actor_username'])
+    .where('entity', 'in', ['tariff_version', 'tariff_publication'])
+    .execute();
   assert.ok(rows.filter((r) => r.entity === 'tariff_version' && r.action === 'create').length >= 2);
   assert.ok(rows.some((r) => r.entity === 'tariff_publication' && r.actor_username === 'demo-sekretariat'));
   assert.ok(rows.some((r) => r.entity === 'tariff_version' && r.action === 'update' && r.actor_username === 'demo-sekretariat'));
@@ -224,7 +282,11 @@ test('a private provider’s leverandør calculates its own offerings’ tariffs
 });
 
 test('an overhead of 0 % is allowed', async () => {
-  const res = await t.as(null, { method: 'POST', url: '/api/tariffs/calculate', payload: { unit: 'hour', year: 2026, plannedHours: '10', costs: [{ category: 'salaries', amount: '1000' }], overhead: { pct: '0' } } });
+  const res = await t.as(null, {
+    method: 'POST',
+    url: '/api/tariffs/calculate',
+    payload: { unit: 'hour', year: 2026, plannedHours: '10', costs: [{ category: 'salaries', amount: '1000' }], overhead: { pct: '0' } },
+  });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().levels[0].tariff, '100.00');
 });

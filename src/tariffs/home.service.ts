@@ -37,8 +37,22 @@ export async function tariffsHome(ctx: Ctx) {
   const ownAreaId = ctx.actor?.areaIds[0];
   const ownArea = ownAreaId ? await findAreaById(ctx.db, ownAreaId) : null;
   const rule = ownAreaId ? await findRule(ctx.db, ownAreaId, year) : null;
-  const areas = [...new Map(published.map((p) => [p.code, p.name])).entries()].map(([code, name]) => ({ code, name, years: published.filter((p) => p.code === code).map((p) => p.year) }));
-  return { year, areas, isOperator, isSecretariat, own, queue, areaCode: ownArea?.code ?? null, deadline: rule ? deadlineFor(rule, year) : null, organisationName: ctx.actor?.organisationName ?? '' };
+  const areas = [...new Map(published.map((p) => [p.code, p.name])).entries()].map(([code, name]) => ({
+    code,
+    name,
+    years: published.filter((p) => p.code === code).map((p) => p.year),
+  }));
+  return {
+    year,
+    areas,
+    isOperator,
+    isSecretariat,
+    own,
+    queue,
+    areaCode: ownArea?.code ?? null,
+    deadline: rule ? deadlineFor(rule, year) : null,
+    organisationName: ctx.actor?.organisationName ?? '',
+  };
 }
 export type TariffsHomeData = Awaited<ReturnType<typeof tariffsHome>>;
 

@@ -13,7 +13,13 @@ export function tariffChange(previous: string | null, current: string, plPct: st
   if (previous === null || !new Dec(previous).gt(0)) return { nominalPct: null, realPct: null };
   const ratio = new Dec(current).div(previous);
   const nominal = ratio.minus(1).times(100);
-  const real = plPct === null ? null : new Dec(current).div(new Dec(previous).times(new Dec(1).plus(new Dec(plPct).div(100)))).minus(1).times(100);
+  const real =
+    plPct === null
+      ? null
+      : new Dec(current)
+          .div(new Dec(previous).times(new Dec(1).plus(new Dec(plPct).div(100))))
+          .minus(1)
+          .times(100);
   return { nominalPct: nominal.toDecimalPlaces(4).toFixed(), realPct: real === null ? null : real.toDecimalPlaces(4).toFixed() };
 }
 

@@ -29,13 +29,32 @@ export async function listVersions(db: Queryable, scope: VersionScope, q: TListQ
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select([
-      'v.id', 't.offering_id', 'oc.offering_name', 't.year', 'v.version', 'v.status', 'a.code as area_code', 'v.unit', 'v.average_tariff',
-      'v.occupancy_pct_used', 'v.nominal_change_pct', 'v.real_change_pct', 'v.is_flagged', 'v.submitted_at', 'v.approved_at', 'v.published_at', 'v.superseded_at',
+      'v.id',
+      't.offering_id',
+      'oc.offering_name',
+      't.year',
+      'v.version',
+      'v.status',
+      'a.code as area_code',
+      'v.unit',
+      'v.average_tariff',
+      'v.occupancy_pct_used',
+      'v.nominal_change_pct',
+      'v.real_change_pct',
+      'v.is_flagged',
+      'v.submitted_at',
+      'v.approved_at',
+      'v.published_at',
+      'v.superseded_at',
     ])
     .select((eb) =>
       eb
         .selectFrom('tariff_level as l')
-        .select(sql<Array<{ name: string; tariff: string }>>`coalesce(json_agg(json_build_object('name', l.name, 'tariff', l.tariff::text) order by l.sort), '[]')`.as('x'))
+        .select(
+          sql<
+            Array<{ name: string; tariff: string }>
+          >`coalesce(json_agg(json_build_object('name', l.name, 'tariff', l.tariff::text) order by l.sort), '[]')`.as('x'),
+        )
         .whereRef('l.version_id', '=', 'v.id')
         .as('levels'),
     )
@@ -54,7 +73,17 @@ export async function ownOfferings(db: Queryable, operatorOrgId: number, years: 
     .selectFrom(offeringCatalogue(db).as('oc'))
     .leftJoin('tariff as t', (j) => j.onRef('t.offering_id', '=', 'oc.offering_id').on('t.year', 'in', years))
     .leftJoin('tariff_version as v', (j) => j.onRef('v.tariff_id', '=', 't.id'))
-    .select(['oc.offering_id as id', 'oc.offering_name as name', 't.year', 'v.id as version_id', 'v.version', 'v.status', 'v.superseded_at', 'v.average_tariff', 'v.is_flagged'])
+    .select([
+      'oc.offering_id as id',
+      'oc.offering_name as name',
+      't.year',
+      'v.id as version_id',
+      'v.version',
+      'v.status',
+      'v.superseded_at',
+      'v.average_tariff',
+      'v.is_flagged',
+    ])
     .where('oc.operator_org_id', '=', operatorOrgId)
     .where('oc.status', '!=', 'lukket')
     .orderBy('oc.offering_name')
@@ -69,7 +98,17 @@ export async function reviewQueue(db: Queryable, areaIds: number[]) {
     .selectFrom('tariff_version as v')
     .innerJoin('tariff as t', 't.id', 'v.tariff_id')
     .innerJoin(offeringCatalogue(db).as('oc'), 'oc.offering_id', 't.offering_id')
-    .select(['v.id', 'oc.offering_name as name', 't.year', 'v.version', 'v.submitted_at', 'v.is_flagged', 'v.is_on_time', 'v.average_tariff', 'v.nominal_change_pct'])
+    .select([
+      'v.id',
+      'oc.offering_name as name',
+      't.year',
+      'v.version',
+      'v.submitted_at',
+      'v.is_flagged',
+      'v.is_on_time',
+      'v.average_tariff',
+      'v.nominal_change_pct',
+    ])
     .where('t.area_id', 'in', areaIds)
     .where('v.status', '=', 'indsendt')
     .orderBy('v.submitted_at')

@@ -49,9 +49,26 @@ function overviewSheet(rows: OverviewRow[]): SheetSpec {
       const levels = parseLevels(r.levels);
       const levelCells = Array.from({ length: maxLevels }, (_, i) => [levels[i]?.name ?? null, exact(levels[i]?.tariff)]).flat();
       return [
-        r.municipality_name, r.offering_id, r.offering_name, r.operator_name, r.operator_type, r.offering_type_name, r.legal_basis, r.target_groups,
-        UNIT_LABELS[r.unit], exact(r.average_tariff), ...levelCells, exact(r.occupancy_pct_used), exact(r.nominal_change_pct), exact(r.real_change_pct),
-        r.is_flagged, r.explanation, r.version, r.correction_reason, r.warning_count, r.status,
+        r.municipality_name,
+        r.offering_id,
+        r.offering_name,
+        r.operator_name,
+        r.operator_type,
+        r.offering_type_name,
+        r.legal_basis,
+        r.target_groups,
+        UNIT_LABELS[r.unit],
+        exact(r.average_tariff),
+        ...levelCells,
+        exact(r.occupancy_pct_used),
+        exact(r.nominal_change_pct),
+        exact(r.real_change_pct),
+        r.is_flagged,
+        r.explanation,
+        r.version,
+        r.correction_reason,
+        r.warning_count,
+        r.status,
       ];
     }),
   };
@@ -91,14 +108,39 @@ function calculationSheet(rows: OverviewRow[], inputs: Map<number, { input: Calc
       if (!stored) return [r.offering_id, r.offering_name];
       const { input, rules } = stored;
       const res = calculateTariff(input, rules);
-      const byCategory = COST_CATEGORIES.map((c) => num(input.costs.filter((l) => l.category === c).reduce((s, l) => s.plus(l.amount), new Dec(0)).toFixed(2)));
+      const byCategory = COST_CATEGORIES.map((c) =>
+        num(
+          input.costs
+            .filter((l) => l.category === c)
+            .reduce((s, l) => s.plus(l.amount), new Dec(0))
+            .toFixed(2),
+        ),
+      );
       return [
-        r.offering_id, r.offering_name, input.year, UNIT_LABELS[input.unit], input.places ?? null, num(input.plannedHours), ...byCategory,
-        num(res.costsTotal), num(res.overheadBase), num(res.overheadPct), num(res.overhead), num(res.income),
-        num(input.regulation?.result), num(input.regulation?.costBase), num(input.regulation?.retained), num(res.regulationIntoTariff), num(res.basis),
+        r.offering_id,
+        r.offering_name,
+        input.year,
+        UNIT_LABELS[input.unit],
+        input.places ?? null,
+        num(input.plannedHours),
+        ...byCategory,
+        num(res.costsTotal),
+        num(res.overheadBase),
+        num(res.overheadPct),
+        num(res.overhead),
+        num(res.income),
+        num(input.regulation?.result),
+        num(input.regulation?.costBase),
+        num(input.regulation?.retained),
+        num(res.regulationIntoTariff),
+        num(res.basis),
         res.occupancySource === 'given' ? 'angivet' : res.occupancySource === 'history' ? 'historik' : 'bruges ikke',
-        (input.occupancyHistoryPct ?? []).join(' / '), num(input.occupancyPct), num(res.occupancyPctUsed), num(res.capacityUnits),
-        res.levels.map((l) => `${l.name}: ${l.weight} × ${l.share} → ${l.tariff}`).join('; '), res.warnings.join(' '),
+        (input.occupancyHistoryPct ?? []).join(' / '),
+        num(input.occupancyPct),
+        num(res.occupancyPctUsed),
+        num(res.capacityUnits),
+        res.levels.map((l) => `${l.name}: ${l.weight} × ${l.share} → ${l.tariff}`).join('; '),
+        res.warnings.join(' '),
       ];
     }),
   };
@@ -116,6 +158,11 @@ export async function overviewXlsx(rows: OverviewRow[], inputs: Map<number, { in
 export function overviewCsv(rows: OverviewRow[]): string {
   const sheet = overviewSheet(rows);
   // Decimal commas, so Danish Excel reads the numbers; the stored values are written exactly.
-  const cells = sheet.rows.map((row) => row.map((cell, c) => (sheet.columns[c]!.numFmt && typeof cell === 'string' ? formatForInput(cell) : (cell as string | number | boolean | null))));
-  return toCsv(sheet.columns.map((c) => c.header), cells);
+  const cells = sheet.rows.map((row) =>
+    row.map((cell, c) => (sheet.columns[c]!.numFmt && typeof cell === 'string' ? formatForInput(cell) : (cell as string | number | boolean | null))),
+  );
+  return toCsv(
+    sheet.columns.map((c) => c.header),
+    cells,
+  );
 }

@@ -40,7 +40,11 @@ export async function overviewRows(db: Queryable, areaId: number, year: number, 
 export async function inputsOf(db: Queryable, versionIds: number[]): Promise<Map<number, { input: CalcInput; rules: RulesSnapshot }>> {
   const out = new Map<number, { input: CalcInput; rules: RulesSnapshot }>();
   for (let i = 0; i < versionIds.length; i += 2000) {
-    const rows = await db.selectFrom('tariff_version').select(['id', 'input', 'rules']).where('id', 'in', versionIds.slice(i, i + 2000)).execute();
+    const rows = await db
+      .selectFrom('tariff_version')
+      .select(['id', 'input', 'rules'])
+      .where('id', 'in', versionIds.slice(i, i + 2000))
+      .execute();
     for (const r of rows) out.set(r.id, { input: r.input, rules: r.rules });
   }
   return out;
@@ -79,7 +83,14 @@ export async function roundStatus(db: Queryable, municipalityCodes: number[], ye
 /** The offerings of an area whose latest version for the year has the given status ('mangler': no tariff yet), for chasing. */
 export async function offeringsInRoundState(db: Queryable, municipalityCodes: number[], year: number, state: RoundState) {
   if (!municipalityCodes.length) return [];
-  const rows = await sql<{ offering_id: number; offering_name: string; operator_name: string; municipality_name: string; version_id: number | null; submitted_at: Date | null }>`
+  const rows = await sql<{
+    offering_id: number;
+    offering_name: string;
+    operator_name: string;
+    municipality_name: string;
+    version_id: number | null;
+    submitted_at: Date | null;
+  }>`
     select oc.offering_id, oc.offering_name, oc.operator_name, oc.municipality_name, v.id as version_id, v.submitted_at
     from ${offeringCatalogue(db)} oc
     left join tariff t on t.offering_id = oc.offering_id and t.year = ${year}

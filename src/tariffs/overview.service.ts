@@ -77,7 +77,13 @@ export async function overviewCsvFile(ctx: Ctx, areaCode: string, year: number) 
 
 export async function overviewXlsxFile(ctx: Ctx, areaCode: string, year: number) {
   const o = await loadOverview(ctx, areaCode, year);
-  const body = await overviewXlsx(o.rows, await inputsOf(ctx.db, o.rows.map((r) => r.version_id)));
+  const body = await overviewXlsx(
+    o.rows,
+    await inputsOf(
+      ctx.db,
+      o.rows.map((r) => r.version_id),
+    ),
+  );
   return { filename: `${stamp(o.area.code, year)}.xlsx`, body };
 }
 

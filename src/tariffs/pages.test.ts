@@ -30,7 +30,8 @@ after(() => t.close());
 const html = { accept: 'text/html' };
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
 const get = (s: Session | null, url: string) => t.as(s, { method: 'GET', url, headers: html });
-const post = (s: Session | null, url: string, fields: Record<string, string>, extra: Record<string, string> = {}) => t.as(s, { method: 'POST', url, payload: form(fields), headers: { ...formHeaders, ...extra } });
+const post = (s: Session | null, url: string, fields: Record<string, string>, extra: Record<string, string> = {}) =>
+  t.as(s, { method: 'POST', url, payload: form(fields), headers: { ...formHeaders, ...extra } });
 
 /**
  * A fresh Holbæk offering for the editor tests: a copy of one of Holbæk's residential offerings with its
@@ -62,11 +63,24 @@ async function holbaekOfferingWithoutRoundTariff() {
     returning id, places`.execute(t.db);
   const o = rows[0]!;
   await sql`insert into offering_target_group select ${o.id}, target_group_code from offering_target_group where offering_id = ${src.id}`.execute(t.db);
-  await sql`insert into tariff_actual_occupancy select ${o.id}, year, occupancy_pct, source from tariff_actual_occupancy where offering_id = ${src.id}`.execute(t.db);
-  const tariff = (await sql<{ id: number }>`insert into tariff (offering_id, year, area_id) select ${o.id}, year, area_id from tariff where offering_id = ${src.id} and year = ${THIS_YEAR} returning id`.execute(t.db)).rows[0]!;
-  const cols = sql.raw(`version, status, unit, input, rules, basis, overhead, overhead_pct, occupancy_pct_used, occupancy_source, capacity_units, average_tariff, warnings,
+  await sql`insert into tariff_actual_occupancy select ${o.id}, year, occupancy_pct, source from tariff_actual_occupancy where offering_id = ${src.id}`.execute(
+    t.db,
+  );
+  const tariff = (
+    await sql<{
+      id: number;
+    }>`insert into tariff (offering_id, year, area_id) select ${o.id}, year, area_id from tariff where offering_id = ${src.id} and year = ${THIS_YEAR} returning id`.execute(
+      t.db,
+    )
+  ).rows[0]!;
+  const cols =
+    sql.raw(`version, status, unit, input, rules, basis, overhead, overhead_pct, occupancy_pct_used, occupancy_source, capacity_units, average_tariff, warnings,
     nominal_change_pct, real_change_pct, is_flagged, explanation, correction_reason, created_by, submitted_at, submitted_by, is_on_time, approved_at, approved_by, published_at, publication_id`);
-  const v = (await sql<{ id: number }>`insert into tariff_version (tariff_id, ${cols}) select ${tariff.id}, ${cols} from tariff_version where id = ${src.version_id} returning id`.execute(t.db)).rows[0]!;
+  const v = (
+    await sql<{
+      id: number;
+    }>`insert into tariff_version (tariff_id, ${cols}) select ${tariff.id}, ${cols} from tariff_version where id = ${src.version_id} returning id`.execute(t.db)
+  ).rows[0]!;
   await sql`insert into tariff_level select ${v.id}, sort, name, weight, share, tariff from tariff_level where version_id = ${src.version_id}`.execute(t.db);
   return { id: o.id, name, places: o.places };
 }
@@ -119,7 +133,15 @@ test('a published tariff shows its calculation step by step to anyone', async ()
   const v = await publishedVersion(THIS_YEAR);
   const page = await get(null, `/takster/${v.id}`);
   assert.equal(page.statusCode, 200);
-  for (const text of ['Beregningen trin for trin', 'Grundlag for overhead', 'Takstgrundlag', 'Anvendt belægningsprocent', 'Kapacitet i døgn/dage', 'Regler, beregningen bygger på', 'Hvad nu hvis?'])
+  for (const text of [
+    'Beregningen trin for trin',
+    'Grundlag for overhead',
+    'Takstgrundlag',
+    'Anvendt belægningsprocent',
+    'Kapacitet i døgn/dage',
+    'Regler, beregningen bygger på',
+    'Hvad nu hvis?',
+  ])
     assert.ok(page.body.includes(text), text);
 });
 
@@ -151,7 +173,17 @@ test('the operator’s editor: prefilled history, no-JS calculation, errors kept
   assert.equal(page.statusCode, 200);
   assert.match(page.body, new RegExp(`Faktisk belægning ${THIS_YEAR - 1}`));
   assert.match(page.body, /data-live-url="\/takster\/forhaandsvisning\//);
-  const fields = { unit: 'day', places: String(o.places), occupancyPct: '96', 'cost.salaries': '7.200.000', 'cost.operations': '900000', 'cost.property': '650000', overheadMode: 'pct', overheadValue: '6', income: '40000' };
+  const fields = {
+    unit: 'day',
+    places: String(o.places),
+    occupancyPct: '96',
+    'cost.salaries': '7.200.000',
+    'cost.operations': '900000',
+    'cost.property': '650000',
+    overheadMode: 'pct',
+    overheadValue: '6',
+    income: '40000',
+  };
   const calc = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, handling: 'beregn' });
   assert.equal(calc.statusCode, 200);
   assert.match(calc.body, /Beregnet takst/);
@@ -166,7 +198,14 @@ test('the operator’s editor: prefilled history, no-JS calculation, errors kept
   assert.match(bad.body, /value="mange"/);
   assert.match(bad.body, /href="#f-places"/);
   // All problems at once: a bad amount (schema), missing places and shares not summing to 1 (calculation).
-  const all = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, places: '', 'cost.operations': 'mange', 'level.0.name': 'A', 'level.0.weight': '1', 'level.0.share': '0,7' });
+  const all = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, {
+    ...fields,
+    places: '',
+    'cost.operations': 'mange',
+    'level.0.name': 'A',
+    'level.0.weight': '1',
+    'level.0.share': '0,7',
+  });
   assert.equal(all.statusCode, 400);
   for (const field of ['f-places', 'f-cost-operations', 'f-level-0-share']) assert.match(all.body, new RegExp(`href="#${field}"`), field);
   // Rules the schema cannot see (shares summing to 1) come back on the right field too.
@@ -228,7 +267,12 @@ test('a tariff can only be started for next year at the latest, with a Danish me
   const page = await get(operator, `/takster/tilbud/${editedOfferingId}/2099/ny`);
   assert.equal(page.statusCode, 400);
   assert.match(page.body, new RegExp(`højst beregnes for næste år \\(${ROUND}\\)`));
-  const posted = await post(operator, `/takster/tilbud/${editedOfferingId}/2099/ny`, { unit: 'day', places: '10', 'cost.salaries': '1000000', handling: 'gem' });
+  const posted = await post(operator, `/takster/tilbud/${editedOfferingId}/2099/ny`, {
+    unit: 'day',
+    places: '10',
+    'cost.salaries': '1000000',
+    handling: 'gem',
+  });
   assert.equal(posted.statusCode, 400);
   assert.equal(await t.db.selectFrom('tariff').select('id').where('year', '=', 2099).executeTakeFirst(), undefined);
 });
@@ -263,7 +307,11 @@ test('the secretariat approves, returns with a comment and publishes through the
   assert.equal((await post(operator, `/takster/${a!.id}/godkend`, {})).statusCode, 404);
   assert.equal((await post(await t.login('demo-laeser'), `/takster/${a!.id}/godkend`, {})).statusCode, 404);
   assert.equal((await post(secretariat, `/takster/${a!.id}/godkend`, {})).statusCode, 303);
-  const approved = await t.db.selectFrom('tariff_version').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'godkendt').executeTakeFirstOrThrow();
+  const approved = await t.db
+    .selectFrom('tariff_version')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'godkendt')
+    .executeTakeFirstOrThrow();
   // Publishing goes through a confirmation page with the round's status and the deadline.
   const unconfirmed = await post(secretariat, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`, {});
   assert.equal(unconfirmed.statusCode, 200, 'an unconfirmed post shows the confirmation page');
@@ -271,7 +319,8 @@ test('the secretariat approves, returns with a comment and publishes through the
   assert.equal((await get(null, `/takster/oversigt/sjaelland/${ROUND}`)).statusCode, 404);
   const confirm = await get(secretariat, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`);
   assert.equal(confirm.statusCode, 200);
-  for (const label of ['Godkendt (offentliggøres nu)', 'Indsendt, ikke behandlet', 'Sendt retur', 'Ikke påbegyndt', 'Frist for indsendelse']) assert.ok(confirm.body.includes(label), label);
+  for (const label of ['Godkendt (offentliggøres nu)', 'Indsendt, ikke behandlet', 'Sendt retur', 'Ikke påbegyndt', 'Frist for indsendelse'])
+    assert.ok(confirm.body.includes(label), label);
   assert.match(confirm.body, new RegExp(`1\\. december ${THIS_YEAR} \\(fristen er (ikke overskredet endnu|overskredet)\\)`));
   assert.match(confirm.body, new RegExp(`Bekræft: offentliggør ${approved.n} godkendte takster`));
   assert.equal((await get(operator, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`)).statusCode, 404);

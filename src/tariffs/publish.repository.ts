@@ -29,7 +29,10 @@ export async function lockApproved(db: Queryable, areaId: number, year: number):
   return r.rows.map((x) => x.id);
 }
 
-export async function insertPublication(db: Queryable, values: { area_id: number; year: number; published_by: string; version_count: number; published_at: Date }): Promise<number> {
+export async function insertPublication(
+  db: Queryable,
+  values: { area_id: number; year: number; published_by: string; version_count: number; published_at: Date },
+): Promise<number> {
   return (await db.insertInto('tariff_publication').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
 

@@ -40,7 +40,8 @@ export async function publishOverview(ctx: Ctx, input: TPublish): Promise<{ publ
   const { year } = input;
   const { ids, mismatches } = await verifyApproved(ctx, area.id, year);
   if (!ids.length) throw badRequest(`Der er ingen godkendte takster for ${year} at offentliggøre.`);
-  if (mismatches.length) throw conflict(`Genberegningen stemmer ikke for ${mismatches.length} takst(er): ${mismatches.slice(0, 5).join(', ')}. Send dem retur til ny beregning.`);
+  if (mismatches.length)
+    throw conflict(`Genberegningen stemmer ikke for ${mismatches.length} takst(er): ${mismatches.slice(0, 5).join(', ')}. Send dem retur til ny beregning.`);
   const at = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     // Lock what was verified: a publication running at the same time waits here and then finds nothing left (409).
@@ -52,7 +53,12 @@ export async function publishOverview(ctx: Ctx, input: TPublish): Promise<{ publ
     await supersedePublished(trx, area.id, year, at);
     const published = await publishApproved(trx, area.id, year, publicationId, at);
     if (published.length !== ids.length) throw conflict('De godkendte takster er ændret imens. Prøv igen.');
-    await audit(trx, ctx, { entity: 'tariff_publication', entityId: publicationId, action: 'create', after: { area: area.code, year, count: published.length, versionIds: published } });
+    await audit(trx, ctx, {
+      entity: 'tariff_publication',
+      entityId: publicationId,
+      action: 'create',
+      after: { area: area.code, year, count: published.length, versionIds: published },
+    });
     return { publicationId, count: published.length };
   });
 }

@@ -22,7 +22,14 @@ export type RuleDefaults = {
   source: string;
 };
 
-const COMMON = { retainLimitPct: '5', occupancyFloorPct: '95', shortStayFloorPct: '90', occupancyCeilingPct: '100', recommendedMaxPct: '98', increaseThresholdPct: '5' } as const;
+const COMMON = {
+  retainLimitPct: '5',
+  occupancyFloorPct: '95',
+  shortStayFloorPct: '90',
+  occupancyCeilingPct: '100',
+  recommendedMaxPct: '98',
+  increaseThresholdPct: '5',
+} as const;
 
 export const RULE_VALID_FROM = '2020-01-01';
 
@@ -34,7 +41,8 @@ export const DEFAULT_RULES: RuleDefaults[] = [
     increaseBasis: 'nominal',
     submissionDeadlineMd: '12-01',
     reviewDatesMd: ['03-15', '09-15'],
-    source: 'Rammeaftale Sjælland 2025-2026, fælleskommunalt princip 1: stigninger over 5 pct. i døgn- og botilbud indberettes til Socialtilsyn Øst og drøftes i styregruppen to gange om året.',
+    source:
+      'Rammeaftale Sjælland 2025-2026, fælleskommunalt princip 1: stigninger over 5 pct. i døgn- og botilbud indberettes til Socialtilsyn Øst og drøftes i styregruppen to gange om året.',
   },
   {
     areaCode: 'hovedstaden',
@@ -45,9 +53,33 @@ export const DEFAULT_RULES: RuleDefaults[] = [
     reviewDatesMd: ['04-01', '10-15'],
     source: 'Styringsaftale Hovedstaden: overhead højst 6 %; udvikling i pris pr. dag følges realt (frist og mødedatoer er standardværdier).',
   },
-  { areaCode: 'syddanmark', ...COMMON, overheadCapPct: null, increaseBasis: 'nominal', submissionDeadlineMd: '10-15', reviewDatesMd: ['03-01', '09-01'], source: 'Standardregler (belægning, 5 % efterregulering); frist og mødedatoer er standardværdier.' },
-  { areaCode: 'midtjylland', ...COMMON, overheadCapPct: null, increaseBasis: 'nominal', submissionDeadlineMd: '11-01', reviewDatesMd: ['03-20', '09-20'], source: 'Standardregler (belægning, 5 % efterregulering); frist og mødedatoer er standardværdier.' },
-  { areaCode: 'nordjylland', ...COMMON, overheadCapPct: null, increaseBasis: 'nominal', submissionDeadlineMd: '10-01', reviewDatesMd: ['04-15', '10-01'], source: 'Nordjysk Socialaftale: overskud op til 5 % kan henlægges; frist og mødedatoer er standardværdier.' },
+  {
+    areaCode: 'syddanmark',
+    ...COMMON,
+    overheadCapPct: null,
+    increaseBasis: 'nominal',
+    submissionDeadlineMd: '10-15',
+    reviewDatesMd: ['03-01', '09-01'],
+    source: 'Standardregler (belægning, 5 % efterregulering); frist og mødedatoer er standardværdier.',
+  },
+  {
+    areaCode: 'midtjylland',
+    ...COMMON,
+    overheadCapPct: null,
+    increaseBasis: 'nominal',
+    submissionDeadlineMd: '11-01',
+    reviewDatesMd: ['03-20', '09-20'],
+    source: 'Standardregler (belægning, 5 % efterregulering); frist og mødedatoer er standardværdier.',
+  },
+  {
+    areaCode: 'nordjylland',
+    ...COMMON,
+    overheadCapPct: null,
+    increaseBasis: 'nominal',
+    submissionDeadlineMd: '10-01',
+    reviewDatesMd: ['04-15', '10-01'],
+    source: 'Nordjysk Socialaftale: overskud op til 5 % kan henlægges; frist og mødedatoer er standardværdier.',
+  },
 ];
 
 /** The rules used when a calculation names no agreement area (the common clauses of the styringsaftaler). */

@@ -17,7 +17,13 @@ export const yearStart = (year: number) => `${year}-01-01`;
 export async function findRule(db: Queryable, areaId: number, year: number): Promise<RuleRow | null> {
   const d = yearStart(year);
   return (
-    (await db.selectFrom('tariff_rule').selectAll().where('area_id', '=', areaId).where(validOn('tariff_rule', d)).orderBy('valid_from', 'desc').executeTakeFirst()) ?? null
+    (await db
+      .selectFrom('tariff_rule')
+      .selectAll()
+      .where('area_id', '=', areaId)
+      .where(validOn('tariff_rule', d))
+      .orderBy('valid_from', 'desc')
+      .executeTakeFirst()) ?? null
   );
 }
 
@@ -31,7 +37,12 @@ export async function requireRule(db: Queryable, areaId: number, year: number): 
 export async function rulesByAreaYear(db: Queryable, pairs: Array<{ areaId: number; year: number }>): Promise<Map<string, RuleRow>> {
   const out = new Map<string, RuleRow>();
   if (!pairs.length) return out;
-  const rows = await db.selectFrom('tariff_rule').selectAll().where('area_id', 'in', [...new Set(pairs.map((p) => p.areaId))]).orderBy('valid_from', 'desc').execute();
+  const rows = await db
+    .selectFrom('tariff_rule')
+    .selectAll()
+    .where('area_id', 'in', [...new Set(pairs.map((p) => p.areaId))])
+    .orderBy('valid_from', 'desc')
+    .execute();
   for (const p of pairs) {
     const d = yearStart(p.year);
     const r = rows.find((x) => x.area_id === p.areaId && isValidOn(x, d));
@@ -53,7 +64,8 @@ export const calcRulesOf = (r: RuleRow): CalcRules => ({
 export const deadlineFor = (r: Pick<RuleRow, 'submission_deadline_md'>, year: number): string => `${year - 1}-${r.submission_deadline_md}`;
 
 /** The steering group's review dates in one calendar year. */
-export const reviewDatesIn = (r: Pick<RuleRow, 'review_dates_md'>, calendarYear: number): string[] => [...r.review_dates_md].sort().map((md) => `${calendarYear}-${md}`);
+export const reviewDatesIn = (r: Pick<RuleRow, 'review_dates_md'>, calendarYear: number): string[] =>
+  [...r.review_dates_md].sort().map((md) => `${calendarYear}-${md}`);
 
 export function snapshotOf(r: RuleRow, year: number, plPct: string | null): RulesSnapshot {
   return { ...calcRulesOf(r), increaseThresholdPct: r.increase_threshold_pct, increaseBasis: r.increase_basis, plPct, deadline: deadlineFor(r, year) };

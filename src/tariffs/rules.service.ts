@@ -57,10 +57,20 @@ export async function rulesJson(ctx: Ctx) {
   const { rules, priceIndex } = await tariffRules(ctx, 'code');
   return {
     rules: rules.map((r) => ({
-      areaCode: r.area_code, validFrom: r.valid_from, validTo: r.valid_to, retainLimitPct: r.retain_limit_pct, occupancyFloorPct: r.occupancy_floor_pct,
-      shortStayFloorPct: r.short_stay_floor_pct, occupancyCeilingPct: r.occupancy_ceiling_pct, recommendedMaxPct: r.recommended_max_pct,
-      overheadCapPct: r.overhead_cap_pct, increaseThresholdPct: r.increase_threshold_pct, increaseBasis: r.increase_basis,
-      submissionDeadline: `${r.submission_deadline_md} (året før takståret)`, reviewDates: r.review_dates_md, source: r.source,
+      areaCode: r.area_code,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      retainLimitPct: r.retain_limit_pct,
+      occupancyFloorPct: r.occupancy_floor_pct,
+      shortStayFloorPct: r.short_stay_floor_pct,
+      occupancyCeilingPct: r.occupancy_ceiling_pct,
+      recommendedMaxPct: r.recommended_max_pct,
+      overheadCapPct: r.overhead_cap_pct,
+      increaseThresholdPct: r.increase_threshold_pct,
+      increaseBasis: r.increase_basis,
+      submissionDeadline: `${r.submission_deadline_md} (året før takståret)`,
+      reviewDates: r.review_dates_md,
+      source: r.source,
     })),
     priceIndex: priceIndex.map((p) => ({ year: p.year, pct: p.pct, source: p.source })),
   };

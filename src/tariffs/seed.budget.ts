@@ -56,7 +56,8 @@ export function traitFor(random: () => number, o: OfferingSeed): Trait {
   const other = Math.max(0.01, 1 - salaries - operations - property - pension - depreciation - interest);
   // Hovedstaden's operators aim at the 6 % overhead cap; some exceed it.
   const pct = o.area_code === 'hovedstaden' ? between(random, 4.8, 6.8) : between(random, 3.5, 8.5);
-  const overhead: Trait['overhead'] = !isPublic && random() < 0.5 ? { kind: 'amount', share: between(random, 0.04, 0.09) } : { kind: 'pct', pct: pct.toFixed(1) };
+  const overhead: Trait['overhead'] =
+    !isPublic && random() < 0.5 ? { kind: 'amount', share: between(random, 0.04, 0.09) } : { kind: 'pct', pct: pct.toFixed(1) };
   const usesLevels = o.is_residential && (o.offering_type === 'botilbud' || o.offering_type === 'doegntilbud') && random() < 0.3;
   const levels = usesLevels
     ? pick(random, [
@@ -76,7 +77,10 @@ export function traitFor(random: () => number, o: OfferingSeed): Trait {
         ],
       ])
     : null;
-  const addOn = o.is_residential && random() < 0.1 ? { name: 'Ekstra 1:1-støtte', cost: String(round1000(between(random, 200_000, 700_000))), plannedHours: String(intBetween(random, 400, 1400)) } : null;
+  const addOn =
+    o.is_residential && random() < 0.1
+      ? { name: 'Ekstra 1:1-støtte', cost: String(round1000(between(random, 200_000, 700_000))), plannedHours: String(intBetween(random, 400, 1400)) }
+      : null;
   return {
     unit: p.unit,
     baseCost: round1000(places * between(random, p.perPlace[0], p.perPlace[1])),
@@ -118,7 +122,7 @@ export const CORRECTION_REASONS = [
 
 /** The calculation input for one offering and year from its trait and current cost level. */
 export function budgetInput(
-  random: () => number,
+  _random: () => number,
   o: OfferingSeed,
   t: Trait,
   year: number,
@@ -133,7 +137,9 @@ export function budgetInput(
     { category: 'operations', amount: line(s.operations) },
     { category: 'property', amount: line(s.property) },
     ...(s.pension > 0 ? [{ category: 'pension' as const, amount: line(s.pension) }] : []),
-    ...(t.supervisionPerPlace ? [{ category: 'supervisionFee' as const, amount: String(round1000(places * t.supervisionPerPlace * (1 + (year - 2024) * 0.02))) }] : []),
+    ...(t.supervisionPerPlace
+      ? [{ category: 'supervisionFee' as const, amount: String(round1000(places * t.supervisionPerPlace * (1 + (year - 2024) * 0.02))) }]
+      : []),
     { category: 'other', amount: line(s.other) },
     { category: 'depreciation', amount: line(s.depreciation) },
     { category: 'interest', amount: line(s.interest) },

@@ -59,7 +59,14 @@ export function tariffsApi(fastify: FastifyInstance) {
 
   app.get(
     '/api/tariffs',
-    { schema: { summary: 'Takster (versioner) med filtre; uden login kun offentliggjorte', tags, querystring: ZListQuery, response: { 200: ZVersionList, ...ERRORS } } },
+    {
+      schema: {
+        summary: 'Takster (versioner) med filtre; uden login kun offentliggjorte',
+        tags,
+        querystring: ZListQuery,
+        response: { 200: ZVersionList, ...ERRORS },
+      },
+    },
     async (req) => listTariffs(req.ctx, req.query),
   );
 
@@ -71,7 +78,15 @@ export function tariffsApi(fastify: FastifyInstance) {
 
   app.get(
     '/api/tariffs/overview/:area/:year',
-    { schema: { summary: 'Takstoversigten for et område og år (offentlig, når den er offentliggjort)', tags, security: [], params: ZAreaYear, response: { 200: ZOverview, ...ERRORS } } },
+    {
+      schema: {
+        summary: 'Takstoversigten for et område og år (offentlig, når den er offentliggjort)',
+        tags,
+        security: [],
+        params: ZAreaYear,
+        response: { 200: ZOverview, ...ERRORS },
+      },
+    },
     async (req) => overviewJson(req.ctx, req.params.area, req.params.year),
   );
 
@@ -85,11 +100,19 @@ export function tariffsApi(fastify: FastifyInstance) {
     '/api/tariffs',
     {
       preValidation: accessFirst((req) => checkMayCreateDrafts(req.ctx)),
-      schema: { summary: 'Opret en takstkladde for et tilbud og år (eller en ny version af en offentliggjort takst)', tags, body: ZTariffCreate, response: { 201: ZVersion, ...ERRORS } },
+      schema: {
+        summary: 'Opret en takstkladde for et tilbud og år (eller en ny version af en offentliggjort takst)',
+        tags,
+        body: ZTariffCreate,
+        response: { 201: ZVersion, ...ERRORS },
+      },
     },
     async (req, reply) => {
       const id = await createDraft(req.ctx, req.body);
-      return reply.status(201).header('location', `/api/tariffs/${id}`).send(await tariffJson(req.ctx, id));
+      return reply
+        .status(201)
+        .header('location', `/api/tariffs/${id}`)
+        .send(await tariffJson(req.ctx, id));
     },
   );
 
@@ -97,7 +120,13 @@ export function tariffsApi(fastify: FastifyInstance) {
     '/api/tariffs/:id',
     {
       preValidation: versionAccess('tariffs.edit'),
-      schema: { summary: 'Ret en kladde eller en returneret takst (hele beregningen sendes)', tags, params: ZIdParams, body: ZTariffUpdate, response: { 200: ZVersion, ...ERRORS } },
+      schema: {
+        summary: 'Ret en kladde eller en returneret takst (hele beregningen sendes)',
+        tags,
+        params: ZIdParams,
+        body: ZTariffUpdate,
+        response: { 200: ZVersion, ...ERRORS },
+      },
     },
     async (req) => {
       await updateDraft(req.ctx, req.params.id, req.body);
@@ -107,7 +136,14 @@ export function tariffsApi(fastify: FastifyInstance) {
 
   app.delete(
     '/api/tariffs/:id',
-    { schema: { summary: 'Slet en kladde, der aldrig er indsendt', tags, params: ZIdParams, response: { 204: z.null().describe('Kladden er slettet'), ...ERRORS } } },
+    {
+      schema: {
+        summary: 'Slet en kladde, der aldrig er indsendt',
+        tags,
+        params: ZIdParams,
+        response: { 204: z.null().describe('Kladden er slettet'), ...ERRORS },
+      },
+    },
     async (req, reply) => {
       await deleteDraft(req.ctx, req.params.id);
       return reply.status(204).send(null);
@@ -136,7 +172,13 @@ export function tariffsApi(fastify: FastifyInstance) {
     '/api/tariffs/:id/return',
     {
       preValidation: versionAccess('tariffs.return'),
-      schema: { summary: 'Send en takst retur med en kommentar (sekretariatet)', tags, params: ZIdParams, body: ZReturn, response: { 200: ZVersion, ...ERRORS } },
+      schema: {
+        summary: 'Send en takst retur med en kommentar (sekretariatet)',
+        tags,
+        params: ZIdParams,
+        body: ZReturn,
+        response: { 200: ZVersion, ...ERRORS },
+      },
     },
     async (req) => {
       await returnVersion(req.ctx, req.params.id, req.body);
@@ -148,7 +190,12 @@ export function tariffsApi(fastify: FastifyInstance) {
     '/api/tariffs/publish',
     {
       preValidation: accessFirst((req) => checkMayPublish(req.ctx)),
-      schema: { summary: 'Offentliggør alle godkendte takster for et område og år i takstoversigten (sekretariatet)', tags, body: ZPublish, response: { 200: ZPublished, ...ERRORS } },
+      schema: {
+        summary: 'Offentliggør alle godkendte takster for et område og år i takstoversigten (sekretariatet)',
+        tags,
+        body: ZPublish,
+        response: { 200: ZPublished, ...ERRORS },
+      },
     },
     async (req) => publishOverview(req.ctx, req.body),
   );

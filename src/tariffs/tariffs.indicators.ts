@@ -20,7 +20,15 @@ const COLUMNS = [
 ];
 
 const rowsOf = (figures: OrgFigures[], year: number) =>
-  figures.map((f) => ({ organisation: f.name, isMember: f.is_member, year, offerings: f.offerings, submitted: f.submitted, onTime: f.on_time, flagged: f.flagged }));
+  figures.map((f) => ({
+    organisation: f.name,
+    isMember: f.is_member,
+    year,
+    offerings: f.offerings,
+    submitted: f.submitted,
+    onTime: f.on_time,
+    flagged: f.flagged,
+  }));
 
 /** The figures per operating organisation for a tariff year (membership on 1 January of that year). */
 const figuresIn = async (db: Db, areaId: number, year: number) => figuresByOperator(db, await areaMembersIn(db, areaId, year), year);
@@ -52,7 +60,9 @@ export const flaggedIncreases: IndicatorComputation = {
     const submitted = sum(figures, 'submitted');
     return {
       area: { value: String(total), numerator: total, denominator: submitted },
-      perMember: figures.filter((f) => f.is_member).map((f) => ({ organisationId: f.organisation_id, name: f.name, value: String(f.flagged), numerator: f.flagged, denominator: f.submitted })),
+      perMember: figures
+        .filter((f) => f.is_member)
+        .map((f) => ({ organisationId: f.organisation_id, name: f.name, value: String(f.flagged), numerator: f.flagged, denominator: f.submitted })),
       columns: COLUMNS,
       rows: rowsOf(figures, year),
     };
@@ -73,7 +83,9 @@ export const submittedOnTime: IndicatorComputation = {
     const offerings = sum(figures, 'offerings');
     return {
       area: { value: pct(onTime, offerings), numerator: onTime, denominator: offerings },
-      perMember: figures.filter((f) => f.is_member).map((f) => ({ organisationId: f.organisation_id, name: f.name, value: pct(f.on_time, f.offerings), numerator: f.on_time, denominator: f.offerings })),
+      perMember: figures
+        .filter((f) => f.is_member)
+        .map((f) => ({ organisationId: f.organisation_id, name: f.name, value: pct(f.on_time, f.offerings), numerator: f.on_time, denominator: f.offerings })),
       columns: COLUMNS,
       rows: rowsOf(figures, year),
     };

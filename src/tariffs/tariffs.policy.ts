@@ -51,18 +51,23 @@ const OWN_ONLY = 'Du kan kun beregne og rette takster for tilbud, som din egen o
 const SECRETARIAT_ONLY = 'Kun rammeaftalens sekretariat kan godkende eller sende takster retur.';
 
 /** Published versions are public; unpublished ones only for the operator and the area's secretariat. */
-const maySee = (actor: Actor | null, v: VersionTarget): boolean => v.status === 'offentliggjort' || isOperator(actor, v.operatorOrgId) || isSecretariatOf(actor, v.areaId);
+const maySee = (actor: Actor | null, v: VersionTarget): boolean =>
+  v.status === 'offentliggjort' || isOperator(actor, v.operatorOrgId) || isSecretariatOf(actor, v.areaId);
 
 /** Hidden unless visible; then allowed only when `may`. */
-const onVisible = (may: (actor: Actor | null, v: VersionTarget) => boolean, refusal: string) => (actor: Actor | null, v: VersionTarget): Verdict =>
-  maySee(actor, v) ? when(may(actor, v), forbid(refusal)) : hide(NOT_PUBLISHED);
+const onVisible =
+  (may: (actor: Actor | null, v: VersionTarget) => boolean, refusal: string) =>
+  (actor: Actor | null, v: VersionTarget): Verdict =>
+    maySee(actor, v) ? when(may(actor, v), forbid(refusal)) : hide(NOT_PUBLISHED);
 
 const byOperator = onVisible((actor, v) => isOperator(actor, v.operatorOrgId), OWN_ONLY);
 const bySecretariat = onVisible((actor, v) => isSecretariatOf(actor, v.areaId), SECRETARIAT_ONLY);
 
 /** The area's secretariat; others see the published overview (403) or, before publication, nothing (404). */
-const secretariatOfArea = (refusal: string) => (actor: Actor | null, o: OverviewTarget): Verdict =>
-  isSecretariatOf(actor, o.areaId) ? allow : o.isPublished ? forbid(refusal) : hide('Takstoversigten er ikke offentliggjort endnu.');
+const secretariatOfArea =
+  (refusal: string) =>
+  (actor: Actor | null, o: OverviewTarget): Verdict =>
+    isSecretariatOf(actor, o.areaId) ? allow : o.isPublished ? forbid(refusal) : hide('Takstoversigten er ikke offentliggjort endnu.');
 
 export const tariffsPermissions: Policies = {
   'tariffs.calculate': () => allow,

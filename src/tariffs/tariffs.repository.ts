@@ -67,8 +67,23 @@ export async function versionsOfOffering(db: Queryable, offering: { id: number; 
     .selectFrom('tariff_version as v')
     .innerJoin('tariff as t', 't.id', 'v.tariff_id')
     .select([
-      'v.id', 'v.version', 'v.status', 'v.unit', 'v.average_tariff', 'v.occupancy_pct_used', 'v.nominal_change_pct', 'v.real_change_pct', 'v.is_flagged',
-      'v.submitted_at', 'v.approved_at', 'v.published_at', 'v.superseded_at', 'v.updated_at', 'v.correction_reason', 't.year', 't.id as tariff_id',
+      'v.id',
+      'v.version',
+      'v.status',
+      'v.unit',
+      'v.average_tariff',
+      'v.occupancy_pct_used',
+      'v.nominal_change_pct',
+      'v.real_change_pct',
+      'v.is_flagged',
+      'v.submitted_at',
+      'v.approved_at',
+      'v.published_at',
+      'v.superseded_at',
+      'v.updated_at',
+      'v.correction_reason',
+      't.year',
+      't.id as tariff_id',
     ])
     .select((eb) =>
       eb
@@ -79,7 +94,9 @@ export async function versionsOfOffering(db: Queryable, offering: { id: number; 
     )
     .where('t.offering_id', '=', offering.id)
     .$if(!seesAll, (q) =>
-      q.where((w) => w.or([w('v.status', '=', 'offentliggjort'), ...(scope.secretariatAreaIds.length ? [w('t.area_id', 'in', scope.secretariatAreaIds)] : [])])),
+      q.where((w) =>
+        w.or([w('v.status', '=', 'offentliggjort'), ...(scope.secretariatAreaIds.length ? [w('t.area_id', 'in', scope.secretariatAreaIds)] : [])]),
+      ),
     )
     .orderBy('t.year', 'desc')
     .orderBy('v.version', 'desc')
@@ -91,7 +108,11 @@ export async function openVersionOf(db: Queryable, tariffId: number) {
 }
 
 export async function latestVersionNumber(db: Queryable, tariffId: number): Promise<number> {
-  const r = await db.selectFrom('tariff_version').select((eb) => eb.fn.max('version').as('n')).where('tariff_id', '=', tariffId).executeTakeFirst();
+  const r = await db
+    .selectFrom('tariff_version')
+    .select((eb) => eb.fn.max('version').as('n'))
+    .where('tariff_id', '=', tariffId)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
@@ -158,13 +179,19 @@ export type LevelValues = Array<{ name: string; weight: string; share: string; t
 
 export async function insertVersion(db: Queryable, values: VersionValues, levels: LevelValues): Promise<number> {
   const { id } = await db.insertInto('tariff_version').values(values).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('tariff_level').values(levels.map((l, sort) => ({ version_id: id, sort, ...l }))).execute();
+  await db
+    .insertInto('tariff_level')
+    .values(levels.map((l, sort) => ({ version_id: id, sort, ...l })))
+    .execute();
   return id;
 }
 
 async function replaceLevels(db: Queryable, id: number, levels: LevelValues): Promise<void> {
   await db.deleteFrom('tariff_level').where('version_id', '=', id).execute();
-  await db.insertInto('tariff_level').values(levels.map((l, sort) => ({ version_id: id, sort, ...l }))).execute();
+  await db
+    .insertInto('tariff_level')
+    .values(levels.map((l, sort) => ({ version_id: id, sort, ...l })))
+    .execute();
 }
 
 /**
@@ -172,8 +199,20 @@ async function replaceLevels(db: Queryable, id: number, levels: LevelValues): Pr
  * cannot both succeed; on PostgreSQL the second waits for the first and then finds another status). Returns
  * whether it changed; the levels are replaced only then.
  */
-export async function transitionVersion(db: Queryable, id: number, from: TariffStatus, values: Partial<VersionValues>, at: Date, levels?: LevelValues): Promise<boolean> {
-  const r = await db.updateTable('tariff_version').set({ ...values, updated_at: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+export async function transitionVersion(
+  db: Queryable,
+  id: number,
+  from: TariffStatus,
+  values: Partial<VersionValues>,
+  at: Date,
+  levels?: LevelValues,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('tariff_version')
+    .set({ ...values, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
   if (r.numUpdatedRows === 0n) return false;
   if (levels) await replaceLevels(db, id, levels);
   return true;

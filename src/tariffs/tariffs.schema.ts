@@ -17,7 +17,9 @@ export const ZTariffCreate = calc.extend({ offeringId: z.number().int().positive
 export const ZTariffUpdate = calc.omit({ year: true }).extend(texts).strict();
 export const ZSubmit = z.object({ explanation: texts.explanation }).strict();
 export const ZReturn = z.object({ comment: z.string().trim().min(1, 'Skriv en kommentar til driftsherren.').max(4000) }).strict();
-export const ZPublish = z.object({ area: z.string().trim().min(1).max(40).describe('Rammeaftaleområdets kode, fx sjaelland'), year: z.coerce.number().int().min(2000).max(2100) }).strict();
+export const ZPublish = z
+  .object({ area: z.string().trim().min(1).max(40).describe('Rammeaftaleområdets kode, fx sjaelland'), year: z.coerce.number().int().min(2000).max(2100) })
+  .strict();
 export const ZListQuery = z
   .object({
     area: z.string().trim().max(40).optional(),

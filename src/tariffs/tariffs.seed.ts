@@ -58,13 +58,18 @@ export async function seedTariffs({ db, clock, random, log }: SeedContext): Prom
   const offerings = await loadOfferings(db, now);
   if (!offerings.length) return;
   const areaIds = [...new Set(offerings.map((o) => o.area_id))];
-  const rules = await rulesByAreaYear(db, areaIds.flatMap((areaId) => [...publishedYears, round].map((year) => ({ areaId, year }))));
+  const rules = await rulesByAreaYear(
+    db,
+    areaIds.flatMap((areaId) => [...publishedYears, round].map((year) => ({ areaId, year }))),
+  );
   const pl = await priceIndex(db);
 
   // Actual occupancy for the four accounts years before this one.
   const accountsYears = [y0 - 4, y0 - 3, y0 - 2, y0 - 1];
   const actual = actualOccupancy(random, offerings, accountsYears);
-  const occRows = offerings.filter((o) => o.offering_type !== 'ambulant').flatMap((o) => accountsYears.map((year) => ({ offering_id: o.id, year, occupancy_pct: actual.get(o.id)!.get(year)!, source: 'Regnskab (demodata)' })));
+  const occRows = offerings
+    .filter((o) => o.offering_type !== 'ambulant')
+    .flatMap((o) => accountsYears.map((year) => ({ offering_id: o.id, year, occupancy_pct: actual.get(o.id)!.get(year)!, source: 'Regnskab (demodata)' })));
   await insertBatched(occRows, 2000, async (b) => void (await db.insertInto('tariff_actual_occupancy').values(b).execute()));
 
   const traits = new Map<number, Trait>(offerings.map((o) => [o.id, traitFor(random, o)]));
@@ -72,7 +77,7 @@ export async function seedTariffs({ db, clock, random, log }: SeedContext): Prom
   // Every operator has at least one offering whose round has not started (so each demo operator can start one).
   const notStarted = new Set<number>();
   const seenOrgs = new Set<number>();
-  for (const o of offerings) if (o.status !== 'lukket' && !seenOrgs.has(o.operator_org_id)) (seenOrgs.add(o.operator_org_id), notStarted.add(o.id));
+  for (const o of offerings) if (o.status !== 'lukket' && !seenOrgs.has(o.operator_org_id)) seenOrgs.add(o.operator_org_id), notStarted.add(o.id);
   let previous = new Map<number, Published>();
   let versionCount = 0;
   let flaggedCount = 0;
@@ -87,8 +92,15 @@ export async function seedTariffs({ db, clock, random, log }: SeedContext): Prom
       if (isRound && o.status === 'lukket') continue;
       const rule = rules.get(`${o.area_id}:${year}`);
       if (!rule) continue;
-      const history = [...actual.get(o.id)!.entries()].filter(([y]) => y < year).slice(-2).map(([, v]) => v);
-      const input = budgetInput(random, o, trait, year, costLevel.get(o.id)!, { shortStay: o.is_short_stay, history, regulation: regulationFor(random, costLevel.get(o.id)!, rule.retain_limit_pct, year - 2) });
+      const history = [...actual.get(o.id)!.entries()]
+        .filter(([y]) => y < year)
+        .slice(-2)
+        .map(([, v]) => v);
+      const input = budgetInput(random, o, trait, year, costLevel.get(o.id)!, {
+        shortStay: o.is_short_stay,
+        history,
+        regulation: regulationFor(random, costLevel.get(o.id)!, rule.retain_limit_pct, year - 2),
+      });
       const snapshot = snapshotOf(rule, year, pl.get(year) ?? null);
       const result = calculateTariff(input, calcRulesOf(rule));
       const prev = previous.get(o.id);
@@ -107,13 +119,40 @@ export async function seedTariffs({ db, clock, random, log }: SeedContext): Prom
         const deadlinePassed = deadline < now;
         const r = random();
         status = deadlinePassed
-          ? r < 0.05 ? 'returneret' : r < 0.12 ? 'kladde' : r < 0.45 ? 'indsendt' : r < 0.95 ? 'godkendt' : ('mangler' as TariffStatus)
-          : r < 0.05 ? 'returneret' : r < 0.3 ? 'kladde' : r < 0.5 ? 'indsendt' : r < 0.65 ? 'godkendt' : ('mangler' as TariffStatus);
+          ? r < 0.05
+            ? 'returneret'
+            : r < 0.12
+              ? 'kladde'
+              : r < 0.45
+                ? 'indsendt'
+                : r < 0.95
+                  ? 'godkendt'
+                  : ('mangler' as TariffStatus)
+          : r < 0.05
+            ? 'returneret'
+            : r < 0.3
+              ? 'kladde'
+              : r < 0.5
+                ? 'indsendt'
+                : r < 0.65
+                  ? 'godkendt'
+                  : ('mangler' as TariffStatus);
         if ((status as string) === 'mangler' || notStarted.has(o.id)) continue;
         const latest = deadlinePassed ? now : addDays(now, -1);
-        submitted = status === 'kladde' ? null : late && deadlinePassed ? addDays(deadline, intBetween(random, 1, 10)) : addDays(deadlinePassed ? deadline : now, -intBetween(random, 2, 30));
+        submitted =
+          status === 'kladde'
+            ? null
+            : late && deadlinePassed
+              ? addDays(deadline, intBetween(random, 1, 10))
+              : addDays(deadlinePassed ? deadline : now, -intBetween(random, 2, 30));
         if (submitted && submitted > latest) submitted = latest;
-        approved = status === 'godkendt' && submitted ? (addDays(submitted, intBetween(random, 0, 5)) > latest ? latest : addDays(submitted, intBetween(random, 0, 5))) : null;
+        approved =
+          status === 'godkendt' && submitted
+            ? // biome-ignore lint/complexity/useMathMinMax: dates are strings, and the two draws keep the demo data as it was
+              addDays(submitted, intBetween(random, 0, 5)) > latest
+              ? latest
+              : addDays(submitted, intBetween(random, 0, 5))
+            : null;
       }
       const explained = isFlagged && (status !== 'kladde' || random() < 0.5);
       const values: SeedValues = {
@@ -139,7 +178,10 @@ export async function seedTariffs({ db, clock, random, log }: SeedContext): Prom
         return_comment: status === 'returneret' ? 'Uddyb venligst stigningen i lønudgifterne og dokumentér overheadprocenten.' : null,
         created_by: 'demodata',
         created_at: at(addDays(submitted ?? now, -intBetween(random, 3, 25)), 8),
-        updated_at: at(approved && (status === 'godkendt' || status === 'offentliggjort') ? approved : (submitted ?? addDays(now, -intBetween(random, 0, 2))), 14),
+        updated_at: at(
+          approved && (status === 'godkendt' || status === 'offentliggjort') ? approved : (submitted ?? addDays(now, -intBetween(random, 0, 2))),
+          14,
+        ),
         submitted_at: submitted ? at(submitted, 10) : null,
         submitted_by: submitted ? 'demodata' : null,
         is_on_time: submitted ? submitted <= deadline : null,
@@ -152,7 +194,10 @@ export async function seedTariffs({ db, clock, random, log }: SeedContext): Prom
       let correction: (typeof rows)[number]['correction'];
       if (!isRound && random() < 0.025) {
         // A correction during the year: property costs were wrong; version 2 replaces version 1.
-        const fixedInput = { ...input, costs: input.costs.map((c) => (c.category === 'property' ? { ...c, amount: String(Math.round(Number(c.amount) * 0.85)) } : c)) };
+        const fixedInput = {
+          ...input,
+          costs: input.costs.map((c) => (c.category === 'property' ? { ...c, amount: String(Math.round(Number(c.amount) * 0.85)) } : c)),
+        };
         const fixed = calculateTariff(fixedInput, calcRulesOf(rule));
         const fixedChange = tariffChange(comparable?.average ?? null, fixed.averageTariff, snapshot.plPct);
         const fixedFlag = isIncreaseFlagged(fixedChange, snapshot, o.is_residential);
@@ -192,19 +237,31 @@ export async function seedTariffs({ db, clock, random, log }: SeedContext): Prom
         const mine = rows.filter((r) => r.o.area_id === areaId);
         if (!mine.length) continue;
         const mainDate = mine[0]!.values.published_at as Date;
-        const main = await db.insertInto('tariff_publication').values({ area_id: areaId, year, published_at: mainDate, published_by: 'demodata', version_count: mine.length }).returning('id').executeTakeFirstOrThrow();
+        const main = await db
+          .insertInto('tariff_publication')
+          .values({ area_id: areaId, year, published_at: mainDate, published_by: 'demodata', version_count: mine.length })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         pubIds.set(`${areaId}:main`, main.id);
         const corrections = mine.filter((r) => r.correction);
         if (corrections.length) {
           const last = corrections.map((r) => r.correction!.published_at as Date).sort((a, b) => b.getTime() - a.getTime())[0]!;
-          const c = await db.insertInto('tariff_publication').values({ area_id: areaId, year, published_at: last, published_by: 'demodata', version_count: corrections.length }).returning('id').executeTakeFirstOrThrow();
+          const c = await db
+            .insertInto('tariff_publication')
+            .values({ area_id: areaId, year, published_at: last, published_by: 'demodata', version_count: corrections.length })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           pubIds.set(`${areaId}:corr`, c.id);
         }
       }
     }
 
     await insertBatched(rows, 400, async (batch) => {
-      const tariffIds = await db.insertInto('tariff').values(batch.map((r) => ({ offering_id: r.o.id, year, area_id: r.o.area_id }))).returning('id').execute();
+      const tariffIds = await db
+        .insertInto('tariff')
+        .values(batch.map((r) => ({ offering_id: r.o.id, year, area_id: r.o.area_id })))
+        .returning('id')
+        .execute();
       // One or two versions per tariff; the last one is the one in force next year compares with.
       const versionRows: Array<SeedValues & { tariff_id: number }> = [];
       const levelSets: CalcResult['levels'][] = [];
@@ -224,7 +281,9 @@ export async function seedTariffs({ db, clock, random, log }: SeedContext): Prom
       const ids = await db.insertInto('tariff_version').values(versionRows).returning('id').execute();
       await db
         .insertInto('tariff_level')
-        .values(ids.flatMap((v, i) => levelSets[i]!.map((l, sort) => ({ version_id: v.id, sort, name: l.name, weight: l.weight, share: l.share, tariff: l.tariff }))))
+        .values(
+          ids.flatMap((v, i) => levelSets[i]!.map((l, sort) => ({ version_id: v.id, sort, name: l.name, weight: l.weight, share: l.share, tariff: l.tariff }))),
+        )
         .execute();
       versionCount += ids.length;
       // Later rows overwrite earlier ones, so a corrected tariff ends with its version 2.
@@ -234,5 +293,7 @@ export async function seedTariffs({ db, clock, random, log }: SeedContext): Prom
   }
   // PGlite runs no autovacuum: give the planner statistics for the tables just filled.
   await sql`analyze tariff, tariff_version, tariff_level, tariff_actual_occupancy, tariff_publication`.execute(db);
-  log(`${versionCount} takstversioner for ${offerings.length} tilbud (${publishedYears.join(', ')} offentliggjort, ${round} i gang), ${flaggedCount} stigninger over grænsen`);
+  log(
+    `${versionCount} takstversioner for ${offerings.length} tilbud (${publishedYears.join(', ')} offentliggjort, ${round} i gang), ${flaggedCount} stigninger over grænsen`,
+  );
 }

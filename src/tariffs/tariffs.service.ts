@@ -15,8 +15,18 @@ import { calcFieldsOf, calcValues, computeInContext, latestTariffYear, levelValu
 import { listVersions } from './list.repository.js';
 import { versionScope, type VersionTarget } from './tariffs.policy.js';
 import {
-  currentOfTariff, deleteNeverSubmitted, getVersion, offeringContext, statusOf, transitionVersion, versionHistory, versionSummary,
-  type LevelValues, type OfferingContext, type VersionDetail, type VersionValues,
+  currentOfTariff,
+  deleteNeverSubmitted,
+  getVersion,
+  offeringContext,
+  statusOf,
+  transitionVersion,
+  versionHistory,
+  versionSummary,
+  type LevelValues,
+  type OfferingContext,
+  type VersionDetail,
+  type VersionValues,
 } from './tariffs.repository.js';
 import { ZReturn, ZSubmit, type TListQuery } from './tariffs.schema.js';
 import type { TariffStatus } from './tariffs.table.js';
@@ -56,10 +66,16 @@ export async function requireVersion(ctx: Ctx, id: number, permission: VersionPe
 }
 
 /** The access decision of a service on one version by itself (API routes make it before Fastify validates the body). */
-export const checkVersionAccess = async (ctx: Ctx, id: number, permission: VersionPermission): Promise<void> => void (await requireVersion(ctx, id, permission));
+export const checkVersionAccess = async (ctx: Ctx, id: number, permission: VersionPermission): Promise<void> =>
+  void (await requireVersion(ctx, id, permission));
 
 /** One shape per entity type in the audit log: the version's state as camelCase. */
-export const versionAudit = (v: Pick<VersionDetail, 'offering_id' | 'year' | 'version' | 'status' | 'unit' | 'average_tariff' | 'is_flagged' | 'explanation' | 'correction_reason' | 'return_comment' | 'input'>) => ({
+export const versionAudit = (
+  v: Pick<
+    VersionDetail,
+    'offering_id' | 'year' | 'version' | 'status' | 'unit' | 'average_tariff' | 'is_flagged' | 'explanation' | 'correction_reason' | 'return_comment' | 'input'
+  >,
+) => ({
   offeringId: v.offering_id,
   year: v.year,
   version: v.version,
@@ -92,7 +108,8 @@ export async function changeStatus(
   requireTransition(v.status, to);
   const at = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await transitionVersion(trx, v.id, v.status, { ...values, status: to }, at, update.levels))) throw conflict(raceOf(v.status, await statusOf(trx, v.id), to));
+    if (!(await transitionVersion(trx, v.id, v.status, { ...values, status: to }, at, update.levels)))
+      throw conflict(raceOf(v.status, await statusOf(trx, v.id), to));
     const after = { ...v, ...values, input: update.input ?? v.input, status: to } as VersionDetail;
     await audit(trx, ctx, { entity: 'tariff_version', entityId: v.id, action: 'update', before: versionAudit(v), after: versionAudit(after) });
   });
@@ -152,9 +169,24 @@ export async function listTariffs(ctx: Ctx, q: TListQuery) {
     page: q.page,
     pageSize: q.pageSize,
     items: rows.map((r) => ({
-      id: r.id, offeringId: r.offering_id, offeringName: r.offering_name, year: r.year, version: r.version, status: r.status, areaCode: r.area_code, unit: r.unit,
-      averageTariff: r.average_tariff, levels: r.levels ?? [], occupancyPctUsed: r.occupancy_pct_used, nominalChangePct: r.nominal_change_pct, realChangePct: r.real_change_pct,
-      isFlagged: r.is_flagged, submittedAt: r.submitted_at, approvedAt: r.approved_at, publishedAt: r.published_at, supersededAt: r.superseded_at,
+      id: r.id,
+      offeringId: r.offering_id,
+      offeringName: r.offering_name,
+      year: r.year,
+      version: r.version,
+      status: r.status,
+      areaCode: r.area_code,
+      unit: r.unit,
+      averageTariff: r.average_tariff,
+      levels: r.levels ?? [],
+      occupancyPctUsed: r.occupancy_pct_used,
+      nominalChangePct: r.nominal_change_pct,
+      realChangePct: r.real_change_pct,
+      isFlagged: r.is_flagged,
+      submittedAt: r.submitted_at,
+      approvedAt: r.approved_at,
+      publishedAt: r.published_at,
+      supersededAt: r.superseded_at,
     })),
   };
 }
@@ -199,10 +231,21 @@ export async function submitVersion(ctx: Ctx, id: number, data: unknown = {}): P
   // Recalculate: last year's tariff or the rules may have changed since the draft was saved.
   const computed = await computeInContext(ctx.db, offering, v.year, calcFieldsOf(v.input));
   if (computed.isFlagged && !explanation)
-    throw badRequest('Taksten kan ikke indsendes endnu.', { explanation: [`Stigningen overstiger aftalens grænse på ${formatUpTo(computed.snapshot.increaseThresholdPct, 20)} %. Forklar stigningen, før taksten indsendes.`] });
+    throw badRequest('Taksten kan ikke indsendes endnu.', {
+      explanation: [
+        `Stigningen overstiger aftalens grænse på ${formatUpTo(computed.snapshot.increaseThresholdPct, 20)} %. Forklar stigningen, før taksten indsendes.`,
+      ],
+    });
   // On time is decided by the first submission; a resubmission after a return keeps it.
   const isOnTime = v.version === 1 ? (v.is_on_time ?? ctx.clock.today() <= computed.snapshot.deadline) : null;
-  const values = { ...calcValues(computed), explanation, submitted_at: ctx.clock.now(), submitted_by: actor.username, is_on_time: isOnTime, return_comment: v.return_comment };
+  const values = {
+    ...calcValues(computed),
+    explanation,
+    submitted_at: ctx.clock.now(),
+    submitted_by: actor.username,
+    is_on_time: isOnTime,
+    return_comment: v.return_comment,
+  };
   await changeStatus(ctx, v, 'indsendt', values, { levels: levelValues(computed.result) });
 }
 

@@ -90,7 +90,14 @@ export type TariffVersionTable = {
 
 export type TariffLevelTable = { version_id: number; sort: number; name: string; weight: string; share: string; tariff: string };
 
-export type TariffPublicationTable = { id: Generated<number>; area_id: number; year: number; published_at: Generated<Date>; published_by: string; version_count: number };
+export type TariffPublicationTable = {
+  id: Generated<number>;
+  area_id: number;
+  year: number;
+  published_at: Generated<Date>;
+  published_by: string;
+  version_count: number;
+};
 
 declare module '../core/db/types.js' {
   interface DB {

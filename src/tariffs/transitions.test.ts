@@ -78,7 +78,13 @@ test('20 parallel approve and return calls at one submitted tariff: exactly one 
   }
   const row = await t.db.selectFrom('tariff_version').select(['status', 'return_comment']).where('id', '=', id).executeTakeFirstOrThrow();
   assert.equal(row.status, winners[0]!.json().status);
-  const audits = await t.db.selectFrom('audit_log').select('id').where('entity', '=', 'tariff_version').where('entity_id', '=', String(id)).where('action', '=', 'update').execute();
+  const audits = await t.db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('entity', '=', 'tariff_version')
+    .where('entity_id', '=', String(id))
+    .where('action', '=', 'update')
+    .execute();
   assert.equal(audits.length, 1, 'one change, one audit entry');
 });
 
@@ -98,7 +104,9 @@ test('two publications of the same overview at the same time publish it once', a
     .where('v.status', '=', 'godkendt')
     .orderBy('t.year', 'desc')
     .executeTakeFirstOrThrow();
-  const approved = await sql<{ n: number }>`select count(*)::int as n from tariff_version v join tariff t on t.id = v.tariff_id where v.status = 'godkendt' and t.year = ${year}`.execute(t.db);
+  const approved = await sql<{
+    n: number;
+  }>`select count(*)::int as n from tariff_version v join tariff t on t.id = v.tariff_id where v.status = 'godkendt' and t.year = ${year}`.execute(t.db);
   const before = await t.db.selectFrom('tariff_publication').select('id').where('year', '=', year).execute();
   const restore = holdTransactions(2);
   const answers = await Promise.all([1, 2].map(() => asSecretariat('POST', '/api/tariffs/publish', { area: 'sjaelland', year }))).finally(restore);
@@ -111,6 +119,8 @@ test('two publications of the same overview at the same time publish it once', a
   assert.match(other.json().error, DANISH);
   const after = await t.db.selectFrom('tariff_publication').select('id').where('year', '=', year).execute();
   assert.equal(after.length, before.length + 1, 'one publication');
-  const left = await sql<{ n: number }>`select count(*)::int as n from tariff_version v join tariff t on t.id = v.tariff_id where v.status = 'godkendt' and t.year = ${year}`.execute(t.db);
+  const left = await sql<{
+    n: number;
+  }>`select count(*)::int as n from tariff_version v join tariff t on t.id = v.tariff_id where v.status = 'godkendt' and t.year = ${year}`.execute(t.db);
   assert.equal(left.rows[0]!.n, 0);
 });

@@ -20,7 +20,9 @@ export type WatchQuery = { area?: string; periode?: string; dato?: string; takst
 
 async function areaFor(db: Queryable, actor: Actor, code: string | undefined) {
   const areas = await listAreas(db);
-  const chosen = code ? areas.find((a) => a.code === code) : (areas.find((a) => actor.areaIds.includes(a.id)) ?? areas.find((a) => a.code === 'sjaelland') ?? areas[0]);
+  const chosen = code
+    ? areas.find((a) => a.code === code)
+    : (areas.find((a) => actor.areaIds.includes(a.id)) ?? areas.find((a) => a.code === 'sjaelland') ?? areas[0]);
   if (!chosen) throw notFound('Rammeaftaleområdet findes ikke.');
   return { area: chosen, areas };
 }
@@ -28,7 +30,12 @@ async function areaFor(db: Queryable, actor: Actor, code: string | undefined) {
 /** A half year ('2026-2'): `from` is the day before it (the query's lower bound is exclusive), `start` its first day. */
 export function halfYear(p: string) {
   const [y, h] = p.split('-').map(Number) as [number, number];
-  return { from: h === 1 ? `${y - 1}-12-31` : `${y}-06-30`, start: h === 1 ? `${y}-01-01` : `${y}-07-01`, to: h === 1 ? `${y}-06-30` : `${y}-12-31`, label: `${h}. halvår ${y}` };
+  return {
+    from: h === 1 ? `${y - 1}-12-31` : `${y}-06-30`,
+    start: h === 1 ? `${y}-01-01` : `${y}-07-01`,
+    to: h === 1 ? `${y}-06-30` : `${y}-12-31`,
+    label: `${h}. halvår ${y}`,
+  };
 }
 
 const currentHalf = (clock: Clock) => {
@@ -58,11 +65,39 @@ export async function increaseReportCsv(ctx: Ctx, q: WatchQuery) {
   const p = halfYear(periode);
   const rows = await flaggedApprovedBetween(ctx.db, area.id, p.from, p.to);
   const body = toCsv(
-    ['Socialtilsyn', 'Kommune', 'Tilbud', 'Tilbuds-id', 'Driftsherre', 'Takstår', 'Version', 'Enhed', 'Sidste års takst', 'Ny takst', 'Nominel ændring %', 'Real ændring %', 'P/L %', 'Forklaring', 'Godkendt'],
+    [
+      'Socialtilsyn',
+      'Kommune',
+      'Tilbud',
+      'Tilbuds-id',
+      'Driftsherre',
+      'Takstår',
+      'Version',
+      'Enhed',
+      'Sidste års takst',
+      'Ny takst',
+      'Nominel ændring %',
+      'Real ændring %',
+      'P/L %',
+      'Forklaring',
+      'Godkendt',
+    ],
     rows.map((r) => [
-      r.socialtilsyn_name, r.municipality_name, r.offering_name, r.offering_id, r.operator_name, r.year, r.version, UNIT_LABELS[r.unit as Unit] ?? r.unit,
-      formatForInput(r.previous_average), formatForInput(r.average_tariff), formatForInput(r.nominal_change_pct), formatForInput(r.real_change_pct), formatForInput(r.pl_pct),
-      r.explanation, copenhagenDate(r.approved_at),
+      r.socialtilsyn_name,
+      r.municipality_name,
+      r.offering_name,
+      r.offering_id,
+      r.operator_name,
+      r.year,
+      r.version,
+      UNIT_LABELS[r.unit as Unit] ?? r.unit,
+      formatForInput(r.previous_average),
+      formatForInput(r.average_tariff),
+      formatForInput(r.nominal_change_pct),
+      formatForInput(r.real_change_pct),
+      formatForInput(r.pl_pct),
+      r.explanation,
+      copenhagenDate(r.approved_at),
     ]),
   );
   return { filename: `takststigninger-${area.code}-${periode}.csv`, body };

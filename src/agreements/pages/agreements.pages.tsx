@@ -4,7 +4,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import {
-  agreementForEditing, agreementListPage, agreementOverview, changeStatus, createAgreement, requireCreate, setPublished, updateAgreement,
+  agreementForEditing,
+  agreementListPage,
+  agreementOverview,
+  changeStatus,
+  createAgreement,
+  requireCreate,
+  setPublished,
+  updateAgreement,
 } from '../agreements.service.js';
 import { agreementValues, editPage, listPage, newPage, overviewPage } from './agreements.view.js';
 import { HTML, agreementUrl, body, idParam, submit } from './shared.js';
@@ -17,7 +24,11 @@ export function agreementPages(app: FastifyInstance) {
     return reply.page(newPage(req.csrf));
   });
   app.post('/aftaler/ny', HTML, async (req, reply) =>
-    submit(reply, async () => agreementUrl(await createAgreement(req.ctx, body(req))), async (errors) => reply.page(newPage(req.csrf, { values: body(req), errors }))),
+    submit(
+      reply,
+      async () => agreementUrl(await createAgreement(req.ctx, body(req))),
+      async (errors) => reply.page(newPage(req.csrf, { values: body(req), errors })),
+    ),
   );
 
   app.get('/aftaler/:id', HTML, async (req, reply) => reply.page(overviewPage(await agreementOverview(req.ctx, idParam(req)), req.csrf)));

@@ -11,8 +11,14 @@ import type { AgreementListPage, AgreementOverview } from '../agreements.service
 import { SubNav, Styles, Tag, agreementUrl, blankForm, crumbs, pct, period, str, type FormState } from './shared.js';
 
 const LABELS: Record<string, string> = {
-  title: 'Titel', periodStart: 'Periodens start', periodEnd: 'Periodens slutning', preparationStart: 'Arbejdet starter', summary: 'Resumé',
-  status: 'Ny status', hearingUntil: 'Høringsfrist', note: 'Bemærkning',
+  title: 'Titel',
+  periodStart: 'Periodens start',
+  periodEnd: 'Periodens slutning',
+  preparationStart: 'Arbejdet starter',
+  summary: 'Resumé',
+  status: 'Ny status',
+  hearingUntil: 'Høringsfrist',
+  note: 'Bemærkning',
 };
 
 const AgreementForm = (p: { csrf: string; action: string; values: Record<string, unknown>; errors?: FieldErrors; submitLabel: string }) => (
@@ -21,7 +27,15 @@ const AgreementForm = (p: { csrf: string; action: string; values: Record<string,
     <Field name="title" label="Titel" value={str(p.values.title)} errors={p.errors} required maxlength={200} hint="Fx Rammeaftale Sjælland 2027-2028" />
     <Field name="periodStart" label="Periodens start" type="date" value={str(p.values.periodStart)} errors={p.errors} required />
     <Field name="periodEnd" label="Periodens slutning" type="date" value={str(p.values.periodEnd)} errors={p.errors} required />
-    <Field name="preparationStart" label="Arbejdet starter" type="date" value={str(p.values.preparationStart)} errors={p.errors} required hint="Første dag i processen. Faser og milepæle skal ligge mellem denne dato og periodens slutning." />
+    <Field
+      name="preparationStart"
+      label="Arbejdet starter"
+      type="date"
+      value={str(p.values.preparationStart)}
+      errors={p.errors}
+      required
+      hint="Første dag i processen. Faser og milepæle skal ligge mellem denne dato og periodens slutning."
+    />
     <TextArea name="summary" label="Resumé" value={str(p.values.summary)} errors={p.errors} maxlength={4000} />
     <button type="submit" class="button button-primary">
       {p.submitLabel}
@@ -30,7 +44,13 @@ const AgreementForm = (p: { csrf: string; action: string; values: Record<string,
 );
 
 /** The form's values from a stored agreement. */
-export const agreementValues = (a: AgreementRow) => ({ title: a.title, periodStart: a.period_start, periodEnd: a.period_end, preparationStart: a.preparation_start, summary: a.summary });
+export const agreementValues = (a: AgreementRow) => ({
+  title: a.title,
+  periodStart: a.period_start,
+  periodEnd: a.period_end,
+  preparationStart: a.preparation_start,
+  summary: a.summary,
+});
 
 export function listPage(vm: AgreementListPage): PageOptions {
   return {
@@ -41,7 +61,11 @@ export function listPage(vm: AgreementListPage): PageOptions {
         <Styles />
         <h1>Rammeaftaler</h1>
         <p class="font-lead">Aftalerne mellem kommunerne og regionen: fokusområder, mål, fælleskommunale principper, proces, høring og godkendelse.</p>
-        {!vm.isSignedIn && <p>Du ser de offentliggjorte aftaler. <a href="/login?next=/aftaler">Log ind</a> for at se aftaler under udarbejdelse i dit område.</p>}
+        {!vm.isSignedIn && (
+          <p>
+            Du ser de offentliggjorte aftaler. <a href="/login?next=/aftaler">Log ind</a> for at se aftaler under udarbejdelse i dit område.
+          </p>
+        )}
         {vm.canCreate && (
           <p>
             <a class="button button-primary" href="/aftaler/ny">
@@ -144,8 +168,22 @@ const SecretariatActions = ({ vm, csrf, form }: { vm: AgreementOverview; csrf: s
       {vm.transitions.length > 0 ? (
         <form method="post" action={agreementUrl(a.id, '/status')}>
           <CsrfField token={csrf} />
-          <Select name="status" label="Ny status" value={str(form.values.status) || undefined} options={vm.transitions} errors={form.errors} hint="Godkendt sættes ikke i hånden: aftalen bliver godkendt, når alle medlemmer har godkendt." />
-          <Field name="hearingUntil" label="Høringsfrist" type="date" value={str(form.values.hearingUntil)} errors={form.errors} hint="Kun ved høring. Den nyeste version sendes i høring." />
+          <Select
+            name="status"
+            label="Ny status"
+            value={str(form.values.status) || undefined}
+            options={vm.transitions}
+            errors={form.errors}
+            hint="Godkendt sættes ikke i hånden: aftalen bliver godkendt, når alle medlemmer har godkendt."
+          />
+          <Field
+            name="hearingUntil"
+            label="Høringsfrist"
+            type="date"
+            value={str(form.values.hearingUntil)}
+            errors={form.errors}
+            hint="Kun ved høring. Den nyeste version sendes i høring."
+          />
           <Field name="note" label="Bemærkning" value={str(form.values.note)} errors={form.errors} maxlength={1000} />
           <button type="submit" class="button button-primary">
             Skift status
@@ -193,7 +231,9 @@ export function overviewPage(vm: AgreementOverview, csrf: string, form: FormStat
             ['Fokusområder', String(vm.focusAreaCount)],
             [
               'Fælleskommunale tilsagn',
-              vm.commitmentCount ? `${vm.commitmentCount} tilsagn; ${pct(vm.implementedShare)} implementeret på tværs af ${count(vm.memberCount, 'medlem', 'medlemmer')}` : 'Ingen',
+              vm.commitmentCount
+                ? `${vm.commitmentCount} tilsagn; ${pct(vm.implementedShare)} implementeret på tværs af ${count(vm.memberCount, 'medlem', 'medlemmer')}`
+                : 'Ingen',
             ],
             ['Offentliggjort', a.is_public ? `Ja, ${formatDate(a.published_on)}` : 'Nej'],
           ]}
@@ -202,7 +242,9 @@ export function overviewPage(vm: AgreementOverview, csrf: string, form: FormStat
           <a href={agreementUrl(a.id, '/dokument')}>Læs aftalen som dokument</a> · <a href={agreementUrl(a.id, '/aftale.pdf')}>Hent som PDF</a>
         </p>
         {vm.canEdit && <SecretariatActions vm={vm} csrf={csrf} form={form} />}
-        {!vm.isSignedIn && a.is_public && <Alert kind="info">Du ser en offentliggjort aftale. Medlemmer logger ind for at melde status, svar og godkendelser.</Alert>}
+        {!vm.isSignedIn && a.is_public && (
+          <Alert kind="info">Du ser en offentliggjort aftale. Medlemmer logger ind for at melde status, svar og godkendelser.</Alert>
+        )}
       </>
     ),
   };

@@ -21,22 +21,45 @@ export function approvalPage(vm: ApprovalView): PageOptions {
         <Styles />
         <h1>Godkendelse</h1>
         <SubNav agreement={a} current="/godkendelse" />
-        <p class="font-lead"><strong>{`${s.approved} af ${s.total} har godkendt`}</strong>{s.rejected ? `, ${s.rejected} har ikke godkendt` : ''}{s.pending ? `, ${s.pending} afventer` : ''}.</p>
+        <p class="font-lead">
+          <strong>{`${s.approved} af ${s.total} har godkendt`}</strong>
+          {s.rejected ? `, ${s.rejected} har ikke godkendt` : ''}
+          {s.pending ? `, ${s.pending} afventer` : ''}.
+        </p>
         <p>Aftalen skal godkendes i alle byråd og kommunalbestyrelser og i regionsrådet. Den bliver godkendt, når alle har godkendt.</p>
         {!vm.isOpen && <p>Aftalen er ikke sendt til godkendelse endnu.</p>}
         <div class="ramme-table-wrap" tabindex={0}>
           <table class="table table--compact">
             <caption>Beslutninger i byråd, kommunalbestyrelser og regionsråd</caption>
-            <thead><tr><th scope="col">Medlem</th><th scope="col">Beslutning</th><th scope="col">Dato</th><th scope="col">Reference</th><th scope="col">Bemærkning</th><th scope="col"><span class="sr-only">Handling</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Medlem</th>
+                <th scope="col">Beslutning</th>
+                <th scope="col">Dato</th>
+                <th scope="col">Reference</th>
+                <th scope="col">Bemærkning</th>
+                <th scope="col">
+                  <span class="sr-only">Handling</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {vm.rows.map((r) => (
                 <tr>
                   <th scope="row">{r.member.name}</th>
-                  <td><Tag tone={r.tone}>{r.label}</Tag></td>
+                  <td>
+                    <Tag tone={r.tone}>{r.label}</Tag>
+                  </td>
                   <td>{r.decidedOn ? formatDate(r.decidedOn) : '–'}</td>
                   <td>{r.reference ?? ''}</td>
                   <td>{r.note ?? ''}</td>
-                  <td>{r.mayRegister && <a href={agreementUrl(a.id, `/godkendelse/${r.member.id}`)}>Registrér<span class="sr-only"> beslutning for {r.member.name}</span></a>}</td>
+                  <td>
+                    {r.mayRegister && (
+                      <a href={agreementUrl(a.id, `/godkendelse/${r.member.id}`)}>
+                        Registrér<span class="sr-only"> beslutning for {r.member.name}</span>
+                      </a>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -48,7 +71,8 @@ export function approvalPage(vm: ApprovalView): PageOptions {
 }
 
 /** The form's values from a registered decision. */
-export const decisionValues = (d: ApprovalForm['current']) => (d ? { decision: d.decision, decidedOn: d.decided_on, reference: d.reference, note: d.note } : {});
+export const decisionValues = (d: ApprovalForm['current']) =>
+  d ? { decision: d.decision, decidedOn: d.decided_on, reference: d.reference, note: d.note } : {};
 
 export function decisionPage(vm: ApprovalForm, csrf: string, form: FormState): PageOptions {
   const { agreement: a, member: m } = vm;
@@ -59,15 +83,26 @@ export function decisionPage(vm: ApprovalForm, csrf: string, form: FormState): P
     breadcrumbs: crumbs(a, m.name, { href: agreementUrl(a.id, '/godkendelse'), label: 'Godkendelse' }),
     body: (
       <>
-        <h1>Beslutning i {m.kind === 'region' ? 'regionsrådet' : 'byrådet'}: {m.name}</h1>
+        <h1>
+          Beslutning i {m.kind === 'region' ? 'regionsrådet' : 'byrådet'}: {m.name}
+        </h1>
         <ErrorSummary errors={errors} labels={LABELS} />
         <form method="post" action={agreementUrl(a.id, `/godkendelse/${m.id}`)} class="col-12 col-lg-8" style="padding:0">
           <CsrfField token={csrf} />
           <Select name="decision" label="Beslutning" value={str(v.decision) || 'godkendt'} options={vm.decisionOptions} errors={errors} />
-          <Field name="decidedOn" label="Dato" type="date" value={str(v.decidedOn)} errors={errors} hint="Mødedatoen. Skal udfyldes, medmindre beslutningen afventer." />
+          <Field
+            name="decidedOn"
+            label="Dato"
+            type="date"
+            value={str(v.decidedOn)}
+            errors={errors}
+            hint="Mødedatoen. Skal udfyldes, medmindre beslutningen afventer."
+          />
           <Field name="reference" label="Reference" value={str(v.reference)} errors={errors} maxlength={300} hint="Fx Byrådets møde 20.11.2026, punkt 4" />
           <TextArea name="note" label="Bemærkning" value={str(v.note)} errors={errors} maxlength={2000} />
-          <button type="submit" class="button button-primary">Gem beslutning</button>
+          <button type="submit" class="button button-primary">
+            Gem beslutning
+          </button>
         </form>
       </>
     ),

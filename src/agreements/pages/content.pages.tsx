@@ -3,7 +3,18 @@
  * areas with objectives, principles with commitments (secretariat only). Rendering is in content.view.tsx.
  */
 import type { FastifyInstance } from 'fastify';
-import { commitmentForm, contentView, focusAreaForm, principleForm, saveCommitment, saveFocusArea, saveObjective, savePrinciple, saveSection, sectionForm } from '../content.service.js';
+import {
+  commitmentForm,
+  contentView,
+  focusAreaForm,
+  principleForm,
+  saveCommitment,
+  saveFocusArea,
+  saveObjective,
+  savePrinciple,
+  saveSection,
+  sectionForm,
+} from '../content.service.js';
 import { commitmentPage, contentPage, focusAreaPage, newFocusAreaPage, newPrinciplePage, principlePage, sectionPage } from './content.view.js';
 import { HTML, agreementUrl, body, idParam, prefixed, submit } from './shared.js';
 
@@ -30,7 +41,9 @@ export function contentPages(app: FastifyInstance) {
   sectionRoute('/aftaler/:id/afsnit/:sid', false);
 
   // Focus areas and their objectives ------------------------------------------------------------------------
-  app.get('/aftaler/:id/fokusomraader/ny', HTML, async (req, reply) => reply.page(newFocusAreaPage(await focusAreaForm(req.ctx, idParam(req), null), req.csrf, req.url)));
+  app.get('/aftaler/:id/fokusomraader/ny', HTML, async (req, reply) =>
+    reply.page(newFocusAreaPage(await focusAreaForm(req.ctx, idParam(req), null), req.csrf, req.url)),
+  );
   app.post('/aftaler/:id/fokusomraader/ny', HTML, async (req, reply) => {
     const id = idParam(req);
     return submit(
@@ -39,7 +52,9 @@ export function contentPages(app: FastifyInstance) {
       async (errors) => reply.page(newFocusAreaPage(await focusAreaForm(req.ctx, id, null), req.csrf, req.url, { values: body(req), errors })),
     );
   });
-  app.get('/aftaler/:id/fokusomraader/:fid', HTML, async (req, reply) => reply.page(focusAreaPage(await focusAreaForm(req.ctx, idParam(req), idParam(req, 'fid')), req.csrf)));
+  app.get('/aftaler/:id/fokusomraader/:fid', HTML, async (req, reply) =>
+    reply.page(focusAreaPage(await focusAreaForm(req.ctx, idParam(req), idParam(req, 'fid')), req.csrf)),
+  );
   app.post('/aftaler/:id/fokusomraader/:fid', HTML, async (req, reply) => {
     const [id, fid] = [idParam(req), idParam(req, 'fid')];
     return submit(
@@ -59,7 +74,9 @@ export function contentPages(app: FastifyInstance) {
   });
 
   // Principles and commitments ------------------------------------------------------------------------------
-  app.get('/aftaler/:id/principper/ny', HTML, async (req, reply) => reply.page(newPrinciplePage((await principleForm(req.ctx, idParam(req), null)).agreement, req.csrf, req.url)));
+  app.get('/aftaler/:id/principper/ny', HTML, async (req, reply) =>
+    reply.page(newPrinciplePage((await principleForm(req.ctx, idParam(req), null)).agreement, req.csrf, req.url)),
+  );
   app.post('/aftaler/:id/principper/ny', HTML, async (req, reply) => {
     const id = idParam(req);
     return submit(
@@ -68,7 +85,9 @@ export function contentPages(app: FastifyInstance) {
       async (errors) => reply.page(newPrinciplePage((await principleForm(req.ctx, id, null)).agreement, req.csrf, req.url, { values: body(req), errors })),
     );
   });
-  app.get('/aftaler/:id/principper/:pid/rediger', HTML, async (req, reply) => reply.page(principlePage(await principleForm(req.ctx, idParam(req), idParam(req, 'pid')), req.csrf)));
+  app.get('/aftaler/:id/principper/:pid/rediger', HTML, async (req, reply) =>
+    reply.page(principlePage(await principleForm(req.ctx, idParam(req), idParam(req, 'pid')), req.csrf)),
+  );
   app.post('/aftaler/:id/principper/:pid/rediger', HTML, async (req, reply) => {
     const [id, pid] = [idParam(req), idParam(req, 'pid')];
     return submit(
@@ -86,7 +105,9 @@ export function contentPages(app: FastifyInstance) {
       async (errors) => reply.page(principlePage(await principleForm(req.ctx, id, pid), req.csrf, undefined, { values: input, errors })),
     );
   });
-  app.get('/aftaler/:id/tilsagn/:cid', HTML, async (req, reply) => reply.page(commitmentPage(await commitmentForm(req.ctx, idParam(req), idParam(req, 'cid')), req.csrf, req.url)));
+  app.get('/aftaler/:id/tilsagn/:cid', HTML, async (req, reply) =>
+    reply.page(commitmentPage(await commitmentForm(req.ctx, idParam(req), idParam(req, 'cid')), req.csrf, req.url)),
+  );
   app.post('/aftaler/:id/tilsagn/:cid', HTML, async (req, reply) => {
     const [id, cid] = [idParam(req), idParam(req, 'cid')];
     const vm = await commitmentForm(req.ctx, id, cid);

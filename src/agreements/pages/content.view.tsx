@@ -15,12 +15,32 @@ import { IndicatorLine } from './indicators.view.js';
 import { SubNav, Styles, agreementUrl, crumbs, prefixErrors, str, type FormState } from './shared.js';
 
 const LABELS: Record<string, string> = {
-  part: 'Del', number: 'Nummer', title: 'Titel', goal: 'Mål', content: 'Indhold', desiredResults: 'Ønskede resultater', responsible: 'Ansvarlig',
-  description: 'Beskrivelse', text: 'Tilsagn', scopeNote: 'Afgrænsning', appliesFrom: 'Gælder fra', indicatorId: 'Indikator', body: 'Tekst',
+  part: 'Del',
+  number: 'Nummer',
+  title: 'Titel',
+  goal: 'Mål',
+  content: 'Indhold',
+  desiredResults: 'Ønskede resultater',
+  responsible: 'Ansvarlig',
+  description: 'Beskrivelse',
+  text: 'Tilsagn',
+  scopeNote: 'Afgrænsning',
+  appliesFrom: 'Gælder fra',
+  indicatorId: 'Indikator',
+  body: 'Tekst',
 };
 const prefixLabels = (p: string) => Object.fromEntries(Object.entries(LABELS).map(([k, v]) => [`${p}${k}`, v]));
 
-type FormPage = { a: AgreementRow; csrf: string; heading: string; action: string; errors?: FieldErrors; fields: JSX.Element; submitLabel?: string; after?: JSX.Element };
+type FormPage = {
+  a: AgreementRow;
+  csrf: string;
+  heading: string;
+  action: string;
+  errors?: FieldErrors;
+  fields: JSX.Element;
+  submitLabel?: string;
+  after?: JSX.Element;
+};
 const formPage = (p: FormPage): PageOptions => ({
   title: p.heading,
   status: p.errors ? 400 : undefined,
@@ -49,25 +69,55 @@ const FocusAreaArticle = ({ a, f, canEdit }: { a: AgreementRow; f: ContentView['
     <h3>
       Fokusområde {f.number}: {f.title}
     </h3>
-    {f.goal && (<p><strong>Mål:</strong> {f.goal}</p>)}
-    {f.content && (<p><strong>Indhold:</strong> {f.content}</p>)}
+    {f.goal && (
+      <p>
+        <strong>Mål:</strong> {f.goal}
+      </p>
+    )}
+    {f.content && (
+      <p>
+        <strong>Indhold:</strong> {f.content}
+      </p>
+    )}
     {f.desired_results.length > 0 && (
       <>
-        <p><strong>Ønskede resultater:</strong></p>
-        <ul>{f.desired_results.map((r) => <li>{r}</li>)}</ul>
+        <p>
+          <strong>Ønskede resultater:</strong>
+        </p>
+        <ul>
+          {f.desired_results.map((r) => (
+            <li>{r}</li>
+          ))}
+        </ul>
       </>
     )}
-    {f.responsible && (<p><strong>Ansvarlig:</strong> {f.responsible}</p>)}
+    {f.responsible && (
+      <p>
+        <strong>Ansvarlig:</strong> {f.responsible}
+      </p>
+    )}
     {f.objectives.map((o) => (
       <div>
         <h4>
           Målsætning {f.number}.{o.number}: {o.title}
         </h4>
         {o.description && <p>{o.description}</p>}
-        {o.indicators.length > 0 ? <ul>{o.indicators.map((i) => <IndicatorLine agreementId={a.id} i={i} />)}</ul> : <p>Ingen indikatorer.</p>}
+        {o.indicators.length > 0 ? (
+          <ul>
+            {o.indicators.map((i) => (
+              <IndicatorLine agreementId={a.id} i={i} />
+            ))}
+          </ul>
+        ) : (
+          <p>Ingen indikatorer.</p>
+        )}
       </div>
     ))}
-    {canEdit && <p><a href={agreementUrl(a.id, `/fokusomraader/${f.id}`)}>Ret fokusområde {f.number} og dets målsætninger</a></p>}
+    {canEdit && (
+      <p>
+        <a href={agreementUrl(a.id, `/fokusomraader/${f.id}`)}>Ret fokusområde {f.number} og dets målsætninger</a>
+      </p>
+    )}
   </article>
 );
 
@@ -87,14 +137,25 @@ const Principles = ({ vm }: { vm: ContentView }) => {
             {p.commitments.map((c) => (
               <li>
                 {c.text} <em>({[c.scope_note, `gælder fra ${formatDate(c.applies_from)}`].filter(Boolean).join('; ')})</em>
-                {c.indicator_id && (<> · <a href={agreementUrl(a.id, `/indikatorer/${c.indicator_id}`)}>indikator</a></>)}
+                {c.indicator_id && (
+                  <>
+                    {' '}
+                    · <a href={agreementUrl(a.id, `/indikatorer/${c.indicator_id}`)}>indikator</a>
+                  </>
+                )}
               </li>
             ))}
           </ol>
-          {vm.canEdit && <p><a href={agreementUrl(a.id, `/principper/${p.id}/rediger`)}>Ret princip {p.number} og dets tilsagn</a></p>}
+          {vm.canEdit && (
+            <p>
+              <a href={agreementUrl(a.id, `/principper/${p.id}/rediger`)}>Ret princip {p.number} og dets tilsagn</a>
+            </p>
+          )}
         </article>
       ))}
-      <p><a href={agreementUrl(a.id, '/principper')}>Se medlemmernes status i matrixen</a></p>
+      <p>
+        <a href={agreementUrl(a.id, '/principper')}>Se medlemmernes status i matrixen</a>
+      </p>
     </section>
   );
 };
@@ -112,10 +173,18 @@ export function contentPage(vm: ContentView): PageOptions {
         <SubNav agreement={a} current="/indhold" />
         {canEdit && (
           <p class="ramme-actions">
-            <a class="button button-secondary" href={agreementUrl(a.id, '/afsnit/ny')}>Tilføj afsnit</a>
-            <a class="button button-secondary" href={agreementUrl(a.id, '/fokusomraader/ny')}>Tilføj fokusområde</a>
-            <a class="button button-secondary" href={agreementUrl(a.id, '/indikatorer/ny')}>Tilføj indikator</a>
-            <a class="button button-secondary" href={agreementUrl(a.id, '/principper/ny')}>Tilføj princip</a>
+            <a class="button button-secondary" href={agreementUrl(a.id, '/afsnit/ny')}>
+              Tilføj afsnit
+            </a>
+            <a class="button button-secondary" href={agreementUrl(a.id, '/fokusomraader/ny')}>
+              Tilføj fokusområde
+            </a>
+            <a class="button button-secondary" href={agreementUrl(a.id, '/indikatorer/ny')}>
+              Tilføj indikator
+            </a>
+            <a class="button button-secondary" href={agreementUrl(a.id, '/principper/ny')}>
+              Tilføj princip
+            </a>
           </p>
         )}
         <h2>Afsnit</h2>
@@ -133,13 +202,19 @@ export function contentPage(vm: ContentView): PageOptions {
           <section aria-labelledby={`del-${part.code}`}>
             <h2 id={`del-${part.code}`}>{part.label}</h2>
             {focusAreas.length === 0 && <p>Ingen fokusområder i denne del.</p>}
-            {focusAreas.map((f) => <FocusAreaArticle a={a} f={f} canEdit={canEdit} />)}
+            {focusAreas.map((f) => (
+              <FocusAreaArticle a={a} f={f} canEdit={canEdit} />
+            ))}
           </section>
         ))}
         {loose.length > 0 && (
           <section aria-labelledby="loose-h">
             <h2 id="loose-h">Indikatorer uden målsætning</h2>
-            <ul>{loose.map((i) => <IndicatorLine agreementId={a.id} i={i} />)}</ul>
+            <ul>
+              {loose.map((i) => (
+                <IndicatorLine agreementId={a.id} i={i} />
+              ))}
+            </ul>
           </section>
         )}
         <Principles vm={vm} />
@@ -166,8 +241,27 @@ export function sectionPage(a: AgreementRow, csrf: string, action: string, isNew
 
 const focusAreaFields = (v: Record<string, unknown>, errors?: FieldErrors) => (
   <>
-    <Select name="part" label="Del" value={str(v.part) || 'udvikling'} options={[{ value: 'udvikling', label: 'Udviklingsstrategi' }, { value: 'styring', label: 'Styringsaftale' }]} errors={errors} />
-    <Field name="number" label="Nummer" type="number" min={1} max={99} value={str(v.number)} errors={errors} required hint="Fokusområderne nummereres fortløbende i aftalen." />
+    <Select
+      name="part"
+      label="Del"
+      value={str(v.part) || 'udvikling'}
+      options={[
+        { value: 'udvikling', label: 'Udviklingsstrategi' },
+        { value: 'styring', label: 'Styringsaftale' },
+      ]}
+      errors={errors}
+    />
+    <Field
+      name="number"
+      label="Nummer"
+      type="number"
+      min={1}
+      max={99}
+      value={str(v.number)}
+      errors={errors}
+      required
+      hint="Fokusområderne nummereres fortløbende i aftalen."
+    />
     <Field name="title" label="Titel" value={str(v.title)} errors={errors} required maxlength={300} />
     <TextArea name="goal" label="Mål" value={str(v.goal)} errors={errors} maxlength={4000} />
     <TextArea name="content" label="Indhold" value={str(v.content)} errors={errors} rows={6} maxlength={10000} />
@@ -180,7 +274,14 @@ const focusAreaFields = (v: Record<string, unknown>, errors?: FieldErrors) => (
 const focusAreaValues = (f: NonNullable<FocusAreaForm['focusArea']>) => ({ ...f, desiredResults: f.desired_results });
 
 export function newFocusAreaPage(vm: FocusAreaForm, csrf: string, action: string, form?: FormState): PageOptions {
-  return formPage({ a: vm.agreement, csrf, heading: 'Tilføj fokusområde', action, errors: form?.errors, fields: focusAreaFields(form?.values ?? { number: vm.nextNumber }, form?.errors) });
+  return formPage({
+    a: vm.agreement,
+    csrf,
+    heading: 'Tilføj fokusområde',
+    action,
+    errors: form?.errors,
+    fields: focusAreaFields(form?.values ?? { number: vm.nextNumber }, form?.errors),
+  });
 }
 
 /** A focus area's form and, below it, its objectives and the form to add one (fields prefixed `obj.`). */
@@ -190,13 +291,30 @@ export function focusAreaPage(vm: FocusAreaForm, csrf: string, form?: FormState,
   const oe = objective?.errors && prefixErrors(objective.errors, 'obj.');
   const ov = objective?.values ?? {};
   return formPage({
-    a, csrf, heading: `Fokusområde ${fa.number}: ${fa.title}`, action: agreementUrl(a.id, `/fokusomraader/${fa.id}`), errors: form?.errors,
-    fields: focusAreaFields(form?.values ?? focusAreaValues(fa), form?.errors), submitLabel: 'Gem fokusområdet',
+    a,
+    csrf,
+    heading: `Fokusområde ${fa.number}: ${fa.title}`,
+    action: agreementUrl(a.id, `/fokusomraader/${fa.id}`),
+    errors: form?.errors,
+    fields: focusAreaFields(form?.values ?? focusAreaValues(fa), form?.errors),
+    submitLabel: 'Gem fokusområdet',
     after: (
       <section aria-labelledby="obj-h">
         <h2 id="obj-h">Målsætninger</h2>
-        {objectives.length === 0 ? <p>Ingen målsætninger endnu.</p> : <ul>{objectives.map((o) => <li>{fa.number}.{o.number} {o.title}</li>)}</ul>}
-        <p><a href={agreementUrl(a.id, '/indikatorer/ny')}>Tilføj en indikator til en målsætning</a></p>
+        {objectives.length === 0 ? (
+          <p>Ingen målsætninger endnu.</p>
+        ) : (
+          <ul>
+            {objectives.map((o) => (
+              <li>
+                {fa.number}.{o.number} {o.title}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href={agreementUrl(a.id, '/indikatorer/ny')}>Tilføj en indikator til en målsætning</a>
+        </p>
         <h3>Tilføj målsætning</h3>
         <ErrorSummary errors={oe} labels={prefixLabels('obj.')} />
         <form method="post" action={agreementUrl(a.id, `/fokusomraader/${fa.id}/maalsaetninger`)}>
@@ -204,7 +322,9 @@ export function focusAreaPage(vm: FocusAreaForm, csrf: string, form?: FormState,
           <Field name="obj.number" label="Nummer" type="number" min={1} max={99} value={str(ov.number ?? objectives.length + 1)} errors={oe} required />
           <Field name="obj.title" label="Målsætning" value={str(ov.title)} errors={oe} required maxlength={500} />
           <TextArea name="obj.description" label="Beskrivelse" value={str(ov.description)} errors={oe} maxlength={4000} />
-          <button type="submit" class="button button-secondary">Tilføj målsætning</button>
+          <button type="submit" class="button button-secondary">
+            Tilføj målsætning
+          </button>
         </form>
       </section>
     ),
@@ -225,14 +345,34 @@ const commitmentFields = (v: Record<string, unknown>, indicators: ReadonlyArray<
   <>
     <Field name={`${prefix}number`} label="Nummer" type="number" min={1} max={99} value={str(v.number)} errors={errors} required />
     <TextArea name={`${prefix}text`} label="Tilsagn" value={str(v.text)} errors={errors} required maxlength={1000} />
-    <Field name={`${prefix}scopeNote`} label="Afgrænsning" value={str(v.scopeNote)} errors={errors} maxlength={500} hint="Fx Kun nye kontrakter, eller kun én tilbudstype." />
+    <Field
+      name={`${prefix}scopeNote`}
+      label="Afgrænsning"
+      value={str(v.scopeNote)}
+      errors={errors}
+      maxlength={500}
+      hint="Fx Kun nye kontrakter, eller kun én tilbudstype."
+    />
     <Field name={`${prefix}appliesFrom`} label="Gælder fra" type="date" value={str(v.appliesFrom)} errors={errors} required />
-    <Select name={`${prefix}indicatorId`} label="Indikator" value={str(v.indicatorId)} emptyLabel="Ingen" options={indicators.map((i) => ({ value: String(i.id), label: i.name }))} errors={errors} />
+    <Select
+      name={`${prefix}indicatorId`}
+      label="Indikator"
+      value={str(v.indicatorId)}
+      emptyLabel="Ingen"
+      options={indicators.map((i) => ({ value: String(i.id), label: i.name }))}
+      errors={errors}
+    />
   </>
 );
 
 /** The form's values from a stored commitment. */
-const commitmentValues = (c: CommitmentForm['commitment']) => ({ number: c.number, text: c.text, scopeNote: c.scope_note, appliesFrom: c.applies_from, indicatorId: c.indicator_id });
+const commitmentValues = (c: CommitmentForm['commitment']) => ({
+  number: c.number,
+  text: c.text,
+  scopeNote: c.scope_note,
+  appliesFrom: c.applies_from,
+  indicatorId: c.indicator_id,
+});
 
 export function newPrinciplePage(a: AgreementRow, csrf: string, action: string, form?: FormState): PageOptions {
   return formPage({ a, csrf, heading: 'Tilføj princip', action, errors: form?.errors, fields: principleFields(form?.values ?? {}, form?.errors) });
@@ -244,16 +384,29 @@ export function principlePage(vm: PrincipleForm, csrf: string, form?: FormState,
   const p = vm.principle!;
   const ce = commitment?.errors && prefixErrors(commitment.errors, 'c.');
   return formPage({
-    a, csrf, heading: `Princip ${p.number}: ${p.title}`, action: agreementUrl(a.id, `/principper/${p.id}/rediger`), errors: form?.errors,
-    fields: principleFields(form?.values ?? p, form?.errors), submitLabel: 'Gem princippet',
+    a,
+    csrf,
+    heading: `Princip ${p.number}: ${p.title}`,
+    action: agreementUrl(a.id, `/principper/${p.id}/rediger`),
+    errors: form?.errors,
+    fields: principleFields(form?.values ?? p, form?.errors),
+    submitLabel: 'Gem princippet',
     after: (
       <section aria-labelledby="c-h">
         <h2 id="c-h">Tilsagn</h2>
-        {commitments.length === 0 ? <p>Ingen tilsagn endnu.</p> : (
+        {commitments.length === 0 ? (
+          <p>Ingen tilsagn endnu.</p>
+        ) : (
           <ul>
             {commitments.map((c) => (
               <li>
-                {p.number}.{c.number} {c.text} – <a href={agreementUrl(a.id, `/tilsagn/${c.id}`)}>ret <span class="sr-only">tilsagn {p.number}.{c.number}</span></a>
+                {p.number}.{c.number} {c.text} –{' '}
+                <a href={agreementUrl(a.id, `/tilsagn/${c.id}`)}>
+                  ret{' '}
+                  <span class="sr-only">
+                    tilsagn {p.number}.{c.number}
+                  </span>
+                </a>
               </li>
             ))}
           </ul>
@@ -263,7 +416,9 @@ export function principlePage(vm: PrincipleForm, csrf: string, form?: FormState,
         <form method="post" action={agreementUrl(a.id, `/principper/${p.id}/tilsagn`)}>
           <CsrfField token={csrf} />
           {commitmentFields(commitment?.values ?? { number: commitments.length + 1 }, indicators, ce, 'c.')}
-          <button type="submit" class="button button-secondary">Tilføj tilsagn</button>
+          <button type="submit" class="button button-secondary">
+            Tilføj tilsagn
+          </button>
         </form>
       </section>
     ),
@@ -273,7 +428,11 @@ export function principlePage(vm: PrincipleForm, csrf: string, form?: FormState,
 export function commitmentPage(vm: CommitmentForm, csrf: string, action: string, form?: FormState): PageOptions {
   const c = vm.commitment;
   return formPage({
-    a: vm.agreement, csrf, heading: `Tilsagn ${c.principle_number}.${c.number}`, action, errors: form?.errors,
+    a: vm.agreement,
+    csrf,
+    heading: `Tilsagn ${c.principle_number}.${c.number}`,
+    action,
+    errors: form?.errors,
     fields: commitmentFields(form?.values ?? commitmentValues(c), vm.indicators, form?.errors),
   });
 }

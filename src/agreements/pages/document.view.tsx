@@ -21,28 +21,78 @@ const Parts = ({ d }: Props) => (
         {p.focusAreas.length === 0 && <p>Ingen fokusområder i denne del.</p>}
         {p.focusAreas.map((f) => (
           <section aria-labelledby={`fa-${f.id}`}>
-            <h3 id={`fa-${f.id}`}>Fokusområde {f.number}: {f.title}</h3>
-            {f.goal && <p><strong>Mål:</strong> {f.goal}</p>}
-            {f.content && <p><strong>Indhold:</strong> {f.content}</p>}
-            {f.desiredResults.length > 0 && (<><p><strong>Ønskede resultater:</strong></p><ul>{f.desiredResults.map((r) => <li>{r}</li>)}</ul></>)}
-            {f.responsible && <p><strong>Ansvarlig:</strong> {f.responsible}</p>}
+            <h3 id={`fa-${f.id}`}>
+              Fokusområde {f.number}: {f.title}
+            </h3>
+            {f.goal && (
+              <p>
+                <strong>Mål:</strong> {f.goal}
+              </p>
+            )}
+            {f.content && (
+              <p>
+                <strong>Indhold:</strong> {f.content}
+              </p>
+            )}
+            {f.desiredResults.length > 0 && (
+              <>
+                <p>
+                  <strong>Ønskede resultater:</strong>
+                </p>
+                <ul>
+                  {f.desiredResults.map((r) => (
+                    <li>{r}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {f.responsible && (
+              <p>
+                <strong>Ansvarlig:</strong> {f.responsible}
+              </p>
+            )}
             {f.objectives.map((o) => (
               <div>
-                <h4>Målsætning {f.number}.{o.number}: {o.title}</h4>
+                <h4>
+                  Målsætning {f.number}.{o.number}: {o.title}
+                </h4>
                 {o.description && <p>{o.description}</p>}
                 {o.indicators.length > 0 && (
                   <div class="ramme-table-wrap" tabindex={0}>
                     <table class="table table--compact">
-                      <caption>Indikatorer for målsætning {f.number}.{o.number}</caption>
-                      <thead><tr><th scope="col">Indikator</th><th scope="col">Udgangspunkt</th><th scope="col">Mål</th><th scope="col">Seneste</th><th scope="col">Status</th></tr></thead>
+                      <caption>
+                        Indikatorer for målsætning {f.number}.{o.number}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Indikator</th>
+                          <th scope="col">Udgangspunkt</th>
+                          <th scope="col">Mål</th>
+                          <th scope="col">Seneste</th>
+                          <th scope="col">Status</th>
+                        </tr>
+                      </thead>
                       <tbody>
                         {o.indicators.map((i) => (
                           <tr>
-                            <th scope="row"><a href={agreementUrl(d.id, `/indikatorer/${i.id}`)}>{i.name}</a></th>
-                            <td>{value(i.baseline?.value, i.unit)}{i.baseline ? ` (${formatDate(i.baseline.date)})` : ''}</td>
-                            <td>{value(i.target?.value, i.unit)}{i.target ? ` (${formatDate(i.target.date)})` : ''}</td>
-                            <td>{value(i.latest?.value, i.unit)}{i.latest ? ` (${formatDate(i.latest.date)})` : ''}</td>
-                            <td><Tag tone={PROGRESS_TONE[i.progress]!}>{i.progressLabel}</Tag></td>
+                            <th scope="row">
+                              <a href={agreementUrl(d.id, `/indikatorer/${i.id}`)}>{i.name}</a>
+                            </th>
+                            <td>
+                              {value(i.baseline?.value, i.unit)}
+                              {i.baseline ? ` (${formatDate(i.baseline.date)})` : ''}
+                            </td>
+                            <td>
+                              {value(i.target?.value, i.unit)}
+                              {i.target ? ` (${formatDate(i.target.date)})` : ''}
+                            </td>
+                            <td>
+                              {value(i.latest?.value, i.unit)}
+                              {i.latest ? ` (${formatDate(i.latest.date)})` : ''}
+                            </td>
+                            <td>
+                              <Tag tone={PROGRESS_TONE[i.progress]!}>{i.progressLabel}</Tag>
+                            </td>
                           </tr>
                         ))}
                       </tbody>
@@ -62,19 +112,44 @@ const Parts = ({ d }: Props) => (
 const Principles = ({ d }: Props) => (
   <section id="principper" aria-labelledby="principper-h">
     <h2 id="principper-h">Fælleskommunale principper</h2>
-    {d.principleRows.length === 0 ? <p>Aftalen har ingen fælleskommunale principper.</p> : (
+    {d.principleRows.length === 0 ? (
+      <p>Aftalen har ingen fælleskommunale principper.</p>
+    ) : (
       <>
-        <p>{pct(d.overall.share)} af de relevante tilsagn er implementeret ({d.overall.implemented} af {d.overall.relevant}) på tværs af {count(d.members.length, 'medlem', 'medlemmer')}. <a class="ramme-no-print" href={agreementUrl(d.id, '/principper')}>Se matrixen pr. medlem</a></p>
+        <p>
+          {pct(d.overall.share)} af de relevante tilsagn er implementeret ({d.overall.implemented} af {d.overall.relevant}) på tværs af{' '}
+          {count(d.members.length, 'medlem', 'medlemmer')}.{' '}
+          <a class="ramme-no-print" href={agreementUrl(d.id, '/principper')}>
+            Se matrixen pr. medlem
+          </a>
+        </p>
         {d.principleRows.map((p) => (
           <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--compact">
-              <caption>Princip {p.number}: {p.title}</caption>
-              <thead><tr><th scope="col">Tilsagn</th>{d.statusColumns.map((s) => <th scope="col" class="ramme-num">{s.label}</th>)}</tr></thead>
+              <caption>
+                Princip {p.number}: {p.title}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Tilsagn</th>
+                  {d.statusColumns.map((s) => (
+                    <th scope="col" class="ramme-num">
+                      {s.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
                 {p.commitments.map((c) => (
                   <tr>
-                    <th scope="row">{p.number}.{c.number} {c.text}<br /><small>{[c.scopeNote, `gælder fra ${formatDate(c.appliesFrom)}`].filter(Boolean).join(' · ')}</small></th>
-                    {d.statusColumns.map((s) => <td class="ramme-num">{c.tally.counts[s.code] ?? 0}</td>)}
+                    <th scope="row">
+                      {p.number}.{c.number} {c.text}
+                      <br />
+                      <small>{[c.scopeNote, `gælder fra ${formatDate(c.appliesFrom)}`].filter(Boolean).join(' · ')}</small>
+                    </th>
+                    {d.statusColumns.map((s) => (
+                      <td class="ramme-num">{c.tally.counts[s.code] ?? 0}</td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -84,8 +159,28 @@ const Principles = ({ d }: Props) => (
         <div class="ramme-table-wrap" tabindex={0}>
           <table class="table table--compact">
             <caption>Implementering pr. medlem</caption>
-            <thead><tr><th scope="col">Medlem</th><th scope="col" class="ramme-num">Implementeret</th><th scope="col" class="ramme-num">Andel</th></tr></thead>
-            <tbody>{d.memberRows.map((m) => <tr><th scope="row">{m.name}</th><td class="ramme-num">{m.tally.implemented} af {m.tally.relevant}</td><td class="ramme-num">{pct(m.tally.share)}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">Medlem</th>
+                <th scope="col" class="ramme-num">
+                  Implementeret
+                </th>
+                <th scope="col" class="ramme-num">
+                  Andel
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.memberRows.map((m) => (
+                <tr>
+                  <th scope="row">{m.name}</th>
+                  <td class="ramme-num">
+                    {m.tally.implemented} af {m.tally.relevant}
+                  </td>
+                  <td class="ramme-num">{pct(m.tally.share)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       </>
@@ -97,17 +192,43 @@ const Principles = ({ d }: Props) => (
 const Process = ({ d }: Props) => (
   <section id="proces" aria-labelledby="proces-h">
     <h2 id="proces-h">Procesforløb</h2>
-    <ul>{d.history.map((e) => <li>{formatDate(e.date)}: {e.statusLabel}{e.note ? ` – ${e.note}` : ''}</li>)}</ul>
+    <ul>
+      {d.history.map((e) => (
+        <li>
+          {formatDate(e.date)}: {e.statusLabel}
+          {e.note ? ` – ${e.note}` : ''}
+        </li>
+      ))}
+    </ul>
     {d.doneMilestones.length > 0 && (
       <div class="ramme-table-wrap" tabindex={0}>
         <table class="table table--compact">
           <caption>Gennemførte milepæle</caption>
-          <thead><tr><th scope="col">Dato</th><th scope="col">Milepæl</th><th scope="col">Leverance</th></tr></thead>
-          <tbody>{d.doneMilestones.map((m) => <tr><td>{formatDate(m.dueOn)}</td><td>{m.title}</td><td>{m.deliverable ?? ''}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Dato</th>
+              <th scope="col">Milepæl</th>
+              <th scope="col">Leverance</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.doneMilestones.map((m) => (
+              <tr>
+                <td>{formatDate(m.dueOn)}</td>
+                <td>{m.title}</td>
+                <td>{m.deliverable ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
     )}
-    {d.versions.length > 0 && <p>Aftaleteksten er udgivet i {count(d.versions.length, 'version', 'versioner')}; seneste er version {d.versions.at(-1)!.number} fra {formatDate(d.versions.at(-1)!.createdOn)}.</p>}
+    {d.versions.length > 0 && (
+      <p>
+        Aftaleteksten er udgivet i {count(d.versions.length, 'version', 'versioner')}; seneste er version {d.versions.at(-1)!.number} fra{' '}
+        {formatDate(d.versions.at(-1)!.createdOn)}.
+      </p>
+    )}
   </section>
 );
 
@@ -122,25 +243,47 @@ export function documentPage(d: DocumentData): PageOptions {
         <SubNav agreement={a} current="/dokument" />
         <article class="ramme-doc">
           <h1>{d.title}</h1>
-          <p class="font-lead">{d.area.name} · {formatDate(d.periodStart)} – {formatDate(d.periodEnd)}</p>
+          <p class="font-lead">
+            {d.area.name} · {formatDate(d.periodStart)} – {formatDate(d.periodEnd)}
+          </p>
           <p>
             Status: <Tag tone={d.status === 'godkendt' ? 'ok' : 'neutral'}>{d.statusLabel}</Tag> · {d.approval.text}
             {d.publishedOn ? ` · offentliggjort ${formatDate(d.publishedOn)}` : ' · ikke offentliggjort'}
           </p>
-          {!d.isPublic && <p><strong>Udkast:</strong> Aftalen er ikke offentliggjort; kun brugere med adgang kan se den.</p>}
+          {!d.isPublic && (
+            <p>
+              <strong>Udkast:</strong> Aftalen er ikke offentliggjort; kun brugere med adgang kan se den.
+            </p>
+          )}
           {d.summary && <p>{d.summary}</p>}
           <p class="ramme-no-print ramme-actions">
-            <a class="button button-secondary" href={agreementUrl(a.id, '/aftale.pdf')}>Hent som PDF</a>
+            <a class="button button-secondary" href={agreementUrl(a.id, '/aftale.pdf')}>
+              Hent som PDF
+            </a>
             <span>Siden kan også udskrives direkte fra browseren.</span>
           </p>
           <nav class="ramme-toc" aria-labelledby="toc">
             <h2 id="toc">Indhold</h2>
             <ol>
-              {d.sections.map((s) => <li><a href={`#afsnit-${s.number}`}>{s.title}</a></li>)}
-              {d.parts.map((p) => <li><a href={`#del-${p.code}`}>{p.label}</a></li>)}
-              <li><a href="#principper">Fælleskommunale principper</a></li>
-              <li><a href="#proces">Procesforløb</a></li>
-              <li><a href="#godkendelse">Godkendelse</a></li>
+              {d.sections.map((s) => (
+                <li>
+                  <a href={`#afsnit-${s.number}`}>{s.title}</a>
+                </li>
+              ))}
+              {d.parts.map((p) => (
+                <li>
+                  <a href={`#del-${p.code}`}>{p.label}</a>
+                </li>
+              ))}
+              <li>
+                <a href="#principper">Fælleskommunale principper</a>
+              </li>
+              <li>
+                <a href="#proces">Procesforløb</a>
+              </li>
+              <li>
+                <a href="#godkendelse">Godkendelse</a>
+              </li>
             </ol>
           </nav>
           {d.sections.map((s) => (
@@ -155,7 +298,15 @@ export function documentPage(d: DocumentData): PageOptions {
           <section id="godkendelse" aria-labelledby="godkendelse-h">
             <h2 id="godkendelse-h">Godkendelse</h2>
             <p>{d.approval.text}.</p>
-            <ul>{d.approvals.map((x) => <li>{x.organisation}: {x.decisionLabel}{x.decidedOn ? ` ${formatDate(x.decidedOn)}` : ''}{x.reference ? ` (${x.reference})` : ''}</li>)}</ul>
+            <ul>
+              {d.approvals.map((x) => (
+                <li>
+                  {x.organisation}: {x.decisionLabel}
+                  {x.decidedOn ? ` ${formatDate(x.decidedOn)}` : ''}
+                  {x.reference ? ` (${x.reference})` : ''}
+                </li>
+              ))}
+            </ul>
           </section>
         </article>
       </>

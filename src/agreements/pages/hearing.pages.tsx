@@ -21,7 +21,9 @@ export function hearingPages(app: FastifyInstance) {
     );
   });
 
-  app.get('/aftaler/:id/versioner/:vid', HTML, async (req, reply) => reply.page(versionPage(await versionView(req.ctx, idParam(req), idParam(req, 'vid')), req.csrf)));
+  app.get('/aftaler/:id/versioner/:vid', HTML, async (req, reply) =>
+    reply.page(versionPage(await versionView(req.ctx, idParam(req), idParam(req, 'vid')), req.csrf)),
+  );
   app.post('/aftaler/:id/versioner/:vid/hoeringssvar', HTML, async (req, reply) => {
     const [id, vid] = [idParam(req), idParam(req, 'vid')];
     return submit(

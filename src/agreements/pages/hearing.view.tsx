@@ -11,7 +11,13 @@ import type { HearingView, ResponseForm, VersionView } from '../hearing.service.
 import { SubNav, Styles, Tag, agreementUrl, blankForm, crumbs, str, type FormState } from './shared.js';
 
 const LABELS: Record<string, string> = {
-  changelog: 'Ændringslog', addressedCommentIds: 'Høringssvar, versionen besvarer', sectionKey: 'Afsnit', text: 'Høringssvar', response: 'Svar', responseReason: 'Begrundelse', hearingUntil: 'Høringsfrist',
+  changelog: 'Ændringslog',
+  addressedCommentIds: 'Høringssvar, versionen besvarer',
+  sectionKey: 'Afsnit',
+  text: 'Høringssvar',
+  response: 'Svar',
+  responseReason: 'Begrundelse',
+  hearingUntil: 'Høringsfrist',
 };
 export const commentAnchor = (id: number) => `hoeringssvar-${id}`;
 
@@ -26,20 +32,36 @@ const sectionName = (versions: VersionContent, c: Pick<CommentRow, 'version_id' 
 /** Why the user sees no comment form, and who can comment: any signed-in user for their organisation, except readers. */
 const WhoMayComment = ({ isSignedIn, next }: { isSignedIn: boolean; next: string }) =>
   isSignedIn ? (
-    <p>Du har rollen Læser og kan derfor ikke afgive høringssvar. Høringssvar afgives af brugere med en anden rolle end Læser på vegne af deres organisation.</p>
+    <p>
+      Du har rollen Læser og kan derfor ikke afgive høringssvar. Høringssvar afgives af brugere med en anden rolle end Læser på vegne af deres organisation.
+    </p>
   ) : (
-    <p>Høringssvar afgives af organisationer, der er logget ind. <a href={`/login?next=${encodeURIComponent(next)}`}>Log ind</a> for at afgive høringssvar på vegne af din organisation.</p>
+    <p>
+      Høringssvar afgives af organisationer, der er logget ind. <a href={`/login?next=${encodeURIComponent(next)}`}>Log ind</a> for at afgive høringssvar på
+      vegne af din organisation.
+    </p>
   );
 
 const Versions = ({ vm }: { vm: HearingView }) => (
   <div class="ramme-table-wrap" tabindex={0}>
     <table class="table table--compact">
       <caption>{count(vm.versions.length, 'version', 'versioner')} af aftaleteksten</caption>
-      <thead><tr><th scope="col">Version</th><th scope="col">Udgivet</th><th scope="col">Ændringslog</th><th scope="col" class="ramme-num">Høringssvar</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Version</th>
+          <th scope="col">Udgivet</th>
+          <th scope="col">Ændringslog</th>
+          <th scope="col" class="ramme-num">
+            Høringssvar
+          </th>
+        </tr>
+      </thead>
       <tbody>
         {vm.versions.map((v) => (
           <tr>
-            <td><a href={agreementUrl(vm.agreement.id, `/versioner/${v.id}`)}>Version {v.number}</a></td>
+            <td>
+              <a href={agreementUrl(vm.agreement.id, `/versioner/${v.id}`)}>Version {v.number}</a>
+            </td>
             <td>{formatDate(v.created_on)}</td>
             <td>{v.changelog ?? ''}</td>
             <td class="ramme-num">{vm.comments.filter((c) => c.version_id === v.id).length}</td>
@@ -56,19 +78,50 @@ const Comments = ({ vm }: { vm: HearingView }) => {
     <div class="ramme-table-wrap" tabindex={0}>
       <table class="table table--compact">
         <caption>{vm.comments.length} høringssvar med sekretariatets svar</caption>
-        <thead><tr><th scope="col">Nr.</th><th scope="col">Afsnit</th><th scope="col">Fra</th><th scope="col">Høringssvar</th><th scope="col">Sekretariatets svar</th><th scope="col">Behandlet i</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Nr.</th>
+            <th scope="col">Afsnit</th>
+            <th scope="col">Fra</th>
+            <th scope="col">Høringssvar</th>
+            <th scope="col">Sekretariatets svar</th>
+            <th scope="col">Behandlet i</th>
+          </tr>
+        </thead>
         <tbody>
           {vm.comments.map((c) => (
             <tr id={commentAnchor(c.id)}>
               <td>{c.id}</td>
-              <td>Version {c.version_number}: {sectionName(vm.versions, c)}</td>
+              <td>
+                Version {c.version_number}: {sectionName(vm.versions, c)}
+              </td>
               <td>{c.organisation_name}</td>
               <td>{c.text}</td>
               <td>
-                {c.response ? (<><Tag tone={vm.responseTone(c.response)}>{vm.responseLabel(c.response)}</Tag> {c.response_reason}</>) : <Tag tone="none">Ikke besvaret</Tag>}
-                {vm.canEdit && <> <a href={agreementUrl(a.id, `/hoeringssvar/${c.id}`)}>{c.response ? 'Ret svar' : 'Besvar'}<span class="sr-only"> høringssvar {c.id}</span></a></>}
+                {c.response ? (
+                  <>
+                    <Tag tone={vm.responseTone(c.response)}>{vm.responseLabel(c.response)}</Tag> {c.response_reason}
+                  </>
+                ) : (
+                  <Tag tone="none">Ikke besvaret</Tag>
+                )}
+                {vm.canEdit && (
+                  <>
+                    {' '}
+                    <a href={agreementUrl(a.id, `/hoeringssvar/${c.id}`)}>
+                      {c.response ? 'Ret svar' : 'Besvar'}
+                      <span class="sr-only"> høringssvar {c.id}</span>
+                    </a>
+                  </>
+                )}
               </td>
-              <td>{c.addressed_in_version_id ? <a href={agreementUrl(a.id, `/versioner/${c.addressed_in_version_id}`)}>Version {c.addressed_in_version_number}</a> : '–'}</td>
+              <td>
+                {c.addressed_in_version_id ? (
+                  <a href={agreementUrl(a.id, `/versioner/${c.addressed_in_version_id}`)}>Version {c.addressed_in_version_number}</a>
+                ) : (
+                  '–'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -87,11 +140,27 @@ const NewVersion = ({ vm, csrf, form }: { vm: HearingView; csrf: string; form: F
       <ErrorSummary errors={errors} labels={LABELS} />
       <form method="post" action={agreementUrl(vm.agreement.id, '/versioner')}>
         <CsrfField token={csrf} />
-        <TextArea name="changelog" label="Ændringslog" value={str(values.changelog)} errors={errors} required maxlength={10000} hint="Hvad er ændret siden sidste version, og hvorfor." />
+        <TextArea
+          name="changelog"
+          label="Ændringslog"
+          value={str(values.changelog)}
+          errors={errors}
+          required
+          maxlength={10000}
+          hint="Hvad er ændret siden sidste version, og hvorfor."
+        />
         {vm.addressable.length > 0 && (
-          <CheckboxGroup name="addressedCommentIds" legend="Høringssvar, versionen besvarer" values={chosen} options={vm.addressable.map((c) => ({ value: String(c.id), label: `Nr. ${c.id} fra ${c.organisation_name}: ${c.text.slice(0, 80)}` }))} errors={errors} />
+          <CheckboxGroup
+            name="addressedCommentIds"
+            legend="Høringssvar, versionen besvarer"
+            values={chosen}
+            options={vm.addressable.map((c) => ({ value: String(c.id), label: `Nr. ${c.id} fra ${c.organisation_name}: ${c.text.slice(0, 80)}` }))}
+            errors={errors}
+          />
         )}
-        <button type="submit" class="button button-primary">Udgiv version {(vm.versions.at(-1)?.number ?? 0) + 1}</button>
+        <button type="submit" class="button button-primary">
+          Udgiv version {(vm.versions.at(-1)?.number ?? 0) + 1}
+        </button>
       </form>
     </section>
   );
@@ -111,8 +180,11 @@ export function hearingPage(vm: HearingView, csrf: string, form: FormState = bla
         <SubNav agreement={a} current="/hoering" />
         {inHearing ? (
           <p class="font-lead">
-            <Tag tone="warn">I høring</Tag> Version {inHearing.number} er i høring{inHearing.hearing_until ? ` til og med ${formatDate(inHearing.hearing_until)}` : ''}.{' '}
-            <a href={agreementUrl(a.id, `/versioner/${inHearing.id}`)}>{vm.canComment ? `Læs version ${inHearing.number} og afgiv høringssvar` : `Læs version ${inHearing.number}`}</a>
+            <Tag tone="warn">I høring</Tag> Version {inHearing.number} er i høring
+            {inHearing.hearing_until ? ` til og med ${formatDate(inHearing.hearing_until)}` : ''}.{' '}
+            <a href={agreementUrl(a.id, `/versioner/${inHearing.id}`)}>
+              {vm.canComment ? `Læs version ${inHearing.number} og afgiv høringssvar` : `Læs version ${inHearing.number}`}
+            </a>
           </p>
         ) : (
           <p>Aftalen er ikke i høring lige nu.</p>
@@ -123,7 +195,9 @@ export function hearingPage(vm: HearingView, csrf: string, form: FormState = bla
             <CsrfField token={csrf} />
             <input type="hidden" name="status" value="i_hoering" />
             <Field name="hearingUntil" label="Høringsfrist" type="date" required hint={`Version ${latest.number} sendes i høring.`} />
-            <button type="submit" class="button button-primary">Send version {latest.number} i høring</button>
+            <button type="submit" class="button button-primary">
+              Send version {latest.number} i høring
+            </button>
           </form>
         )}
         <h2>Versioner</h2>
@@ -143,9 +217,17 @@ const CommentForm = ({ vm, csrf, form }: { vm: VersionView; csrf: string; form: 
     <ErrorSummary errors={form.errors} labels={LABELS} />
     <form method="post" action={agreementUrl(vm.agreement.id, `/versioner/${vm.version.id}/hoeringssvar`)}>
       <CsrfField token={csrf} />
-      <Select name="sectionKey" label="Afsnit" value={str(form.values.sectionKey)} options={vm.version.content.map((s) => ({ value: s.key, label: `${s.label}: ${s.title}` }))} errors={form.errors} />
+      <Select
+        name="sectionKey"
+        label="Afsnit"
+        value={str(form.values.sectionKey)}
+        options={vm.version.content.map((s) => ({ value: s.key, label: `${s.label}: ${s.title}` }))}
+        errors={form.errors}
+      />
       <TextArea name="text" label="Høringssvar" value={str(form.values.text)} errors={form.errors} required rows={6} maxlength={10000} />
-      <button type="submit" class="button button-primary">Send høringssvar</button>
+      <button type="submit" class="button button-primary">
+        Send høringssvar
+      </button>
     </form>
   </section>
 );
@@ -160,8 +242,14 @@ export function versionPage(vm: VersionView, csrf: string, form: FormState = bla
     body: (
       <>
         <Styles />
-        <h1>{a.title}, version {v.number}</h1>
-        <p>Udgivet {formatDate(v.created_on)}{v.hearing_until ? ` · høringsfrist ${formatDate(v.hearing_until)}` : ''}{vm.isOpen ? ' · i høring nu' : ''}.</p>
+        <h1>
+          {a.title}, version {v.number}
+        </h1>
+        <p>
+          Udgivet {formatDate(v.created_on)}
+          {v.hearing_until ? ` · høringsfrist ${formatDate(v.hearing_until)}` : ''}
+          {vm.isOpen ? ' · i høring nu' : ''}.
+        </p>
         <section aria-labelledby="log-h">
           <h2 id="log-h">Ændringslog</h2>
           <p>{v.changelog ?? '–'}</p>
@@ -170,7 +258,12 @@ export function versionPage(vm: VersionView, csrf: string, form: FormState = bla
               <p>Versionen besvarer disse høringssvar:</p>
               <ul>
                 {vm.answered.map((c) => (
-                  <li><a href={`${hearing}#${commentAnchor(c.id)}`}>Høringssvar nr. {c.id} fra {c.organisation_name}</a> (version {c.version_number}, {sectionName(vm.versions, c)})</li>
+                  <li>
+                    <a href={`${hearing}#${commentAnchor(c.id)}`}>
+                      Høringssvar nr. {c.id} fra {c.organisation_name}
+                    </a>{' '}
+                    (version {c.version_number}, {sectionName(vm.versions, c)})
+                  </li>
                 ))}
               </ul>
             </>
@@ -180,15 +273,29 @@ export function versionPage(vm: VersionView, csrf: string, form: FormState = bla
         {vm.mayComment && <CommentForm vm={vm} csrf={csrf} form={form} />}
         <nav aria-labelledby="toc-h" class="ramme-toc">
           <h2 id="toc-h">Indhold</h2>
-          <ol>{v.content.map((s) => <li><a href={`#${s.key}`}>{s.label}: {s.title}</a></li>)}</ol>
+          <ol>
+            {v.content.map((s) => (
+              <li>
+                <a href={`#${s.key}`}>
+                  {s.label}: {s.title}
+                </a>
+              </li>
+            ))}
+          </ol>
         </nav>
         {v.content.map((s) => {
           const cs = vm.own.filter((c) => c.section_key === s.key);
           return (
             <section id={s.key} aria-labelledby={`${s.key}-h`}>
-              <h2 id={`${s.key}-h`}>{s.label}: {s.title}</h2>
+              <h2 id={`${s.key}-h`}>
+                {s.label}: {s.title}
+              </h2>
               <p class="ramme-pre">{s.text}</p>
-              {cs.length > 0 && <p><a href={`${hearing}#${commentAnchor(cs[0]!.id)}`}>{cs.length} høringssvar til dette afsnit</a></p>}
+              {cs.length > 0 && (
+                <p>
+                  <a href={`${hearing}#${commentAnchor(cs[0]!.id)}`}>{cs.length} høringssvar til dette afsnit</a>
+                </p>
+              )}
             </section>
           );
         })}
@@ -210,14 +317,20 @@ export function responsePage(vm: ResponseForm, csrf: string, form: FormState): P
     body: (
       <>
         <h1>Besvar høringssvar nr. {c.id}</h1>
-        <p><strong>{c.organisation_name}</strong> om {sectionName(vm.versions, c)} i version {c.version_number}:</p>
-        <blockquote><p>{c.text}</p></blockquote>
+        <p>
+          <strong>{c.organisation_name}</strong> om {sectionName(vm.versions, c)} i version {c.version_number}:
+        </p>
+        <blockquote>
+          <p>{c.text}</p>
+        </blockquote>
         <ErrorSummary errors={errors} labels={LABELS} />
         <form method="post" action={agreementUrl(a.id, `/hoeringssvar/${c.id}`)}>
           <CsrfField token={csrf} />
           <Select name="response" label="Svar" value={str(v.response) || 'taget_ind'} options={vm.responseOptions} errors={errors} />
           <TextArea name="responseReason" label="Begrundelse" value={str(v.responseReason)} errors={errors} required maxlength={4000} />
-          <button type="submit" class="button button-primary">Gem svar</button>
+          <button type="submit" class="button button-primary">
+            Gem svar
+          </button>
         </form>
       </>
     ),

@@ -16,7 +16,8 @@ export function indicatorPages(app: FastifyInstance) {
     return submit(
       reply,
       async () => agreementUrl(id, `/indikatorer/${await saveIndicator(req.ctx, id, null, body(req))}`),
-      async (errors) => reply.page(indicatorFormPage(await indicatorForm(req.ctx, id, null), req.csrf, req.url, 'Tilføj indikator', { values: body(req), errors })),
+      async (errors) =>
+        reply.page(indicatorFormPage(await indicatorForm(req.ctx, id, null), req.csrf, req.url, 'Tilføj indikator', { values: body(req), errors })),
     );
   });
   app.get('/aftaler/:id/indikatorer/:iid/rediger', HTML, async (req, reply) => {
@@ -32,7 +33,9 @@ export function indicatorPages(app: FastifyInstance) {
     );
   });
 
-  app.get('/aftaler/:id/indikatorer/:iid', HTML, async (req, reply) => reply.page(indicatorPage(await indicatorView(req.ctx, idParam(req), idParam(req, 'iid')), req.csrf)));
+  app.get('/aftaler/:id/indikatorer/:iid', HTML, async (req, reply) =>
+    reply.page(indicatorPage(await indicatorView(req.ctx, idParam(req), idParam(req, 'iid')), req.csrf)),
+  );
   app.post('/aftaler/:id/indikatorer/:iid/maalinger', HTML, async (req, reply) => {
     const [id, iid] = [idParam(req), idParam(req, 'iid')];
     return submit(

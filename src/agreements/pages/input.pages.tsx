@@ -4,7 +4,18 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { pickPrefixed } from '../agreements.schema.js';
-import { createGroup, createRound, groupForm, questionView, roundExport, roundView, roundsView, saveAnswers, saveVotes, setRoundOpen } from '../input.service.js';
+import {
+  createGroup,
+  createRound,
+  groupForm,
+  questionView,
+  roundExport,
+  roundView,
+  roundsView,
+  saveAnswers,
+  saveVotes,
+  setRoundOpen,
+} from '../input.service.js';
 import { groupPage, questionPage, roundPage, roundUrl, roundWorkbook, roundsPage } from './input.view.js';
 import { HTML, body, idParam, str, submit } from './shared.js';
 
@@ -53,7 +64,9 @@ export function inputPages(app: FastifyInstance) {
       async () => (await saveVotes(req.ctx, id, rid, gid, { votes }), roundUrl(id, rid)),
       async (errors) => {
         // Every vote problem is shown once, above the votes.
-        const flat = Object.entries(errors).filter(([k]) => k.startsWith('votes')).flatMap(([, v]) => v);
+        const flat = Object.entries(errors)
+          .filter(([k]) => k.startsWith('votes'))
+          .flatMap(([, v]) => v);
         return reply.page(groupPage(await groupForm(req.ctx, id, rid, gid), req.csrf, { values: body(req), errors: flat.length ? { votes: flat } : errors }));
       },
     );

@@ -11,15 +11,28 @@ import type { GroupForm, QuestionView, RoundExport, RoundView, RoundsView } from
 import { SubNav, Styles, Tag, agreementUrl, blankForm, crumbs, str, type FormState } from './shared.js';
 
 const LABELS: Record<string, string> = {
-  kind: 'Type', template: 'Skabelon', title: 'Titel', heldOn: 'Dato', phaseId: 'Fase', description: 'Beskrivelse', questions: 'Spørgsmål', candidates: 'Handlinger at prioritere',
-  voteAllowance: 'Stemmer pr. deltager', name: 'Gruppens navn', answers: 'Svar', votes: 'Stemmer',
+  kind: 'Type',
+  template: 'Skabelon',
+  title: 'Titel',
+  heldOn: 'Dato',
+  phaseId: 'Fase',
+  description: 'Beskrivelse',
+  questions: 'Spørgsmål',
+  candidates: 'Handlinger at prioritere',
+  voteAllowance: 'Stemmer pr. deltager',
+  name: 'Gruppens navn',
+  answers: 'Svar',
+  votes: 'Stemmer',
 };
 export const roundUrl = (a: number, r: number, sub = '') => agreementUrl(a, `/input/${r}${sub}`);
 const OpenTag = ({ isOpen, open }: { isOpen: boolean; open: string }) => (isOpen ? <Tag tone="ok">{open}</Tag> : <Tag tone="neutral">Lukket</Tag>);
 
 const RoundForm = ({ vm, csrf, form }: { vm: RoundsView; csrf: string; form: FormState }) => {
   const { values, errors } = form;
-  const templates = [{ value: 'fokusomraader', label: 'Pr. fokusområde: mål, ønsket indhold og resultater' }, { value: 'frie', label: 'Frie spørgsmål' }];
+  const templates = [
+    { value: 'fokusomraader', label: 'Pr. fokusområde: mål, ønsket indhold og resultater' },
+    { value: 'frie', label: 'Frie spørgsmål' },
+  ];
   return (
     <section aria-labelledby="ny-runde">
       <h2 id="ny-runde">Opret inputrunde</h2>
@@ -29,13 +42,43 @@ const RoundForm = ({ vm, csrf, form }: { vm: RoundsView; csrf: string; form: For
         <Field name="title" label="Titel" value={str(values.title)} errors={errors} required maxlength={300} />
         <Select name="kind" label="Type" value={str(values.kind) || 'dialogmoede'} options={vm.kinds} errors={errors} />
         <Field name="heldOn" label="Dato" type="date" value={str(values.heldOn)} errors={errors} required />
-        <Select name="phaseId" label="Fase" value={str(values.phaseId)} emptyLabel="Ingen fase" options={vm.phases.map((p) => ({ value: String(p.id), label: `${p.number}. ${p.name}` }))} errors={errors} />
+        <Select
+          name="phaseId"
+          label="Fase"
+          value={str(values.phaseId)}
+          emptyLabel="Ingen fase"
+          options={vm.phases.map((p) => ({ value: String(p.id), label: `${p.number}. ${p.name}` }))}
+          errors={errors}
+        />
         <TextArea name="description" label="Beskrivelse" value={str(values.description)} errors={errors} maxlength={4000} />
         <Select name="template" label="Skabelon" value={str(values.template) || 'fokusomraader'} options={templates} errors={errors} />
-        <TextArea name="questions" label="Spørgsmål" value={str(values.questions)} errors={errors} hint="Ét spørgsmål pr. linje, fx: Skriv to budskaber til styregruppen. Lægges efter fokusområdernes spørgsmål." />
-        <TextArea name="candidates" label="Handlinger at prioritere" value={str(values.candidates)} errors={errors} hint="Kun ved prioritering: én handling pr. linje." />
-        <Field name="voteAllowance" label="Stemmer pr. deltager" type="number" min={1} max={1000} value={str(values.voteAllowance)} errors={errors} hint="Kun ved prioritering: hvor mange stemmer hver gruppe fordeler." />
-        <button type="submit" class="button button-primary">Opret inputrunde</button>
+        <TextArea
+          name="questions"
+          label="Spørgsmål"
+          value={str(values.questions)}
+          errors={errors}
+          hint="Ét spørgsmål pr. linje, fx: Skriv to budskaber til styregruppen. Lægges efter fokusområdernes spørgsmål."
+        />
+        <TextArea
+          name="candidates"
+          label="Handlinger at prioritere"
+          value={str(values.candidates)}
+          errors={errors}
+          hint="Kun ved prioritering: én handling pr. linje."
+        />
+        <Field
+          name="voteAllowance"
+          label="Stemmer pr. deltager"
+          type="number"
+          min={1}
+          max={1000}
+          value={str(values.voteAllowance)}
+          errors={errors}
+          hint="Kun ved prioritering: hvor mange stemmer hver gruppe fordeler."
+        />
+        <button type="submit" class="button button-primary">
+          Opret inputrunde
+        </button>
       </form>
     </section>
   );
@@ -52,22 +95,46 @@ export function roundsPage(vm: RoundsView, csrf: string, form: FormState = blank
         <Styles />
         <h1>Inputrunder</h1>
         <SubNav agreement={a} current="/input" />
-        <p>Dialogmøder, workshops og seminarer, hvor borde, kommuner, handicapråd og brugerorganisationer giver input – som svar på en skabelon eller som en prioritering med stemmer.</p>
-        {vm.rounds.length === 0 ? <p>Ingen inputrunder endnu.</p> : (
+        <p>
+          Dialogmøder, workshops og seminarer, hvor borde, kommuner, handicapråd og brugerorganisationer giver input – som svar på en skabelon eller som en
+          prioritering med stemmer.
+        </p>
+        {vm.rounds.length === 0 ? (
+          <p>Ingen inputrunder endnu.</p>
+        ) : (
           <div class="ramme-table-wrap" tabindex={0}>
             <table class="table table--compact">
               <caption>{count(vm.rounds.length, 'inputrunde', 'inputrunder')}</caption>
-              <thead><tr><th scope="col">Dato</th><th scope="col">Runde</th><th scope="col">Type</th><th scope="col">Fase</th><th scope="col" class="ramme-num">Grupper</th><th scope="col" class="ramme-num">Svar</th><th scope="col">Status</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Dato</th>
+                  <th scope="col">Runde</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Fase</th>
+                  <th scope="col" class="ramme-num">
+                    Grupper
+                  </th>
+                  <th scope="col" class="ramme-num">
+                    Svar
+                  </th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
               <tbody>
                 {vm.rounds.map((r) => (
                   <tr>
                     <td>{formatDate(r.held_on)}</td>
-                    <td><a href={roundUrl(a.id, r.id)}>{r.title}</a>{r.vote_allowance ? ' (prioritering)' : ''}</td>
+                    <td>
+                      <a href={roundUrl(a.id, r.id)}>{r.title}</a>
+                      {r.vote_allowance ? ' (prioritering)' : ''}
+                    </td>
                     <td>{r.kindLabel}</td>
                     <td>{r.phase_name ?? '–'}</td>
                     <td class="ramme-num">{r.groups}</td>
                     <td class="ramme-num">{r.answers}</td>
-                    <td><OpenTag isOpen={r.is_open} open="Åben" /></td>
+                    <td>
+                      <OpenTag isOpen={r.is_open} open="Åben" />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -85,12 +152,21 @@ const Groups = ({ vm, csrf, form }: { vm: RoundView; csrf: string; form: FormSta
   return (
     <section aria-labelledby="g-h">
       <h2 id="g-h">Deltagergrupper</h2>
-      {d.groups.length === 0 ? <p>Ingen grupper endnu.</p> : (
+      {d.groups.length === 0 ? (
+        <p>Ingen grupper endnu.</p>
+      ) : (
         <ul>
           {d.groups.map((g) => (
             <li>
-              {g.name} ({vm.groupKindLabel(g.kind)}{g.organisation_name && g.organisation_name !== g.name ? `, ${g.organisation_name}` : ''}): {d.answers.filter((x) => x.group_id === g.id).length} svar
-              {vm.mayAnswer(g) && <> · <a href={roundUrl(a.id, round.id, `/grupper/${g.id}`)}>Svar for {g.name}</a></>}
+              {g.name} ({vm.groupKindLabel(g.kind)}
+              {g.organisation_name && g.organisation_name !== g.name ? `, ${g.organisation_name}` : ''}): {d.answers.filter((x) => x.group_id === g.id).length}{' '}
+              svar
+              {vm.mayAnswer(g) && (
+                <>
+                  {' '}
+                  · <a href={roundUrl(a.id, round.id, `/grupper/${g.id}`)}>Svar for {g.name}</a>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -103,7 +179,15 @@ const Groups = ({ vm, csrf, form }: { vm: RoundView; csrf: string; form: FormSta
             <CsrfField token={csrf} />
             {vm.join === 'any' ? (
               <>
-                <Field name="name" label="Gruppens navn" value={str(form.values.name)} errors={form.errors} required maxlength={200} hint="Fx Bord 3, Handicaprådet i Sorø eller en brugerorganisation." />
+                <Field
+                  name="name"
+                  label="Gruppens navn"
+                  value={str(form.values.name)}
+                  errors={form.errors}
+                  required
+                  maxlength={200}
+                  hint="Fx Bord 3, Handicaprådet i Sorø eller en brugerorganisation."
+                />
                 <Select name="kind" label="Type" value={str(form.values.kind) || 'bord'} options={vm.groupKinds} errors={form.errors} />
               </>
             ) : (
@@ -113,7 +197,9 @@ const Groups = ({ vm, csrf, form }: { vm: RoundView; csrf: string; form: FormSta
                 <p>{vm.organisationName} svarer som én gruppe.</p>
               </>
             )}
-            <button type="submit" class="button button-secondary">{vm.join === 'any' ? 'Tilføj gruppe' : `Svar som ${vm.organisationName}`}</button>
+            <button type="submit" class="button button-secondary">
+              {vm.join === 'any' ? 'Tilføj gruppe' : `Svar som ${vm.organisationName}`}
+            </button>
           </form>
         </>
       )}
@@ -138,12 +224,16 @@ export function roundPage(vm: RoundView, csrf: string, form: FormState = blankFo
         </p>
         {round.description && <p>{round.description}</p>}
         <p class="ramme-actions">
-          <a class="button button-secondary" href={roundUrl(a.id, round.id, '/svar.xlsx')}>Hent alle svar som Excel</a>
+          <a class="button button-secondary" href={roundUrl(a.id, round.id, '/svar.xlsx')}>
+            Hent alle svar som Excel
+          </a>
           {vm.canEdit && (
             <form method="post" action={roundUrl(a.id, round.id, '/aaben')}>
               <CsrfField token={csrf} />
               <input type="hidden" name="isOpen" value={round.is_open ? 'false' : 'true'} />
-              <button type="submit" class="button button-secondary">{round.is_open ? 'Luk runden' : 'Genåbn runden'}</button>
+              <button type="submit" class="button button-secondary">
+                {round.is_open ? 'Luk runden' : 'Genåbn runden'}
+              </button>
             </form>
           )}
         </p>
@@ -152,7 +242,9 @@ export function roundPage(vm: RoundView, csrf: string, form: FormState = blankFo
             <h2 id="q-h">Spørgsmål</h2>
             <ol>
               {d.questions.map((q) => (
-                <li><a href={roundUrl(a.id, round.id, `/spoergsmaal/${q.id}`)}>{q.text}</a> ({d.answers.filter((x) => x.question_id === q.id).length} svar)</li>
+                <li>
+                  <a href={roundUrl(a.id, round.id, `/spoergsmaal/${q.id}`)}>{q.text}</a> ({d.answers.filter((x) => x.question_id === q.id).length} svar)
+                </li>
               ))}
             </ol>
           </section>
@@ -163,8 +255,28 @@ export function roundPage(vm: RoundView, csrf: string, form: FormState = blankFo
             <div class="ramme-table-wrap" tabindex={0}>
               <table class="table table--compact">
                 <caption>Optælling af {d.votes.reduce((s, v) => s + v.votes, 0)} stemmer</caption>
-                <thead><tr><th scope="col">Plads</th><th scope="col">Handling</th><th scope="col" class="ramme-num">Stemmer</th><th scope="col" class="ramme-num">Grupper</th></tr></thead>
-                <tbody>{tally.map((t) => <tr><td>{t.rank}</td><td>{t.title}</td><td class="ramme-num">{t.votes}</td><td class="ramme-num">{t.groups}</td></tr>)}</tbody>
+                <thead>
+                  <tr>
+                    <th scope="col">Plads</th>
+                    <th scope="col">Handling</th>
+                    <th scope="col" class="ramme-num">
+                      Stemmer
+                    </th>
+                    <th scope="col" class="ramme-num">
+                      Grupper
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tally.map((t) => (
+                    <tr>
+                      <td>{t.rank}</td>
+                      <td>{t.title}</td>
+                      <td class="ramme-num">{t.votes}</td>
+                      <td class="ramme-num">{t.groups}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </div>
           </section>
@@ -187,13 +299,19 @@ export function groupPage(vm: GroupForm, csrf: string, form?: FormState): PageOp
     body: (
       <>
         <h1>Svar fra {g.name}</h1>
-        <p>{round.title}, {formatDate(round.held_on)}. Tomme svar gemmes ikke.</p>
+        <p>
+          {round.title}, {formatDate(round.held_on)}. Tomme svar gemmes ikke.
+        </p>
         <ErrorSummary errors={form?.errors} labels={LABELS} />
         {d.questions.length > 0 && (
           <form method="post" action={roundUrl(a.id, round.id, `/grupper/${g.id}/svar`)}>
             <CsrfField token={csrf} />
-            {d.questions.map((q) => <TextArea name={`answer_${q.id}`} label={`${q.number}. ${q.text}`} value={answer(q.id)} rows={3} maxlength={10000} />)}
-            <button type="submit" class="button button-primary">Gem svar</button>
+            {d.questions.map((q) => (
+              <TextArea name={`answer_${q.id}`} label={`${q.number}. ${q.text}`} value={answer(q.id)} rows={3} maxlength={10000} />
+            ))}
+            <button type="submit" class="button button-primary">
+              Gem svar
+            </button>
           </form>
         )}
         {round.vote_allowance && (
@@ -201,10 +319,18 @@ export function groupPage(vm: GroupForm, csrf: string, form?: FormState): PageOp
             <CsrfField token={csrf} />
             <fieldset>
               <legend class="h2">Fordel {round.vote_allowance} stemmer</legend>
-              {form?.errors?.votes && <p class="form-error-message" id="f-votes" role="alert">{form.errors.votes.join(' ')}</p>}
-              {d.candidates.map((c) => <Field name={`vote_${c.id}`} label={c.title} type="number" min={0} max={round.vote_allowance!} value={votes(c.id)} />)}
+              {form?.errors?.votes && (
+                <p class="form-error-message" id="f-votes" role="alert">
+                  {form.errors.votes.join(' ')}
+                </p>
+              )}
+              {d.candidates.map((c) => (
+                <Field name={`vote_${c.id}`} label={c.title} type="number" min={0} max={round.vote_allowance!} value={votes(c.id)} />
+              ))}
             </fieldset>
-            <button type="submit" class="button button-primary">Gem stemmer</button>
+            <button type="submit" class="button button-primary">
+              Gem stemmer
+            </button>
           </form>
         )}
       </>
@@ -221,7 +347,9 @@ export function questionPage(vm: QuestionView): PageOptions {
       <>
         <Styles />
         <h1>{q.text}</h1>
-        <p>Alle gruppers svar side om side. {round.title}, {formatDate(round.held_on)}.</p>
+        <p>
+          Alle gruppers svar side om side. {round.title}, {formatDate(round.held_on)}.
+        </p>
         <div class="ramme-side">
           {d.groups.map((g) => {
             const ans = d.answers.find((x) => x.group_id === g.id && x.question_id === q.id);

@@ -19,7 +19,8 @@ function statusItems(b: Record<string, unknown>) {
       return { commitmentId: id, status: str(b[k]).trim(), statusDate: str(b[`date_${id}`]).trim() || null, evidence: str(b[`evidence_${id}`]).trim() || null };
     });
   const bad = items.filter((i) => i.statusDate && !/^\d{4}-\d{2}-\d{2}$/.test(i.statusDate));
-  if (bad.length) throw badRequest('Oplysningerne er ikke gyldige.', Object.fromEntries(bad.map((i) => [`date_${i.commitmentId}`, ['Skal være en dato (åååå-mm-dd).']])));
+  if (bad.length)
+    throw badRequest('Oplysningerne er ikke gyldige.', Object.fromEntries(bad.map((i) => [`date_${i.commitmentId}`, ['Skal være en dato (åååå-mm-dd).']])));
   return items;
 }
 
@@ -37,7 +38,9 @@ export function matrixPages(app: FastifyInstance) {
     const id = idParam(req);
     return submit(
       reply,
-      async () => (await setCommitmentStatuses(req.ctx, id, req.actor?.organisationId ?? -1, { items: statusItems(body(req)) }), agreementUrl(id, '/principper')),
+      async () => (
+        await setCommitmentStatuses(req.ctx, id, req.actor?.organisationId ?? -1, { items: statusItems(body(req)) }), agreementUrl(id, '/principper')
+      ),
       async (errors) => reply.page(statusPage(await statusForm(req.ctx, id), req.csrf, { values: body(req), errors })),
     );
   });

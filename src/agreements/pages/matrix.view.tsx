@@ -11,30 +11,48 @@ import { NOT_SET } from '../logic.js';
 import type { MatrixView, StatusForm } from '../matrix.service.js';
 import { SubNav, Styles, Tag, agreementUrl, blankForm, crumbs, pct, str, type FormState } from './shared.js';
 
-const SYMBOL: Record<string, string> = { implementeret: '✓ Impl.', i_gang: '◐ I gang', ikke_startet: '✗ Ikke st.', ikke_relevant: '– Ikke rel.', [NOT_SET]: '? Mangler' };
+const SYMBOL: Record<string, string> = {
+  implementeret: '✓ Impl.',
+  i_gang: '◐ I gang',
+  ikke_startet: '✗ Ikke st.',
+  ikke_relevant: '– Ikke rel.',
+  [NOT_SET]: '? Mangler',
+};
 const FILL: Record<string, string> = { ok: 'FFE0F2E9', warn: 'FFFFF4D6', bad: 'FFFDE7E9', neutral: 'FFF0F0F0', none: 'FFFFFFFF' };
 
 const MatrixTable = ({ vm }: { vm: MatrixView }) => {
   const { members, matrix: m, label, tone } = vm;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a keyboard-scrollable table wrapper is a named region, not a page section
     <div class="ramme-table-wrap" tabindex={0} role="region" aria-labelledby="matrix-caption">
       <table class="table table--compact ramme-matrix">
         <caption id="matrix-caption">Tilsagn × medlemmer: status og antal implementeret</caption>
         <thead>
           <tr>
             <th scope="col">Tilsagn</th>
-            {members.map((x) => <th scope="col"><abbr title={x.name}>{x.shortName}</abbr></th>)}
+            {members.map((x) => (
+              <th scope="col">
+                <abbr title={x.name}>{x.shortName}</abbr>
+              </th>
+            ))}
             <th scope="col">Implementeret</th>
           </tr>
         </thead>
         {vm.principles.map((p) => (
           <tbody>
-            <tr><th scope="rowgroup" colspan={members.length + 2}>Princip {p.number}: {p.title}</th></tr>
+            <tr>
+              <th scope="rowgroup" colspan={members.length + 2}>
+                Princip {p.number}: {p.title}
+              </th>
+            </tr>
             {p.commitments.map((c) => {
               const t = m.rows.get(c.id)!;
               return (
                 <tr>
-                  <th scope="row">{p.number}.{c.number} {c.text}{c.scope_note ? ` (${c.scope_note})` : ''}</th>
+                  <th scope="row">
+                    {p.number}.{c.number} {c.text}
+                    {c.scope_note ? ` (${c.scope_note})` : ''}
+                  </th>
                   {members.map((x) => {
                     const s = m.cell(c.id, x.id);
                     return (
@@ -53,8 +71,13 @@ const MatrixTable = ({ vm }: { vm: MatrixView }) => {
         <tfoot>
           <tr>
             <th scope="row">Implementeret pr. medlem</th>
-            {members.map((x) => { const t = m.columns.get(x.id)!; return <td class="ramme-num">{`${t.implemented}/${t.relevant}`}</td>; })}
-            <td class="ramme-num"><strong>{`${m.overall.implemented} af ${m.overall.relevant} (${pct(m.overall.share)})`}</strong></td>
+            {members.map((x) => {
+              const t = m.columns.get(x.id)!;
+              return <td class="ramme-num">{`${t.implemented}/${t.relevant}`}</td>;
+            })}
+            <td class="ramme-num">
+              <strong>{`${m.overall.implemented} af ${m.overall.relevant} (${pct(m.overall.share)})`}</strong>
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -73,15 +96,26 @@ export function matrixPage(vm: MatrixView): PageOptions {
         <h1>Fælleskommunale principper</h1>
         <SubNav agreement={a} current="/principper" />
         <p>
-          Hvert medlem melder selv sin status på hvert tilsagn. {pct(m.overall.share)} af de relevante tilsagn er implementeret på tværs af {count(members.length, 'medlem', 'medlemmer')} ({m.overall.implemented} af {m.overall.relevant}).
+          Hvert medlem melder selv sin status på hvert tilsagn. {pct(m.overall.share)} af de relevante tilsagn er implementeret på tværs af{' '}
+          {count(members.length, 'medlem', 'medlemmer')} ({m.overall.implemented} af {m.overall.relevant}).
         </p>
         <p class="ramme-actions">
-          {vm.reportAs && <a class="button button-primary" href={agreementUrl(a.id, '/principper/status')}>Meld status for {vm.reportAs}</a>}
-          <a class="button button-secondary" href={agreementUrl(a.id, '/principper/matrix.xlsx')}>Hent matrixen som Excel</a>
+          {vm.reportAs && (
+            <a class="button button-primary" href={agreementUrl(a.id, '/principper/status')}>
+              Meld status for {vm.reportAs}
+            </a>
+          )}
+          <a class="button button-secondary" href={agreementUrl(a.id, '/principper/matrix.xlsx')}>
+            Hent matrixen som Excel
+          </a>
         </p>
         <h2>Forklaring</h2>
         <ul class="ramme-legend nobullet-list">
-          {vm.statusCodes.map((s) => <li><Tag tone={vm.tone(s)}>{SYMBOL[s] ?? s}</Tag> = {vm.label(s)}</li>)}
+          {vm.statusCodes.map((s) => (
+            <li>
+              <Tag tone={vm.tone(s)}>{SYMBOL[s] ?? s}</Tag> = {vm.label(s)}
+            </li>
+          ))}
         </ul>
         {vm.principles.length === 0 ? <p>Aftalen har ingen fælleskommunale principper.</p> : <MatrixTable vm={vm} />}
       </>
@@ -147,24 +181,43 @@ export function statusPage(vm: StatusForm, csrf: string, form: FormState = blank
           <CsrfField token={csrf} />
           {vm.principles.map((p) => (
             <fieldset>
-              <legend class="h3">Princip {p.number}: {p.title}</legend>
+              <legend class="h3">
+                Princip {p.number}: {p.title}
+              </legend>
               {p.commitments.map((c) => {
                 const cur = vm.own.get(c.id);
                 const v = (k: string, fallback: unknown) => (isResubmit ? form.values[`${k}_${c.id}`] : fallback);
                 const code = `${p.number}.${c.number}`;
                 return (
                   <div class="ramme-side-item" style="margin-bottom:2rem">
-                    <h3 class="h5">{code} {c.text}</h3>
+                    <h3 class="h5">
+                      {code} {c.text}
+                    </h3>
                     <p class="form-hint">{[c.scope_note, `gælder fra ${formatDate(c.applies_from)}`].filter(Boolean).join(' · ')}</p>
-                    <Select name={`status_${c.id}`} label={`Status for ${code}`} value={str(v('status', cur?.status))} emptyLabel="Ikke angivet" options={vm.statusOptions} errors={form.errors} />
+                    <Select
+                      name={`status_${c.id}`}
+                      label={`Status for ${code}`}
+                      value={str(v('status', cur?.status))}
+                      emptyLabel="Ikke angivet"
+                      options={vm.statusOptions}
+                      errors={form.errors}
+                    />
                     <Field name={`date_${c.id}`} label={`Dato for ${code}`} type="date" value={str(v('date', cur?.status_date ?? ''))} errors={form.errors} />
-                    <Field name={`evidence_${c.id}`} label={`Dokumentation for ${code}`} value={str(v('evidence', cur?.evidence ?? ''))} errors={form.errors} maxlength={2000} />
+                    <Field
+                      name={`evidence_${c.id}`}
+                      label={`Dokumentation for ${code}`}
+                      value={str(v('evidence', cur?.evidence ?? ''))}
+                      errors={form.errors}
+                      maxlength={2000}
+                    />
                   </div>
                 );
               })}
             </fieldset>
           ))}
-          <button type="submit" class="button button-primary">Gem status</button>
+          <button type="submit" class="button button-primary">
+            Gem status
+          </button>
         </form>
       </>
     ),

@@ -72,7 +72,12 @@ export type FormState = { values: Record<string, unknown>; errors?: FieldErrors 
 export const blankForm: FormState = { values: {} };
 
 /** Fields `prefix<name>` of a form body as `{ name: value }` (several forms on one page share one body). */
-export const prefixed = (b: Record<string, unknown>, p: string) => Object.fromEntries(Object.entries(b).filter(([k]) => k.startsWith(p)).map(([k, v]) => [k.slice(p.length), v]));
+export const prefixed = (b: Record<string, unknown>, p: string) =>
+  Object.fromEntries(
+    Object.entries(b)
+      .filter(([k]) => k.startsWith(p))
+      .map(([k, v]) => [k.slice(p.length), v]),
+  );
 /** Field errors named for the prefixed fields they belong to. */
 export const prefixErrors = (e: FieldErrors, p: string) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k === '_' ? k : `${p}${k}`, v]));
 
@@ -80,7 +85,11 @@ export const prefixErrors = (e: FieldErrors, p: string) => Object.fromEntries(Ob
  * Runs a form submission: on success redirect (303) to the returned address; on a 400 re-render the form with the
  * user's input and the field errors. Other errors (403, 404, 409) go to the error page.
  */
-export async function submit(reply: FastifyReply, run: () => Promise<string>, rerender: (errors: FieldErrors, message: string) => Promise<FastifyReply>): Promise<FastifyReply> {
+export async function submit(
+  reply: FastifyReply,
+  run: () => Promise<string>,
+  rerender: (errors: FieldErrors, message: string) => Promise<FastifyReply>,
+): Promise<FastifyReply> {
   try {
     return reply.redirect(await run(), 303);
   } catch (error) {

@@ -13,8 +13,18 @@ import { SubNav, Styles, Tag, agreementUrl, crumbs, prefixErrors, str, type Form
 const PHASE: Record<string, [string, string]> = { kommende: ['Kommende', 'neutral'], i_gang: ['I gang', 'ok'], afsluttet: ['Afsluttet', 'none'] };
 const MILESTONE: Record<string, [string, string]> = { gennemfoert: ['Gennemført', 'ok'], planlagt: ['Planlagt', 'neutral'], forsinket: ['Forsinket', 'bad'] };
 const LABELS: Record<string, string> = {
-  'p.number': 'Nummer', 'p.name': 'Fase', 'p.description': 'Beskrivelse', 'p.startsOn': 'Start', 'p.endsOn': 'Slut',
-  'm.dueOn': 'Dato', 'm.title': 'Milepæl', 'm.responsible': 'Ansvarlig', 'm.deliverable': 'Leverance', 'm.phaseId': 'Fase', 'm.status': 'Status', 'm.completedOn': 'Gennemført dato',
+  'p.number': 'Nummer',
+  'p.name': 'Fase',
+  'p.description': 'Beskrivelse',
+  'p.startsOn': 'Start',
+  'p.endsOn': 'Slut',
+  'm.dueOn': 'Dato',
+  'm.title': 'Milepæl',
+  'm.responsible': 'Ansvarlig',
+  'm.deliverable': 'Leverance',
+  'm.phaseId': 'Fase',
+  'm.status': 'Status',
+  'm.completedOn': 'Gennemført dato',
 };
 
 /** Which of the two forms was sent, with the user's input. */
@@ -33,7 +43,9 @@ const MilestoneRows = ({ vm, csrf, list }: { vm: TimelineView; csrf: string; lis
           {vm.canEdit && m.status === 'planlagt' && (
             <form method="post" action={agreementUrl(vm.agreement.id, `/milepaele/${m.id}/gennemfoert`)} class="ramme-inline-form">
               <CsrfField token={csrf} />{' '}
-              <button type="submit" class="button button-tertiary">Markér som gennemført <span class="sr-only">: {m.title}</span></button>
+              <button type="submit" class="button button-tertiary">
+                Markér som gennemført <span class="sr-only">: {m.title}</span>
+              </button>
             </form>
           )}
         </li>
@@ -71,16 +83,28 @@ const PlanForms = ({ vm, csrf, form }: { vm: TimelineView; csrf: string; form?: 
         <form method="post" action={agreementUrl(a.id, '/faser')}>
           <CsrfField token={csrf} />
           <Field name="p.number" label="Nummer" type="number" min={1} max={99} value={str(pv.number)} errors={pe} required />
-          <Field name="p.name" label="Fase" value={str(pv.name)} errors={pe} required maxlength={200} hint="Fx Fokusering, Omsætning, Konkretisering, Godkendelse" />
+          <Field
+            name="p.name"
+            label="Fase"
+            value={str(pv.name)}
+            errors={pe}
+            required
+            maxlength={200}
+            hint="Fx Fokusering, Omsætning, Konkretisering, Godkendelse"
+          />
           <Field name="p.description" label="Beskrivelse" value={str(pv.description)} errors={pe} maxlength={2000} />
           <Field name="p.startsOn" label="Start" type="date" value={str(pv.startsOn)} errors={pe} required />
           <Field name="p.endsOn" label="Slut" type="date" value={str(pv.endsOn)} errors={pe} required />
-          <button type="submit" class="button button-secondary">Tilføj fase</button>
+          <button type="submit" class="button button-secondary">
+            Tilføj fase
+          </button>
         </form>
       </section>
       <section aria-labelledby="ny-milepael">
         <h2 id="ny-milepael">Tilføj milepæl</h2>
-        <p>Milepæle skal ligge inden for aftalens forløb: {formatDate(a.preparation_start)} – {formatDate(a.period_end)}.</p>
+        <p>
+          Milepæle skal ligge inden for aftalens forløb: {formatDate(a.preparation_start)} – {formatDate(a.period_end)}.
+        </p>
         <ErrorSummary errors={me} labels={LABELS} />
         <form method="post" action={agreementUrl(a.id, '/milepaele')}>
           <CsrfField token={csrf} />
@@ -88,9 +112,27 @@ const PlanForms = ({ vm, csrf, form }: { vm: TimelineView; csrf: string; form?: 
           <Field name="m.title" label="Milepæl" value={str(mv.title)} errors={me} required maxlength={300} />
           <Field name="m.responsible" label="Ansvarlig" value={str(mv.responsible)} errors={me} maxlength={300} />
           <Field name="m.deliverable" label="Leverance" value={str(mv.deliverable)} errors={me} maxlength={1000} />
-          <Select name="m.phaseId" label="Fase" value={str(mv.phaseId)} emptyLabel="Ingen fase" options={vm.phases.map((p) => ({ value: String(p.id), label: `${p.number}. ${p.name}` }))} errors={me} />
-          <Select name="m.status" label="Status" value={str(mv.status) || 'planlagt'} options={[{ value: 'planlagt', label: 'Planlagt' }, { value: 'gennemfoert', label: 'Gennemført' }]} errors={me} />
-          <button type="submit" class="button button-secondary">Tilføj milepæl</button>
+          <Select
+            name="m.phaseId"
+            label="Fase"
+            value={str(mv.phaseId)}
+            emptyLabel="Ingen fase"
+            options={vm.phases.map((p) => ({ value: String(p.id), label: `${p.number}. ${p.name}` }))}
+            errors={me}
+          />
+          <Select
+            name="m.status"
+            label="Status"
+            value={str(mv.status) || 'planlagt'}
+            options={[
+              { value: 'planlagt', label: 'Planlagt' },
+              { value: 'gennemfoert', label: 'Gennemført' },
+            ]}
+            errors={me}
+          />
+          <button type="submit" class="button button-secondary">
+            Tilføj milepæl
+          </button>
         </form>
       </section>
     </>
@@ -108,17 +150,20 @@ export function timelinePage(vm: TimelineView, csrf: string, form?: TimelineForm
         <Styles />
         <h1>Procesplan</h1>
         <SubNav agreement={a} current="/tidslinje" />
-        <p class="font-lead">
-          {lead(vm.current)} Fasen følger datoerne; ingen skifter den i hånden.
-        </p>
+        <p class="font-lead">{lead(vm.current)} Fasen følger datoerne; ingen skifter den i hånden.</p>
         <ol class="ramme-timeline">
           {vm.phases.map((p) => {
             const st = phaseState(p, vm.today);
             const [label, tone] = PHASE[st]!;
             return (
               <li class={st === 'i_gang' ? 'is-current' : undefined}>
-                <h2 class="h3">Fase {p.number}: {p.name} <Tag tone={tone}>{label}</Tag></h2>
-                <p>{formatDate(p.starts_on)} – {formatDate(p.ends_on)}{p.description ? `. ${p.description}` : ''}</p>
+                <h2 class="h3">
+                  Fase {p.number}: {p.name} <Tag tone={tone}>{label}</Tag>
+                </h2>
+                <p>
+                  {formatDate(p.starts_on)} – {formatDate(p.ends_on)}
+                  {p.description ? `. ${p.description}` : ''}
+                </p>
                 <MilestoneRows vm={vm} csrf={csrf} list={vm.milestones.filter((m) => m.phase_id === p.id)} />
               </li>
             );
@@ -132,7 +177,18 @@ export function timelinePage(vm: TimelineView, csrf: string, form?: TimelineForm
         )}
         <section aria-labelledby="historik-h">
           <h2 id="historik-h">Statushistorik</h2>
-          {vm.history.length === 0 ? <p>Ingen statusskift.</p> : <ul>{vm.history.map((e) => <li>{formatDate(e.date)}: {e.statusLabel}{e.note ? ` – ${e.note}` : ''}</li>)}</ul>}
+          {vm.history.length === 0 ? (
+            <p>Ingen statusskift.</p>
+          ) : (
+            <ul>
+              {vm.history.map((e) => (
+                <li>
+                  {formatDate(e.date)}: {e.statusLabel}
+                  {e.note ? ` – ${e.note}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
         {vm.canEdit && <PlanForms vm={vm} csrf={csrf} form={form} />}
       </>

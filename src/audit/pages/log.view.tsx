@@ -65,8 +65,20 @@ export const LogPage: FC<LogPageModel> = ({ log, filters: f, filtersUnreadable }
         <Select name="entity" label="Type" value={f.entity} emptyLabel="Alle" options={log.entityOptions} />
         <Field name="entityId" label="Post-ID" value={f.entityId} />
         <Field name="user" label="Bruger" value={f.user} />
-        <Select name="organisation" label="Organisation" value={f.organisation ? String(f.organisation) : ''} emptyLabel="Alle" options={log.organisationOptions} />
-        <Select name="action" label="Handling" value={f.action} emptyLabel="Alle" options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Select
+          name="organisation"
+          label="Organisation"
+          value={f.organisation ? String(f.organisation) : ''}
+          emptyLabel="Alle"
+          options={log.organisationOptions}
+        />
+        <Select
+          name="action"
+          label="Handling"
+          value={f.action}
+          emptyLabel="Alle"
+          options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+        />
         <Field name="from" label="Fra dato" type="date" value={f.from} />
         <Field name="to" label="Til dato" type="date" value={f.to} />
       </div>

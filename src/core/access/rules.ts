@@ -14,7 +14,7 @@ export const actsForOrganisation = (actor: Actor | null): actor is Actor => !!ac
 
 /** The secretariat (role and organisation) of one of the given agreement areas. */
 export const isSecretariatOf = (actor: Actor | null, areaIds: number | readonly number[]): actor is Actor => {
-  if (!actor || actor.organisationKind !== 'secretariat' || !hasRole(actor, 'sekretariat')) return false;
+  if (actor?.organisationKind !== 'secretariat' || !hasRole(actor, 'sekretariat')) return false;
   const ids = typeof areaIds === 'number' ? [areaIds] : areaIds;
   return ids.some((id) => actor.areaIds.includes(id));
 };

@@ -25,7 +25,9 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: number
   if (!organisationName) throw badRequest('Angiv organisationen med --org <id> (find id med "npm run user -- orgs").');
   const unknown = input.roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (!input.roles.length || unknown.length)
-    throw badRequest(`Angiv roller med --roles, fx --roles myndighed,laeser. Gyldige: ${ROLES.join(', ')}.${unknown.length ? ` Ukendt: ${unknown.join(', ')}.` : ''}`);
+    throw badRequest(
+      `Angiv roller med --roles, fx --roles myndighed,laeser. Gyldige: ${ROLES.join(', ')}.${unknown.length ? ` Ukendt: ${unknown.join(', ')}.` : ''}`,
+    );
   const displayName = input.displayName.trim();
   if (!displayName) throw badRequest('Angiv brugerens navn med --name "Fulde navn".');
   if (await repo.userByUsername(ctx.db, username)) throw conflict(`Brugernavnet "${username}" findes allerede.`);
@@ -34,7 +36,12 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: number
   const passwordHash = await hashPassword(input.password);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const userId = await repo.insertUser(trx, { username, displayName, email: input.email ?? null, organisationId: input.organisationId, passwordHash, roles });
-    await audit(trx, ctx, { entity: 'app_user', entityId: userId, action: 'create', after: { username, name: displayName, organisation: organisationName, roles } });
+    await audit(trx, ctx, {
+      entity: 'app_user',
+      entityId: userId,
+      action: 'create',
+      after: { username, name: displayName, organisation: organisationName, roles },
+    });
     return userId;
   });
   invalidateActor(id);

@@ -31,8 +31,7 @@ export type Actor = {
   via: 'session' | 'token';
 };
 
-export const hasRole = (actor: Actor | null, ...roles: Role[]): boolean =>
-  !!actor && actor.roles.some((r) => roles.includes(r));
+export const hasRole = (actor: Actor | null, ...roles: Role[]): boolean => !!actor && actor.roles.some((r) => roles.includes(r));
 
 /** Throws 401 when nobody is signed in. */
 export function requireActor(actor: Actor | null): Actor {

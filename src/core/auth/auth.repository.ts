@@ -73,7 +73,11 @@ export async function touchToken(db: Queryable, tokenId: number, at: Date, notBe
 }
 
 export async function insertApiToken(db: Queryable, row: { userId: number; name: string; tokenHash: string }): Promise<number> {
-  const { id } = await db.insertInto('api_token').values({ user_id: row.userId, name: row.name, token_hash: row.tokenHash }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('api_token')
+    .values({ user_id: row.userId, name: row.name, token_hash: row.tokenHash })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
@@ -90,7 +94,13 @@ export async function revokeApiToken(db: Queryable, userId: number, tokenId: num
 }
 
 export async function apiTokensOf(db: Queryable, userId: number) {
-  return db.selectFrom('api_token').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('api_token')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** What a password sign-in needs to know about a username. */
@@ -104,7 +114,13 @@ export async function userByUsername(db: Queryable, username: string) {
 
 /** An active demo user by username. */
 export async function activeDemoUser(db: Queryable, username: string) {
-  return db.selectFrom('app_user').select(['id', 'username']).where('username', '=', username).where('is_demo', '=', true).where('is_active', '=', true).executeTakeFirst();
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username'])
+    .where('username', '=', username)
+    .where('is_demo', '=', true)
+    .where('is_active', '=', true)
+    .executeTakeFirst();
 }
 
 /** The demo users offered on the login page (demo mode only). */
@@ -130,7 +146,11 @@ export async function insertUser(
     .values({ username: row.username, display_name: row.displayName, email: row.email, organisation_id: row.organisationId, password_hash: row.passwordHash })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (row.roles.length) await db.insertInto('user_role').values(row.roles.map((role) => ({ user_id: id, role }))).execute();
+  if (row.roles.length)
+    await db
+      .insertInto('user_role')
+      .values(row.roles.map((role) => ({ user_id: id, role })))
+      .execute();
   return id;
 }
 
@@ -145,6 +165,10 @@ export async function organisationName(db: Queryable, organisationId: number): P
 }
 
 export async function countDemoUsers(db: Queryable): Promise<number> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).where('is_demo', '=', true).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('is_demo', '=', true)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -96,7 +96,7 @@ export async function signInWithPassword(ctx: Ctx, username: string, password: s
   const name = username.trim().toLowerCase();
   const user = await repo.userForSignIn(ctx.db, name);
   const matches = await verifyPassword(password, user?.password_hash ?? NO_PASSWORD);
-  if (!user || !user.is_active || !matches) {
+  if (!user?.is_active || !matches) {
     await audit(ctx.db, { actor: null, request: ctx.request }, { entity: 'session', entityId: name, action: 'sign_in_failed', after: { username: name } });
     return null;
   }
@@ -123,7 +123,11 @@ async function startSession(ctx: Ctx, userId: number, method: 'password' | 'demo
   const secret = newSecret();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertSession(trx, { idHash: sha256(secret), userId, csrf: newSecret(), hours: SESSION_HOURS });
-    await audit(trx, { actor, request: ctx.request }, { entity: 'session', entityId: actor.username, action: 'sign_in', after: { username: actor.username, method } });
+    await audit(
+      trx,
+      { actor, request: ctx.request },
+      { entity: 'session', entityId: actor.username, action: 'sign_in', after: { username: actor.username, method } },
+    );
   });
   return { secret };
 }
@@ -165,7 +169,13 @@ export async function revokeOwnApiToken(ctx: Ctx, tokenId: number): Promise<void
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.revokeApiToken(trx, actor.userId, tokenId, ctx.clock.now());
     if (!row) throw notFound('Nøglen findes ikke, eller den er allerede tilbagekaldt.');
-    await audit(trx, ctx, { entity: 'api_token', entityId: row.id, action: 'update', before: { name: row.name, revoked: false }, after: { name: row.name, revoked: true } });
+    await audit(trx, ctx, {
+      entity: 'api_token',
+      entityId: row.id,
+      action: 'update',
+      before: { name: row.name, revoked: false },
+      after: { name: row.name, revoked: true },
+    });
   });
 }
 
@@ -173,7 +183,7 @@ export async function revokeOwnApiToken(ctx: Ctx, tokenId: number): Promise<void
 export async function issueApiToken(ctx: Ctx, username: string, name: string): Promise<{ id: number; token: string }> {
   requireAccess(ctx, 'auth.accounts', { viaRequest: ctx.request !== null });
   const user = await repo.userByUsername(ctx.db, username);
-  if (!user || !user.is_active) throw notFound(`Brugeren "${username}" findes ikke eller er deaktiveret.`);
+  if (!user?.is_active) throw notFound(`Brugeren "${username}" findes ikke eller er deaktiveret.`);
   return insertToken(ctx, user.id, name);
 }
 

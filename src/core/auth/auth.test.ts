@@ -73,7 +73,12 @@ describe('password sign-in', () => {
   });
   it('ends the session on logout', async () => {
     const s = await t.login('demo-myndighed');
-    const out = await t.as(s, { method: 'POST', url: '/logout', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: s.csrf }) });
+    const out = await t.as(s, {
+      method: 'POST',
+      url: '/logout',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: s.csrf }),
+    });
     assert.equal(out.statusCode, 303);
     const after = await t.as(s, { method: 'GET', url: '/api/offerings' });
     assert.equal(after.statusCode, 401);
@@ -115,7 +120,13 @@ describe('audit of sign-in and sign-out', () => {
   it('records a demo sign-in and a sign-out, and the secretariat sees them with request id and address', async () => {
     const s = await t.login('demo-myndighed');
     assert.equal((await sessionEvents())[0]!.action, 'sign_in');
-    const out = await t.as(s, { method: 'POST', url: '/logout', remoteAddress: '10.1.2.5', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: s.csrf }) });
+    const out = await t.as(s, {
+      method: 'POST',
+      url: '/logout',
+      remoteAddress: '10.1.2.5',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: s.csrf }),
+    });
     assert.equal(out.statusCode, 303);
     const [e] = await sessionEvents();
     assert.equal(e!.action, 'sign_out');
@@ -139,7 +150,12 @@ describe('audit of sign-in and sign-out', () => {
 describe('API tokens', () => {
   it('are created on the profile page, shown once, stored only as a hash, and can be revoked', async () => {
     const s = await t.login('demo-laeser');
-    const res = await t.as(s, { method: 'POST', url: '/profil/noegler', headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: s.csrf, name: 'Dashboard' }) });
+    const res = await t.as(s, {
+      method: 'POST',
+      url: '/profil/noegler',
+      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: s.csrf, name: 'Dashboard' }),
+    });
     assert.equal(res.statusCode, 200);
     const token = /id="ny-noegle">([^<]+)</.exec(res.body)![1]!;
     const rows = await t.db.selectFrom('api_token').selectAll().where('name', '=', 'Dashboard').execute();
@@ -148,7 +164,12 @@ describe('API tokens', () => {
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/offerings?pageSize=1', headers: { authorization: `Bearer ${token}` } })).statusCode, 200);
     // A reader's token carries the reader's roles: no writes.
     assert.equal((await t.app.inject({ method: 'POST', url: '/api/offerings', headers: { authorization: `Bearer ${token}` }, payload: {} })).statusCode, 403);
-    await t.as(s, { method: 'POST', url: `/profil/noegler/${rows[0]!.id}/tilbagekald`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: s.csrf }) });
+    await t.as(s, {
+      method: 'POST',
+      url: `/profil/noegler/${rows[0]!.id}/tilbagekald`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: s.csrf }),
+    });
     const revoked = await t.app.inject({ method: 'GET', url: '/api/offerings', headers: { authorization: `Bearer ${token}` } });
     assert.equal(revoked.statusCode, 401);
     assert.match(revoked.json().error, /ugyldig eller tilbagekaldt/);
@@ -165,13 +186,19 @@ describe('demo mode', () => {
     assert.doesNotMatch(page.body, /demo-sekretariat/);
     const csrf = page.cookies.find((c) => c.name === 'ramme_csrf')!;
     assert.equal(csrf.secure, true);
-    const res = await prod.inject({ method: 'POST', url: '/login/demo', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `ramme_csrf=${csrf.value}` }, payload: form({ _csrf: csrf.value, username: 'demo-sekretariat' }) });
+    const res = await prod.inject({
+      method: 'POST',
+      url: '/login/demo',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `ramme_csrf=${csrf.value}` },
+      payload: form({ _csrf: csrf.value, username: 'demo-sekretariat' }),
+    });
     assert.equal(res.statusCode, 404);
     await prod.close();
   });
   it('offers one demo user per role on the embedded default', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/login', headers: { accept: 'text/html' } });
-    for (const u of ['demo-sekretariat', 'demo-myndighed', 'demo-tilbudsoekonomi', 'demo-leverandoer', 'demo-laeser']) assert.match(page.body, new RegExp(`value="${u}"`));
+    for (const u of ['demo-sekretariat', 'demo-myndighed', 'demo-tilbudsoekonomi', 'demo-leverandoer', 'demo-laeser'])
+      assert.match(page.body, new RegExp(`value="${u}"`));
   });
 });
 
@@ -180,7 +207,11 @@ describe('one process per data folder', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramme-locked-'));
     const release = lockDataDir(dir);
     try {
-      const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/token.ts', 'demo-sekretariat'], { env: { ...process.env, RAMME_DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8', timeout: 60_000 });
+      const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/token.ts', 'demo-sekretariat'], {
+        env: { ...process.env, RAMME_DATA_DIR: dir, DATABASE_URL: '' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       assert.equal(res.status, 3, res.stderr);
       assert.match(res.stderr, /allerede i brug af en anden Ramme-proces/);
       assert.deepEqual(fs.readdirSync(dir), ['ramme.lock'], 'nothing else was written to the folder');
@@ -210,4 +241,3 @@ describe('operator commands for accounts', () => {
     assert.match(token.stdout.trim().split('\n').pop()!, /^ramme_/);
   });
 });
-

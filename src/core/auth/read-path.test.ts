@@ -65,7 +65,12 @@ describe('sign-out', () => {
   it('refuses the same cookie at once after signing out, though the actor was cached', async () => {
     const s = await t.login('demo-tilbudsoekonomi');
     assert.equal((await app.inject({ method: 'GET', url: '/api/offerings?pageSize=1', headers: { cookie: s.cookie } })).statusCode, 200);
-    const out = await app.inject({ method: 'POST', url: '/logout', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: s.csrf }) });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: s.csrf }),
+    });
     assert.equal(out.statusCode, 303);
     assert.equal((await app.inject({ method: 'GET', url: '/api/offerings?pageSize=1', headers: { cookie: s.cookie } })).statusCode, 401);
     const page = await app.inject({ method: 'GET', url: '/profil', headers: { cookie: s.cookie, accept: 'text/html' } });

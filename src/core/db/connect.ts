@@ -13,10 +13,7 @@ import type { DB } from './types.js';
 pg.types.setTypeParser(1082, (v) => v);
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
 
 export type Database = {
   db: Kysely<DB>;
@@ -39,10 +36,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const release = target.kind === 'pglite' ? lockDataDir(target.dataDir) : () => {};
   let lite: PGlite;
   try {
-    lite =
-      target.kind === 'pglite'
-        ? await PGlite.create(target.dataDir)
-        : await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+    lite = target.kind === 'pglite' ? await PGlite.create(target.dataDir) : await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   } catch (error) {
     release();
     throw error;

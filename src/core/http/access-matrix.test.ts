@@ -25,7 +25,7 @@ function findAccessFiles(dir = path.resolve('src')): string[] {
 }
 
 let t: TestApp;
-let expectations: AccessExpectation[] = [];
+const expectations: AccessExpectation[] = [];
 
 before(async () => {
   t = await createTestApp();
@@ -37,7 +37,8 @@ before(async () => {
 });
 after(() => t.close());
 
-const isDenied = (status: number, location: string | undefined) => status === 401 || status === 403 || (status >= 300 && status < 400 && !!location?.startsWith('/login'));
+const isDenied = (status: number, location: string | undefined) =>
+  status === 401 || status === 403 || (status >= 300 && status < 400 && !!location?.startsWith('/login'));
 
 describe('access matrix', () => {
   it('reads the expectation files in test support and the legacy ones beside the capabilities', () => {
@@ -81,7 +82,8 @@ describe('access matrix', () => {
         // A user who may not see a record is told it does not exist: for a role that is not let through, 404 is a refusal
         // too. For a role that is, 404 means it passed the access check and the fixture id does not exist.
         const denied = isDenied(res.statusCode, res.headers.location as string | undefined) || (!shouldPass && res.statusCode === 404);
-        if (denied === shouldPass) failures.push(`${e.route} (${url}) as ${who}: got ${res.statusCode}, expected ${shouldPass ? 'access' : 'refusal'}${e.note ? ` [${e.note}]` : ''}`);
+        if (denied === shouldPass)
+          failures.push(`${e.route} (${url}) as ${who}: got ${res.statusCode}, expected ${shouldPass ? 'access' : 'refusal'}${e.note ? ` [${e.note}]` : ''}`);
       }
     }
     assert.deepEqual(failures, []);

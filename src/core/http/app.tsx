@@ -121,14 +121,19 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         {options.body}
       </Layout>,
     );
-    return this.status(options.status ?? this.statusCode ?? 200).type('text/html; charset=utf-8').send(html);
+    return this.status(options.status ?? this.statusCode ?? 200)
+      .type('text/html; charset=utf-8')
+      .send(html);
   });
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
-    reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'");
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    );
     await authenticate(req, reply);
     req.ctx = callContext(ctx, req.actor, { id: req.id, ip: req.ip });
   });
@@ -190,14 +195,22 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       return reply.status(status).send({ error: message, ...(Object.keys(fields).length ? { fields } : {}) });
     }
     if (status === 401) return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
-    return reply.page({ title: status === 404 ? 'Siden findes ikke' : 'Der opstod en fejl', status, body: <ErrorPage status={status} message={message} fields={fields} /> });
+    return reply.page({
+      title: status === 404 ? 'Siden findes ikke' : 'Der opstod en fejl',
+      status,
+      body: <ErrorPage status={status} message={message} fields={fields} />,
+    });
   });
 
   app.setNotFoundHandler(async (req, reply) => {
     if (isApiRequest(req) || !String(req.headers.accept ?? '').includes('text/html')) {
       return reply.status(404).send({ error: `Ingen side eller endpoint på ${req.method} ${req.url.split('?')[0]}.` });
     }
-    return reply.page({ title: 'Siden findes ikke', status: 404, body: <ErrorPage status={404} message="Siden findes ikke. Tjek adressen, eller gå til forsiden." fields={{}} /> });
+    return reply.page({
+      title: 'Siden findes ikke',
+      status: 404,
+      body: <ErrorPage status={404} message="Siden findes ikke. Tjek adressen, eller gå til forsiden." fields={{}} />,
+    });
   });
 
   for (const capability of ctx.capabilities) {

@@ -12,14 +12,16 @@ const ZHealth = z.object({ status: z.literal('ok') }).describe('Databasen svarer
 const ZUnhealthy = z.object({ status: z.literal('error'), error: z.string() }).describe('Databasen kan ikke nås');
 
 export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/health',
-    { schema: { summary: 'Sundhedstjek: svarer ok når databasen kan nås', tags: ['Platform'], security: [], response: { 200: ZHealth, 503: ZUnhealthy } } },
-    async (req, reply) => {
-      if (await isHealthy(req.ctx)) return { status: 'ok' as const };
-      return reply.status(503).send({ status: 'error', error: 'Databasen kan ikke nås.' });
-    },
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/health',
+      { schema: { summary: 'Sundhedstjek: svarer ok når databasen kan nås', tags: ['Platform'], security: [], response: { 200: ZHealth, 503: ZUnhealthy } } },
+      async (req, reply) => {
+        if (await isHealthy(req.ctx)) return { status: 'ok' as const };
+        return reply.status(503).send({ status: 'error', error: 'Databasen kan ikke nås.' });
+      },
+    );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

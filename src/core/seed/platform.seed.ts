@@ -6,14 +6,39 @@ import type { SeedContext } from '../capability.js';
 import type { Role } from '../auth/actor.js';
 import { intBetween, pick } from './random.js';
 
-const PROVIDER_FIRST = ['Lyngbakken', 'Kildegården', 'Fjordhuset', 'Skovly', 'Engholm', 'Solsikken', 'Havbrisen', 'Egebjerg', 'Lærkereden', 'Bøgelund', 'Rosenhaven', 'Mosegården', 'Strandly', 'Birkelund', 'Nørremark', 'Vesterled', 'Østerhøj', 'Klintebo', 'Åkanden', 'Granly'];
+const PROVIDER_FIRST = [
+  'Lyngbakken',
+  'Kildegården',
+  'Fjordhuset',
+  'Skovly',
+  'Engholm',
+  'Solsikken',
+  'Havbrisen',
+  'Egebjerg',
+  'Lærkereden',
+  'Bøgelund',
+  'Rosenhaven',
+  'Mosegården',
+  'Strandly',
+  'Birkelund',
+  'Nørremark',
+  'Vesterled',
+  'Østerhøj',
+  'Klintebo',
+  'Åkanden',
+  'Granly',
+];
 const PROVIDER_KIND = ['ApS', 'A/S', 'Fonden', 'Socialøkonomisk Virksomhed ApS', 'I/S'];
 
 export const DEMO_AREA_BY_SCOPE = { sjaelland: ['sjaelland'], national: ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] } as const;
 
 export async function seedPlatform({ db, scope, random, log }: SeedContext): Promise<void> {
   const areaCodes = DEMO_AREA_BY_SCOPE[scope];
-  const areas = await db.selectFrom('agreement_area').select(['id', 'code', 'region_id']).where('code', 'in', [...areaCodes]).execute();
+  const areas = await db
+    .selectFrom('agreement_area')
+    .select(['id', 'code', 'region_id'])
+    .where('code', 'in', [...areaCodes])
+    .execute();
 
   // Private providers: about one per 1.5 municipality, spread over the regions in scope.
   const providerRows = [];
@@ -34,7 +59,10 @@ export async function seedPlatform({ db, scope, random, log }: SeedContext): Pro
   log(`${providerRows.length} private leverandører`);
 
   const org = async (where: { kind: string; municipality?: string; area?: string; region?: string; provider?: boolean }) => {
-    let q = db.selectFrom('organisation as o').select(['o.id', 'o.name']).where('o.kind', '=', where.kind as never);
+    let q = db
+      .selectFrom('organisation as o')
+      .select(['o.id', 'o.name'])
+      .where('o.kind', '=', where.kind as never);
     if (where.municipality) q = q.innerJoin('municipality as m', 'm.code', 'o.municipality_code').where('m.name', '=', where.municipality);
     if (where.area) q = q.innerJoin('agreement_area as a', 'a.id', 'o.area_id').where('a.code', '=', where.area);
     if (where.region) q = q.where('o.region_id', '=', where.region);
@@ -47,7 +75,12 @@ export async function seedPlatform({ db, scope, random, log }: SeedContext): Pro
   const firstProvider = await org({ kind: 'provider', region: 'sjaelland' });
   const regionSj = await org({ kind: 'region', region: 'sjaelland' });
   users.push(
-    { username: 'demo-sekretariat', display_name: 'Sara Sekretariat', organisation_id: (await org({ kind: 'secretariat', area: 'sjaelland' })).id, roles: ['sekretariat'] },
+    {
+      username: 'demo-sekretariat',
+      display_name: 'Sara Sekretariat',
+      organisation_id: (await org({ kind: 'secretariat', area: 'sjaelland' })).id,
+      roles: ['sekretariat'],
+    },
     { username: 'demo-myndighed', display_name: 'Mads Myndighed', organisation_id: holbaek.id, roles: ['myndighed'] },
     { username: 'demo-tilbudsoekonomi', display_name: 'Tina Tilbudsøkonomi', organisation_id: holbaek.id, roles: ['tilbudsoekonomi'] },
     { username: 'demo-leverandoer', display_name: 'Lars Leverandør', organisation_id: firstProvider.id, roles: ['leverandoer'] },
@@ -56,7 +89,12 @@ export async function seedPlatform({ db, scope, random, log }: SeedContext): Pro
     { username: 'demo-naestved', display_name: 'Niels Næstved', organisation_id: naestved.id, roles: ['tilbudsoekonomi', 'myndighed'] },
   );
   for (const area of areas.filter((a) => a.code !== 'sjaelland')) {
-    users.push({ username: `demo-sekretariat-${area.code}`, display_name: `Sekretariatet (${area.code})`, organisation_id: (await org({ kind: 'secretariat', area: area.code })).id, roles: ['sekretariat'] });
+    users.push({
+      username: `demo-sekretariat-${area.code}`,
+      display_name: `Sekretariatet (${area.code})`,
+      organisation_id: (await org({ kind: 'secretariat', area: area.code })).id,
+      roles: ['sekretariat'],
+    });
   }
 
   for (const u of users) {
@@ -65,7 +103,10 @@ export async function seedPlatform({ db, scope, random, log }: SeedContext): Pro
       .values({ username: u.username, display_name: u.display_name, organisation_id: u.organisation_id, is_demo: true, password_hash: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('user_role').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
+    await db
+      .insertInto('user_role')
+      .values(u.roles.map((role) => ({ user_id: id, role })))
+      .execute();
   }
   log(`${users.length} demobrugere`);
 }

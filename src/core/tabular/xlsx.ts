@@ -15,7 +15,11 @@ export async function toXlsx(sheets: SheetSpec[]): Promise<Buffer> {
   wb.created = new Date();
   for (const spec of sheets) {
     const ws = wb.addWorksheet(spec.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? Math.min(40, Math.max(10, c.header.length + 2)), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+    ws.columns = spec.columns.map((c) => ({
+      header: c.header,
+      width: c.width ?? Math.min(40, Math.max(10, c.header.length + 2)),
+      style: c.numFmt ? { numFmt: c.numFmt } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     for (const r of spec.rows) ws.addRow(r.map((v) => (v === null || v === undefined ? null : v)));
     if (spec.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };

@@ -122,11 +122,26 @@ export const TextArea: FC<Omit<FieldProps, 'type'> & { rows?: number }> = (p) =>
   );
 };
 
-export const Select: FC<{ name: string; label: string; options: Option[]; value?: string | null; errors?: FieldErrors; hint?: string; required?: boolean; emptyLabel?: string }> = (p) => {
+export const Select: FC<{
+  name: string;
+  label: string;
+  options: Option[];
+  value?: string | null;
+  errors?: FieldErrors;
+  hint?: string;
+  required?: boolean;
+  emptyLabel?: string;
+}> = (p) => {
   const errs = p.errors?.[p.name];
   return (
     <FieldFrame name={p.name} label={p.label} hint={p.hint} errs={errs} required={p.required}>
-      <select class="form-select" id={fieldId(p.name)} name={p.name} aria-invalid={errs?.length ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, errs)}>
+      <select
+        class="form-select"
+        id={fieldId(p.name)}
+        name={p.name}
+        aria-invalid={errs?.length ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.hint, errs)}
+      >
         {p.emptyLabel !== undefined && <option value="">{p.emptyLabel}</option>}
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === (p.value ?? '')}>
@@ -156,7 +171,14 @@ export const CheckboxGroup: FC<{ name: string; legend: string; options: Option[]
           {p.options.map((o, i) => (
             <li>
               <div class="form-group-checkbox">
-                <input class="form-checkbox" type="checkbox" id={`${fieldId(p.name)}-${i}`} name={p.name} value={o.value} checked={p.values?.includes(o.value)} />
+                <input
+                  class="form-checkbox"
+                  type="checkbox"
+                  id={`${fieldId(p.name)}-${i}`}
+                  name={p.name}
+                  value={o.value}
+                  checked={p.values?.includes(o.value)}
+                />
                 <label for={`${fieldId(p.name)}-${i}`}>{o.label}</label>
               </div>
             </li>
@@ -210,9 +232,7 @@ export const Pagination: FC<{ page: number; pageCount: number; hrefFor: (page: n
       <ul class="ramme-pagination__items">
         {p.page > 1 && (
           <li>
-            <a href={p.hrefFor(p.page - 1)}>
-              Forrige
-            </a>
+            <a href={p.hrefFor(p.page - 1)}>Forrige</a>
           </li>
         )}
         {pages.map((n) => (
@@ -230,9 +250,7 @@ export const Pagination: FC<{ page: number; pageCount: number; hrefFor: (page: n
         ))}
         {p.page < p.pageCount && (
           <li>
-            <a href={p.hrefFor(p.page + 1)}>
-              Næste
-            </a>
+            <a href={p.hrefFor(p.page + 1)}>Næste</a>
           </li>
         )}
       </ul>

@@ -14,7 +14,16 @@ import { crumbs, pageId } from './offering.pages.js';
 /** What a new offering's form starts with: the actor's own organisation as operator, today as status date. */
 function newDefaults(actor: Actor, today: string): FormValues {
   const operatorType = { municipality: 'kommunal', region: 'regional', provider: 'privat', secretariat: '' }[actor.organisationKind];
-  return { operatorOrganisationId: String(actor.organisationId), operatorType, status: 'aktiv', statusSince: today, isCovered: 'on', protection: 'ingen', ageMin: '18', ageMax: '99' };
+  return {
+    operatorOrganisationId: String(actor.organisationId),
+    operatorType,
+    status: 'aktiv',
+    statusSince: today,
+    isCovered: 'on',
+    protection: 'ingen',
+    ageMin: '18',
+    ageMax: '99',
+  };
 }
 
 /** Saves and redirects to the page `save` names; a refused input (400) shows the form again instead. */
@@ -30,7 +39,12 @@ async function saveOrShow(reply: FastifyReply, save: () => Promise<string>, show
 async function showCreate(req: FastifyRequest, reply: FastifyReply, values?: FormValues, errors?: FieldErrors) {
   const form = await newOfferingForm(req.ctx);
   const view = { title: 'Opret tilbud', values: values ?? newDefaults(form.actor, form.today), errors, refs: form.refs, operators: form.operators };
-  return reply.page({ title: view.title, status: errors ? 400 : undefined, breadcrumbs: [...crumbs, { label: 'Opret' }], body: <FormPage view={view} csrf={req.csrf} /> });
+  return reply.page({
+    title: view.title,
+    status: errors ? 400 : undefined,
+    breadcrumbs: [...crumbs, { label: 'Opret' }],
+    body: <FormPage view={view} csrf={req.csrf} />,
+  });
 }
 
 async function showEdit(req: FastifyRequest, reply: FastifyReply, id: number, values?: FormValues, errors?: FieldErrors) {
@@ -83,7 +97,9 @@ export function editPages(app: FastifyInstance) {
     const body = formBody(req);
     return saveOrShow(
       reply,
-      async () => (await closeOffering(req.ctx, id, { status: one(body.status), statusSince: one(body.statusSince), reason: one(body.reason) }), `/tilbud/${id}?gemt=1`),
+      async () => (
+        await closeOffering(req.ctx, id, { status: one(body.status), statusSince: one(body.statusSince), reason: one(body.reason) }), `/tilbud/${id}?gemt=1`
+      ),
       (errors) => showClose(req, reply, id, body, errors),
     );
   });

@@ -30,18 +30,72 @@ export const OfferingForm: FC<{
     <fieldset>
       <legend class="h3">Stamdata</legend>
       <Field name="name" label="Navn" value={s(values.name)} errors={errors} required maxlength={200} />
-      <Select name="operatorOrganisationId" label="Driftsherre" value={s(values.operatorOrganisationId)} errors={errors} options={operators.map((o) => ({ value: String(o.id), label: o.name }))} required />
-      <Select name="operatorType" label="Driftsform" value={s(values.operatorType)} errors={errors} options={refs.operatorTypes.map((o) => ({ value: o.code, label: o.name }))} emptyLabel="Vælg driftsform" required />
-      <Select name="offeringType" label="Tilbudstype" value={s(values.offeringType)} errors={errors} options={refs.offeringTypes.map((o) => ({ value: o.code, label: o.name }))} emptyLabel="Vælg tilbudstype" required />
+      <Select
+        name="operatorOrganisationId"
+        label="Driftsherre"
+        value={s(values.operatorOrganisationId)}
+        errors={errors}
+        options={operators.map((o) => ({ value: String(o.id), label: o.name }))}
+        required
+      />
+      <Select
+        name="operatorType"
+        label="Driftsform"
+        value={s(values.operatorType)}
+        errors={errors}
+        options={refs.operatorTypes.map((o) => ({ value: o.code, label: o.name }))}
+        emptyLabel="Vælg driftsform"
+        required
+      />
+      <Select
+        name="offeringType"
+        label="Tilbudstype"
+        value={s(values.offeringType)}
+        errors={errors}
+        options={refs.offeringTypes.map((o) => ({ value: o.code, label: o.name }))}
+        emptyLabel="Vælg tilbudstype"
+        required
+      />
       <Field name="address" label="Adresse" value={s(values.address)} errors={errors} required maxlength={200} autocomplete="street-address" />
-      <Field name="postalCode" label="Postnummer" value={s(values.postalCode)} errors={errors} required inputmode="numeric" maxlength={4} autocomplete="postal-code" />
+      <Field
+        name="postalCode"
+        label="Postnummer"
+        value={s(values.postalCode)}
+        errors={errors}
+        required
+        inputmode="numeric"
+        maxlength={4}
+        autocomplete="postal-code"
+      />
       <Field name="city" label="By" value={s(values.city)} errors={errors} required maxlength={100} />
-      <Select name="municipalityCode" label="Beliggenhedskommune" value={s(values.municipalityCode)} errors={errors} options={refs.municipalities.map((m) => ({ value: String(m.code), label: m.name }))} emptyLabel="Vælg kommune" required />
+      <Select
+        name="municipalityCode"
+        label="Beliggenhedskommune"
+        value={s(values.municipalityCode)}
+        errors={errors}
+        options={refs.municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
+        emptyLabel="Vælg kommune"
+        required
+      />
     </fieldset>
     <fieldset>
       <legend class="h3">Lovgrundlag og målgrupper</legend>
-      <Select name="primaryLegalBasis" label="Primært lovgrundlag" value={s(values.primaryLegalBasis)} errors={errors} options={refs.validLegalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}: ${l.title}` }))} emptyLabel="Vælg lovgrundlag" required />
-      <CheckboxGroup name="extraLegalBases" legend="Øvrige lovgrundlag" values={arr(values.extraLegalBases)} errors={errors} options={refs.validLegalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}: ${l.title}` }))} />
+      <Select
+        name="primaryLegalBasis"
+        label="Primært lovgrundlag"
+        value={s(values.primaryLegalBasis)}
+        errors={errors}
+        options={refs.validLegalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}: ${l.title}` }))}
+        emptyLabel="Vælg lovgrundlag"
+        required
+      />
+      <CheckboxGroup
+        name="extraLegalBases"
+        legend="Øvrige lovgrundlag"
+        values={arr(values.extraLegalBases)}
+        errors={errors}
+        options={refs.validLegalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}: ${l.title}` }))}
+      />
       <CheckboxGroup
         name="targetGroups"
         legend="Målgrupper"
@@ -56,15 +110,35 @@ export const OfferingForm: FC<{
       <Field name="places" label="Normerede pladser" value={s(values.places)} errors={errors} required inputmode="numeric" />
       <Field name="ageMin" label="Alder fra (år)" value={s(values.ageMin)} errors={errors} required inputmode="numeric" />
       <Field name="ageMax" label="Alder til (år)" value={s(values.ageMax)} errors={errors} required inputmode="numeric" />
-      <Select name="status" label="Status" value={s(values.status) || 'aktiv'} errors={errors} options={OFFERING_STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))} />
+      <Select
+        name="status"
+        label="Status"
+        value={s(values.status) || 'aktiv'}
+        errors={errors}
+        options={OFFERING_STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))}
+      />
       <Field name="statusSince" label="Status siden" type="date" hint="Dato, åååå-mm-dd" value={s(values.statusSince)} errors={errors} required />
     </fieldset>
     <fieldset>
       <legend class="h3">Tilsyn og rammeaftale</legend>
-      <Select name="socialtilsynCode" label="Socialtilsyn" value={s(values.socialtilsynCode)} errors={errors} options={refs.socialtilsyn.map((t) => ({ value: t.code, label: t.name }))} emptyLabel="Vælg socialtilsyn" required />
+      <Select
+        name="socialtilsynCode"
+        label="Socialtilsyn"
+        value={s(values.socialtilsynCode)}
+        errors={errors}
+        options={refs.socialtilsyn.map((t) => ({ value: t.code, label: t.name }))}
+        emptyLabel="Vælg socialtilsyn"
+        required
+      />
       <Field name="approvalDate" label="Godkendt af socialtilsynet (dato)" type="date" value={s(values.approvalDate)} errors={errors} />
       <Checkbox name="isCovered" label="Omfattet af rammeaftalen" checked={s(values.isCovered) === 'on'} />
-      <Select name="protection" label="Beskyttelse" value={s(values.protection) || 'ingen'} errors={errors} options={PROTECTIONS.map((p) => ({ value: p, label: PROTECTION_LABELS[p] }))} />
+      <Select
+        name="protection"
+        label="Beskyttelse"
+        value={s(values.protection) || 'ingen'}
+        errors={errors}
+        options={PROTECTIONS.map((p) => ({ value: p, label: PROTECTION_LABELS[p] }))}
+      />
     </fieldset>
     <fieldset>
       <legend class="h3">Beskrivelse og kontakt</legend>
@@ -131,9 +205,23 @@ export const ClosePage: FC<{ view: ClosePageView; csrf: string }> = ({ view: v, 
     <ErrorSummary errors={v.errors} labels={FIELD_LABELS} />
     <form method="post" action={`/tilbud/${v.id}/luk`}>
       <CsrfField token={csrf} />
-      <Select name="status" label="Ny status" value={s(v.values.status) || 'lukket'} errors={v.errors} options={CLOSE_STATUSES.map((c) => ({ value: c, label: STATUS_LABELS[c] }))} />
+      <Select
+        name="status"
+        label="Ny status"
+        value={s(v.values.status) || 'lukket'}
+        errors={v.errors}
+        options={CLOSE_STATUSES.map((c) => ({ value: c, label: STATUS_LABELS[c] }))}
+      />
       <Field name="statusSince" label="Fra dato" type="date" value={s(v.values.statusSince) || v.today} errors={v.errors} required />
-      <TextArea name="reason" label="Begrundelse" value={s(v.values.reason)} errors={v.errors} required maxlength={1000} hint="Fx politisk beslutning, dato for drøftelse i styregruppen." />
+      <TextArea
+        name="reason"
+        label="Begrundelse"
+        value={s(v.values.reason)}
+        errors={v.errors}
+        required
+        maxlength={1000}
+        hint="Fx politisk beslutning, dato for drøftelse i styregruppen."
+      />
       <div class="ramme-actions">
         <button type="submit" class="button button-primary">
           Gem ny status

@@ -55,10 +55,34 @@ const Filters: FC<{ f: TListQuery; refs: ReferenceLists }> = ({ f, refs }) => (
     <div class="ramme-filters">
       <Field name="q" label="Søg" type="search" value={f.q} hint="Navn, beskrivelse, adresse eller by" />
       <Select name="area" label="Rammeaftale" value={f.area} emptyLabel="Alle" options={refs.areas.map((a) => ({ value: a.code, label: a.name }))} />
-      <Select name="municipality" label="Kommune" value={f.municipality ? String(f.municipality) : ''} emptyLabel="Alle" options={refs.municipalities.map((m) => ({ value: String(m.code), label: m.name }))} />
-      <Select name="operatorType" label="Driftsform" value={f.operatorType} emptyLabel="Alle" options={refs.operatorTypes.map((o) => ({ value: o.code, label: o.name }))} />
-      <Select name="legalBasis" label="Lovgrundlag" value={f.legalBasis} emptyLabel="Alle" options={refs.legalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}` }))} />
-      <Select name="targetGroup" label="Målgruppe" value={f.targetGroup} emptyLabel="Alle" options={refs.targetGroups.map((t) => ({ value: t.code, label: t.parent_code ? `– ${t.name}` : t.name }))} />
+      <Select
+        name="municipality"
+        label="Kommune"
+        value={f.municipality ? String(f.municipality) : ''}
+        emptyLabel="Alle"
+        options={refs.municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
+      />
+      <Select
+        name="operatorType"
+        label="Driftsform"
+        value={f.operatorType}
+        emptyLabel="Alle"
+        options={refs.operatorTypes.map((o) => ({ value: o.code, label: o.name }))}
+      />
+      <Select
+        name="legalBasis"
+        label="Lovgrundlag"
+        value={f.legalBasis}
+        emptyLabel="Alle"
+        options={refs.legalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}` }))}
+      />
+      <Select
+        name="targetGroup"
+        label="Målgruppe"
+        value={f.targetGroup}
+        emptyLabel="Alle"
+        options={refs.targetGroups.map((t) => ({ value: t.code, label: t.parent_code ? `– ${t.name}` : t.name }))}
+      />
       <Select name="status" label="Status" value={f.status} emptyLabel="Alle" options={OFFERING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
     </div>
     <input type="hidden" name="sort" value={f.sort} />
@@ -155,7 +179,8 @@ export const ListPage: FC<{ view: ListView }> = ({ view: v }) => {
       {f.operator && (
         <p>
           Viser kun tilbud med driftsherre nr. {f.operator}
-          {f.operator === v.own.organisationId ? ` (${v.own.organisationName})` : ''}. <a href={listHref('/tilbud', { ...f, operator: undefined }, { page: 1 })}>Vis alle driftsherrer</a>
+          {f.operator === v.own.organisationId ? ` (${v.own.organisationName})` : ''}.{' '}
+          <a href={listHref('/tilbud', { ...f, operator: undefined }, { page: 1 })}>Vis alle driftsherrer</a>
         </p>
       )}
       <Filters f={f} refs={v.refs} />

@@ -6,7 +6,10 @@ import { ZOfferingParams } from '../offerings.schema.js';
 import { offeringPage } from '../offerings.service.js';
 import { OfferingPage } from './offering.view.js';
 
-export const crumbs = [{ href: '/', label: 'Forside' }, { href: '/tilbud', label: 'Tilbudsregister' }];
+export const crumbs = [
+  { href: '/', label: 'Forside' },
+  { href: '/tilbud', label: 'Tilbudsregister' },
+];
 
 /** The offering id of a page URL (anything invalid names no offering: 404). */
 export const pageId = (params: unknown): number => ZOfferingParams.parse(params ?? {}).id;
@@ -19,6 +22,10 @@ export function offeringPages(app: FastifyInstance) {
     const query = req.query as Record<string, string>;
     const notice = Object.keys(NOTICES).find((k) => query[k] === '1');
     const name = view.offering.offering_name;
-    return reply.page({ title: name, breadcrumbs: [...crumbs, { label: name }], body: <OfferingPage view={{ ...view, notice: notice ? NOTICES[notice]! : null }} /> });
+    return reply.page({
+      title: name,
+      breadcrumbs: [...crumbs, { label: name }],
+      body: <OfferingPage view={{ ...view, notice: notice ? NOTICES[notice]! : null }} />,
+    });
   });
 }

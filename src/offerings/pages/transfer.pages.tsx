@@ -34,20 +34,42 @@ export function transferPages(fastify: FastifyInstance) {
 
   app.get(
     '/tilbud/eksport.csv',
-    { preValidation: mayRead, schema: { summary: 'Det filtrerede tilbudsregister som CSV (semikolonsepareret, UTF-8)', tags: ['Tilbud'], querystring: ZListQuery, response: { 200: file(CSV, 'CSV-fil'), 400: ZErrorResponse, 401: ZErrorResponse } } },
+    {
+      preValidation: mayRead,
+      schema: {
+        summary: 'Det filtrerede tilbudsregister som CSV (semikolonsepareret, UTF-8)',
+        tags: ['Tilbud'],
+        querystring: ZListQuery,
+        response: { 200: file(CSV, 'CSV-fil'), 400: ZErrorResponse, 401: ZErrorResponse },
+      },
+    },
     async (req, reply) => {
       const { date, rows } = await exportOfferings(req.ctx, req.query);
-      return reply.type(CSV).header('content-disposition', attachment(`tilbudsregister-${date}.csv`)).send(toCsv(exportHeader(), rows.map(exportRow)));
+      return reply
+        .type(CSV)
+        .header('content-disposition', attachment(`tilbudsregister-${date}.csv`))
+        .send(toCsv(exportHeader(), rows.map(exportRow)));
     },
   );
 
   app.get(
     '/tilbud/eksport.xlsx',
-    { preValidation: mayRead, schema: { summary: 'Det filtrerede tilbudsregister som Excel', tags: ['Tilbud'], querystring: ZListQuery, response: { 200: file(XLSX, 'Excel-fil'), 400: ZErrorResponse, 401: ZErrorResponse } } },
+    {
+      preValidation: mayRead,
+      schema: {
+        summary: 'Det filtrerede tilbudsregister som Excel',
+        tags: ['Tilbud'],
+        querystring: ZListQuery,
+        response: { 200: file(XLSX, 'Excel-fil'), 400: ZErrorResponse, 401: ZErrorResponse },
+      },
+    },
     async (req, reply) => {
       const { date, rows } = await exportOfferings(req.ctx, req.query);
       const xlsx = await toXlsx([{ name: 'Tilbud', columns: COLUMNS.map((c) => ({ header: c.header })), rows: rows.map(exportRow) }]);
-      return reply.type(XLSX).header('content-disposition', attachment(`tilbudsregister-${date}.xlsx`)).send(xlsx);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', attachment(`tilbudsregister-${date}.xlsx`))
+        .send(xlsx);
     },
   );
 
@@ -64,7 +86,8 @@ export function transferPages(fastify: FastifyInstance) {
       if (result.errors.length) return showImport(req, reply, { problems: result.errors }, 400);
       return showImport(req, reply, { done: result });
     } catch (error) {
-      if (error instanceof HttpError && (error.statusCode === 400 || error.statusCode === 413)) return showImport(req, reply, { message: error.message }, error.statusCode);
+      if (error instanceof HttpError && (error.statusCode === 400 || error.statusCode === 413))
+        return showImport(req, reply, { message: error.message }, error.statusCode);
       throw error;
     }
   });

@@ -58,15 +58,23 @@ export const ImportPage: FC<{ view: ImportPageView }> = ({ view: v }) => (
     {v.message && <ErrorSummary message={v.message} />}
     {v.problems && v.problems.length > 0 && <Problems problems={v.problems} />}
     <p>
-      Brug samme kolonner som eksporten (<a href="/tilbud/skabelon.csv">hent en tom skabelon</a>). En række uden ID opretter et nyt tilbud; en række med ID opdaterer
-      tilbuddet. Koder for lovgrundlag, målgrupper, driftsform og tilbudstype står i eksporten. Lister adskilles med komma. Datoer skrives åååå-mm-dd eller dd-mm-åååå.
+      Brug samme kolonner som eksporten (<a href="/tilbud/skabelon.csv">hent en tom skabelon</a>). En række uden ID opretter et nyt tilbud; en række med ID
+      opdaterer tilbuddet. Koder for lovgrundlag, målgrupper, driftsform og tilbudstype står i eksporten. Lister adskilles med komma. Datoer skrives åååå-mm-dd
+      eller dd-mm-åååå.
     </p>
     <form method="post" action={`/tilbud/import?_csrf=${encodeURIComponent(v.csrf)}`} enctype="multipart/form-data">
       <div class="form-group">
         <label class="form-label" for="fil">
           Fil (.csv eller .xlsx, højst 10 MB)
         </label>
-        <input class="form-input" type="file" id="fil" name="fil" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+        <input
+          class="form-input"
+          type="file"
+          id="fil"
+          name="fil"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          required
+        />
       </div>
       <div class="ramme-actions">
         <button type="submit" class="button button-primary">

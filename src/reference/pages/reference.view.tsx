@@ -12,7 +12,10 @@ export type ReferencePageModel = { reference: TReference; dateError?: string };
 export const ReferencePage: FC<ReferencePageModel> = ({ reference: r, dateError }) => (
   <>
     <h1>Grunddata</h1>
-    <p>Regioner, rammeaftaleområder og lovgrundlag er data med gyldighedsdatoer. Vælg en dato for at se, hvad der gælder den dag, fx 1. januar 2027, hvor Region Østdanmark overtager.</p>
+    <p>
+      Regioner, rammeaftaleområder og lovgrundlag er data med gyldighedsdatoer. Vælg en dato for at se, hvad der gælder den dag, fx 1. januar 2027, hvor Region
+      Østdanmark overtager.
+    </p>
     <form method="get" action="/grunddata">
       <Field name="date" label="Gælder pr. dato" type="date" value={r.date} errors={dateError ? { date: [dateError] } : undefined} />
       <button class="button button-secondary" type="submit">
@@ -37,13 +40,19 @@ export const ReferencePage: FC<ReferencePageModel> = ({ reference: r, dateError 
               <td>{x.name}</td>
               <td class="ramme-num">{x.municipalityCount}</td>
               <td>{formatDate(x.validFrom)}</td>
-              <td>{x.validTo ? `${formatDate(x.validTo)} (afløses af ${r.endedRegions.find((e) => e.id === x.successorId)?.name ?? 'Region Østdanmark'})` : '–'}</td>
+              <td>
+                {x.validTo ? `${formatDate(x.validTo)} (afløses af ${r.endedRegions.find((e) => e.id === x.successorId)?.name ?? 'Region Østdanmark'})` : '–'}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
-    {r.endedRegions.length > 0 && <p>Ikke gældende på datoen: {r.endedRegions.map((e) => `${e.name} (${formatDate(e.validFrom)}–${e.validTo ? formatDate(e.validTo) : ''})`).join('; ')}.</p>}
+    {r.endedRegions.length > 0 && (
+      <p>
+        Ikke gældende på datoen: {r.endedRegions.map((e) => `${e.name} (${formatDate(e.validFrom)}–${e.validTo ? formatDate(e.validTo) : ''})`).join('; ')}.
+      </p>
+    )}
     <h2>Rammeaftaleområder og medlemmer</h2>
     {r.areas.map((a) => (
       <details>

@@ -47,8 +47,32 @@ export function detailPages(app: FastifyInstance) {
     return sendFragment(reply, <WhatIfResult outcome={outcome} current={current} />);
   });
 
-  action(app, 'indsend', (req, id) => submitVersion(req.ctx, id, { explanation: fieldOf(req, 'explanation') }), (id) => `/takster/${id}?indsendt=1`, '_');
-  action(app, 'godkend', (req, id) => approveVersion(req.ctx, id), (id) => `/takster/${id}?godkendt=1`, '_');
-  action(app, 'returner', (req, id) => returnVersion(req.ctx, id, { comment: fieldOf(req, 'comment') ?? '' }), (id) => `/takster/${id}?returneret=1`, 'comment');
-  action(app, 'slet', (req, id) => deleteDraft(req.ctx, id), () => '/takster?slettet=1', '_');
+  action(
+    app,
+    'indsend',
+    (req, id) => submitVersion(req.ctx, id, { explanation: fieldOf(req, 'explanation') }),
+    (id) => `/takster/${id}?indsendt=1`,
+    '_',
+  );
+  action(
+    app,
+    'godkend',
+    (req, id) => approveVersion(req.ctx, id),
+    (id) => `/takster/${id}?godkendt=1`,
+    '_',
+  );
+  action(
+    app,
+    'returner',
+    (req, id) => returnVersion(req.ctx, id, { comment: fieldOf(req, 'comment') ?? '' }),
+    (id) => `/takster/${id}?returneret=1`,
+    'comment',
+  );
+  action(
+    app,
+    'slet',
+    (req, id) => deleteDraft(req.ctx, id),
+    () => '/takster?slettet=1',
+    '_',
+  );
 }

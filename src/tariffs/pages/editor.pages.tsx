@@ -37,7 +37,9 @@ export function editorPages(app: FastifyInstance) {
       return reply.redirect(`/takster/${id}?gemt=1`, 303);
     } catch (error) {
       if (!isInvalid(error)) throw error;
-      return show(req, reply, await again({ withPreview: false }), { errors: Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] } });
+      return show(req, reply, await again({ withPreview: false }), {
+        errors: Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] },
+      });
     }
   });
 
@@ -62,7 +64,9 @@ export function editorPages(app: FastifyInstance) {
       return reply.redirect(`/takster/${id}?gemt=1`, 303);
     } catch (error) {
       if (!isInvalid(error)) throw error;
-      return show(req, reply, await draftEditor(req.ctx, id, values, { withPreview: false }), { errors: Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] } });
+      return show(req, reply, await draftEditor(req.ctx, id, values, { withPreview: false }), {
+        errors: Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] },
+      });
     }
   });
 }

@@ -38,18 +38,39 @@ export const TariffEditor: FC<EditorProps> = (p) => {
       <div class="row">
         <div class="col-12 col-lg-7">
           {p.isCorrection && (
-            <TextArea name="correctionReason" label="Begrundelse for ny version" hint="Taksten er offentliggjort; en rettelse bliver en ny version med en begrundelse." value={v('correctionReason')} errors={e} required maxlength={2000} />
+            <TextArea
+              name="correctionReason"
+              label="Begrundelse for ny version"
+              hint="Taksten er offentliggjort; en rettelse bliver en ny version med en begrundelse."
+              value={v('correctionReason')}
+              errors={e}
+              required
+              maxlength={2000}
+            />
           )}
           <fieldset>
             <legend class="h3">Enhed og kapacitet</legend>
-            <Select name="unit" label="Enhed" value={v('unit') || 'day'} errors={e} options={UNITS.map((u) => ({ value: u, label: `Pr. ${UNIT_LABELS[u]}` }))} />
+            <Select
+              name="unit"
+              label="Enhed"
+              value={v('unit') || 'day'}
+              errors={e}
+              options={UNITS.map((u) => ({ value: u, label: `Pr. ${UNIT_LABELS[u]}` }))}
+            />
             <Field name="places" label="Pladser" hint="Bruges for døgn- og månedstakster." value={v('places')} errors={e} inputmode="numeric" />
             <Field name="plannedHours" label="Planlagte timer" hint="Bruges for timetakster." value={v('plannedHours')} errors={e} inputmode="decimal" />
           </fieldset>
           <fieldset>
             <legend class="h3">Udgifter (kr.)</legend>
             {COST_CATEGORIES.map((c) => (
-              <Field name={`cost.${c}`} label={COST_LABELS[c]} value={v(`cost.${c}`)} errors={e} inputmode="decimal" hint={c === 'depreciation' || c === 'interest' ? 'Indgår ikke i grundlaget for overhead.' : undefined} />
+              <Field
+                name={`cost.${c}`}
+                label={COST_LABELS[c]}
+                value={v(`cost.${c}`)}
+                errors={e}
+                inputmode="decimal"
+                hint={c === 'depreciation' || c === 'interest' ? 'Indgår ikke i grundlaget for overhead.' : undefined}
+              />
             ))}
           </fieldset>
           <fieldset>
@@ -64,7 +85,14 @@ export const TariffEditor: FC<EditorProps> = (p) => {
                   ].map(([value, label]) => (
                     <li>
                       <div class="form-group-radio">
-                        <input class="form-radio" type="radio" id={`f-overheadMode-${value}`} name="overheadMode" value={value} checked={(v('overheadMode') || 'pct') === value} />
+                        <input
+                          class="form-radio"
+                          type="radio"
+                          id={`f-overheadMode-${value}`}
+                          name="overheadMode"
+                          value={value}
+                          checked={(v('overheadMode') || 'pct') === value}
+                        />
                         <label for={`f-overheadMode-${value}`}>{label}</label>
                       </div>
                     </li>
@@ -72,20 +100,48 @@ export const TariffEditor: FC<EditorProps> = (p) => {
                 </ul>
               </fieldset>
             </div>
-            <Field name="overheadValue" label="Overhead" hint="Procent (fx 6) eller beløb i kroner, efter valget ovenfor." value={v('overheadValue')} errors={e} inputmode="decimal" />
+            <Field
+              name="overheadValue"
+              label="Overhead"
+              hint="Procent (fx 6) eller beløb i kroner, efter valget ovenfor."
+              value={v('overheadValue')}
+              errors={e}
+              inputmode="decimal"
+            />
             <Field name="income" label="Indtægter, der fratrækkes (kr.)" value={v('income')} errors={e} inputmode="decimal" />
           </fieldset>
           <fieldset>
             <legend class="h3">Efterregulering af et tidligere års resultat</legend>
             <Field name="regYear" label="Regnskabsår" value={v('regYear')} errors={e} inputmode="numeric" />
-            <Field name="regResult" label="Resultat til efterregulering (kr.)" hint="Overskud positivt, underskud med minus." value={v('regResult')} errors={e} inputmode="decimal" />
+            <Field
+              name="regResult"
+              label="Resultat til efterregulering (kr.)"
+              hint="Overskud positivt, underskud med minus."
+              value={v('regResult')}
+              errors={e}
+              inputmode="decimal"
+            />
             <Field name="regCostBase" label="Omkostningsgrundlag det år (kr.)" value={v('regCostBase')} errors={e} inputmode="decimal" />
-            <Field name="regRetained" label="Beholdt i egen driftsramme (kr.)" hint="Samme fortegn som resultatet; højst aftalens grænse (typisk 5 %) af omkostningsgrundlaget." value={v('regRetained')} errors={e} inputmode="decimal" />
+            <Field
+              name="regRetained"
+              label="Beholdt i egen driftsramme (kr.)"
+              hint="Samme fortegn som resultatet; højst aftalens grænse (typisk 5 %) af omkostningsgrundlaget."
+              value={v('regRetained')}
+              errors={e}
+              inputmode="decimal"
+            />
           </fieldset>
           <fieldset>
             <legend class="h3">Belægning</legend>
             {p.shortStay && <p>Tilbuddet er et korttids-, akut- eller aflastningstilbud; aftalens lavere minimum gælder.</p>}
-            <Field name="occupancyPct" label="Budgetteret belægningsprocent" hint="Lad feltet stå tomt for at bruge gennemsnittet af de foregående års faktiske belægning." value={v('occupancyPct')} errors={e} inputmode="decimal" />
+            <Field
+              name="occupancyPct"
+              label="Budgetteret belægningsprocent"
+              hint="Lad feltet stå tomt for at bruge gennemsnittet af de foregående års faktiske belægning."
+              value={v('occupancyPct')}
+              errors={e}
+              inputmode="decimal"
+            />
             {[0, 1].map((i) => (
               <Field
                 name={`hist.${i}`}
@@ -96,11 +152,18 @@ export const TariffEditor: FC<EditorProps> = (p) => {
                 inputmode="decimal"
               />
             ))}
-            <Checkbox name="occupancyDeviationApproved" label="Styregruppen har godkendt en belægning uden for aftalens grænser" checked={v('occupancyDeviationApproved') === 'on'} />
+            <Checkbox
+              name="occupancyDeviationApproved"
+              label="Styregruppen har godkendt en belægning uden for aftalens grænser"
+              checked={v('occupancyDeviationApproved') === 'on'}
+            />
           </fieldset>
           <fieldset>
             <legend class="h3">Takstniveauer (pakkemodel)</legend>
-            <p>Udfyld kun, hvis tilbuddet har flere niveauer. Vægten er niveauets relative pris; andelene er den forventede fordeling af de belagte pladser og skal give 1 tilsammen (fx 0,5 + 0,3 + 0,2).</p>
+            <p>
+              Udfyld kun, hvis tilbuddet har flere niveauer. Vægten er niveauets relative pris; andelene er den forventede fordeling af de belagte pladser og
+              skal give 1 tilsammen (fx 0,5 + 0,3 + 0,2).
+            </p>
             {Array.from({ length: LEVEL_ROWS }, (_, i) => (
               <div class="ramme-filters">
                 <Field name={`level.${i}.name`} label={`Niveau ${i + 1}: navn`} value={v(`level.${i}.name`)} errors={e} maxlength={80} />
@@ -192,8 +255,9 @@ export const PreviewPanel: FC<Partial<Preview> & { isResidential: boolean }> = (
       {isFlagged ? (
         <Alert kind="warning" heading="Stigning over aftalens grænse">
           <p>
-            Den {isReal ? 'reale' : 'nominelle'} stigning på {formatChange(isReal ? change.realPct : change.nominalPct)} overstiger grænsen på {dkPct(snapshot.increaseThresholdPct)} for døgn- og botilbud. Forklar stigningen, før
-            taksten indsendes; den indberettes til socialtilsynet og drøftes i styregruppen.
+            Den {isReal ? 'reale' : 'nominelle'} stigning på {formatChange(isReal ? change.realPct : change.nominalPct)} overstiger grænsen på{' '}
+            {dkPct(snapshot.increaseThresholdPct)} for døgn- og botilbud. Forklar stigningen, før taksten indsendes; den indberettes til socialtilsynet og
+            drøftes i styregruppen.
           </p>
         </Alert>
       ) : (
@@ -224,7 +288,12 @@ export const editorPage = (m: EditorView): PageOptions => {
   return {
     title,
     status: m.httpStatus,
-    breadcrumbs: [{ href: '/', label: 'Forside' }, { href: '/takster', label: 'Takster' }, { href: `/takster/tilbud/${o.id}`, label: o.name }, { label: title }],
+    breadcrumbs: [
+      { href: '/', label: 'Forside' },
+      { href: '/takster', label: 'Takster' },
+      { href: `/takster/tilbud/${o.id}`, label: o.name },
+      { label: title },
+    ],
     body: (
       <>
         <h1>{title}</h1>
@@ -233,7 +302,8 @@ export const editorPage = (m: EditorView): PageOptions => {
         </p>
         {m.deadline && !m.isCorrection && (
           <p>
-            Frist for indsendelse: {formatDate(m.deadline)}. Beregningen følger aftalens regler for {m.year}; se dem på <a href="/takster/regler">takstreglerne</a>.
+            Frist for indsendelse: {formatDate(m.deadline)}. Beregningen følger aftalens regler for {m.year}; se dem på{' '}
+            <a href="/takster/regler">takstreglerne</a>.
           </p>
         )}
         <TariffEditor

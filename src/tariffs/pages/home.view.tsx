@@ -63,7 +63,11 @@ const OwnOfferings = ({ m }: { m: TariffsHomeView }) => (
                       </a>
                     ) : (
                       <a href={`/takster/tilbud/${e.id}/${y}/ny`}>
-                        Beregn<span class="sr-only"> takst {y} for {e.name}</span>
+                        Beregn
+                        <span class="sr-only">
+                          {' '}
+                          takst {y} for {e.name}
+                        </span>
                       </a>
                     )}
                   </td>
@@ -137,8 +141,8 @@ export const tariffsHomePage = (m: TariffsHomeView): PageOptions => ({
       {m.isDeleted && <Alert kind="success">Kladden er slettet.</Alert>}
       <h1>Takster</h1>
       <p>
-        Kommunerne afregner alene ud fra en takstoversigt, der bygger på et åbent og gennemsigtigt beregningsgrundlag. Hver takst kan åbnes og viser beregningen trin for trin. Stigninger over
-        aftalens grænse i døgn- og botilbud indberettes til socialtilsynet og drøftes i styregruppen to gange om året.
+        Kommunerne afregner alene ud fra en takstoversigt, der bygger på et åbent og gennemsigtigt beregningsgrundlag. Hver takst kan åbnes og viser beregningen
+        trin for trin. Stigninger over aftalens grænse i døgn- og botilbud indberettes til socialtilsynet og drøftes i styregruppen to gange om året.
       </p>
       <h2>Takstoversigter</h2>
       <Overviews areas={m.areas} />

@@ -51,7 +51,12 @@ export function overviewPages(app: FastifyInstance) {
     }
   });
 
-  const csv = { summary: 'Takstoversigten som CSV (semikolon, UTF-8)', tags: ['Takster'], security: [], response: file('text/csv', 'CSV med semikolon og decimalkomma') };
+  const csv = {
+    summary: 'Takstoversigten som CSV (semikolon, UTF-8)',
+    tags: ['Takster'],
+    security: [],
+    response: file('text/csv', 'CSV med semikolon og decimalkomma'),
+  };
   app.get('/takster/oversigt/:area/:year/eksport.csv', { schema: csv }, async (req, reply) => {
     const { area, year } = paramsOf(ZAreaYear, req);
     return sendFile(reply, 'text/csv; charset=utf-8', await overviewCsvFile(req.ctx, area, year));
@@ -59,7 +64,14 @@ export function overviewPages(app: FastifyInstance) {
 
   app.get(
     '/takster/oversigt/:area/:year/eksport.xlsx',
-    { schema: { summary: 'Takstoversigten som Excel: oversigten og hvert tilbuds beregning på hvert sit ark', tags: ['Takster'], security: [], response: file(XLSX, 'Excel-projektmappe') } },
+    {
+      schema: {
+        summary: 'Takstoversigten som Excel: oversigten og hvert tilbuds beregning på hvert sit ark',
+        tags: ['Takster'],
+        security: [],
+        response: file(XLSX, 'Excel-projektmappe'),
+      },
+    },
     async (req, reply) => {
       const { area, year } = paramsOf(ZAreaYear, req);
       return sendFile(reply, XLSX, await overviewXlsxFile(req.ctx, area, year));

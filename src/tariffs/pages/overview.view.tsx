@@ -26,7 +26,7 @@ const Flags = ({ r }: { r: OverviewRow }) => {
     r.warning_count ? count(r.warning_count, 'advarsel', 'advarsler') : null,
     r.status === 'godkendt' ? 'Godkendt, ikke offentliggjort' : null,
   ].filter(Boolean);
-  return flags.length ? <>{flags.join('; ')}</> : <span class="sr-only">Ingen</span>;
+  return flags.length ? flags.join('; ') : <span class="sr-only">Ingen</span>;
 };
 
 const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }) => (
@@ -101,19 +101,20 @@ const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }
   </section>
 );
 
-
 const overviewCrumbs = (area: { name: string }, year: number, base: string, last?: string) => [
   { href: '/', label: 'Forside' },
   { href: '/takster', label: 'Takster' },
-  ...(last ? [{ href: `${base}?forhaandsvisning=1`, label: `Takstoversigt ${year}, ${area.name}` }, { label: last }] : [{ label: `Takstoversigt ${year}, ${area.name}` }]),
+  ...(last
+    ? [{ href: `${base}?forhaandsvisning=1`, label: `Takstoversigt ${year}, ${area.name}` }, { label: last }]
+    : [{ label: `Takstoversigt ${year}, ${area.name}` }]),
 ];
 
 const Published = ({ o }: { o: OverviewPageData }) =>
   o.publications.length ? (
     <p>
       Offentliggjort {formatDateTime(o.publications[o.publications.length - 1]!.published_at)}
-      {o.publications.length > 1 ? `; senest opdateret ${formatDateTime(o.publications[0]!.published_at)}` : ''}. Betaling afregnes alene efter denne oversigt. Hver takst kan åbnes og
-      viser hele beregningen.
+      {o.publications.length > 1 ? `; senest opdateret ${formatDateTime(o.publications[0]!.published_at)}` : ''}. Betaling afregnes alene efter denne oversigt.
+      Hver takst kan åbnes og viser hele beregningen.
     </p>
   ) : (
     <Alert kind="info">Oversigten er ikke offentliggjort endnu. Kun sekretariatet kan se den.</Alert>
@@ -163,7 +164,9 @@ export const overviewPage = (o: OverviewView): PageOptions => {
         {o.message && <Alert kind="error">{o.message}</Alert>}
         <h1>{title}</h1>
         <Published o={o} />
-        {o.isPreview && <Alert kind="warning">Forhåndsvisning: godkendte takster, der endnu ikke er offentliggjort, vises i stedet for de offentliggjorte.</Alert>}
+        {o.isPreview && (
+          <Alert kind="warning">Forhåndsvisning: godkendte takster, der endnu ikke er offentliggjort, vises i stedet for de offentliggjorte.</Alert>
+        )}
         <p>
           {o.rows.length} tilbud. {o.rows.filter((r) => r.is_flagged).length} med en stigning over aftalens grænse.
         </p>
@@ -188,7 +191,9 @@ export const confirmPage = (c: ConfirmView): PageOptions => {
   const title = `Offentliggør takstoversigten ${c.year} – ${c.area.name}`;
   const n = (k: string) => c.status[k] ?? 0;
   const outstanding = n('indsendt') + n('returneret') + n('kladde') + n('mangler');
-  const deadlineText = c.deadline ? `${formatDate(c.deadline)} (${c.isPastDeadline ? 'fristen er overskredet' : 'fristen er ikke overskredet endnu'})` : 'Ingen frist fastsat';
+  const deadlineText = c.deadline
+    ? `${formatDate(c.deadline)} (${c.isPastDeadline ? 'fristen er overskredet' : 'fristen er ikke overskredet endnu'})`
+    : 'Ingen frist fastsat';
   return {
     title,
     status: c.httpStatus,
@@ -197,7 +202,10 @@ export const confirmPage = (c: ConfirmView): PageOptions => {
       <>
         {c.message && <Alert kind="error">{c.message}</Alert>}
         <h1>{title}</h1>
-        <p>Kontrollér takstrunden, før du offentliggør. Kun godkendte takster offentliggøres; de øvrige kan offentliggøres senere som en opdatering af oversigten.</p>
+        <p>
+          Kontrollér takstrunden, før du offentliggør. Kun godkendte takster offentliggøres; de øvrige kan offentliggøres senere som en opdatering af
+          oversigten.
+        </p>
         <DescriptionList
           items={[
             ['Godkendt (offentliggøres nu)', String(n('godkendt'))],

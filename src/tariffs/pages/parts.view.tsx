@@ -111,7 +111,13 @@ export const Warnings: FC<{ warnings: string[] }> = ({ warnings }) =>
     </Alert>
   ) : null;
 
-const BADGE: Record<TariffStatus, string> = { kladde: 'badge', indsendt: 'badge badge-info', returneret: 'badge badge-warning', godkendt: 'badge badge-success', offentliggjort: 'badge badge-success' };
+const BADGE: Record<TariffStatus, string> = {
+  kladde: 'badge',
+  indsendt: 'badge badge-info',
+  returneret: 'badge badge-warning',
+  godkendt: 'badge badge-success',
+  offentliggjort: 'badge badge-success',
+};
 
 export const StatusTag: FC<{ status: TariffStatus; superseded?: boolean }> = ({ status, superseded }) => (
   <span class={superseded ? 'badge' : BADGE[status]}>{superseded ? 'Offentliggjort, erstattet' : STATUS_LABELS[status]}</span>

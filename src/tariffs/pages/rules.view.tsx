@@ -14,7 +14,10 @@ export const rulesPage = ({ rules, priceIndex: pl }: TariffRulesData): PageOptio
   body: (
     <>
       <h1>Takstregler</h1>
-      <p>Reglerne er data med en gyldighedsperiode pr. rammeaftale. En takst bruger reglen, der gælder 1. januar i takståret, og gemmer den sammen med beregningen.</p>
+      <p>
+        Reglerne er data med en gyldighedsperiode pr. rammeaftale. En takst bruger reglen, der gælder 1. januar i takståret, og gemmer den sammen med
+        beregningen.
+      </p>
       <div class="ramme-table-wrap" tabindex={0}>
         <table class="table table--zebra table--compact">
           <caption>Regler pr. rammeaftale og periode</caption>
@@ -47,7 +50,8 @@ export const rulesPage = ({ rules, priceIndex: pl }: TariffRulesData): PageOptio
                 </td>
                 <td>{dkPct(r.retain_limit_pct)}</td>
                 <td>
-                  {dkPct(r.occupancy_floor_pct)}–{dkPct(r.occupancy_ceiling_pct)}, korttid fra {dkPct(r.short_stay_floor_pct)}, anbefalet højst {dkPct(r.recommended_max_pct)}
+                  {dkPct(r.occupancy_floor_pct)}–{dkPct(r.occupancy_ceiling_pct)}, korttid fra {dkPct(r.short_stay_floor_pct)}, anbefalet højst{' '}
+                  {dkPct(r.recommended_max_pct)}
                 </td>
                 <td>{r.overhead_cap_pct ? dkPct(r.overhead_cap_pct) : 'Intet'}</td>
                 <td>

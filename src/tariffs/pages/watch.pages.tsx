@@ -11,8 +11,14 @@ import { increaseReportPage, steeringReviewPage } from './watch.view.js';
 
 const ZQuery = z.object({
   area: z.string().max(40).optional(),
-  periode: z.string().regex(/^\d{4}-[12]$/).optional(),
-  dato: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  periode: z
+    .string()
+    .regex(/^\d{4}-[12]$/)
+    .optional(),
+  dato: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   takstaar: zPageYear.optional(),
 });
 
@@ -25,7 +31,9 @@ function query(req: FastifyRequest): WatchQuery {
 export function watchPages(app: FastifyInstance) {
   app.get('/takster/indberetning', { schema: { hide: true } }, async (req, reply) => reply.page(increaseReportPage(await increaseReport(req.ctx, query(req)))));
 
-  app.get('/takster/indberetning/eksport.csv', { schema: { hide: true } }, async (req, reply) => sendFile(reply, 'text/csv; charset=utf-8', await increaseReportCsv(req.ctx, query(req))));
+  app.get('/takster/indberetning/eksport.csv', { schema: { hide: true } }, async (req, reply) =>
+    sendFile(reply, 'text/csv; charset=utf-8', await increaseReportCsv(req.ctx, query(req))),
+  );
 
   app.get('/takster/styregruppe', { schema: { hide: true } }, async (req, reply) => reply.page(steeringReviewPage(await steeringReview(req.ctx, query(req)))));
 }

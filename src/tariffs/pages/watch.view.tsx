@@ -108,7 +108,6 @@ const FiguresTable = ({ rows, year }: { rows: OrgFigures[]; year: number }) => (
   </div>
 );
 
-
 const crumbs = (label: string) => [{ href: '/', label: 'Forside' }, { href: '/takster', label: 'Takster' }, { label }];
 
 const ReportFilters = ({ d }: { d: IncreaseReportData }) => (
@@ -133,9 +132,9 @@ export const increaseReportPage = (d: IncreaseReportData): PageOptions => ({
     <>
       <h1>Indberetning af takststigninger, {d.period.label}</h1>
       <p>
-        {d.area.name}: døgn- og botilbud, hvis takst er steget mere end {dkPct(d.rule.increase_threshold_pct)} ({d.rule.increase_basis === 'real' ? 'realt, ud over P/L' : 'nominelt'}), godkendt af
-        sekretariatet i perioden {formatDate(d.period.start)} til {formatDate(d.period.to)}. Grupperet
-        pr. socialtilsyn og kommune med driftsherrens forklaring.
+        {d.area.name}: døgn- og botilbud, hvis takst er steget mere end {dkPct(d.rule.increase_threshold_pct)} (
+        {d.rule.increase_basis === 'real' ? 'realt, ud over P/L' : 'nominelt'}), godkendt af sekretariatet i perioden {formatDate(d.period.start)} til{' '}
+        {formatDate(d.period.to)}. Grupperet pr. socialtilsyn og kommune med driftsherrens forklaring.
       </p>
       <ReportFilters d={d} />
       {d.rows.length === 0 && <Alert kind="info">Ingen stigninger over grænsen er godkendt i perioden.</Alert>}
@@ -163,8 +162,8 @@ export const steeringReviewPage = (d: SteeringReviewData): PageOptions => ({
     <>
       <h1>Styregruppens gennemgang af takststigninger, {formatDate(d.date)}</h1>
       <p>
-        {d.area.name}. Stigninger over {dkPct(d.rule.increase_threshold_pct)} i døgn- og botilbud, godkendt efter forrige gennemgang ({formatDate(d.previous)}) og til og med {formatDate(d.date)}. Styregruppen
-        drøfter indberetningerne to gange om året.
+        {d.area.name}. Stigninger over {dkPct(d.rule.increase_threshold_pct)} i døgn- og botilbud, godkendt efter forrige gennemgang ({formatDate(d.previous)})
+        og til og med {formatDate(d.date)}. Styregruppen drøfter indberetningerne to gange om året.
       </p>
       <form method="get" action="/takster/styregruppe" aria-label="Vælg område og møde">
         <div class="ramme-filters">
@@ -178,9 +177,15 @@ export const steeringReviewPage = (d: SteeringReviewData): PageOptions => ({
         </div>
       </form>
       <h2>Stigninger til drøftelse ({d.rows.length})</h2>
-      {d.rows.length === 0 ? <p>Ingen stigninger over grænsen i perioden.</p> : <FlaggedTable rows={d.rows} caption="Stigninger over grænsen til styregruppens drøftelse" />}
+      {d.rows.length === 0 ? (
+        <p>Ingen stigninger over grænsen i perioden.</p>
+      ) : (
+        <FlaggedTable rows={d.rows} caption="Stigninger over grænsen til styregruppens drøftelse" />
+      )}
       <h2>Kommunernes takster {d.tariffYear}</h2>
-      <p>Antal tilbud, takster indsendt, indsendt inden fristen og stigninger over grænsen pr. driftsherre. Tallene bruges også som indikatorer i rammeaftalen.</p>
+      <p>
+        Antal tilbud, takster indsendt, indsendt inden fristen og stigninger over grænsen pr. driftsherre. Tallene bruges også som indikatorer i rammeaftalen.
+      </p>
       <FiguresTable rows={d.figures} year={d.tariffYear} />
     </>
   ),

@@ -79,19 +79,44 @@ export const WhatIfResult: FC<{ outcome: WhatIfOutcome | null; current: LevelVie
   );
 };
 
-export const WhatIfForm: FC<{ id: number; csrf: string; input: CalcInput; occupancyUsed: string | null; values: WhatIfValues; outcome: WhatIfOutcome | null; current: LevelView[] }> = (p) => {
+export const WhatIfForm: FC<{
+  id: number;
+  csrf: string;
+  input: CalcInput;
+  occupancyUsed: string | null;
+  values: WhatIfValues;
+  outcome: WhatIfOutcome | null;
+  current: LevelView[];
+}> = (p) => {
   const costOf = (c: string) => p.input.costs.filter((l) => l.category === c).reduce((s, l) => s.plus(l.amount), new Dec(0));
   const present = COST_CATEGORIES.filter((c) => p.input.costs.some((l) => l.category === c));
   return (
-    <form method="post" action={`/takster/${p.id}/hvis`} data-live-url={`/takster/${p.id}/hvis`} data-live-target="hvis-resultat" aria-labelledby="hvis-overskrift">
+    <form
+      method="post"
+      action={`/takster/${p.id}/hvis`}
+      data-live-url={`/takster/${p.id}/hvis`}
+      data-live-target="hvis-resultat"
+      aria-labelledby="hvis-overskrift"
+    >
       <CsrfField token={p.csrf} />
       <div class="row">
         <div class="col-12 col-md-6">
           {p.input.unit !== 'hour' && (
-            <Field name="occupancyPct" label="Belægningsprocent" hint="Fx 95 eller 97,5" value={p.values.occupancyPct ?? formatForInput(p.input.occupancyPct ?? p.occupancyUsed)} inputmode="decimal" />
+            <Field
+              name="occupancyPct"
+              label="Belægningsprocent"
+              hint="Fx 95 eller 97,5"
+              value={p.values.occupancyPct ?? formatForInput(p.input.occupancyPct ?? p.occupancyUsed)}
+              inputmode="decimal"
+            />
           )}
           {present.map((c) => (
-            <Field name={`cost.${c}`} label={`${COST_LABELS[c]} (kr.)`} value={p.values[`cost.${c}`] ?? formatForInput(costOf(c).toFixed())} inputmode="decimal" />
+            <Field
+              name={`cost.${c}`}
+              label={`${COST_LABELS[c]} (kr.)`}
+              value={p.values[`cost.${c}`] ?? formatForInput(costOf(c).toFixed())}
+              inputmode="decimal"
+            />
           ))}
           <Field name="income" label="Indtægter (kr.)" value={p.values.income ?? formatForInput(p.input.income ?? '0')} inputmode="decimal" />
           <button type="submit" class="button button-secondary">

@@ -62,7 +62,8 @@ async function holbaekDraft(db: Db, year: number, wasSubmitted = false): Promise
     select ${tariff.id}, 1, 'kladde', 'access-matrix', ${cols} from tariff_version where id = ${source.id} returning id`.execute(db);
   const id = v.rows[0]!.id;
   await sql`insert into tariff_level select ${id}, sort, name, weight, share, tariff from tariff_level where version_id = ${source.id}`.execute(db);
-  if (wasSubmitted) await db.updateTable('tariff_version').set({ submitted_at: systemClock.now(), submitted_by: 'access-matrix' }).where('id', '=', id).execute();
+  if (wasSubmitted)
+    await db.updateTable('tariff_version').set({ submitted_at: systemClock.now(), submitted_by: 'access-matrix' }).where('id', '=', id).execute();
   return id;
 }
 
@@ -78,15 +79,32 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /api/tariffs/rules', url: '/api/tariffs/rules', allowed: ALL },
   { route: 'GET /api/tariffs/overview/:area/:year', url: `/api/tariffs/overview/sjaelland/${YEAR}`, allowed: ALL },
   { route: 'GET /api/tariffs/:id', url: async (db) => `/api/tariffs/${await published(db)}`, allowed: ALL, note: 'a published tariff' },
-  { route: 'GET /api/tariffs/:id', url: async (db) => `/api/tariffs/${await holbaekDraft(db, ROUND + 1)}`, allowed: [...OWNER_AND_SECRETARIAT], note: 'Holbæk’s draft', refusedAsNotFound: true },
+  {
+    route: 'GET /api/tariffs/:id',
+    url: async (db) => `/api/tariffs/${await holbaekDraft(db, ROUND + 1)}`,
+    allowed: [...OWNER_AND_SECRETARIAT],
+    note: 'Holbæk’s draft',
+    refusedAsNotFound: true,
+  },
   { route: 'GET /takster', url: '/takster', allowed: ALL },
   { route: 'GET /takster/regler', url: '/takster/regler', allowed: ALL },
   { route: 'GET /takster/tilbud/:offeringId', url: async (db) => `/takster/tilbud/${await offeringOf(db, 316)}`, allowed: ALL },
-  { route: 'GET /takster/oversigt/:area/:year', url: `/takster/oversigt/sjaelland/${YEAR}?forhaandsvisning=1`, allowed: ALL, note: 'published; the preview is the secretariat’s only' },
+  {
+    route: 'GET /takster/oversigt/:area/:year',
+    url: `/takster/oversigt/sjaelland/${YEAR}?forhaandsvisning=1`,
+    allowed: ALL,
+    note: 'published; the preview is the secretariat’s only',
+  },
   { route: 'GET /takster/oversigt/:area/:year/eksport.csv', url: `/takster/oversigt/sjaelland/${YEAR}/eksport.csv`, allowed: ALL },
   { route: 'GET /takster/oversigt/:area/:year/eksport.xlsx', url: `/takster/oversigt/sjaelland/${YEAR}/eksport.xlsx`, allowed: ALL },
   { route: 'GET /takster/:id', url: async (db) => `/takster/${await published(db)}`, allowed: ALL, note: 'a published tariff' },
-  { route: 'GET /takster/:id', url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 1)}`, allowed: [...OWNER_AND_SECRETARIAT], note: 'Holbæk’s draft', refusedAsNotFound: true },
+  {
+    route: 'GET /takster/:id',
+    url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 1)}`,
+    allowed: [...OWNER_AND_SECRETARIAT],
+    note: 'Holbæk’s draft',
+    refusedAsNotFound: true,
+  },
   { route: 'POST /takster/:id/hvis', url: async (db) => `/takster/${await published(db)}/hvis`, allowed: ALL, isForm: true, payload: { occupancyPct: '97' } },
 
   // The increase watch: signed-in users read.
@@ -95,26 +113,127 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /takster/styregruppe', url: '/takster/styregruppe?area=sjaelland', allowed: SIGNED_IN },
 
   // The operator's editor for its own offering.
-  { route: 'GET /takster/tilbud/:offeringId/:year/ny', url: async (db) => `/takster/tilbud/${await offeringOf(db, 316)}/${ROUND}/ny`, allowed: ['tilbudsoekonomi'] },
-  { route: 'GET /takster/tilbud/:offeringId/:year/ny', url: async (db) => `/takster/tilbud/${await offeringOf(db, 390)}/${ROUND}/ny`, allowed: [], note: 'another municipality’s offering' },
-  { route: 'POST /takster/tilbud/:offeringId/:year/ny', url: async (db) => `/takster/tilbud/${await offeringOf(db, 316)}/${ROUND}/ny`, allowed: ['tilbudsoekonomi'], isForm: true },
-  { route: 'POST /takster/forhaandsvisning/:offeringId/:year', url: async (db) => `/takster/forhaandsvisning/${await offeringOf(db, 316)}/${ROUND}`, allowed: ['tilbudsoekonomi'], isForm: true },
-  { route: 'GET /takster/:id/rediger', url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 1)}/rediger`, allowed: ['tilbudsoekonomi'], refusedAsNotFound: true },
-  { route: 'POST /takster/:id/rediger', url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 1)}/rediger`, allowed: ['tilbudsoekonomi'], isForm: true, payload: { handling: 'gem', places: 'mange' }, refusedAsNotFound: true },
-  { route: 'POST /takster/:id/indsend', url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 2)}/indsend`, allowed: ['tilbudsoekonomi'], isForm: true, refusedAsNotFound: true },
-  { route: 'POST /takster/:id/slet', url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 3, true)}/slet`, allowed: ['tilbudsoekonomi'], isForm: true, note: 'once submitted it cannot be deleted: 409 for the owner', refusedAsNotFound: true },
-  { route: 'POST /api/tariffs', url: '/api/tariffs', allowed: ['tilbudsoekonomi', 'leverandoer'], note: 'an empty body fails validation; the offering decides the organisation' },
-  { route: 'PUT /api/tariffs/:id', url: async (db) => `/api/tariffs/${await holbaekDraft(db, ROUND + 4)}`, allowed: ['tilbudsoekonomi'], payload: { places: 'mange' }, refusedAsNotFound: true },
-  { route: 'POST /api/tariffs/:id/submit', url: async (db) => `/api/tariffs/${await holbaekDraft(db, ROUND + 5)}/submit`, allowed: ['tilbudsoekonomi'], refusedAsNotFound: true },
-  { route: 'DELETE /api/tariffs/:id', url: async (db) => `/api/tariffs/${await holbaekDraft(db, ROUND + 6, true)}`, allowed: ['tilbudsoekonomi'], note: 'once submitted it cannot be deleted: 409 for the owner', refusedAsNotFound: true },
+  {
+    route: 'GET /takster/tilbud/:offeringId/:year/ny',
+    url: async (db) => `/takster/tilbud/${await offeringOf(db, 316)}/${ROUND}/ny`,
+    allowed: ['tilbudsoekonomi'],
+  },
+  {
+    route: 'GET /takster/tilbud/:offeringId/:year/ny',
+    url: async (db) => `/takster/tilbud/${await offeringOf(db, 390)}/${ROUND}/ny`,
+    allowed: [],
+    note: 'another municipality’s offering',
+  },
+  {
+    route: 'POST /takster/tilbud/:offeringId/:year/ny',
+    url: async (db) => `/takster/tilbud/${await offeringOf(db, 316)}/${ROUND}/ny`,
+    allowed: ['tilbudsoekonomi'],
+    isForm: true,
+  },
+  {
+    route: 'POST /takster/forhaandsvisning/:offeringId/:year',
+    url: async (db) => `/takster/forhaandsvisning/${await offeringOf(db, 316)}/${ROUND}`,
+    allowed: ['tilbudsoekonomi'],
+    isForm: true,
+  },
+  {
+    route: 'GET /takster/:id/rediger',
+    url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 1)}/rediger`,
+    allowed: ['tilbudsoekonomi'],
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /takster/:id/rediger',
+    url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 1)}/rediger`,
+    allowed: ['tilbudsoekonomi'],
+    isForm: true,
+    payload: { handling: 'gem', places: 'mange' },
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /takster/:id/indsend',
+    url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 2)}/indsend`,
+    allowed: ['tilbudsoekonomi'],
+    isForm: true,
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /takster/:id/slet',
+    url: async (db) => `/takster/${await holbaekDraft(db, ROUND + 3, true)}/slet`,
+    allowed: ['tilbudsoekonomi'],
+    isForm: true,
+    note: 'once submitted it cannot be deleted: 409 for the owner',
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /api/tariffs',
+    url: '/api/tariffs',
+    allowed: ['tilbudsoekonomi', 'leverandoer'],
+    note: 'an empty body fails validation; the offering decides the organisation',
+  },
+  {
+    route: 'PUT /api/tariffs/:id',
+    url: async (db) => `/api/tariffs/${await holbaekDraft(db, ROUND + 4)}`,
+    allowed: ['tilbudsoekonomi'],
+    payload: { places: 'mange' },
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /api/tariffs/:id/submit',
+    url: async (db) => `/api/tariffs/${await holbaekDraft(db, ROUND + 5)}/submit`,
+    allowed: ['tilbudsoekonomi'],
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'DELETE /api/tariffs/:id',
+    url: async (db) => `/api/tariffs/${await holbaekDraft(db, ROUND + 6, true)}`,
+    allowed: ['tilbudsoekonomi'],
+    note: 'once submitted it cannot be deleted: 409 for the owner',
+    refusedAsNotFound: true,
+  },
 
   // The secretariat of the area approves, returns and publishes.
-  { route: 'POST /takster/:id/godkend', url: async (db) => `/takster/${await pending(db)}/godkend`, allowed: ['sekretariat'], isForm: true, refusedAsNotFound: true },
-  { route: 'POST /takster/:id/returner', url: async (db) => `/takster/${await pending(db)}/returner`, allowed: ['sekretariat'], isForm: true, note: 'an empty comment is refused as input', refusedAsNotFound: true },
+  {
+    route: 'POST /takster/:id/godkend',
+    url: async (db) => `/takster/${await pending(db)}/godkend`,
+    allowed: ['sekretariat'],
+    isForm: true,
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /takster/:id/returner',
+    url: async (db) => `/takster/${await pending(db)}/returner`,
+    allowed: ['sekretariat'],
+    isForm: true,
+    note: 'an empty comment is refused as input',
+    refusedAsNotFound: true,
+  },
   { route: 'POST /api/tariffs/:id/approve', url: async (db) => `/api/tariffs/${await pending(db)}/approve`, allowed: ['sekretariat'], refusedAsNotFound: true },
-  { route: 'POST /api/tariffs/:id/return', url: async (db) => `/api/tariffs/${await pending(db, 'godkendt')}/return`, allowed: ['sekretariat'], note: 'an empty comment is refused as input', refusedAsNotFound: true },
+  {
+    route: 'POST /api/tariffs/:id/return',
+    url: async (db) => `/api/tariffs/${await pending(db, 'godkendt')}/return`,
+    allowed: ['sekretariat'],
+    note: 'an empty comment is refused as input',
+    refusedAsNotFound: true,
+  },
   { route: 'POST /api/tariffs/publish', url: '/api/tariffs/publish', allowed: ['sekretariat'], note: 'an empty body fails validation' },
-  { route: 'GET /takster/oversigt/:area/:year/offentliggoer', url: `/takster/oversigt/sjaelland/${YEAR}/offentliggoer`, allowed: ['sekretariat'], note: 'the confirmation page before publishing' },
-  { route: 'GET /takster/oversigt/:area/:year/status/:state', url: `/takster/oversigt/sjaelland/${YEAR}/status/indsendt`, allowed: ['sekretariat'], note: 'whom to chase in the round' },
-  { route: 'POST /takster/oversigt/:area/:year/offentliggoer', url: `/takster/oversigt/sjaelland/${YEAR}/offentliggoer`, allowed: ['sekretariat'], isForm: true, note: 'nothing approved for this year: a 400 page' },
+  {
+    route: 'GET /takster/oversigt/:area/:year/offentliggoer',
+    url: `/takster/oversigt/sjaelland/${YEAR}/offentliggoer`,
+    allowed: ['sekretariat'],
+    note: 'the confirmation page before publishing',
+  },
+  {
+    route: 'GET /takster/oversigt/:area/:year/status/:state',
+    url: `/takster/oversigt/sjaelland/${YEAR}/status/indsendt`,
+    allowed: ['sekretariat'],
+    note: 'whom to chase in the round',
+  },
+  {
+    route: 'POST /takster/oversigt/:area/:year/offentliggoer',
+    url: `/takster/oversigt/sjaelland/${YEAR}/offentliggoer`,
+    allowed: ['sekretariat'],
+    isForm: true,
+    note: 'nothing approved for this year: a 400 page',
+  },
 ];

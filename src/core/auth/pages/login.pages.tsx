@@ -13,7 +13,7 @@ import { LoginPage } from './login.view.js';
 const ZLogin = z.object({ username: zText(60), password: z.string().min(1).max(200), next: z.string().max(500).optional() });
 
 /** Only same-site relative paths are followed after login. */
-const safeNext = (next: string | undefined) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 type LoginState = { error?: string; username?: string; next?: string; status?: number };
 
@@ -23,7 +23,11 @@ export function loginPages(app: FastifyInstance, ctx: AppContext) {
   const loginPage = async (req: FastifyRequest, reply: FastifyReply, s: LoginState) => {
     const next = s.next ?? (req.query as { next?: string }).next ?? '/';
     const users = await demoUsers(req.ctx);
-    return reply.page({ title: 'Log ind', status: s.status, body: <LoginPage csrf={req.csrf} next={next} error={s.error} username={s.username} demoUsers={users} /> });
+    return reply.page({
+      title: 'Log ind',
+      status: s.status,
+      body: <LoginPage csrf={req.csrf} next={next} error={s.error} username={s.username} demoUsers={users} />,
+    });
   };
 
   const sessionStarted = (reply: FastifyReply, secret: string, next: string | undefined) => {
@@ -40,10 +44,12 @@ export function loginPages(app: FastifyInstance, ctx: AppContext) {
   app.post('/login', { schema: { hide: true } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     const parsed = ZLogin.safeParse(body);
-    if (!parsed.success) return loginPage(req, reply, { error: 'Udfyld både brugernavn og adgangskode.', username: body.username, next: body.next, status: 400 });
+    if (!parsed.success)
+      return loginPage(req, reply, { error: 'Udfyld både brugernavn og adgangskode.', username: body.username, next: body.next, status: 400 });
     const { username, password, next } = parsed.data;
     const key = `${username.toLowerCase()}|${req.ip}`;
-    if (limiter.isBlocked(key)) return loginPage(req, reply, { error: 'For mange mislykkede forsøg. Vent 15 minutter, og prøv igen.', username, next, status: 429 });
+    if (limiter.isBlocked(key))
+      return loginPage(req, reply, { error: 'For mange mislykkede forsøg. Vent 15 minutter, og prøv igen.', username, next, status: 429 });
     const session = await signInWithPassword(req.ctx, username, password);
     if (!session) {
       limiter.fail(key);

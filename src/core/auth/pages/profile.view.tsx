@@ -30,7 +30,8 @@ export const ProfilePage: FC<ProfilePageModel> = ({ csrf, actor, tokens, created
     </dl>
     <h2>API-nøgler</h2>
     <p>
-      En API-nøgle giver et andet system adgang til Ramme med dine roller. Send den som <code>Authorization: Bearer &lt;nøgle&gt;</code>. Nøglen vises kun én gang.
+      En API-nøgle giver et andet system adgang til Ramme med dine roller. Send den som <code>Authorization: Bearer &lt;nøgle&gt;</code>. Nøglen vises kun én
+      gang.
     </p>
     {created && (
       <Alert kind="success" heading={`Nøglen "${created.name}" er oprettet`}>

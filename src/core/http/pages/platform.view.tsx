@@ -36,8 +36,8 @@ export const AboutPage: FC = () => (
   <>
     <h1>Om Ramme</h1>
     <p>
-      Ramme er arbejdsplatformen for kommunernes og regionernes samarbejde om rammeaftaler på det specialiserede social- og specialundervisningsområde: tilbud, takster,
-      kontrakter, data og selve aftalen samlet ét sted.
+      Ramme er arbejdsplatformen for kommunernes og regionernes samarbejde om rammeaftaler på det specialiserede social- og specialundervisningsområde: tilbud,
+      takster, kontrakter, data og selve aftalen samlet ét sted.
     </p>
     <h2>Persondata</h2>
     <p>Ramme gemmer ingen CPR-numre. En borger omtales kun med den købende kommunes egen sagsreference.</p>
@@ -102,7 +102,9 @@ const ResponseSchema: FC<{ responses?: Operation['responses'] }> = (p) => {
 export type DocsPageModel = { tags: string[]; entries: Array<{ path: string; method: string; op: Operation }> };
 
 export function docsPageModel(doc: OpenApiDoc): DocsPageModel {
-  const entries = Object.entries(doc.paths ?? {}).flatMap(([p, ops]) => Object.entries(ops).map(([method, op]) => ({ path: p, method: method.toUpperCase(), op })));
+  const entries = Object.entries(doc.paths ?? {}).flatMap(([p, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path: p, method: method.toUpperCase(), op })),
+  );
   return { entries, tags: [...new Set(entries.map((e) => e.op.tags?.[0] ?? 'Øvrige'))] };
 }
 
@@ -110,8 +112,9 @@ export const DocsPage: FC<DocsPageModel> = ({ tags, entries }) => (
   <>
     <h1>API-dokumentation</h1>
     <p>
-      Ramme har et dokumenteret JSON-API. Det maskinlæsbare OpenAPI 3.1-dokument ligger på <a href="/api/openapi.json">/api/openapi.json</a>. Kald med en personlig API-nøgle i
-      headeren <code>Authorization: Bearer &lt;nøgle&gt;</code>; nøglen oprettes på din profilside. Fejl besvares med status 4xx og <code>{'{"error": "...", "fields": {...}}'}</code> på dansk.
+      Ramme har et dokumenteret JSON-API. Det maskinlæsbare OpenAPI 3.1-dokument ligger på <a href="/api/openapi.json">/api/openapi.json</a>. Kald med en
+      personlig API-nøgle i headeren <code>Authorization: Bearer &lt;nøgle&gt;</code>; nøglen oprettes på din profilside. Fejl besvares med status 4xx og{' '}
+      <code>{'{"error": "...", "fields": {...}}'}</code> på dansk.
     </p>
     <nav aria-labelledby="api-toc">
       <h2 id="api-toc">Indhold</h2>

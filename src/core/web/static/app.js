@@ -13,7 +13,11 @@ document.addEventListener('input', (event) => {
     const target = document.getElementById(form.dataset.liveTarget);
     if (!target) return;
     const body = new URLSearchParams(new FormData(form));
-    const res = await fetch(form.dataset.liveUrl, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-ramme-fragment': '1' } });
+    const res = await fetch(form.dataset.liveUrl, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-ramme-fragment': '1' },
+    });
     if (res.ok) target.innerHTML = await res.text();
   }, 250);
 });
