@@ -27,12 +27,6 @@ export const ACTOR_TTL_MS = 10_000;
 /** A token's last use is recorded at most this often. */
 export const TOKEN_TOUCH_MS = 60_000;
 
-/**
- * @deprecated Time comes from the app context: `ctx.clock.today()` (Copenhagen time, fixable in tests).
- * Kept only while capabilities still import it.
- */
-export const today = (): string => systemClock.today();
-
 /** A password hash that never matches, so an unknown username costs the same time as a wrong password. */
 const NO_PASSWORD = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
