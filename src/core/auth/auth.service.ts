@@ -12,7 +12,6 @@ import { requireAccess, requireSignedIn } from '../access/access.js';
 import { audit } from '../audit.js';
 import { perDatabaseCache } from '../cache.js';
 import type { AppContext, Ctx } from '../capability.js';
-import { systemClock } from '../clock.js';
 import { z } from 'zod';
 import { badRequest, HttpError, notFound } from '../errors.js';
 import { parseInput, zText } from '../validation.js';
