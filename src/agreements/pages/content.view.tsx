@@ -12,7 +12,7 @@ import type { AgreementRow } from '../agreements.repository.js';
 import type { CommitmentForm, ContentView, FocusAreaForm, PrincipleForm } from '../content.service.js';
 import { partsInOrder } from '../logic.js';
 import { IndicatorLine } from './indicators.view.js';
-import { SubNav, Styles, agreementUrl, crumbs, prefixErrors, str, type FormState } from './shared.js';
+import { SubNav, Styles, agreementUrl, crumbs, prefixErrors, str, type FormState, FocusAreaText } from './shared.js';
 
 const LABELS: Record<string, string> = {
   part: 'Del',
@@ -69,33 +69,7 @@ const FocusAreaArticle = ({ a, f, canEdit }: { a: AgreementRow; f: ContentView['
     <h3>
       Fokusområde {f.number}: {f.title}
     </h3>
-    {f.goal && (
-      <p>
-        <strong>Mål:</strong> {f.goal}
-      </p>
-    )}
-    {f.content && (
-      <p>
-        <strong>Indhold:</strong> {f.content}
-      </p>
-    )}
-    {f.desired_results.length > 0 && (
-      <>
-        <p>
-          <strong>Ønskede resultater:</strong>
-        </p>
-        <ul>
-          {f.desired_results.map((r) => (
-            <li>{r}</li>
-          ))}
-        </ul>
-      </>
-    )}
-    {f.responsible && (
-      <p>
-        <strong>Ansvarlig:</strong> {f.responsible}
-      </p>
-    )}
+    <FocusAreaText goal={f.goal} content={f.content} desiredResults={f.desired_results} responsible={f.responsible} />
     {f.objectives.map((o) => (
       <div>
         <h4>

@@ -6,7 +6,7 @@
 import type { PageOptions } from '../../core/http/app.js';
 import { count, formatDate } from '../../core/format.js';
 import type { DocumentData } from '../document.service.js';
-import { SubNav, Styles, Tag, agreementUrl, crumbs, pct, value } from './shared.js';
+import { SubNav, Styles, Tag, agreementUrl, crumbs, pct, value, FocusAreaText } from './shared.js';
 
 const PROGRESS_TONE: Record<string, string> = { naaet: 'ok', paa_vej: 'warn', tilbage: 'bad', ingen_maaling: 'none', ingen_maal: 'neutral' };
 
@@ -24,33 +24,7 @@ const Parts = ({ d }: Props) => (
             <h3 id={`fa-${f.id}`}>
               Fokusområde {f.number}: {f.title}
             </h3>
-            {f.goal && (
-              <p>
-                <strong>Mål:</strong> {f.goal}
-              </p>
-            )}
-            {f.content && (
-              <p>
-                <strong>Indhold:</strong> {f.content}
-              </p>
-            )}
-            {f.desiredResults.length > 0 && (
-              <>
-                <p>
-                  <strong>Ønskede resultater:</strong>
-                </p>
-                <ul>
-                  {f.desiredResults.map((r) => (
-                    <li>{r}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {f.responsible && (
-              <p>
-                <strong>Ansvarlig:</strong> {f.responsible}
-              </p>
-            )}
+            <FocusAreaText goal={f.goal} content={f.content} desiredResults={f.desiredResults} responsible={f.responsible} />
             {f.objectives.map((o) => (
               <div>
                 <h4>

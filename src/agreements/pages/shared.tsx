@@ -103,3 +103,36 @@ export async function submit(
 
 /** Strings for form fields from a record (user input or a row). */
 export const str = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('\n') : String(v));
+
+/** A focus area's goal, content, desired results and who is responsible (MÅL, INDHOLD, ØNSKEDE RESULTATER). */
+export const FocusAreaText = (p: { goal: string | null; content: string | null; desiredResults: readonly string[]; responsible: string | null }) => (
+  <>
+    {p.goal && (
+      <p>
+        <strong>Mål:</strong> {p.goal}
+      </p>
+    )}
+    {p.content && (
+      <p>
+        <strong>Indhold:</strong> {p.content}
+      </p>
+    )}
+    {p.desiredResults.length > 0 && (
+      <>
+        <p>
+          <strong>Ønskede resultater:</strong>
+        </p>
+        <ul>
+          {p.desiredResults.map((r) => (
+            <li>{r}</li>
+          ))}
+        </ul>
+      </>
+    )}
+    {p.responsible && (
+      <p>
+        <strong>Ansvarlig:</strong> {p.responsible}
+      </p>
+    )}
+  </>
+);
