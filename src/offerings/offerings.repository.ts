@@ -9,7 +9,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { isValidOn, validOn } from '../core/db/dated.js';
 import type { DB, Queryable } from '../core/db/types.js';
 import { municipalityCodesOfArea } from '../reference/reference.public.js';
-import { offeringCatalogue } from './offerings.public.js';
+import { offeringCatalogue } from './catalogue.repository.js';
 import type { TListQuery } from './offerings.schema.js';
 import type { OfferingTable } from './offerings.table.js';
 
