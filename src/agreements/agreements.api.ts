@@ -8,60 +8,18 @@
  * cannot exist is 404 like an unknown one, and a refused caller gets 401/403/404 rather than field errors,
  * because each service checks access first and then validates the same body (`attachValidation`).
  */
-import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
-import { notFound } from '../core/errors.js';
+import type { FastifyInstance } from 'fastify';
+import { agreementRoutes } from './agreements.api-route.js';
 import * as A from './agreements.api-schema.js';
 import * as S from './agreements.schema.js';
 import { agreementJson, agreementList, changeStatus, createAgreement, setPublished, updateAgreement } from './agreements.service.js';
 import { saveCommitment, saveFocusArea, saveObjective, savePrinciple, saveSection } from './content.service.js';
-import { addComment, commentList, createVersion, respondToComment } from './hearing.service.js';
+import { commentList } from './hearing.service.js';
 import { addMeasurement, computeIndicator, saveIndicator } from './indicator.service.js';
-import { createGroup, createRound, saveAnswers, saveVotes } from './input.service.js';
 import { setCommitmentStatus } from './matrix.service.js';
-import { completeMilestone, saveMilestone, savePhase, setApproval } from './process.service.js';
-
-const TAGS = ['Rammeaftaler'];
-const OK = { ok: true } as const;
-
-type Method = 'GET' | 'POST' | 'PUT';
-type Operation<P extends z.ZodType, R extends z.ZodType> = {
-  summary: string;
-  params?: P;
-  body?: z.ZodType;
-  response: R;
-  /** Success status: 200 (default) or 201 for a new record. */
-  created?: boolean;
-  isPublic?: boolean;
-  run: (req: FastifyRequest, params: z.infer<P>) => Promise<z.input<R>>;
-};
 
 export function agreementsApi(app: FastifyInstance) {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-  const route = <P extends z.ZodType, R extends z.ZodType>(method: Method, url: string, op: Operation<P, R>) => {
-    const schema: FastifySchema = {
-      summary: op.summary,
-      tags: TAGS,
-      ...(op.isPublic ? { security: [] } : {}),
-      ...(op.params ? { params: op.params } : {}),
-      ...(op.body ? { body: op.body } : {}),
-      response: { [op.created ? 201 : 200]: op.response, ...A.ERRORS },
-    };
-    api.route({
-      method,
-      url,
-      attachValidation: true,
-      schema,
-      handler: async (req, reply) => {
-        if (req.validationError && (req.validationError as { validationContext?: string }).validationContext === 'params') throw notFound();
-        reply.status(op.created ? 201 : 200);
-        return op.run(req, req.params as z.infer<P>);
-      },
-    });
-  };
-  const created = async (id: Promise<number>) => ({ id: await id });
-  const ok = async (done: Promise<unknown>) => (await done, OK);
+  const { route, created, ok } = agreementRoutes(app);
 
   // Reading -------------------------------------------------------------------------------------------------
   route('GET', '/api/agreements', {
@@ -223,100 +181,5 @@ export function agreementsApi(app: FastifyInstance) {
     body: S.ZCommitmentStatus,
     response: A.ZOk,
     run: (req, p) => ok(setCommitmentStatus(req.ctx, p.id, p.commitmentId, p.organisationId, req.body)),
-  });
-
-  // Process and approval ------------------------------------------------------------------------------------
-  route('POST', '/api/agreements/:id/phases', {
-    summary: 'Tilføj en fase til procesplanen (sekretariatet)',
-    params: A.ZAgreementParams,
-    body: S.ZPhase,
-    response: A.ZCreated,
-    created: true,
-    run: (req, p) => created(savePhase(req.ctx, p.id, null, req.body)),
-  });
-  route('POST', '/api/agreements/:id/milestones', {
-    summary: 'Tilføj en milepæl (sekretariatet)',
-    params: A.ZAgreementParams,
-    body: S.ZMilestone,
-    response: A.ZCreated,
-    created: true,
-    run: (req, p) => created(saveMilestone(req.ctx, p.id, null, req.body)),
-  });
-  route('PUT', '/api/agreements/:id/milestones/:milestoneId', {
-    summary: 'Ret en milepæl (sekretariatet)',
-    params: A.ZMilestoneParams,
-    body: S.ZMilestone,
-    response: A.ZCreated,
-    run: (req, p) => created(saveMilestone(req.ctx, p.id, p.milestoneId, req.body)),
-  });
-  route('POST', '/api/agreements/:id/milestones/:milestoneId/done', {
-    summary: 'Markér en milepæl som gennemført i dag (sekretariatet)',
-    params: A.ZMilestoneParams,
-    response: A.ZOk,
-    run: (req, p) => ok(completeMilestone(req.ctx, p.id, p.milestoneId)),
-  });
-  route('PUT', '/api/agreements/:id/approvals/:organisationId', {
-    summary: 'Registrér et byråds/regionsråds beslutning (medlemmet selv eller sekretariatet)',
-    params: A.ZOrganisationParams,
-    body: S.ZApproval,
-    response: A.ZApprovalResult,
-    run: (req, p) => setApproval(req.ctx, p.id, p.organisationId, req.body),
-  });
-
-  // Versions and hearing ------------------------------------------------------------------------------------
-  route('POST', '/api/agreements/:id/versions', {
-    summary: 'Udgiv en ny version af aftaleteksten med ændringslog og de høringssvar, den besvarer (sekretariatet)',
-    params: A.ZAgreementParams,
-    body: S.ZVersion,
-    response: A.ZVersionCreated,
-    created: true,
-    run: (req, p) => createVersion(req.ctx, p.id, req.body),
-  });
-  route('POST', '/api/agreements/:id/versions/:versionId/comments', {
-    summary: 'Afgiv høringssvar til et afsnit i versionen i høring',
-    params: A.ZVersionParams,
-    body: S.ZComment,
-    response: A.ZCreated,
-    created: true,
-    run: (req, p) => created(addComment(req.ctx, p.id, p.versionId, req.body)),
-  });
-  route('PUT', '/api/agreements/:id/comments/:commentId/response', {
-    summary: 'Besvar et høringssvar: taget ind, delvist taget ind eller ikke taget ind, med begrundelse (sekretariatet)',
-    params: A.ZCommentParams,
-    body: S.ZResponse,
-    response: A.ZOk,
-    run: (req, p) => ok(respondToComment(req.ctx, p.id, p.commentId, req.body)),
-  });
-
-  // Input rounds --------------------------------------------------------------------------------------------
-  route('POST', '/api/agreements/:id/rounds', {
-    summary: 'Opret en inputrunde (dialogmøde, workshop, seminar), evt. som prioritering (sekretariatet)',
-    params: A.ZAgreementParams,
-    body: S.ZRound,
-    response: A.ZCreated,
-    created: true,
-    run: (req, p) => created(createRound(req.ctx, p.id, req.body)),
-  });
-  route('POST', '/api/agreements/:id/rounds/:roundId/groups', {
-    summary: 'Tilføj en deltagergruppe (sekretariatet: alle slags; medlemmer: egen organisation)',
-    params: A.ZRoundParams,
-    body: S.ZGroup,
-    response: A.ZCreated,
-    created: true,
-    run: (req, p) => created(createGroup(req.ctx, p.id, p.roundId, req.body)),
-  });
-  route('PUT', '/api/agreements/:id/rounds/:roundId/groups/:groupId/answers', {
-    summary: 'Gem en gruppes svar: { answers: { "<spørgsmåls-id>": "tekst" } }',
-    params: A.ZGroupParams,
-    body: S.ZAnswers,
-    response: A.ZOk,
-    run: (req, p) => ok(saveAnswers(req.ctx, p.id, p.roundId, p.groupId, req.body)),
-  });
-  route('PUT', '/api/agreements/:id/rounds/:roundId/groups/:groupId/votes', {
-    summary: 'Gem en gruppes stemmer: { votes: { "<handlings-id>": antal } } inden for rundens stemmetal',
-    params: A.ZGroupParams,
-    body: S.ZVotes,
-    response: A.ZOk,
-    run: (req, p) => ok(saveVotes(req.ctx, p.id, p.roundId, p.groupId, req.body)),
   });
 }

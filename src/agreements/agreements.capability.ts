@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import type { Capability } from '../core/capability.js';
 import { agreementsApi } from './agreements.api.js';
+import { agreementProcessApi } from './process.api.js';
 import { agreementsAuditEntities } from './agreements.audit.js';
 import { commitmentsImplemented } from './agreements.indicators.js';
 import { agreementsMigrations } from './agreements.migrations.js';
@@ -34,6 +35,7 @@ export const agreements: Capability = {
     );
     for (const register of [
       agreementsApi,
+      agreementProcessApi,
       agreementPages,
       contentPages,
       indicatorPages,
