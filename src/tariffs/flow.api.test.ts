@@ -7,13 +7,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { suiteClock } from '../testing/clock.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let tokens: Record<string, string>;
 let offeringId: number;
 let otherOfferingId: number;
-const YEAR = new Date().getFullYear() + 1; // next year's round (later years are refused); the offering below is a fresh copy without tariffs
+const YEAR = Number(suiteClock().today().slice(0, 4)) + 1; // next year's round (later years are refused); the offering below is a fresh copy without tariffs
 
 before(async () => {
   t = await createTestApp();

@@ -6,9 +6,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { suiteClock } from '../testing/clock.js';
 import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 import { calculateTariff } from './calculation.js';
-import { systemClock } from '../core/clock.js';
 import { formatKr as dkKr } from './tariffs.format.js';
 import { roundYear } from './tariffs.service.js';
 
@@ -17,7 +17,7 @@ let operator: Session;
 let secretariat: Session;
 let editedOfferingId: number;
 let clones = 0;
-const ROUND = roundYear(systemClock);
+const ROUND = roundYear(suiteClock());
 const THIS_YEAR = ROUND - 1;
 
 before(async () => {

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../core/db/connect.js';
 import { migrateToLatest } from '../core/db/migrate.js';
 import { seedDemo } from '../core/seed/run.js';
 import { capabilities } from '../capabilities.js';
+import { suiteClock } from './clock.js';
 import { createHash } from 'node:crypto';
 
 export const TEMPLATE_FILE = path.resolve('.cache/test-template.tar.gz');
@@ -32,13 +33,13 @@ export async function buildTemplate(log: (m: string) => void = () => {}): Promis
     await admin.close();
     const tpl = await openDatabase({ kind: 'postgres', url: withDatabase(url, TEMPLATE_DB) });
     await migrateToLatest(tpl.db, capabilities);
-    await seedDemo(tpl.db, capabilities, { scope: 'sjaelland', seed: TEST_SEED, log });
+    await seedDemo(tpl.db, capabilities, { clock: suiteClock(), scope: 'sjaelland', seed: TEST_SEED, log });
     await tpl.close();
     return;
   }
   const lite = await openDatabase({ kind: 'pglite-memory' });
   await migrateToLatest(lite.db, capabilities);
-  await seedDemo(lite.db, capabilities, { scope: 'sjaelland', seed: TEST_SEED, log });
+  await seedDemo(lite.db, capabilities, { clock: suiteClock(), scope: 'sjaelland', seed: TEST_SEED, log });
   const dump = await lite.dump!();
   fs.mkdirSync(path.dirname(TEMPLATE_FILE), { recursive: true });
   fs.writeFileSync(TEMPLATE_FILE + '.tmp', Buffer.from(await dump.arrayBuffer()));

@@ -11,6 +11,7 @@ import type { AppContext } from '../core/capability.js';
 import type { Database } from '../core/db/connect.js';
 import { buildApp } from '../core/http/app.js';
 import { issueApiToken } from '../core/auth/auth.service.js';
+import { suiteClock } from './clock.js';
 import { openTestDatabase } from './template.js';
 
 export type Session = { cookie: string; csrf: string; username: string };
@@ -34,7 +35,7 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<Te
   process.env.RAMME_QUIET_ERRORS ??= '';
   const database = await openTestDatabase();
   const config = { ...readConfig({ NODE_ENV: 'test' }), isDemo: true, databaseUrl: process.env.DATABASE_URL };
-  const ctx = createAppContext({ db: database.db, config, capabilities, clock: options.clock });
+  const ctx = createAppContext({ db: database.db, config, capabilities, clock: options.clock ?? suiteClock() });
   const app = await buildApp(ctx);
   await app.ready();
 
