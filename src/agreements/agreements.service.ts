@@ -119,6 +119,9 @@ export async function agreementListPage(ctx: Ctx) {
   );
   return { items, isSignedIn: !!ctx.actor, canCreate: can(ctx, 'agreements.create', { areaId: null }) };
 }
+/** Row types the pages render, re-exported so pages depend on the service, never on a repository. */
+export type { AgreementRow, IndicatorWithLatest } from './agreements.repository.js';
+
 export type AgreementListPage = Awaited<ReturnType<typeof agreementListPage>>;
 
 /** The overview of one agreement: status, approvals, current phase, milestones, commitments, and what the actor may do. */

@@ -55,6 +55,9 @@ export async function hearingView(ctx: Ctx, id: number) {
     isSignedIn: !!ctx.actor,
   };
 }
+/** The comment row the hearing pages render (re-exported: pages never import a repository). */
+export type { CommentRow } from './hearing.repository.js';
+
 export type HearingView = Awaited<ReturnType<typeof hearingView>>;
 
 /** One version with its sections, the comments it answers and on it, and whether the actor may comment now. */

@@ -12,7 +12,7 @@ import { badRequest } from '../core/errors.js';
 import { ZErrorResponse } from '../core/http/schemas.js';
 import { importFile, type Upload } from './offerings.import.js';
 import { REGISTER } from './offerings.policy.js';
-import type { OfferingListRow } from './offerings.repository.js';
+import type { OfferingListRow } from './offerings.service.js';
 import {
   ZClose,
   ZImportRefused,

@@ -35,6 +35,7 @@ import { ZClose, ZOfferingInput, type TListQuery, type TOfferingInput } from './
 import type { OfferingStatus } from './offerings.table.js';
 
 /** One offering as the API and pages show it: the catalogue row, its links and its agreement areas today. */
+
 export type OfferingDetail = OfferingRow & { areas: Array<{ id: number; code: string; name: string }> };
 
 /** Audit before/after of an offering: the input shape, plus the reason of a closing and the source of an import. */

@@ -6,7 +6,7 @@ import type { PageOptions } from '../../core/http/app.js';
 import type { FieldErrors } from '../../core/errors.js';
 import { count, formatDate } from '../../core/format.js';
 import { Alert, CsrfField, DescriptionList, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
-import type { AgreementRow } from '../agreements.repository.js';
+import type { AgreementRow } from '../agreements.service.js';
 import type { AgreementListPage, AgreementOverview } from '../agreements.service.js';
 import { SubNav, Styles, Tag, agreementUrl, blankForm, crumbs, pct, period, str, type FormState } from './shared.js';
 

@@ -8,7 +8,7 @@ import type { PageOptions } from '../../core/http/app.js';
 import type { FieldErrors } from '../../core/errors.js';
 import { formatDate } from '../../core/format.js';
 import { CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
-import type { AgreementRow } from '../agreements.repository.js';
+import type { AgreementRow } from '../agreements.service.js';
 import type { CommitmentForm, ContentView, FocusAreaForm, PrincipleForm } from '../content.service.js';
 import { partsInOrder } from '../logic.js';
 import { IndicatorLine } from './indicators.view.js';

@@ -6,7 +6,7 @@ import type { PageOptions } from '../../core/http/app.js';
 import { count, formatDate } from '../../core/format.js';
 import { CheckboxGroup, CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
 import { asArray } from '../../core/validation.js';
-import type { CommentRow } from '../hearing.repository.js';
+import type { CommentRow } from '../hearing.service.js';
 import type { HearingView, ResponseForm, VersionView } from '../hearing.service.js';
 import { SubNav, Styles, Tag, agreementUrl, blankForm, crumbs, str, type FormState } from './shared.js';
 

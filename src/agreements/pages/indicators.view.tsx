@@ -6,7 +6,7 @@
 import type { PageOptions } from '../../core/http/app.js';
 import { formatDate } from '../../core/format.js';
 import { CsrfField, DescriptionList, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
-import type { IndicatorWithLatest } from '../agreements.repository.js';
+import type { IndicatorWithLatest } from '../agreements.service.js';
 import type { IndicatorForm, IndicatorView } from '../indicator.service.js';
 import { indicatorProgress } from '../logic.js';
 import { SubNav, Styles, Tag, agreementUrl, blankForm, crumbs, str, value, type FormState } from './shared.js';

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Child, FC } from 'hono/jsx';
 import { HttpError, notFound, type FieldErrors } from '../../core/errors.js';
 import { formatDate, formatPercent, formatUpTo } from '../../core/format.js';
-import type { AgreementRow } from '../agreements.repository.js';
+import type { AgreementRow } from '../agreements.service.js';
 import { sharePercent } from '../logic.js';
 
 export const STYLESHEET = '/static/agreements/aftaler.css';
