@@ -21,6 +21,7 @@
  * runs on older checkouts for before/after numbers.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -33,7 +34,7 @@ import pg from 'pg';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const HOST = '127.0.0.1';
-const PORTS = { ramme: 3221, sql: 3222, bare: 3223 };
+const PORTS = { ramme: 3221, sql: 3222, bare: 3223, sqlPrepared: 3224 };
 const API = '/api/offerings?area=sjaelland';
 const PAGE = '/tilbud?area=sjaelland';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -233,6 +234,24 @@ bareSql.get('/api/offerings', async () => {
 });
 await bareSql.listen({ port: PORTS.sql, host: HOST });
 
+// (b') the same, with the statements Ramme prepares (named, generic plan) prepared the same way here: the
+// stricter baseline, where only Ramme's own work in Node differs.
+const preparedPool = postgresUrl
+  ? new pg.Pool({ connectionString: env.DATABASE_URL, max: 10, options: '-c plan_cache_mode=force_generic_plan' })
+  : database.pool;
+const statementName = (text: string) => `bench_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+const bareSqlPrepared = Fastify();
+bareSqlPrepared.get('/api/offerings', async () => {
+  const results = [];
+  for (const s of replay) {
+    const marked = s.sql.endsWith('/*ramme:prepared*/');
+    const query = marked ? { name: statementName(s.sql), text: s.sql, values: s.parameters as unknown[] } : { text: s.sql, values: s.parameters as unknown[] };
+    results.push((await preparedPool.query(query)).rows);
+  }
+  return { total: results[0]?.[0]?.n ?? null, items: results[results.length - 1] };
+});
+await bareSqlPrepared.listen({ port: PORTS.sqlPrepared, host: HOST });
+
 // (c) a fixed body.
 const bare = Fastify();
 const fixed = { ok: true, items: [] };
@@ -244,8 +263,13 @@ try {
   if (check.status !== 200) throw new Error(`Ramme answered ${check.status}: ${check.body.slice(0, 200)}`);
   const rRamme = await load(`(a) Ramme GET ${API}`, PORTS.ramme, API, auth);
   const rSql = await load('(b) Fastify + pg, same SQL', PORTS.sql, API);
+  const rSqlPrepared = replay.some((s) => s.sql.endsWith('/*ramme:prepared*/'))
+    ? await load("(b') Fastify + pg, same SQL, same prepared", PORTS.sqlPrepared, API)
+    : null;
   const rBare = await load('(c) Fastify, fixed body', PORTS.bare, API);
   console.log(`[${label}] ratio Ramme / bare SQL: ${(rRamme / rSql).toFixed(2)} (target ≥ 0.9); Ramme / fixed body: ${(rRamme / rBare).toFixed(3)}`);
+  if (rSqlPrepared)
+    console.log(`[${label}] ratio Ramme / bare SQL with the same prepared statements (only Node work differs): ${(rRamme / rSqlPrepared).toFixed(2)}`);
 
   const api = await sequential(PORTS.ramme, API, auth);
   const page = await sequential(PORTS.ramme, PAGE, { cookie, accept: 'text/html' });
@@ -260,7 +284,8 @@ try {
   console.log(`    uncompressed:        HTML ${kb(w.plain.html)} + CSS ${kb(w.plain.css)} + JS ${kb(w.plain.js)} = ${kb(w.plain.total)}`);
 } finally {
   keepAlive.destroy();
-  await Promise.all([ramme.close(), bareSql.close(), bare.close()]);
+  await Promise.all([ramme.close(), bareSql.close(), bareSqlPrepared.close(), bare.close()]);
   if (sqlPool !== database.pool) await sqlPool.end();
+  if (preparedPool !== database.pool) await preparedPool.end();
   await database.close();
 }

@@ -7,6 +7,7 @@
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { isValidOn, validOn } from '../core/db/dated.js';
+import { prepared } from '../core/db/prepared.js';
 import type { DB, Queryable } from '../core/db/types.js';
 import { municipalityCodesOfArea } from '../reference/reference.public.js';
 import { offeringCatalogue } from './catalogue.repository.js';
@@ -124,7 +125,7 @@ export async function countOfferings(db: Queryable, f: TListQuery, r: ResolvedFi
   const where = listCondition(f, r);
   let q = db.selectFrom('offering as o').select((eb) => eb.fn.countAll<number>().as('n'));
   if (where) q = q.where(where);
-  return Number((await q.executeTakeFirstOrThrow()).n);
+  return Number((await prepared(q).executeTakeFirstOrThrow()).n);
 }
 
 /** One page of the list (the list statement). */
@@ -136,7 +137,7 @@ export async function listOfferingRows(db: Queryable, f: TListQuery, r: Resolved
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   if (where) q = q.where(where);
-  return q.execute();
+  return prepared(q).execute();
 }
 
 /** Every offering matching the filters, with the columns of an export. */

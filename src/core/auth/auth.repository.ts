@@ -3,6 +3,7 @@
  * tokens are looked up by the SHA-256 of their secret.
  */
 import { sql } from 'kysely';
+import { prepared } from '../db/prepared.js';
 import type { Queryable } from '../db/types.js';
 import type { OrganisationKind } from './actor.js';
 import './auth.table.js';
@@ -23,14 +24,15 @@ export async function activeUserWithRoles(db: Queryable, userId: number): Promis
 
 /** A live session of an active user: one statement per authenticated request. */
 export async function liveSession(db: Queryable, idHash: string) {
-  return db
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.user_id', 's.csrf_token'])
-    .where('s.id_hash', '=', idHash)
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('u.is_active', '=', true)
-    .executeTakeFirst();
+  return prepared(
+    db
+      .selectFrom('user_session as s')
+      .innerJoin('app_user as u', 'u.id', 's.user_id')
+      .select(['s.user_id', 's.csrf_token'])
+      .where('s.id_hash', '=', idHash)
+      .where('s.expires_at', '>', sql<Date>`now()`)
+      .where('u.is_active', '=', true),
+  ).executeTakeFirst();
 }
 
 /** A session that expires `hours` from now by the database's clock (the one `liveSession` checks against). */
@@ -52,14 +54,15 @@ export async function deleteSessionsOfUser(db: Queryable, userId: number): Promi
 
 /** An unrevoked token of an active user: one statement per API request. */
 export async function liveToken(db: Queryable, tokenHash: string) {
-  return db
-    .selectFrom('api_token as t')
-    .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .select(['t.id', 't.user_id', 't.last_used_at'])
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
-    .where('u.is_active', '=', true)
-    .executeTakeFirst();
+  return prepared(
+    db
+      .selectFrom('api_token as t')
+      .innerJoin('app_user as u', 'u.id', 't.user_id')
+      .select(['t.id', 't.user_id', 't.last_used_at'])
+      .where('t.token_hash', '=', tokenHash)
+      .where('t.revoked_at', 'is', null)
+      .where('u.is_active', '=', true),
+  ).executeTakeFirst();
 }
 
 /** Records a token's use unless it was recorded after `notBefore` (another process may just have done it). */
