@@ -3,6 +3,7 @@
  * once. Other capabilities reach it through offerings.public.ts.
  */
 import { sql } from 'kysely';
+import { memoPerDatabase } from '../core/db/memo.js';
 import type { Queryable } from '../core/db/types.js';
 
 /**
@@ -10,6 +11,13 @@ import type { Queryable } from '../core/db/types.js';
  * `offering_id`, `offering_name`, `operator_*`, `municipality_*`, `offering_type*`, `legal_basis_*`, `socialtilsyn_*`.
  */
 export function offeringCatalogue(db: Queryable) {
+  return memoPerDatabase(catalogues, db, buildCatalogue);
+}
+
+// Kysely's builders are immutable: the query is built once per database (or transaction) and extended per call.
+const catalogues = new WeakMap<Queryable, ReturnType<typeof buildCatalogue>>();
+
+function buildCatalogue(db: Queryable) {
   return db
     .selectFrom('offering as o')
     .innerJoin('organisation as op', 'op.id', 'o.operator_org_id')

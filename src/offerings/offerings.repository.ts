@@ -7,6 +7,7 @@
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { isValidOn, validOn } from '../core/db/dated.js';
+import { memoPerDatabase } from '../core/db/memo.js';
 import { prepared } from '../core/db/prepared.js';
 import type { DB, Queryable } from '../core/db/types.js';
 import { municipalityCodesOfArea } from '../reference/reference.public.js';
@@ -88,6 +89,11 @@ const SORT_COLUMNS = {
 
 /** The list rows: the catalogue plus codes of the links; `details` adds what an export needs. */
 function listQuery(db: Queryable) {
+  return memoPerDatabase(listQueries, db, buildListQuery);
+}
+const listQueries = new WeakMap<Queryable, ReturnType<typeof buildListQuery>>();
+
+function buildListQuery(db: Queryable) {
   return offeringCatalogue(db)
     .select(['o.status_since'])
     .select((eb) => [
