@@ -27,8 +27,10 @@ test('a case worker filters offerings by target group and legal basis and opens 
   await page.getByRole('link', { name: 'Tilbud', exact: true }).first().click();
   await expect(page).toHaveTitle('Tilbudsregister – Ramme');
   await expectAccessible(page);
-  await page.getByLabel('Målgruppe').selectOption('kog');
-  await page.getByLabel('Lovgrundlag').selectOption('SEL-108');
+  await page.locator('summary', { hasText: 'Målgruppe' }).click();
+  await page.getByLabel(/^Kognitiv eller intellektuel funktionsnedsættelse/).check();
+  await page.locator('summary', { hasText: 'Lovgrundlag' }).click();
+  await page.getByLabel(/^SEL § 108:/).check();
   await page.getByRole('button', { name: 'Vis tilbud' }).click();
   await expect(page).toHaveURL(/targetGroup=kog/);
   await expect(page).toHaveURL(/legalBasis=SEL-108/);

@@ -46,14 +46,16 @@ function listCondition(f: TListQuery, r: ResolvedFilters): Expression<SqlBool> |
   if (f.operator) c.push(eb('o.operator_org_id', '=', f.operator));
   if (f.status) c.push(eb('o.status', '=', f.status));
   if (f.legalBasis) {
-    const code = f.legalBasis;
+    const codes = f.legalBasis;
     c.push(
       eb.or([
-        eb('o.primary_legal_basis', '=', code),
-        eb('o.id', 'in', eb.selectFrom('offering_legal_basis as olb').select('olb.offering_id').where('olb.legal_basis_code', '=', code)),
+        eb('o.primary_legal_basis', 'in', codes),
+        eb('o.id', 'in', eb.selectFrom('offering_legal_basis as olb').select('olb.offering_id').where('olb.legal_basis_code', 'in', codes)),
       ]),
     );
   }
+  if (f.offeringType) c.push(eb('o.offering_type', 'in', f.offeringType));
+  if (f.age !== undefined) c.push(eb.and([eb('o.age_min', '<=', f.age), eb('o.age_max', '>=', f.age)]));
   if (r.targetGroups) {
     const codes = r.targetGroups.length ? r.targetGroups : ['-'];
     c.push(eb('o.id', 'in', eb.selectFrom('offering_target_group as otg').select('otg.offering_id').where('otg.target_group_code', 'in', codes)));

@@ -128,8 +128,11 @@ async function validateForWrite(db: Queryable, refs: ReferenceLists, data: unkno
 /** Filters resolved against the cached reference data: no statement of their own once warm. */
 async function resolveFilters(db: Queryable, f: TListQuery, date: string): Promise<ResolvedFilters> {
   const areaMunicipalities = f.area ? await areaMunicipalityCodes(db, f.area, date) : null;
-  const targetGroups = f.targetGroup
-    ? (await referenceLists(db, date)).allTargetGroups.filter((t) => t.code === f.targetGroup || t.parent_code === f.targetGroup).map((t) => t.code)
+  const wanted = f.targetGroup;
+  const targetGroups = wanted
+    ? (await referenceLists(db, date)).allTargetGroups
+        .filter((t) => wanted.includes(t.code) || (t.parent_code !== null && wanted.includes(t.parent_code)))
+        .map((t) => t.code)
     : null;
   return { areaMunicipalities, targetGroups };
 }

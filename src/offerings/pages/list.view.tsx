@@ -4,18 +4,18 @@
  */
 import type { FC } from 'hono/jsx';
 import { formatDate, formatNumber } from '../../core/format.js';
-import { Alert, Field, Pagination, Select } from '../../core/web/components.js';
+import { Alert, CheckboxGroup, Field, type Option, Pagination, Select } from '../../core/web/components.js';
 import type { TListQuery } from '../offerings.schema.js';
 import type { OfferingListRow, ReferenceLists } from '../offerings.service.js';
 import { OFFERING_STATUSES, STATUS_LABELS } from '../offerings.table.js';
 
-/** Query string for the list, without empty or default values (page links, export links, sorting). */
+/** Query string for the list, without empty or default values (page links, export links, sorting); several values repeat the parameter. */
 export function listHref(base: string, f: Partial<TListQuery>, change: Partial<TListQuery> = {}): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...f, ...change })) {
     if (v === undefined || v === null || v === '') continue;
     if ((k === 'page' && v === 1) || (k === 'pageSize' && v === 25) || (k === 'sort' && v === 'name') || (k === 'dir' && v === 'asc')) continue;
-    p.set(k, String(v));
+    for (const one of Array.isArray(v) ? v : [v]) p.append(k, String(one));
   }
   const s = p.toString();
   return s ? `${base}?${s}` : base;
@@ -49,11 +49,28 @@ const SortHeader: FC<{ f: TListQuery; column: TListQuery['sort']; label: string 
   );
 };
 
+/** A filter that takes several values: a fold-out list of checkboxes, open while something is chosen. */
+const MultiFilter: FC<{ name: string; label: string; legend: string; options: Option[]; values?: string[] }> = (p) => {
+  const n = p.values?.length ?? 0;
+  return (
+    <details class="ramme-multi" open={n > 0}>
+      <summary>
+        {p.label}
+        {n > 0 ? ` (${n} valgt)` : ''}
+      </summary>
+      <CheckboxGroup name={p.name} legend={p.legend} options={p.options} values={p.values} />
+    </details>
+  );
+};
+
+/** The filters: a GET form sent only with its button, so moving through a list with the keyboard never reloads the page (WCAG 3.2.2). */
 const Filters: FC<{ f: TListQuery; refs: ReferenceLists }> = ({ f, refs }) => (
-  <form method="get" action="/tilbud" data-autosubmit aria-label="Filtrér tilbud">
+  <form method="get" action="/tilbud" aria-label="Filtrér tilbud">
     {f.operator && <input type="hidden" name="operator" value={String(f.operator)} />}
     <div class="ramme-filters">
-      <Field name="q" label="Søg" type="search" value={f.q} hint="Navn, beskrivelse, adresse eller by" />
+      <div class="ramme-filters__wide">
+        <Field name="q" label="Søg i navn, beskrivelse, adresse og by" type="search" value={f.q} />
+      </div>
       <Select name="area" label="Rammeaftale" value={f.area} emptyLabel="Alle" options={refs.areas.map((a) => ({ value: a.code, label: a.name }))} />
       <Select
         name="municipality"
@@ -69,21 +86,31 @@ const Filters: FC<{ f: TListQuery; refs: ReferenceLists }> = ({ f, refs }) => (
         emptyLabel="Alle"
         options={refs.operatorTypes.map((o) => ({ value: o.code, label: o.name }))}
       />
-      <Select
+      <Select name="status" label="Status" value={f.status} emptyLabel="Alle" options={OFFERING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+      <Field name="age" label="Borgerens alder (år)" type="number" inputmode="numeric" min={0} max={120} value={f.age} />
+    </div>
+    <div class="ramme-multi-filters">
+      <MultiFilter
         name="legalBasis"
         label="Lovgrundlag"
-        value={f.legalBasis}
-        emptyLabel="Alle"
-        options={refs.legalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}` }))}
+        legend="Vælg et eller flere lovgrundlag"
+        values={f.legalBasis}
+        options={refs.legalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}: ${l.title}` }))}
       />
-      <Select
+      <MultiFilter
         name="targetGroup"
         label="Målgruppe"
-        value={f.targetGroup}
-        emptyLabel="Alle"
-        options={refs.targetGroups.map((t) => ({ value: t.code, label: t.parent_code ? `– ${t.name}` : t.name }))}
+        legend="Vælg en eller flere målgrupper"
+        values={f.targetGroup}
+        options={refs.targetGroups.map((t) => ({ value: t.code, label: t.parent_code ? t.name : `${t.name} (alle undergrupper)` }))}
       />
-      <Select name="status" label="Status" value={f.status} emptyLabel="Alle" options={OFFERING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+      <MultiFilter
+        name="offeringType"
+        label="Tilbudstype"
+        legend="Vælg en eller flere tilbudstyper"
+        values={f.offeringType}
+        options={refs.offeringTypes.map((o) => ({ value: o.code, label: o.name }))}
+      />
     </div>
     <input type="hidden" name="sort" value={f.sort} />
     <input type="hidden" name="dir" value={f.dir} />
@@ -188,9 +215,9 @@ export const ListPage: FC<{ view: ListView }> = ({ view: v }) => {
         <a href={listHref('/tilbud/eksport.csv', withoutPaging)}>Hent listen som CSV</a>
         <a href={listHref('/tilbud/eksport.xlsx', withoutPaging)}>Hent listen som Excel</a>
       </div>
-      <p role="status">{formatNumber(v.total)} tilbud fundet.</p>
+      <p role="status">{v.total === 1 ? '1 tilbud fundet.' : `${formatNumber(v.total)} tilbud fundet.`}</p>
       <OfferingTable f={f} page={v.page} rows={v.rows} />
-      <Pagination page={v.page} pageCount={v.pageCount} total={v.total} hrefFor={(n) => listHref('/tilbud', f, { page: n })} />
+      <Pagination page={v.page} pageCount={v.pageCount} total={v.total} totalShown hrefFor={(n) => listHref('/tilbud', f, { page: n })} />
     </>
   );
 };
