@@ -64,7 +64,12 @@ test('an operator edits its own offering, the change is logged, and another muni
   await page.getByLabel('Normerede pladser').fill('17');
   await page.getByRole('button', { name: 'Gem ændringer' }).click();
   await expect(page.getByText('Ændringerne er gemt.')).toBeVisible();
-  await expect(page.getByText('ændret af demo-tilbudsoekonomi')).toBeVisible();
+  // The history names the person and shows the changed field with its old and new value.
+  const latest = page.locator('.ramme-history > li').first();
+  await expect(latest).toContainText('Ændret af Tina Tilbudsøkonomi');
+  await expect(latest.getByRole('row', { name: /Normerede pladser/ })).toContainText(/\d+\s*17/);
+  await expect(latest).not.toContainText('demo-tilbudsoekonomi');
+  await expectAccessible(page);
 
   // The secretariat sees the change, with before and after, in the audit log.
   const id = detailUrl.split('/').pop()!.split('?')[0]!;

@@ -195,14 +195,16 @@ export async function lockOffering(trx: Queryable, id: number): Promise<boolean>
   return !!(await trx.selectFrom('offering').select('id').where('id', '=', id).forUpdate().executeTakeFirst());
 }
 
-/** The latest entries of the offering's change log. */
+/** The latest entries of the offering's change log, with the person's name and the values before and after. */
 export async function offeringHistory(db: Queryable, id: number, limit = 10) {
   return db
-    .selectFrom('audit_log')
-    .select(['at', 'actor_username', 'action'])
-    .where('entity', '=', 'offering')
-    .where('entity_id', '=', String(id))
-    .orderBy('at', 'desc')
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as u', 'u.id', 'a.actor_user_id')
+    .select(['a.at', 'a.actor_username', 'u.display_name as actor_name', 'a.action', 'a.before', 'a.after'])
+    .where('a.entity', '=', 'offering')
+    .where('a.entity_id', '=', String(id))
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
     .limit(limit)
     .execute();
 }

@@ -3,7 +3,8 @@
  * pages, export links, and the actions the actor may start.
  */
 import type { FC } from 'hono/jsx';
-import { formatDate, formatNumber } from '../../core/format.js';
+import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
+import { TARIFF_UNIT_LABELS, type PublishedTariff } from '../../tariffs/tariffs.public.js';
 import { Alert, CheckboxGroup, Field, type Option, Pagination, Select } from '../../core/web/components.js';
 import type { TListQuery } from '../offerings.schema.js';
 import type { OfferingListRow, ReferenceLists } from '../offerings.service.js';
@@ -29,6 +30,9 @@ export type ListView = {
   page: number;
   pageCount: number;
   rows: OfferingListRow[];
+  /** The published tariff of the year for each offering shown (absent: none published). */
+  tariffYear: number;
+  tariffs: Map<number, PublishedTariff>;
   refs: ReferenceLists;
   actions: { canCreate: boolean; canImport: boolean };
   /** The actor's organisation, offered as a shortcut filter when it runs offerings. */
@@ -123,7 +127,25 @@ const Filters: FC<{ f: TListQuery; refs: ReferenceLists }> = ({ f, refs }) => (
   </form>
 );
 
-const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[] }> = ({ f, page, rows }) => (
+/** A published tariff in a cell: the average price per unit, or that none is published. */
+export const TariffCell: FC<{ tariff: PublishedTariff | undefined }> = ({ tariff }) =>
+  tariff ? (
+    <>
+      {formatMoney(tariff.averageTariff)}
+      <br />
+      <small>pr. {TARIFF_UNIT_LABELS[tariff.unit as keyof typeof TARIFF_UNIT_LABELS] ?? tariff.unit}</small>
+    </>
+  ) : (
+    <small>Ikke offentliggjort</small>
+  );
+
+const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[]; tariffYear: number; tariffs: Map<number, PublishedTariff> }> = ({
+  f,
+  page,
+  rows,
+  tariffYear,
+  tariffs,
+}) => (
   <div class="ramme-table-wrap" tabindex={0}>
     <table class="table table--zebra table--compact">
       <caption class="sr-only">Tilbud, side {page}</caption>
@@ -135,6 +157,7 @@ const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[] }
           <th scope="col">Lovgrundlag</th>
           <th scope="col">Målgrupper</th>
           <SortHeader f={f} column="places" label="Pladser" />
+          <th scope="col">Takst {tariffYear}</th>
           <SortHeader f={f} column="status" label="Status" />
           <SortHeader f={f} column="updated" label="Opdateret" />
         </tr>
@@ -142,7 +165,7 @@ const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[] }
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colspan={8}>Ingen tilbud matcher filtrene.</td>
+            <td colspan={9}>Ingen tilbud matcher filtrene.</td>
           </tr>
         )}
         {rows.map((r) => (
@@ -161,6 +184,9 @@ const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[] }
             </td>
             <td>{r.target_group_names}</td>
             <td class="ramme-num">{formatNumber(r.places)}</td>
+            <td class="ramme-num">
+              <TariffCell tariff={tariffs.get(r.offering_id)} />
+            </td>
             <td>{STATUS_LABELS[r.status]}</td>
             <td>{formatDate(new Date(r.updated_at))}</td>
           </tr>
@@ -216,7 +242,7 @@ export const ListPage: FC<{ view: ListView }> = ({ view: v }) => {
         <a href={listHref('/tilbud/eksport.xlsx', withoutPaging)}>Hent listen som Excel</a>
       </div>
       <p role="status">{v.total === 1 ? '1 tilbud fundet.' : `${formatNumber(v.total)} tilbud fundet.`}</p>
-      <OfferingTable f={f} page={v.page} rows={v.rows} />
+      <OfferingTable f={f} page={v.page} rows={v.rows} tariffYear={v.tariffYear} tariffs={v.tariffs} />
       <Pagination page={v.page} pageCount={v.pageCount} total={v.total} totalShown hrefFor={(n) => listHref('/tilbud', f, { page: n })} />
     </>
   );
