@@ -35,7 +35,7 @@ test('the list and the offering page show the published tariff of the year; the 
   expect(overlaps).toEqual([]);
 
   // Dates in one format (day, full month name, year), never abbreviated months.
-  const text = await page.locator('main').innerText();
+  const text = (await page.locator('main').textContent()) ?? '';
   expect(text.match(/\d{1,2}\. [a-zæøå]{3}\. \d{4}/g) ?? []).toEqual([]);
   expect(text).toMatch(/\d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december) \d{4}/);
 
