@@ -154,7 +154,9 @@ test.describe('on a narrow screen', () => {
     await expect(page.getByRole('navigation', { name: 'Sider' }).getByRole('link', { name: 'Næste' })).toBeVisible();
     for (const url of ['/tilbud', '/takster', '/aftaler', '/grunddata']) {
       await page.goto(url);
-      await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Tilbud' })).toBeVisible();
+      const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
+      await menu.getByText('Menu', { exact: true }).click();
+      await expect(menu.getByRole('link', { name: 'Tilbud' })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `vandret overløb på ${url}`).toBeLessThanOrEqual(1);
     }
