@@ -106,16 +106,16 @@ function listQuery(db: Queryable) {
 }
 
 function exportQuery(db: Queryable) {
-  return listQuery(db).select([
-    'o.address',
-    'o.postal_code',
-    'o.city',
-    'o.approval_date',
-    'o.description',
-    'o.contact_name',
-    'o.contact_email',
-    'o.contact_phone',
-  ]);
+  return listQuery(db)
+    .select((eb) =>
+      eb
+        .selectFrom('offering_legal_basis as elb')
+        .innerJoin('legal_basis as el', 'el.code', 'elb.legal_basis_code')
+        .select(sql<string>`string_agg(el.law || ' ' || el.paragraph, ', ' order by el.sort)`.as('x'))
+        .whereRef('elb.offering_id', '=', 'o.id')
+        .as('extra_legal_basis_labels'),
+    )
+    .select(['o.address', 'o.postal_code', 'o.city', 'o.approval_date', 'o.description', 'o.contact_name', 'o.contact_email', 'o.contact_phone']);
 }
 
 export type OfferingListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirstOrThrow']>>;

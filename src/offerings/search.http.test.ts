@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { rowsToImport } from './offerings.tabular.js';
 
 let t: TestApp;
 before(async () => {
@@ -72,5 +74,35 @@ describe('search with several values per filter', () => {
     assert.match(page.body, /value="SEL-107" checked/);
     assert.match(page.body, /value="SEL-108" checked/);
     assert.match(page.body, /legalBasis=SEL-107&amp;legalBasis=SEL-108/);
+  });
+});
+
+describe('exports for people', () => {
+  it('carry Danish labels under the plain headers, codes in "(kode)" columns, and import again as they are', async () => {
+    const s = await t.login('demo-myndighed');
+    const csv = await t.as(s, { method: 'GET', url: '/tilbud/eksport.csv?municipality=316' });
+    assert.equal(csv.statusCode, 200);
+    const table = parse(csv.rawPayload.toString('utf8').replace(/^\uFEFF/, ''), { delimiter: ';', relaxQuotes: true }) as string[][];
+    const [header, ...body] = table;
+    const col = (name: string) => {
+      const i = header!.indexOf(name);
+      assert.ok(i >= 0, `kolonnen ${name} mangler`);
+      return body.map((r) => r[i]!);
+    };
+    const codes = /^[a-z0-9-]+(,[a-z0-9-]+)*$|^[A-Z]+-\d+[a-z]?$/;
+    for (const name of ['Driftsform', 'Tilbudstype', 'Primært lovgrundlag', 'Målgrupper', 'Status', 'Socialtilsyn', 'Beskyttelse', 'Omfattet af rammeaftalen'])
+      for (const v of col(name)) assert.doesNotMatch(v, codes, `${name}: "${v}" er en kode`);
+    assert.ok(col('Status').includes('Aktiv'));
+    assert.ok(col('Omfattet af rammeaftalen').every((v) => v === 'Ja' || v === 'Nej'));
+    assert.ok(col('Primært lovgrundlag').every((v) => /§/.test(v)));
+    assert.ok(col('Status (kode)').includes('aktiv'));
+    assert.ok(col('Driftsform (kode)').every((v) => /^[a-z]+$/.test(v)));
+    const { rows, problems } = rowsToImport(table);
+    assert.deepEqual(problems, []);
+    assert.equal(rows.length, body.length);
+    assert.deepEqual(
+      rows.map((r) => r.data.operatorType),
+      col('Driftsform (kode)'),
+    );
   });
 });
