@@ -27,8 +27,10 @@ test('a case worker filters offerings by target group and legal basis and opens 
   await page.getByRole('link', { name: 'Tilbud', exact: true }).first().click();
   await expect(page).toHaveTitle('Tilbudsregister – Ramme');
   await expectAccessible(page);
-  await page.getByLabel('Målgruppe').selectOption('kog');
-  await page.getByLabel('Lovgrundlag').selectOption('SEL-108');
+  await page.locator('summary', { hasText: 'Målgruppe' }).click();
+  await page.getByLabel(/^Kognitiv eller intellektuel funktionsnedsættelse/).check();
+  await page.locator('summary', { hasText: 'Lovgrundlag' }).click();
+  await page.getByLabel(/^SEL § 108:/).check();
   await page.getByRole('button', { name: 'Vis tilbud' }).click();
   await expect(page).toHaveURL(/targetGroup=kog/);
   await expect(page).toHaveURL(/legalBasis=SEL-108/);
@@ -62,7 +64,12 @@ test('an operator edits its own offering, the change is logged, and another muni
   await page.getByLabel('Normerede pladser').fill('17');
   await page.getByRole('button', { name: 'Gem ændringer' }).click();
   await expect(page.getByText('Ændringerne er gemt.')).toBeVisible();
-  await expect(page.getByText('ændret af demo-tilbudsoekonomi')).toBeVisible();
+  // The history names the person and shows the changed field with its old and new value.
+  const latest = page.locator('.ramme-history > li').first();
+  await expect(latest).toContainText('Ændret af Tina Tilbudsøkonomi');
+  await expect(latest.getByRole('row', { name: /Normerede pladser/ })).toContainText(/\d+\s*17/);
+  await expect(latest).not.toContainText('demo-tilbudsoekonomi');
+  await expectAccessible(page);
 
   // The secretariat sees the change, with before and after, in the audit log.
   const id = detailUrl.split('/').pop()!.split('?')[0]!;
@@ -147,7 +154,9 @@ test.describe('on a narrow screen', () => {
     await expect(page.getByRole('navigation', { name: 'Sider' }).getByRole('link', { name: 'Næste' })).toBeVisible();
     for (const url of ['/tilbud', '/takster', '/aftaler', '/grunddata']) {
       await page.goto(url);
-      await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Tilbud' })).toBeVisible();
+      const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
+      await menu.getByText('Menu', { exact: true }).click();
+      await expect(menu.getByRole('link', { name: 'Tilbud' })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `vandret overløb på ${url}`).toBeLessThanOrEqual(1);
     }

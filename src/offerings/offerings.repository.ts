@@ -48,14 +48,16 @@ function listCondition(f: TListQuery, r: ResolvedFilters): Expression<SqlBool> |
   if (f.operator) c.push(eb('o.operator_org_id', '=', f.operator));
   if (f.status) c.push(eb('o.status', '=', f.status));
   if (f.legalBasis) {
-    const code = f.legalBasis;
+    const codes = f.legalBasis;
     c.push(
       eb.or([
-        eb('o.primary_legal_basis', '=', code),
-        eb('o.id', 'in', eb.selectFrom('offering_legal_basis as olb').select('olb.offering_id').where('olb.legal_basis_code', '=', code)),
+        eb('o.primary_legal_basis', 'in', codes),
+        eb('o.id', 'in', eb.selectFrom('offering_legal_basis as olb').select('olb.offering_id').where('olb.legal_basis_code', 'in', codes)),
       ]),
     );
   }
+  if (f.offeringType) c.push(eb('o.offering_type', 'in', f.offeringType));
+  if (f.age !== undefined) c.push(eb.and([eb('o.age_min', '<=', f.age), eb('o.age_max', '>=', f.age)]));
   if (r.targetGroups) {
     const codes = r.targetGroups.length ? r.targetGroups : ['-'];
     c.push(eb('o.id', 'in', eb.selectFrom('offering_target_group as otg').select('otg.offering_id').where('otg.target_group_code', 'in', codes)));
@@ -111,16 +113,16 @@ function buildListQuery(db: Queryable) {
 }
 
 function exportQuery(db: Queryable) {
-  return listQuery(db).select([
-    'o.address',
-    'o.postal_code',
-    'o.city',
-    'o.approval_date',
-    'o.description',
-    'o.contact_name',
-    'o.contact_email',
-    'o.contact_phone',
-  ]);
+  return listQuery(db)
+    .select((eb) =>
+      eb
+        .selectFrom('offering_legal_basis as elb')
+        .innerJoin('legal_basis as el', 'el.code', 'elb.legal_basis_code')
+        .select(sql<string>`string_agg(el.law || ' ' || el.paragraph, ', ' order by el.sort)`.as('x'))
+        .whereRef('elb.offering_id', '=', 'o.id')
+        .as('extra_legal_basis_labels'),
+    )
+    .select(['o.address', 'o.postal_code', 'o.city', 'o.approval_date', 'o.description', 'o.contact_name', 'o.contact_email', 'o.contact_phone']);
 }
 
 export type OfferingListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirstOrThrow']>>;
@@ -200,14 +202,16 @@ export async function lockOffering(trx: Queryable, id: number): Promise<boolean>
   return !!(await trx.selectFrom('offering').select('id').where('id', '=', id).forUpdate().executeTakeFirst());
 }
 
-/** The latest entries of the offering's change log. */
+/** The latest entries of the offering's change log, with the person's name and the values before and after. */
 export async function offeringHistory(db: Queryable, id: number, limit = 10) {
   return db
-    .selectFrom('audit_log')
-    .select(['at', 'actor_username', 'action'])
-    .where('entity', '=', 'offering')
-    .where('entity_id', '=', String(id))
-    .orderBy('at', 'desc')
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as u', 'u.id', 'a.actor_user_id')
+    .select(['a.at', 'a.actor_username', 'u.display_name as actor_name', 'a.action', 'a.before', 'a.after'])
+    .where('a.entity', '=', 'offering')
+    .where('a.entity_id', '=', String(id))
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
     .limit(limit)
     .execute();
 }

@@ -100,12 +100,34 @@ export const FIELD_LABELS: Record<string, string> = {
 
 export const SORTS = ['name', 'municipality', 'places', 'updated', 'status'] as const;
 
+/**
+ * A filter that takes one or several codes: `?legalBasis=SEL-107` or `?legalBasis=SEL-107&legalBasis=SEL-108`
+ * (an offering matches when it has any of them). Always an array after parsing; empty values are dropped.
+ */
+const zCodes = (description: string) =>
+  z
+    .union([z.string().max(40), z.array(z.string().max(40)).max(50, 'Højst 50 værdier.')])
+    .optional()
+    .transform((v) => {
+      const list = (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean);
+      return list.length ? [...new Set(list)] : undefined;
+    })
+    .describe(description);
+
 export const ZListQuery = z.object({
   area: z.string().max(40).optional().describe('Rammeaftaleområde (kode, fx sjaelland)'),
   municipality: z.coerce.number().int().min(100).max(999).optional().describe('Beliggenhedskommunens kode'),
   operatorType: z.string().max(40).optional(),
-  legalBasis: z.string().max(40).optional().describe('Lovgrundlag (primært eller øvrigt)'),
-  targetGroup: z.string().max(40).optional().describe('Målgruppe; en overordnet målgruppe omfatter sine undergrupper'),
+  legalBasis: zCodes('Lovgrundlag (primært eller øvrigt); gentag parameteren for flere (et af dem)'),
+  targetGroup: zCodes('Målgruppe; en overordnet målgruppe omfatter sine undergrupper; gentag parameteren for flere (en af dem)'),
+  offeringType: zCodes('Tilbudstype; gentag parameteren for flere (en af dem)'),
+  age: z.coerce
+    .number({ message: 'Alder skal være et helt antal år.' })
+    .int('Alder skal være et helt antal år.')
+    .min(0, 'Alder skal være mellem 0 og 120 år.')
+    .max(120, 'Alder skal være mellem 0 og 120 år.')
+    .optional()
+    .describe('Alder i år: tilbud, hvis aldersinterval omfatter den'),
   status: z.enum(OFFERING_STATUSES).optional(),
   operator: z.coerce.number().int().positive().optional().describe('Driftsherre (organisations-id)'),
   q: z.string().trim().max(200).optional().describe('Fritekst, forstår danske bøjningsformer'),

@@ -11,6 +11,8 @@ import { badRequest, forbidden } from '../core/errors.js';
 import { formatDate } from '../core/format.js';
 import { parseInput } from '../core/validation.js';
 import { areasOfMunicipality } from '../reference/reference.public.js';
+import { type PublishedTariff, publishedTariffs } from '../tariffs/tariffs.public.js';
+import { describeChanges } from './history.js';
 import { checkCodes, codeBook } from './offerings.codes.js';
 import { REGISTER, type OfferingTarget } from './offerings.policy.js';
 import {
@@ -128,8 +130,11 @@ async function validateForWrite(db: Queryable, refs: ReferenceLists, data: unkno
 /** Filters resolved against the cached reference data: no statement of their own once warm. */
 async function resolveFilters(db: Queryable, f: TListQuery, date: string): Promise<ResolvedFilters> {
   const areaMunicipalities = f.area ? await areaMunicipalityCodes(db, f.area, date) : null;
-  const targetGroups = f.targetGroup
-    ? (await referenceLists(db, date)).allTargetGroups.filter((t) => t.code === f.targetGroup || t.parent_code === f.targetGroup).map((t) => t.code)
+  const wanted = f.targetGroup;
+  const targetGroups = wanted
+    ? (await referenceLists(db, date)).allTargetGroups
+        .filter((t) => wanted.includes(t.code) || (t.parent_code !== null && wanted.includes(t.parent_code)))
+        .map((t) => t.code)
     : null;
   return { areaMunicipalities, targetGroups };
 }
@@ -146,11 +151,25 @@ export async function listOfferings(ctx: Ctx, f: TListQuery) {
   return queryList(ctx, f);
 }
 
+/**
+ * What a case worker needs to know next to an offering: its published tariff for the current year (one
+ * statement for all the offerings shown). Free places will join here once the capability for them exists.
+ */
+async function tariffsInForce(ctx: Ctx, offeringIds: number[]): Promise<{ tariffYear: number; tariffs: Map<number, PublishedTariff> }> {
+  const tariffYear = Number(ctx.clock.today().slice(0, 4));
+  return { tariffYear, tariffs: await publishedTariffs(ctx.db, offeringIds, tariffYear) };
+}
+
 /** The list page: the page of offerings, what the filters offer, what the actor may start, and its own organisation (a shortcut filter). */
 export async function listPage(ctx: Ctx, f: TListQuery) {
   const actor = requireSignedIn(ctx, 'offerings.read', REGISTER);
+  const list = await queryList(ctx, f);
   return {
-    ...(await queryList(ctx, f)),
+    ...list,
+    ...(await tariffsInForce(
+      ctx,
+      list.rows.map((r) => r.offering_id),
+    )),
     refs: await referenceLists(ctx.db, ctx.clock.today()),
     actions: { canCreate: can(ctx, 'offerings.create', REGISTER), canImport: can(ctx, 'offerings.import', REGISTER) },
     own: { organisationId: actor.organisationId, organisationName: actor.organisationName, isSecretariat: actor.organisationKind === 'secretariat' },
@@ -180,7 +199,18 @@ export async function getOffering(ctx: Ctx, id: number): Promise<OfferingDetail>
 /** The detail page: the offering, what the actor may do with it, and its latest changes. */
 export async function offeringPage(ctx: Ctx, id: number) {
   const offering = await getOffering(ctx, id);
-  return { offering, actions: actionsOn(ctx, offering), history: await offeringHistory(ctx.db, id) };
+  const [{ tariffYear, tariffs }, entries, refs] = await Promise.all([
+    tariffsInForce(ctx, [id]),
+    offeringHistory(ctx.db, id),
+    referenceLists(ctx.db, ctx.clock.today()),
+  ]);
+  const history = entries.map((h) => ({
+    at: h.at,
+    action: h.action,
+    who: h.actor_name ?? h.actor_username,
+    changes: describeChanges(h.before as Record<string, unknown> | null, h.after as Record<string, unknown> | null, refs),
+  }));
+  return { offering, actions: actionsOn(ctx, offering), history, tariffYear, tariff: tariffs.get(id) ?? null };
 }
 
 /** Organisations the actor may choose as operator in the form. */

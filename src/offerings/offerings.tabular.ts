@@ -12,36 +12,47 @@ type Column = {
   /** Input field filled from this column on import; absent for read-only columns. */
   field?: string;
   kind?: 'int' | 'list' | 'bool' | 'date' | 'text';
+  /** The header this code column had before exports carried labels: still read as codes when a file has no "(kode)" column. */
+  legacyHeader?: string;
   value: (r: OfferingExportRow) => string | number | boolean | null;
 };
 
+/**
+ * People read the Danish labels; the importer reads the "(kode)" columns next to them. A file from before
+ * the labels (codes under the plain header, no "(kode)" column) is still read as codes.
+ */
 export const COLUMNS: Column[] = [
   { header: 'ID', value: (r) => r.offering_id },
   { header: 'Navn', field: 'name', value: (r) => r.offering_name },
   { header: 'Driftsherre-ID', field: 'operatorOrganisationId', kind: 'int', value: (r) => r.operator_org_id },
   { header: 'Driftsherre', value: (r) => r.operator_name },
-  { header: 'Driftsform', field: 'operatorType', value: (r) => r.operator_type },
+  { header: 'Driftsform', value: (r) => r.operator_type_name },
+  { header: 'Driftsform (kode)', legacyHeader: 'Driftsform', field: 'operatorType', value: (r) => r.operator_type },
   { header: 'Adresse', field: 'address', value: (r) => r.address },
   { header: 'Postnummer', field: 'postalCode', value: (r) => r.postal_code },
   { header: 'By', field: 'city', value: (r) => r.city },
   { header: 'Kommunekode', field: 'municipalityCode', kind: 'int', value: (r) => r.municipality_code },
   { header: 'Kommune', value: (r) => r.municipality_name },
-  { header: 'Tilbudstype', field: 'offeringType', value: (r) => r.offering_type },
-  { header: 'Primært lovgrundlag', field: 'primaryLegalBasis', value: (r) => r.primary_legal_basis },
-  { header: 'Øvrige lovgrundlag', field: 'extraLegalBases', kind: 'list', value: (r) => r.extra_legal_bases ?? '' },
-  { header: 'Målgrupper', field: 'targetGroups', kind: 'list', value: (r) => r.target_group_codes ?? '' },
-  { header: 'Målgrupper (navne)', value: (r) => r.target_group_names ?? '' },
+  { header: 'Tilbudstype', value: (r) => r.offering_type_name },
+  { header: 'Tilbudstype (kode)', legacyHeader: 'Tilbudstype', field: 'offeringType', value: (r) => r.offering_type },
+  { header: 'Primært lovgrundlag', value: (r) => r.legal_basis_label },
+  { header: 'Primært lovgrundlag (kode)', legacyHeader: 'Primært lovgrundlag', field: 'primaryLegalBasis', value: (r) => r.primary_legal_basis },
+  { header: 'Øvrige lovgrundlag', value: (r) => r.extra_legal_basis_labels ?? '' },
+  { header: 'Øvrige lovgrundlag (koder)', legacyHeader: 'Øvrige lovgrundlag', field: 'extraLegalBases', kind: 'list', value: (r) => r.extra_legal_bases ?? '' },
+  { header: 'Målgrupper', value: (r) => r.target_group_names ?? '' },
+  { header: 'Målgrupper (koder)', legacyHeader: 'Målgrupper', field: 'targetGroups', kind: 'list', value: (r) => r.target_group_codes ?? '' },
   { header: 'Normerede pladser', field: 'places', kind: 'int', value: (r) => r.places },
   { header: 'Alder fra', field: 'ageMin', kind: 'int', value: (r) => r.age_min },
   { header: 'Alder til', field: 'ageMax', kind: 'int', value: (r) => r.age_max },
-  { header: 'Status', field: 'status', value: (r) => r.status },
-  { header: 'Status (tekst)', value: (r) => STATUS_LABELS[r.status] },
+  { header: 'Status', value: (r) => STATUS_LABELS[r.status] },
+  { header: 'Status (kode)', legacyHeader: 'Status', field: 'status', value: (r) => r.status },
   { header: 'Status siden', field: 'statusSince', kind: 'date', value: (r) => r.status_since },
-  { header: 'Socialtilsyn', field: 'socialtilsynCode', value: (r) => r.socialtilsyn_code },
+  { header: 'Socialtilsyn', value: (r) => r.socialtilsyn_name },
+  { header: 'Socialtilsyn (kode)', legacyHeader: 'Socialtilsyn', field: 'socialtilsynCode', value: (r) => r.socialtilsyn_code },
   { header: 'Godkendt dato', field: 'approvalDate', kind: 'date', value: (r) => r.approval_date },
-  { header: 'Omfattet af rammeaftalen', field: 'isCovered', kind: 'bool', value: (r) => r.is_covered },
-  { header: 'Beskyttelse', field: 'protection', value: (r) => r.protection },
-  { header: 'Beskyttelse (tekst)', value: (r) => PROTECTION_LABELS[r.protection] },
+  { header: 'Omfattet af rammeaftalen', field: 'isCovered', kind: 'bool', value: (r) => (r.is_covered ? 'Ja' : 'Nej') },
+  { header: 'Beskyttelse', value: (r) => PROTECTION_LABELS[r.protection] },
+  { header: 'Beskyttelse (kode)', legacyHeader: 'Beskyttelse', field: 'protection', value: (r) => r.protection },
   { header: 'Beskrivelse', field: 'description', value: (r) => r.description },
   { header: 'Kontaktperson', field: 'contactName', value: (r) => r.contact_name },
   { header: 'E-mail', field: 'contactEmail', value: (r) => r.contact_email },
@@ -67,7 +78,9 @@ export function rowsToImport(table: string[][]): { rows: ImportRow[]; problems: 
   const [header, ...body] = table;
   if (!header) return { rows: [], problems: [{ line: 1, field: '_', message: 'Filen er tom.' }] };
   const byHeader = new Map(COLUMNS.map((c) => [normalise(c.header), c]));
-  const index = header.map((h) => byHeader.get(normalise(h)) ?? null);
+  const present = new Set(header.map(normalise));
+  const legacy = new Map(COLUMNS.filter((c) => c.legacyHeader && !present.has(normalise(c.header))).map((c) => [normalise(c.legacyHeader!), c]));
+  const index = header.map((h) => legacy.get(normalise(h)) ?? byHeader.get(normalise(h)) ?? null);
   const required = COLUMNS.filter(
     (c) =>
       c.field &&

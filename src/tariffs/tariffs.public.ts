@@ -4,3 +4,4 @@
  */
 export { type PublishedTariff, publishedTariffs } from './published.repository.js';
 export { STATUS_LABELS as TARIFF_STATUS_LABELS } from './tariffs.table.js';
+export { UNIT_LABELS as TARIFF_UNIT_LABELS } from './calculation.js';

@@ -220,14 +220,15 @@ export const DescriptionList: FC<{ items: Array<[string, Child]> }> = ({ items }
   </dl>
 );
 
-/** Page links that keep the current query string. */
-export const Pagination: FC<{ page: number; pageCount: number; hrefFor: (page: number) => string; total: number }> = (p) => {
-  if (p.pageCount <= 1) return <p>{p.total} i alt.</p>;
+/** Page links that keep the current query string. `totalShown`: the page already says how many there are, so the count is not repeated. */
+export const Pagination: FC<{ page: number; pageCount: number; hrefFor: (page: number) => string; total: number; totalShown?: boolean }> = (p) => {
+  if (p.pageCount <= 1) return p.totalShown ? null : <p>{p.total} i alt.</p>;
   const pages = [...new Set([1, p.page - 1, p.page, p.page + 1, p.pageCount])].filter((n) => n >= 1 && n <= p.pageCount).sort((a, b) => a - b);
   return (
     <nav class="ramme-pagination" aria-label="Sider">
       <p>
-        Side {p.page} af {p.pageCount} ({p.total} i alt)
+        Side {p.page} af {p.pageCount}
+        {p.totalShown ? '' : ` (${p.total} i alt)`}
       </p>
       <ul class="ramme-pagination__items">
         {p.page > 1 && (

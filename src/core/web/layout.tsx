@@ -20,6 +20,18 @@ export type LayoutProps = PropsWithChildren<{
   wide?: boolean;
 }>;
 
+const MenuItems: FC<{ items: NavItem[]; current: NavItem | undefined }> = ({ items, current }) => (
+  <>
+    {items.map((n) => (
+      <li class={n === current ? 'current' : undefined}>
+        <a class="nav-link" href={n.href} aria-current={n === current ? 'page' : undefined}>
+          <span>{n.label}</span>
+        </a>
+      </li>
+    ))}
+  </>
+);
+
 export const Layout: FC<LayoutProps> = (p) => {
   const visible = p.nav.filter((n) => !n.isVisible || n.isVisible(p.actor)).sort((a, b) => a.order - b.order);
   const current = visible
@@ -63,7 +75,10 @@ export const Layout: FC<LayoutProps> = (p) => {
                     </form>
                   </>
                 ) : (
-                  <a href={`/login?next=${encodeURIComponent(p.path)}`} class="button button-secondary">
+                  <a
+                    href={p.path === '/login' || p.path.startsWith('/login/') ? '/login' : `/login?next=${encodeURIComponent(p.path)}`}
+                    class="button button-secondary"
+                  >
                     Log ind
                   </a>
                 )}
@@ -72,15 +87,16 @@ export const Layout: FC<LayoutProps> = (p) => {
           </div>
           <nav class="navigation-menu ramme-nav" aria-label="Hovedmenu">
             <div class="navigation-menu-inner container">
-              <ul class="nav mainmenu">
-                {visible.map((n) => (
-                  <li class={n === current ? 'current' : undefined}>
-                    <a class="nav-link" href={n.href} aria-current={n === current ? 'page' : undefined}>
-                      <span>{n.label}</span>
-                    </a>
-                  </li>
-                ))}
+              <ul class="nav mainmenu ramme-nav__wide">
+                <MenuItems items={visible} current={current} />
               </ul>
+              {/* Narrow screens: DKFDS's menu button, as a disclosure that opens the same links without JavaScript. */}
+              <details class="ramme-nav__mobile">
+                <summary class="button button-secondary button-menu-open">Menu</summary>
+                <ul class="ramme-nav__mobile-list">
+                  <MenuItems items={visible} current={current} />
+                </ul>
+              </details>
             </div>
           </nav>
         </header>

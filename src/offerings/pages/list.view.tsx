@@ -3,19 +3,20 @@
  * pages, export links, and the actions the actor may start.
  */
 import type { FC } from 'hono/jsx';
-import { formatDate, formatNumber } from '../../core/format.js';
-import { Alert, Field, Pagination, Select } from '../../core/web/components.js';
+import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
+import { TARIFF_UNIT_LABELS, type PublishedTariff } from '../../tariffs/tariffs.public.js';
+import { Alert, CheckboxGroup, Field, type Option, Pagination, Select } from '../../core/web/components.js';
 import type { TListQuery } from '../offerings.schema.js';
 import type { OfferingListRow, ReferenceLists } from '../offerings.service.js';
 import { OFFERING_STATUSES, STATUS_LABELS } from '../offerings.table.js';
 
-/** Query string for the list, without empty or default values (page links, export links, sorting). */
+/** Query string for the list, without empty or default values (page links, export links, sorting); several values repeat the parameter. */
 export function listHref(base: string, f: Partial<TListQuery>, change: Partial<TListQuery> = {}): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...f, ...change })) {
     if (v === undefined || v === null || v === '') continue;
     if ((k === 'page' && v === 1) || (k === 'pageSize' && v === 25) || (k === 'sort' && v === 'name') || (k === 'dir' && v === 'asc')) continue;
-    p.set(k, String(v));
+    for (const one of Array.isArray(v) ? v : [v]) p.append(k, String(one));
   }
   const s = p.toString();
   return s ? `${base}?${s}` : base;
@@ -29,6 +30,9 @@ export type ListView = {
   page: number;
   pageCount: number;
   rows: OfferingListRow[];
+  /** The published tariff of the year for each offering shown (absent: none published). */
+  tariffYear: number;
+  tariffs: Map<number, PublishedTariff>;
   refs: ReferenceLists;
   actions: { canCreate: boolean; canImport: boolean };
   /** The actor's organisation, offered as a shortcut filter when it runs offerings. */
@@ -49,11 +53,28 @@ const SortHeader: FC<{ f: TListQuery; column: TListQuery['sort']; label: string 
   );
 };
 
+/** A filter that takes several values: a fold-out list of checkboxes, open while something is chosen. */
+const MultiFilter: FC<{ name: string; label: string; legend: string; options: Option[]; values?: string[] }> = (p) => {
+  const n = p.values?.length ?? 0;
+  return (
+    <details class="ramme-multi" open={n > 0}>
+      <summary>
+        {p.label}
+        {n > 0 ? ` (${n} valgt)` : ''}
+      </summary>
+      <CheckboxGroup name={p.name} legend={p.legend} options={p.options} values={p.values} />
+    </details>
+  );
+};
+
+/** The filters: a GET form sent only with its button, so moving through a list with the keyboard never reloads the page (WCAG 3.2.2). */
 const Filters: FC<{ f: TListQuery; refs: ReferenceLists }> = ({ f, refs }) => (
-  <form method="get" action="/tilbud" data-autosubmit aria-label="Filtrér tilbud">
+  <form method="get" action="/tilbud" aria-label="Filtrér tilbud">
     {f.operator && <input type="hidden" name="operator" value={String(f.operator)} />}
     <div class="ramme-filters">
-      <Field name="q" label="Søg" type="search" value={f.q} hint="Navn, beskrivelse, adresse eller by" />
+      <div class="ramme-filters__wide">
+        <Field name="q" label="Søg i navn, beskrivelse, adresse og by" type="search" value={f.q} />
+      </div>
       <Select name="area" label="Rammeaftale" value={f.area} emptyLabel="Alle" options={refs.areas.map((a) => ({ value: a.code, label: a.name }))} />
       <Select
         name="municipality"
@@ -69,21 +90,31 @@ const Filters: FC<{ f: TListQuery; refs: ReferenceLists }> = ({ f, refs }) => (
         emptyLabel="Alle"
         options={refs.operatorTypes.map((o) => ({ value: o.code, label: o.name }))}
       />
-      <Select
+      <Select name="status" label="Status" value={f.status} emptyLabel="Alle" options={OFFERING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+      <Field name="age" label="Borgerens alder (år)" type="number" inputmode="numeric" min={0} max={120} value={f.age} />
+    </div>
+    <div class="ramme-multi-filters">
+      <MultiFilter
         name="legalBasis"
         label="Lovgrundlag"
-        value={f.legalBasis}
-        emptyLabel="Alle"
-        options={refs.legalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}` }))}
+        legend="Vælg et eller flere lovgrundlag"
+        values={f.legalBasis}
+        options={refs.legalBases.map((l) => ({ value: l.code, label: `${l.law} ${l.paragraph}: ${l.title}` }))}
       />
-      <Select
+      <MultiFilter
         name="targetGroup"
         label="Målgruppe"
-        value={f.targetGroup}
-        emptyLabel="Alle"
-        options={refs.targetGroups.map((t) => ({ value: t.code, label: t.parent_code ? `– ${t.name}` : t.name }))}
+        legend="Vælg en eller flere målgrupper"
+        values={f.targetGroup}
+        options={refs.targetGroups.map((t) => ({ value: t.code, label: t.parent_code ? t.name : `${t.name} (alle undergrupper)` }))}
       />
-      <Select name="status" label="Status" value={f.status} emptyLabel="Alle" options={OFFERING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+      <MultiFilter
+        name="offeringType"
+        label="Tilbudstype"
+        legend="Vælg en eller flere tilbudstyper"
+        values={f.offeringType}
+        options={refs.offeringTypes.map((o) => ({ value: o.code, label: o.name }))}
+      />
     </div>
     <input type="hidden" name="sort" value={f.sort} />
     <input type="hidden" name="dir" value={f.dir} />
@@ -96,7 +127,25 @@ const Filters: FC<{ f: TListQuery; refs: ReferenceLists }> = ({ f, refs }) => (
   </form>
 );
 
-const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[] }> = ({ f, page, rows }) => (
+/** A published tariff in a cell: the average price per unit, or that none is published. */
+export const TariffCell: FC<{ tariff: PublishedTariff | undefined }> = ({ tariff }) =>
+  tariff ? (
+    <>
+      {formatMoney(tariff.averageTariff)}
+      <br />
+      <small>pr. {TARIFF_UNIT_LABELS[tariff.unit as keyof typeof TARIFF_UNIT_LABELS] ?? tariff.unit}</small>
+    </>
+  ) : (
+    <small>Ikke offentliggjort</small>
+  );
+
+const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[]; tariffYear: number; tariffs: Map<number, PublishedTariff> }> = ({
+  f,
+  page,
+  rows,
+  tariffYear,
+  tariffs,
+}) => (
   <div class="ramme-table-wrap" tabindex={0}>
     <table class="table table--zebra table--compact">
       <caption class="sr-only">Tilbud, side {page}</caption>
@@ -108,6 +157,7 @@ const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[] }
           <th scope="col">Lovgrundlag</th>
           <th scope="col">Målgrupper</th>
           <SortHeader f={f} column="places" label="Pladser" />
+          <th scope="col">Takst {tariffYear}</th>
           <SortHeader f={f} column="status" label="Status" />
           <SortHeader f={f} column="updated" label="Opdateret" />
         </tr>
@@ -115,7 +165,7 @@ const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[] }
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colspan={8}>Ingen tilbud matcher filtrene.</td>
+            <td colspan={9}>Ingen tilbud matcher filtrene.</td>
           </tr>
         )}
         {rows.map((r) => (
@@ -134,6 +184,9 @@ const OfferingTable: FC<{ f: TListQuery; page: number; rows: OfferingListRow[] }
             </td>
             <td>{r.target_group_names}</td>
             <td class="ramme-num">{formatNumber(r.places)}</td>
+            <td class="ramme-num">
+              <TariffCell tariff={tariffs.get(r.offering_id)} />
+            </td>
             <td>{STATUS_LABELS[r.status]}</td>
             <td>{formatDate(new Date(r.updated_at))}</td>
           </tr>
@@ -188,9 +241,9 @@ export const ListPage: FC<{ view: ListView }> = ({ view: v }) => {
         <a href={listHref('/tilbud/eksport.csv', withoutPaging)}>Hent listen som CSV</a>
         <a href={listHref('/tilbud/eksport.xlsx', withoutPaging)}>Hent listen som Excel</a>
       </div>
-      <p role="status">{formatNumber(v.total)} tilbud fundet.</p>
-      <OfferingTable f={f} page={v.page} rows={v.rows} />
-      <Pagination page={v.page} pageCount={v.pageCount} total={v.total} hrefFor={(n) => listHref('/tilbud', f, { page: n })} />
+      <p role="status">{v.total === 1 ? '1 tilbud fundet.' : `${formatNumber(v.total)} tilbud fundet.`}</p>
+      <OfferingTable f={f} page={v.page} rows={v.rows} tariffYear={v.tariffYear} tariffs={v.tariffs} />
+      <Pagination page={v.page} pageCount={v.pageCount} total={v.total} totalShown hrefFor={(n) => listHref('/tilbud', f, { page: n })} />
     </>
   );
 };

@@ -3,35 +3,79 @@
  * its latest changes, and the actions the actor may take.
  */
 import type { FC } from 'hono/jsx';
-import { formatDate, formatDateTime, formatNumber } from '../../core/format.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../core/format.js';
 import { Alert, DescriptionList } from '../../core/web/components.js';
+import { TARIFF_UNIT_LABELS, type PublishedTariff } from '../../tariffs/tariffs.public.js';
+import type { HistoryChange } from '../history.js';
 import type { OfferingDetail } from '../offerings.service.js';
 import { PROTECTION_LABELS, STATUS_LABELS } from '../offerings.table.js';
 
 export type OfferingView = {
   offering: OfferingDetail;
   actions: { canEdit: boolean; canClose: boolean };
-  history: Array<{ at: Date; actor_username: string; action: string }>;
+  history: Array<{ at: Date; action: string; who: string; changes: HistoryChange[] }>;
+  /** The published tariff of the current year, or null when none is published. */
+  tariffYear: number;
+  tariff: PublishedTariff | null;
   /** Confirmation after a redirect (created, saved). */
   notice: string | null;
 };
 
-const ACTION_WORDS: Record<string, string> = { create: 'oprettet', update: 'ændret' };
+const ACTION_WORDS: Record<string, string> = { create: 'Oprettet', update: 'Ændret', delete: 'Slettet' };
 
+/** Each change: when, by whom (the person's name), and each changed field with its old and new value. */
 const History: FC<{ history: OfferingView['history'] }> = ({ history }) =>
   history.length === 0 ? (
     <p>Ingen registrerede ændringer.</p>
   ) : (
-    <ul>
+    <ul class="ramme-history">
       {history.map((h) => (
         <li>
-          {formatDateTime(h.at)}: {ACTION_WORDS[h.action] ?? 'slettet'} af {h.actor_username}
+          <p>
+            <strong>{formatDateTime(h.at)}</strong>: {ACTION_WORDS[h.action] ?? h.action} af {h.who}
+          </p>
+          {h.changes.length > 0 && (
+            <table class="table table--compact">
+              <caption class="sr-only">Ændrede felter {formatDateTime(h.at)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Felt</th>
+                  <th scope="col">Før</th>
+                  <th scope="col">Efter</th>
+                </tr>
+              </thead>
+              <tbody>
+                {h.changes.map((c) => (
+                  <tr>
+                    <th scope="row">{c.label}</th>
+                    <td>{c.before}</td>
+                    <td>{c.after}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </li>
       ))}
     </ul>
   );
 
-export const OfferingPage: FC<{ view: OfferingView }> = ({ view: { offering: o, actions, history, notice } }) => (
+/** The tariff published for this year: its average and each level's price per unit. */
+const Tariff: FC<{ year: number; tariff: PublishedTariff | null }> = ({ year, tariff }) => {
+  if (!tariff) return <p>Der er ikke offentliggjort en takst for {year}.</p>;
+  const unit = TARIFF_UNIT_LABELS[tariff.unit as keyof typeof TARIFF_UNIT_LABELS] ?? tariff.unit;
+  return (
+    <DescriptionList
+      items={[
+        ['Gennemsnitlig takst', `${formatMoney(tariff.averageTariff)} pr. ${unit}`],
+        ...tariff.levels.map((l): [string, string] => [l.name, `${formatMoney(l.tariff)} pr. ${unit}`]),
+        ['Offentliggjort', formatDate(tariff.publishedAt)],
+      ]}
+    />
+  );
+};
+
+export const OfferingPage: FC<{ view: OfferingView }> = ({ view: { offering: o, actions, history, tariffYear, tariff, notice } }) => (
   <>
     {notice && <Alert kind="success">{notice}</Alert>}
     <h1>{o.offering_name}</h1>
@@ -73,6 +117,9 @@ export const OfferingPage: FC<{ view: OfferingView }> = ({ view: { offering: o, 
         ['Tilbudstype', o.offering_type_name],
       ]}
     />
+    <h2>Takst {tariffYear}</h2>
+    <Tariff year={tariffYear} tariff={tariff} />
+    {/* Free places (ledige pladser) will be shown here once the capability that records them exists. */}
     <h2>Pladser og status</h2>
     <DescriptionList
       items={[
@@ -96,8 +143,10 @@ export const OfferingPage: FC<{ view: OfferingView }> = ({ view: { offering: o, 
     />
     <h2>Historik</h2>
     <History history={history} />
-    <p>
-      <a href={`/api/offerings/${o.offering_id}`}>Se tilbuddet som JSON</a>
-    </p>
+    {actions.canEdit && (
+      <p>
+        <a href={`/api/offerings/${o.offering_id}`}>Se tilbuddet som JSON (til integrationer)</a>
+      </p>
+    )}
   </>
 );

@@ -37,9 +37,8 @@ export const LoginPage: FC<LoginPageModel> = (m) => (
               <CsrfField token={m.csrf} />
               <input type="hidden" name="username" value={u.username} />
               <input type="hidden" name="next" value={m.next} />
-              <button type="submit" class="button button-secondary" style="width:100%;text-align:left">
-                {u.display_name}
-                <br />
+              <button type="submit" class="button button-secondary ramme-demo-user">
+                <span>{u.display_name}</span>
                 <small>
                   {u.username} · {u.org}
                 </small>
