@@ -115,6 +115,7 @@ async function insertAgreement(db: Db, areaCode: string, def: Def, status: strin
         deliverable: m.deliverable ?? null,
         status: m.done ? ('gennemfoert' as const) : ('planlagt' as const),
         completed_on: m.done ? m.due : null,
+        completes_on_status: m.completesOn ?? null,
       })),
     )
     .execute();

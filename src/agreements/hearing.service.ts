@@ -14,7 +14,7 @@ import { agreementOr404, editable, mayEdit, readable, targetOf } from './agreeme
 import { allVocabulary, findAgreement, loadContent, versionsOf, vocabulary } from './agreements.repository.js';
 import { ZComment, ZResponse, ZVersion } from './agreements.schema.js';
 import * as repo from './hearing.repository.js';
-import { buildVersionSections, type VersionSection } from './logic.js';
+import { buildVersionSections, isOpenForVersions, type VersionSection } from './logic.js';
 
 /** The sections the next version would have, from today's content. */
 async function currentSections(db: Queryable, agreementId: number): Promise<VersionSection[]> {
@@ -51,6 +51,7 @@ export async function hearingView(ctx: Ctx, id: number) {
     inHearing: agreement.status === 'i_hoering' ? versions.find((v) => v.id === agreement.hearing_version_id) : undefined,
     addressable: comments.filter((c) => c.response && c.addressed_in_version_id === null),
     canEdit: mayEdit(ctx, agreement),
+    canPublishVersion: isOpenForVersions(agreement.status) && mayEdit(ctx, agreement),
     canComment: can(ctx, 'agreements.hearing.comment', targetOf(agreement)),
     isSignedIn: !!ctx.actor,
   };
@@ -74,6 +75,7 @@ export async function versionView(ctx: Ctx, id: number, versionId: number) {
     own: comments.filter((c) => c.version_id === version.id),
     isOpen,
     mayComment: isOpen && can(ctx, 'agreements.hearing.comment', targetOf(agreement)),
+    canEdit: mayEdit(ctx, agreement),
     isSignedIn: !!ctx.actor,
     organisationName: ctx.actor?.organisationName ?? '',
   };
@@ -103,7 +105,9 @@ export async function createVersion(ctx: Ctx, agreementId: number, input: unknow
   const v = parseInput(ZVersion, input);
   return ctx.db.transaction().execute(async (trx) => {
     // One version at a time per agreement: the numbers stay 1, 2, 3 and the answered comments are claimed once.
-    await findAgreement(trx, agreementId, 'update');
+    const current = (await findAgreement(trx, agreementId, 'update'))!;
+    if (!isOpenForVersions(current.status))
+      throw conflict('Aftalen er sendt til godkendelse eller godkendt; der udgives ikke nye versioner af den tekst, medlemmerne tager stilling til.');
     const sections = await currentSections(trx, agreementId);
     if (sections.length === 0) throw conflict('Aftalen har intet indhold endnu. Tilføj afsnit, fokusområder eller principper først.');
     const ids = [...new Set(v.addressedCommentIds)];

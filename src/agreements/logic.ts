@@ -195,6 +195,12 @@ export const DECISION_TRANSITIONS: Record<StoredStatus, readonly StoredStatus[]>
   godkendt: ['til_godkendelse'],
 };
 
+/**
+ * New versions of the text are published while the agreement is drafted or in hearing; once it is sent for
+ * approval the councils decide on the version they have, so no new one is published.
+ */
+export const isOpenForVersions = (status: string): boolean => status === 'under_udarbejdelse' || status === 'i_hoering';
+
 export function canTransition(from: string, to: string): boolean {
   return isStoredStatus(from) && isStoredStatus(to) && MANUAL_TRANSITIONS[from].includes(to);
 }

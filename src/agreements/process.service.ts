@@ -13,7 +13,7 @@ import { auditShape } from './agreements.audit.js';
 import { editable, mayEdit, memberTarget, readable, withMembers } from './agreements.guard.js';
 import * as agreements from './agreements.repository.js';
 import type { AgreementRow } from './agreements.repository.js';
-import { summaryOf } from './agreements.service.js';
+import { completeMilestonesTiedTo, summaryOf } from './agreements.service.js';
 import { ZApproval, ZMilestone, ZPhase } from './agreements.schema.js';
 import { isPhaseOf } from './input.repository.js';
 import { currentPhase, decisionChange, isOpenForDecisions, statusAfterDecisions } from './logic.js';
@@ -137,6 +137,7 @@ export async function saveMilestone(ctx: Ctx, agreementId: number, milestoneId: 
       deliverable: v.deliverable,
       status: v.status,
       completed_on: completedOn,
+      completes_on_status: v.completesOnStatus ?? null,
     };
     if (milestoneId === null) {
       const row = await repo.insertMilestone(trx, { agreement_id: agreementId, ...values });
@@ -229,6 +230,7 @@ export async function setApproval(
           ? `Alle ${summary.total} medlemmer har godkendt aftalen.`
           : `En godkendelse er ændret; ${summary.approved} af ${summary.total} har godkendt.`;
       await agreements.addStatusEvent(trx, { agreement_id: agreementId, status, changed_on: today, note, actor_username: actor.username });
+      await completeMilestonesTiedTo(trx, ctx, agreementId, status);
       await audit(trx, ctx, {
         entity: 'agreement',
         entityId: agreementId,
