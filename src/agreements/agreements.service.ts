@@ -380,7 +380,7 @@ export async function updateAgreement(ctx: Ctx, id: number, input: unknown): Pro
     if (outside.length) {
       fail(
         'preparationStart',
-        `${count(outside.length, 'milepæl', 'milepæle')} ville ligge uden for aftalens forløb, fx "${outside[0]!.title}" (${outside[0]!.due_on}). Flyt dem først.`,
+        `${count(outside.length, 'milepæl', 'milepæle')} ville ligge uden for aftalens forløb, fx "${outside[0]!.title}" (${formatDate(outside[0]!.due_on)}). Flyt dem først.`,
       );
     }
     const values = { title: v.title, period_start: v.periodStart, period_end: v.periodEnd, preparation_start: v.preparationStart, summary: v.summary };

@@ -5,6 +5,7 @@
  */
 import { can, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
+import { formatDate } from '../core/format.js';
 import type { Ctx } from '../core/capability.js';
 import type { Queryable } from '../core/db/types.js';
 import { badRequest, conflict, notFound } from '../core/errors.js';
@@ -160,7 +161,8 @@ export async function addComment(ctx: Ctx, agreementId: number, versionId: numbe
     // The hearing is re-checked under a share lock: a status change waits until the comment is in, or comes first.
     const current = (await findAgreement(trx, agreementId, 'share'))!;
     if (current.status !== 'i_hoering' || current.hearing_version_id !== versionId) throw conflict(`Version ${version.number} er ikke i høring.`);
-    if (version.hearing_until && ctx.clock.today() > version.hearing_until) throw conflict(`Høringsfristen (${version.hearing_until}) er overskredet.`);
+    if (version.hearing_until && ctx.clock.today() > version.hearing_until)
+      throw conflict(`Høringsfristen (${formatDate(version.hearing_until)}) er overskredet.`);
     if (!version.content.some((s) => s.key === v.sectionKey)) {
       throw badRequest(`Afsnittet findes ikke i version ${version.number}.`, {
         sectionKey: [`Afsnittet "${v.sectionKey}" findes ikke i version ${version.number}. Vælg et af versionens afsnit.`],

@@ -149,3 +149,19 @@ test('hearing responses are numbered per hearing: the first response of a new he
   const first = await t.db.selectFrom('agreement_hearing_comment').select('id').where('text', '=', 'Første svar').executeTakeFirstOrThrow();
   assert.match((await get('demo-sekretariat', `/aftaler/${id}/hoeringssvar/${first.id}`)).body, /<h1>Besvar høringssvar nr\. 1<\/h1>/);
 });
+
+test('generated texts carry Danish dates, never ISO dates: version texts, council references, refusals', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  const versions = await t.db.selectFrom('agreement_version').select('content').where('agreement_id', '=', id).execute();
+  const text = versions.flatMap((v) => v.content.map((s) => s.text)).join('\n');
+  assert.match(text, /gælder fra \d{1,2}\. [a-z]+ \d{4}/);
+  assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}/);
+  const refs = await t.db.selectFrom('agreement_approval').select('reference').where('agreement_id', '=', id).execute();
+  assert.ok(refs.length > 0);
+  for (const r of refs) assert.doesNotMatch(r.reference ?? '', /\d{4}-\d{2}-\d{2}/, String(r.reference));
+  const approval = await get(null, `/aftaler/${id}/godkendelse`);
+  assert.match(approval.body, /Byrådets møde \d{1,2}\. [a-z]+ \d{4}, punkt \d+/);
+  const milestone = await post('demo-sekretariat', `/aftaler/${id}/milepaele`, { 'm.dueOn': '2030-01-01', 'm.title': 'For sent' });
+  assert.equal(milestone.statusCode, 400);
+  assert.match(milestone.body, /uden for aftalens forløb \(\d{1,2}\. [a-z]+ \d{4} – 31\. december 2026\)/);
+});
