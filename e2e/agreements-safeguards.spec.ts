@@ -92,3 +92,26 @@ test('an agreement without principles says so, instead of "0 af 0", and its stat
   await expect(page.getByRole('button', { name: 'Gem status' })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test('buttons keep their distance from the field above them, and the approval table names its last column', async ({ page }) => {
+  await loginAs(page, 'demo-sekretariat');
+  const base = await agreementUrl(page, 'Rammeaftale Sjælland 2025-2026');
+  const gap = async (field: string, button: string) => {
+    const f = (await page.getByLabel(new RegExp(`^${field}`)).first().boundingBox({ timeout: 5000 }))!;
+    const b = (await page.getByRole('button', { name: button, exact: true }).boundingBox({ timeout: 5000 }))!;
+    return b.y - (f.y + f.height);
+  };
+  await page.goto(base + '/tidslinje');
+  expect(await gap('Slut', 'Tilføj fase')).toBeGreaterThanOrEqual(16);
+  expect(await gap('Gennemføres automatisk', 'Tilføj milepæl')).toBeGreaterThanOrEqual(16);
+  await expectAccessible(page);
+  await page.goto(await agreementUrl(page, 'Rammeaftale Sjælland 2027-2028'));
+  expect(await gap('Bemærkning', 'Skift status')).toBeGreaterThanOrEqual(16);
+  await page.goto(base + '/godkendelse');
+  await expect(page.getByRole('columnheader').last()).toHaveText('Registrér beslutning');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.goto(base + '/godkendelse');
+  await expect(page.getByRole('columnheader').last()).toHaveText('Bemærkning');
+  await expectAccessible(page);
+});
