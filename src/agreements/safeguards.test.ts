@@ -165,3 +165,39 @@ test('generated texts carry Danish dates, never ISO dates: version texts, counci
   assert.equal(milestone.statusCode, 400);
   assert.match(milestone.body, /uden for aftalens forløb \(\d{1,2}\. [a-z]+ \d{4} – 31\. december 2026\)/);
 });
+
+test('the principles workbook carries Danish status labels (the code in an extra column) and real date cells', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  const x = await get('demo-laeser', `/aftaler/${id}/principper/matrix.xlsx`);
+  assert.equal(x.statusCode, 200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+  const detail = wb.getWorksheet('Status pr. medlem')!;
+  assert.deepEqual((detail.getRow(1).values as unknown[]).slice(1), [
+    'Tilsagn',
+    'Afgrænsning',
+    'Gælder fra',
+    'Medlem',
+    'Status',
+    'Dato',
+    'Dokumentation',
+    'Statuskode',
+  ]);
+  const labels = new Set(['Implementeret', 'I gang', 'Ikke startet', 'Ikke relevant', 'Ikke angivet']);
+  let dated = 0;
+  detail.eachRow((row, n) => {
+    if (n === 1) return;
+    assert.ok(row.getCell(3).value instanceof Date, `row ${n}: Gælder fra is a date cell`);
+    assert.equal(row.getCell(3).numFmt, 'dd-mm-yyyy');
+    assert.ok(labels.has(String(row.getCell(5).value)), `row ${n}: ${row.getCell(5).value}`);
+    const date = row.getCell(6).value;
+    if (date !== null && date !== '') {
+      assert.ok(date instanceof Date, `row ${n}: Dato is a date cell`);
+      dated++;
+    }
+  });
+  assert.ok(dated > 0);
+  const first = detail.getRow(2);
+  assert.match(String(first.getCell(8).value), /^[a-z_]+$/, 'the status code stays in its own column');
+});

@@ -180,6 +180,9 @@ export function matrixPage(vm: MatrixView): PageOptions {
   };
 }
 
+/** A 'YYYY-MM-DD' date as an Excel date cell (midnight UTC, so the day never shifts); null stays empty. */
+const excelDate = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
 /** The matrix as a workbook: the matrix with colours and totals, and every member's status with its evidence. */
 export async function matrixWorkbook(vm: MatrixView): Promise<Buffer> {
   const { members, rows, statuses, matrix: m, label, tone } = vm;
@@ -203,14 +206,27 @@ export async function matrixWorkbook(vm: MatrixView): Promise<Buffer> {
   total.getCell(members.length + 4).numFmt = '0%';
   ws.getColumn(1).width = 60;
   const detail = wb.addWorksheet('Status pr. medlem');
-  detail.addRow(['Tilsagn', 'Afgrænsning', 'Gælder fra', 'Medlem', 'Status', 'Dato', 'Dokumentation']);
+  detail.addRow(['Tilsagn', 'Afgrænsning', 'Gælder fra', 'Medlem', 'Status', 'Dato', 'Dokumentation', 'Statuskode']);
   detail.getRow(1).font = { bold: true };
   for (const r of rows) {
     for (const x of members) {
       const s = statuses.find((y) => y.commitment_id === r.id && y.organisation_id === x.id);
-      detail.addRow([`${r.code} ${r.text}`, r.scope_note ?? '', r.applies_from, x.name, label(s?.status ?? NOT_SET), s?.status_date ?? '', s?.evidence ?? '']);
+      const code = s?.status ?? NOT_SET;
+      detail.addRow([
+        `${r.code} ${r.text}`,
+        r.scope_note ?? '',
+        excelDate(r.applies_from),
+        x.name,
+        label(code),
+        excelDate(s?.status_date),
+        s?.evidence ?? '',
+        code,
+      ]);
     }
   }
+  // Dates are real date cells (Excel sorts and filters them), shown the Danish way.
+  for (const col of [3, 6]) detail.getColumn(col).numFmt = 'dd-mm-yyyy';
+  detail.getColumn(1).width = 60;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
