@@ -97,7 +97,10 @@ test('buttons keep their distance from the field above them, and the approval ta
   await loginAs(page, 'demo-sekretariat');
   const base = await agreementUrl(page, 'Rammeaftale Sjælland 2025-2026');
   const gap = async (field: string, button: string) => {
-    const f = (await page.getByLabel(new RegExp(`^${field}`)).first().boundingBox({ timeout: 5000 }))!;
+    const f = (await page
+      .getByLabel(new RegExp(`^${field}`))
+      .first()
+      .boundingBox({ timeout: 5000 }))!;
     const b = (await page.getByRole('button', { name: button, exact: true }).boundingBox({ timeout: 5000 }))!;
     return b.y - (f.y + f.height);
   };
