@@ -153,6 +153,15 @@ test('hearing to approval: comment on a section, answer, version 2 links it, mem
   await page.getByLabel('Høringsfrist').fill('2026-12-31');
   await page.getByRole('button', { name: 'Send version 1 i høring' }).click();
   await expect(page.getByText('I høring', { exact: true }).first()).toBeVisible();
+  // The secretariat runs the hearing: it answers responses, it is not offered to give one.
+  await expect(page.getByRole('link', { name: /afgiv høringssvar/ })).toHaveCount(0);
+  await expect(page.getByText(/Sekretariatet besvarer høringssvarene/)).toBeVisible();
+  await page.getByRole('link', { name: 'Læs version 1', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Afgiv høringssvar' })).toHaveCount(0);
+  // The milestone tied to the hearing is completed by the status change, no longer overdue.
+  await page.goto(base + '/tidslinje');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Udkast klar til høring' })).toContainText('Gennemført');
+  await expectAccessible(page);
   await logout(page);
 
   await loginAs(page, 'demo-laeser');
@@ -190,8 +199,15 @@ test('hearing to approval: comment on a section, answer, version 2 links it, mem
   await expect(page).toHaveURL(/\/hoering#hoeringssvar-\d+$/);
   await expect(page.getByRole('link', { name: 'Version 2' }).last()).toBeVisible();
 
+  // Before the hearing deadline, sending it for approval closes the hearing early: only once that is confirmed.
   await page.goto(base);
   await page.getByLabel('Ny status').selectOption('til_godkendelse');
+  await page.getByRole('button', { name: 'Skift status' }).click();
+  await expect(page.getByText(/Bekræft, at høringen lukkes før fristen/).first()).toBeVisible();
+  await expect(page.getByText('I høring').first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Ny status').selectOption('til_godkendelse');
+  await page.getByRole('checkbox', { name: 'Luk høringen før fristen' }).check();
   await page.getByRole('button', { name: 'Skift status' }).click();
   await expect(page.getByText('Til godkendelse').first()).toBeVisible();
   await logout(page);

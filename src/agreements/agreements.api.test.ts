@@ -267,7 +267,13 @@ describe('hearing and approval', () => {
     const tooEarly = await api('demo-myndighed', 'PUT', `/api/agreements/${id}/approvals/${holbaek.id}`, { decision: 'godkendt', decidedOn: '2026-11-20' });
     assert.equal(tooEarly.status, 409);
     assert.equal(
-      (await api('demo-sekretariat', 'POST', `/api/agreements/${id}/status`, { status: 'til_godkendelse', note: 'Høringen er afsluttet.' })).status,
+      (
+        await api('demo-sekretariat', 'POST', `/api/agreements/${id}/status`, {
+          status: 'til_godkendelse',
+          note: 'Høringen er afsluttet.',
+          closeHearingEarly: true,
+        })
+      ).status,
       200,
     );
     const naestved = members.find((m) => m.name === 'Næstved Kommune')!;

@@ -140,6 +140,19 @@ async function up(db: AnyDb): Promise<void> {
     .execute();
 }
 
+/**
+ * A milestone may be tied to a status change of its agreement ("Udkast klar til høring" → i høring): it is
+ * completed in the transaction that makes the change. The seeded milestones of that kind are tied here too.
+ */
+async function milestoneStatusLink(db: AnyDb): Promise<void> {
+  await sql`
+    alter table agreement_milestone add column completes_on_status text
+      check (completes_on_status in ('under_udarbejdelse','i_hoering','til_godkendelse','godkendt'));
+    update agreement_milestone set completes_on_status = 'i_hoering' where title = 'Udkast klar til høring';
+  `.execute(db);
+}
+
 export const agreementsMigrations: Record<string, Migration> = {
   '0300_agreements': { up },
+  '0310_milestone_status_link': { up: milestoneStatusLink },
 };

@@ -166,7 +166,7 @@ test('hearing through the pages: version, comment on a section, answer, version 
   const v2 = await t.db.selectFrom('agreement_version').select('id').where('agreement_id', '=', id).orderBy('number', 'desc').executeTakeFirstOrThrow();
   const page = await get('demo-naestved', `/aftaler/${id}/versioner/${v2.id}`);
   assert.match(page.body, new RegExp(`#hoeringssvar-${c.id}"`));
-  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'til_godkendelse' })).statusCode, 303);
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/status`, { status: 'til_godkendelse', closeHearingEarly: 'on' })).statusCode, 303);
   const members = await t.db
     .selectFrom('agreement_area_member as m')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')

@@ -89,5 +89,8 @@ export const agreementsPermissions: Policies = {
     if (actsForOrganisation(actor) && t.groupOrganisationId !== null && isOwnOrganisation(actor, t.groupOrganisationId)) return allow;
     return forbid('Du kan kun svare for din egen organisations gruppe.');
   },
-  'agreements.hearing.comment': visible((actor) => (actsForOrganisation(actor) ? allow : forbid('Rollen Læser kan ikke afgive høringssvar.'))),
+  'agreements.hearing.comment': visible((actor, a) => {
+    if (isSecretariatOf(actor, a.areaId)) return forbid('Sekretariatet sender aftalen i høring og besvarer høringssvarene; det afgiver ikke selv høringssvar.');
+    return actsForOrganisation(actor) ? allow : forbid('Rollen Læser kan ikke afgive høringssvar.');
+  }),
 };

@@ -31,6 +31,8 @@ export const zLines = (maxItems: number, maxLength: number) =>
     z.array(z.string().trim().min(1).max(maxLength)).max(maxItems),
   );
 
+const zFlag = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
+
 export const ZAgreement = z.object({
   areaId: zInt(1, 1_000_000).optional(),
   title: zText(200),
@@ -45,8 +47,11 @@ export const ZStatusChange = z.object({
   status: z.enum(['under_udarbejdelse', 'i_hoering', 'til_godkendelse']),
   note: zOptText(1000),
   hearingUntil: zOptDate.optional(),
+  /** Confirms that a hearing whose deadline has not passed is closed early (no more responses). */
+  closeHearingEarly: zFlag.optional(),
 });
-export const ZPublish = z.object({ isPublic: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()) });
+/** Publication is confirmed: the secretariat has seen who will see it and how far the approval has come. */
+export const ZPublish = z.object({ isPublic: zFlag, isConfirmed: zFlag.optional() });
 
 export const ZFocusArea = z.object({
   part: z.enum(['udvikling', 'styring']),
@@ -110,6 +115,8 @@ export const ZMilestone = z.object({
   deliverable: zOptText(1000),
   status: z.enum(['planlagt', 'gennemfoert']).default('planlagt'),
   completedOn: zOptDate.optional(),
+  /** The agreement status whose change completes the milestone ('' or absent: completed by hand). */
+  completesOnStatus: z.preprocess(blankToNull, z.enum(['i_hoering', 'til_godkendelse', 'godkendt']).nullable()).optional(),
 });
 
 export const ZApproval = z.object({

@@ -24,7 +24,16 @@ export type SeedIndicator = {
   source?: string;
   measurements?: Array<[string, string, string]>;
 };
-export type SeedMilestone = { due: string; title: string; responsible: string; deliverable?: string; done: boolean; phase?: number };
+export type SeedMilestone = {
+  due: string;
+  title: string;
+  responsible: string;
+  deliverable?: string;
+  done: boolean;
+  phase?: number;
+  /** The status change that completes it. */
+  completesOn?: 'i_hoering' | 'til_godkendelse' | 'godkendt';
+};
 
 export const SJ2526 = {
   title: 'Rammeaftale Sjælland 2025-2026',
@@ -697,7 +706,15 @@ export const SJ2728 = {
       done: true,
       phase: 1,
     },
-    { due: '2026-10-30', title: 'Udkast klar til høring', responsible: 'Sekretariatet', deliverable: 'Høringsudkast', done: false, phase: 1 },
-    { due: '2027-02-28', title: 'Godkendelse i byråd og regionsråd', responsible: 'Kommunerne og regionen', done: false, phase: 2 },
+    {
+      due: '2026-10-30',
+      title: 'Udkast klar til høring',
+      responsible: 'Sekretariatet',
+      deliverable: 'Høringsudkast',
+      done: false,
+      phase: 1,
+      completesOn: 'i_hoering',
+    },
+    { due: '2027-02-28', title: 'Godkendelse i byråd og regionsråd', responsible: 'Kommunerne og regionen', done: false, phase: 2, completesOn: 'godkendt' },
   ] satisfies SeedMilestone[],
 };

@@ -4,6 +4,7 @@
  */
 import type { SeedContext } from '../core/capability.js';
 import type { Db } from '../core/db/types.js';
+import { formatDate } from '../core/format.js';
 import { pick, weighted } from '../core/seed/random.js';
 import { agreementMembers } from './agreements.repository.js';
 import { HOV2018, SJ2122, SJ2526, SJ2728, type SeedFocusArea, type SeedMilestone } from './agreements.seed-data.js';
@@ -115,6 +116,7 @@ async function insertAgreement(db: Db, areaCode: string, def: Def, status: strin
         deliverable: m.deliverable ?? null,
         status: m.done ? ('gennemfoert' as const) : ('planlagt' as const),
         completed_on: m.done ? m.due : null,
+        completes_on_status: m.completesOn ?? null,
       })),
     )
     .execute();
@@ -141,7 +143,7 @@ async function approveAll(db: Db, random: () => number, agreementId: number, mem
           organisation_id,
           decision: withRemarks ? 'godkendt_med_bemaerkninger' : 'godkendt',
           decided_on: date,
-          reference: `${i % 7 === 6 ? 'Regionsrådets' : 'Byrådets'} møde ${date}, punkt ${3 + Math.floor(random() * 20)}`,
+          reference: `${i % 7 === 6 ? 'Regionsrådets' : 'Byrådets'} møde ${formatDate(date)}, punkt ${3 + Math.floor(random() * 20)}`,
           note: withRemarks ? 'Godkendt med ønske om tæt opfølgning på udgiftsudviklingen.' : null,
           updated_by: SYSTEM,
         };

@@ -9,11 +9,14 @@ import { audit } from '../core/audit.js';
 import type { Ctx } from '../core/capability.js';
 import type { Queryable } from '../core/db/types.js';
 import { badRequest, conflict, type FieldErrors } from '../core/errors.js';
-import { count } from '../core/format.js';
+import { count, formatDate } from '../core/format.js';
+import type { Trx } from '../core/db/types.js';
 import { parseInput } from '../core/validation.js';
 import { auditShape } from './agreements.audit.js';
 import { editable, readable, mayEdit } from './agreements.guard.js';
 import * as repo from './agreements.repository.js';
+import { findVersion } from './hearing.repository.js';
+import { milestonesTiedTo, updateMilestone } from './process.repository.js';
 import type { AgreementRow, Member, Vocabulary } from './agreements.repository.js';
 import { ZAgreement, ZPublish, ZStatusChange } from './agreements.schema.js';
 import {
@@ -129,7 +132,7 @@ export async function agreementOverview(ctx: Ctx, id: number) {
   const a = await readable(ctx, id);
   const db = ctx.db;
   const today = ctx.clock.today();
-  const [vocab, members, decisions, phases, milestones, content, statuses] = await Promise.all([
+  const [vocab, members, decisions, phases, milestones, content, statuses, hearingOpenUntil] = await Promise.all([
     repo.allVocabulary(db),
     repo.agreementMembers(db, a),
     repo.approvals(db, a.id),
@@ -137,6 +140,7 @@ export async function agreementOverview(ctx: Ctx, id: number) {
     repo.milestonesOf(db, a.id),
     repo.loadContent(db, a.id),
     repo.commitmentStatuses(db, a.id),
+    openHearingUntil(db, a, today),
   ]);
   const status = effectiveStatus(a.status, a.period_end, today);
   const commitments = content.principles.flatMap((p) => p.commitments);
@@ -160,6 +164,8 @@ export async function agreementOverview(ctx: Ctx, id: number) {
     memberCount: members.length,
     implementedShare: matrix.overall.share,
     transitions: (isStoredStatus(a.status) ? MANUAL_TRANSITIONS[a.status] : []).map((t) => ({ value: t, label: vocab.label('aftalestatus', t) })),
+    /** The deadline of the hearing still open today: changing the status closes it early. */
+    hearingOpenUntil,
     isSignedIn: !!ctx.actor,
     canEdit: mayEdit(ctx, a),
   };
@@ -374,13 +380,37 @@ export async function updateAgreement(ctx: Ctx, id: number, input: unknown): Pro
     if (outside.length) {
       fail(
         'preparationStart',
-        `${count(outside.length, 'milepæl', 'milepæle')} ville ligge uden for aftalens forløb, fx "${outside[0]!.title}" (${outside[0]!.due_on}). Flyt dem først.`,
+        `${count(outside.length, 'milepæl', 'milepæle')} ville ligge uden for aftalens forløb, fx "${outside[0]!.title}" (${formatDate(outside[0]!.due_on)}). Flyt dem først.`,
       );
     }
     const values = { title: v.title, period_start: v.periodStart, period_end: v.periodEnd, preparation_start: v.preparationStart, summary: v.summary };
     const after = await repo.updateAgreement(trx, id, values, ctx.clock.now());
     await audit(trx, ctx, { entity: 'agreement', entityId: id, action: 'update', before: auditShape.agreement(before), after: auditShape.agreement(after) });
   });
+}
+
+/**
+ * Completes, inside the status change's transaction, the planned milestones tied to the new status ("Udkast klar
+ * til høring" when the agreement goes into hearing), each audited.
+ */
+export async function completeMilestonesTiedTo(trx: Trx, ctx: Ctx, agreementId: number, status: string): Promise<void> {
+  for (const before of await milestonesTiedTo(trx, agreementId, status)) {
+    const after = await updateMilestone(trx, before.id, { status: 'gennemfoert', completed_on: ctx.clock.today() });
+    await audit(trx, ctx, {
+      entity: 'agreement_milestone',
+      entityId: before.id,
+      action: 'update',
+      before: auditShape.milestone(before),
+      after: auditShape.milestone(after),
+    });
+  }
+}
+
+/** The deadline of the hearing still open on `today` (null when the agreement is not in an open hearing). */
+async function openHearingUntil(db: Queryable, a: AgreementRow, today: string): Promise<string | null> {
+  if (a.status !== 'i_hoering' || a.hearing_version_id === null) return null;
+  const version = await findVersion(db, a.id, a.hearing_version_id);
+  return version?.hearing_until && today <= version.hearing_until ? version.hearing_until : null;
 }
 
 /**
@@ -397,6 +427,12 @@ export async function changeStatus(ctx: Ctx, id: number, input: unknown): Promis
   await ctx.db.transaction().execute(async (trx) => {
     const current = (await repo.findAgreement(trx, id, 'update'))!;
     if (!canTransition(current.status, v.status)) throw conflict(`Aftalen kan ikke gå fra "${label(current.status)}" til "${label(v.status)}".`);
+    const until = await openHearingUntil(trx, current, today);
+    if (until && !v.closeHearingEarly)
+      fail(
+        'closeHearingEarly',
+        `Høringsfristen er ${formatDate(until)}. Bekræft, at høringen lukkes før fristen: derefter kan organisationerne ikke længere afgive høringssvar.`,
+      );
     let hearingVersionId: number | null = null;
     if (v.status === 'i_hoering') {
       const latest = await repo.latestVersion(trx, id);
@@ -409,17 +445,35 @@ export async function changeStatus(ctx: Ctx, id: number, input: unknown): Promis
     const after = await repo.moveStatus(trx, id, current.status, v.status, ctx.clock.now(), hearingVersionId);
     if (!after) throw conflict('Aftalens status er netop ændret af en anden. Genindlæs siden og prøv igen.');
     await repo.addStatusEvent(trx, { agreement_id: id, status: v.status, changed_on: today, note: v.note, actor_username: actor.username });
+    await completeMilestonesTiedTo(trx, ctx, id, v.status);
     await audit(trx, ctx, { entity: 'agreement', entityId: id, action: 'update', before: auditShape.agreement(current), after: auditShape.agreement(after) });
   });
 }
 
-export async function setPublished(ctx: Ctx, id: number, input: unknown): Promise<void> {
+/** The confirmation page before publishing: who will see it and how far the approval has come. */
+export async function publicationView(ctx: Ctx, id: number) {
+  const { agreement } = await editable(ctx, id);
+  const [vocab, members, decisions] = await Promise.all([repo.allVocabulary(ctx.db), repo.agreementMembers(ctx.db, agreement), repo.approvals(ctx.db, id)]);
+  const status = effectiveStatus(agreement.status, agreement.period_end, ctx.clock.today());
+  return { agreement, statusLabel: vocab.label('aftalestatus', status), approval: summaryOf(members, decisions, vocab) };
+}
+export type PublicationView = Awaited<ReturnType<typeof publicationView>>;
+
+/**
+ * Publishes the agreement to everyone (also visitors who are not signed in) or withdraws it. Publishing must be
+ * confirmed (`isConfirmed`), since the agreement may not be approved yet; withdrawing needs no confirmation.
+ */
+export async function setPublished(ctx: Ctx, id: number, input: unknown): Promise<{ isPublic: boolean }> {
   await editable(ctx, id);
   const v = parseInput(ZPublish, input);
-  await ctx.db.transaction().execute(async (trx) => {
+  if (v.isPublic && !v.isConfirmed)
+    fail('isConfirmed', 'Bekræft, at aftalen skal kunne ses af alle, også uden login, selv om den ikke er godkendt af alle medlemmer.');
+  return ctx.db.transaction().execute(async (trx) => {
     const before = (await repo.findAgreement(trx, id, 'update'))!;
+    if (before.is_public === v.isPublic) return { isPublic: v.isPublic };
     const publishedOn = v.isPublic ? (before.published_on ?? ctx.clock.today()) : null;
     const after = await repo.setPublication(trx, id, v.isPublic, publishedOn, ctx.clock.now());
     await audit(trx, ctx, { entity: 'agreement', entityId: id, action: 'update', before: auditShape.agreement(before), after: auditShape.agreement(after) });
+    return { isPublic: v.isPublic };
   });
 }

@@ -130,6 +130,8 @@ export type MilestoneTable = {
   deliverable: string | null;
   status: 'planlagt' | 'gennemfoert';
   completed_on: string | null;
+  /** The agreement status whose change completes the milestone (null: completed by hand). */
+  completes_on_status: Generated<string | null>;
 };
 
 export type InputRoundTable = {

@@ -1,7 +1,7 @@
 /**
  * @module Reading and writing versions of the agreement text and the hearing comments on them.
  */
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Queryable, Trx } from '../core/db/types.js';
 import type { AgreementVersionTable, HearingCommentTable } from './agreements.table.js';
 
@@ -57,15 +57,19 @@ export const respond = (trx: Trx, commentId: number, values: { response: string;
 
 /** Every comment on the agreement's versions, with the version number, the organisation and the version that answers it. */
 export async function commentsOf(db: Queryable, agreementId: number) {
-  return db
-    .selectFrom('agreement_hearing_comment as c')
-    .innerJoin('agreement_version as ver', 'ver.id', 'c.version_id')
-    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
-    .leftJoin('agreement_version as addr', 'addr.id', 'c.addressed_in_version_id')
-    .selectAll('c')
-    .select(['ver.number as version_number', 'o.name as organisation_name', 'addr.number as addressed_in_version_number'])
-    .where('ver.agreement_id', '=', agreementId)
-    .orderBy('c.id')
-    .execute();
+  return (
+    db
+      .selectFrom('agreement_hearing_comment as c')
+      .innerJoin('agreement_version as ver', 'ver.id', 'c.version_id')
+      .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
+      .leftJoin('agreement_version as addr', 'addr.id', 'c.addressed_in_version_id')
+      .selectAll('c')
+      .select(['ver.number as version_number', 'o.name as organisation_name', 'addr.number as addressed_in_version_number'])
+      // Numbered within the hearing of its version, in the order they came in.
+      .select(sql<number>`(row_number() over (partition by c.version_id order by c.id))::int`.as('number'))
+      .where('ver.agreement_id', '=', agreementId)
+      .orderBy('c.id')
+      .execute()
+  );
 }
 export type CommentRow = Awaited<ReturnType<typeof commentsOf>>[number];

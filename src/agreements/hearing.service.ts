@@ -5,6 +5,7 @@
  */
 import { can, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
+import { formatDate } from '../core/format.js';
 import type { Ctx } from '../core/capability.js';
 import type { Queryable } from '../core/db/types.js';
 import { badRequest, conflict, notFound } from '../core/errors.js';
@@ -14,7 +15,7 @@ import { agreementOr404, editable, mayEdit, readable, targetOf } from './agreeme
 import { allVocabulary, findAgreement, loadContent, versionsOf, vocabulary } from './agreements.repository.js';
 import { ZComment, ZResponse, ZVersion } from './agreements.schema.js';
 import * as repo from './hearing.repository.js';
-import { buildVersionSections, type VersionSection } from './logic.js';
+import { buildVersionSections, isOpenForVersions, type VersionSection } from './logic.js';
 
 /** The sections the next version would have, from today's content. */
 async function currentSections(db: Queryable, agreementId: number): Promise<VersionSection[]> {
@@ -51,6 +52,7 @@ export async function hearingView(ctx: Ctx, id: number) {
     inHearing: agreement.status === 'i_hoering' ? versions.find((v) => v.id === agreement.hearing_version_id) : undefined,
     addressable: comments.filter((c) => c.response && c.addressed_in_version_id === null),
     canEdit: mayEdit(ctx, agreement),
+    canPublishVersion: isOpenForVersions(agreement.status) && mayEdit(ctx, agreement),
     canComment: can(ctx, 'agreements.hearing.comment', targetOf(agreement)),
     isSignedIn: !!ctx.actor,
   };
@@ -74,6 +76,7 @@ export async function versionView(ctx: Ctx, id: number, versionId: number) {
     own: comments.filter((c) => c.version_id === version.id),
     isOpen,
     mayComment: isOpen && can(ctx, 'agreements.hearing.comment', targetOf(agreement)),
+    canEdit: mayEdit(ctx, agreement),
     isSignedIn: !!ctx.actor,
     organisationName: ctx.actor?.organisationName ?? '',
   };
@@ -103,7 +106,9 @@ export async function createVersion(ctx: Ctx, agreementId: number, input: unknow
   const v = parseInput(ZVersion, input);
   return ctx.db.transaction().execute(async (trx) => {
     // One version at a time per agreement: the numbers stay 1, 2, 3 and the answered comments are claimed once.
-    await findAgreement(trx, agreementId, 'update');
+    const current = (await findAgreement(trx, agreementId, 'update'))!;
+    if (!isOpenForVersions(current.status))
+      throw conflict('Aftalen er sendt til godkendelse eller godkendt; der udgives ikke nye versioner af den tekst, medlemmerne tager stilling til.');
     const sections = await currentSections(trx, agreementId);
     if (sections.length === 0) throw conflict('Aftalen har intet indhold endnu. Tilføj afsnit, fokusområder eller principper først.');
     const ids = [...new Set(v.addressedCommentIds)];
@@ -156,7 +161,8 @@ export async function addComment(ctx: Ctx, agreementId: number, versionId: numbe
     // The hearing is re-checked under a share lock: a status change waits until the comment is in, or comes first.
     const current = (await findAgreement(trx, agreementId, 'share'))!;
     if (current.status !== 'i_hoering' || current.hearing_version_id !== versionId) throw conflict(`Version ${version.number} er ikke i høring.`);
-    if (version.hearing_until && ctx.clock.today() > version.hearing_until) throw conflict(`Høringsfristen (${version.hearing_until}) er overskredet.`);
+    if (version.hearing_until && ctx.clock.today() > version.hearing_until)
+      throw conflict(`Høringsfristen (${formatDate(version.hearing_until)}) er overskredet.`);
     if (!version.content.some((s) => s.key === v.sectionKey)) {
       throw badRequest(`Afsnittet findes ikke i version ${version.number}.`, {
         sectionKey: [`Afsnittet "${v.sectionKey}" findes ikke i version ${version.number}. Vælg et af versionens afsnit.`],

@@ -5,6 +5,7 @@
  */
 import { can, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
+import { formatDate } from '../core/format.js';
 import type { Ctx } from '../core/capability.js';
 import type { Queryable } from '../core/db/types.js';
 import { badRequest, conflict, notFound, type FieldErrors } from '../core/errors.js';
@@ -118,7 +119,7 @@ export async function createRound(ctx: Ctx, agreementId: number, input: unknown)
   if (candidates.length > 0 && allowance === null) errors.voteAllowance = ['Angiv hvor mange stemmer hver deltager har.'];
   if (allowance !== null && candidates.length < 2) errors.candidates = ['En prioritering kræver mindst to handlinger at stemme på (én pr. linje).'];
   if (v.heldOn < agreement.preparation_start || v.heldOn > agreement.period_end) {
-    errors.heldOn = [`Datoen skal ligge inden for aftalens forløb (${agreement.preparation_start} – ${agreement.period_end}).`];
+    errors.heldOn = [`Datoen skal ligge inden for aftalens forløb (${formatDate(agreement.preparation_start)} – ${formatDate(agreement.period_end)}).`];
   }
   if (Object.keys(errors).length) throw invalid(errors);
   return ctx.db.transaction().execute(async (trx) => {

@@ -244,9 +244,9 @@ test('version sections: free sections, then focus areas per part, then principle
     ['afsnit-1', 'afsnit-2', 'fokus-1', 'fokus-2', 'princip-1'],
   );
   assert.match(sections[2]!.text, /Målsætning 1\.1: Flere fælles tilbud/);
-  assert.match(sections[2]!.text, /mål: 3 stk\. senest 2026-12-31/);
+  assert.match(sections[2]!.text, /mål: 3 stk\. senest 31\. december 2026/);
   assert.match(sections[3]!.label, /Styringsaftale, fokusområde 2/);
-  assert.match(sections[4]!.text, /1\.1 Kun standardkontrakter \(kun nye kontrakter\) – gælder fra 2024-09-01/);
+  assert.match(sections[4]!.text, /1\.1 Kun standardkontrakter \(kun nye kontrakter\) – gælder fra 1\. september 2024/);
 });
 
 test('focus areas read in number order: the part holding focus area 1 comes first, each part ordered by number', () => {

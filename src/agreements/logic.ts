@@ -5,6 +5,7 @@
  * Shares and progress are exact decimals (decimal.js), never JavaScript floats.
  */
 import { Decimal as DecimalBase } from 'decimal.js';
+import { formatDate, formatUpTo } from '../core/format.js';
 
 /** Exact decimals: 40 significant digits, ties away from zero, never in exponent notation. */
 const Decimal = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
@@ -195,6 +196,12 @@ export const DECISION_TRANSITIONS: Record<StoredStatus, readonly StoredStatus[]>
   godkendt: ['til_godkendelse'],
 };
 
+/**
+ * New versions of the text are published while the agreement is drafted or in hearing; once it is sent for
+ * approval the councils decide on the version they have, so no new one is published.
+ */
+export const isOpenForVersions = (status: string): boolean => status === 'under_udarbejdelse' || status === 'i_hoering';
+
 export function canTransition(from: string, to: string): boolean {
   return isStoredStatus(from) && isStoredStatus(to) && MANUAL_TRANSITIONS[from].includes(to);
 }
@@ -334,7 +341,7 @@ export function buildVersionSections(c: StructuredContent): VersionSection[] {
               o.description,
               ...o.indicators.map(
                 (i) =>
-                  `Indikator: ${i.name}${i.target_value !== null ? ` (mål: ${i.target_value} ${i.unit}${i.target_date ? ` senest ${i.target_date}` : ''})` : ''}`,
+                  `Indikator: ${i.name}${i.target_value !== null ? ` (mål: ${formatUpTo(i.target_value, 2)} ${i.unit}${i.target_date ? ` senest ${formatDate(i.target_date)}` : ''})` : ''}`,
               ),
             ),
           ),
@@ -349,7 +356,7 @@ export function buildVersionSections(c: StructuredContent): VersionSection[] {
       title: p.title,
       text: lines(
         p.description,
-        ...p.commitments.map((k) => `${p.number}.${k.number} ${k.text}${k.scope_note ? ` (${k.scope_note})` : ''} – gælder fra ${k.applies_from}`),
+        ...p.commitments.map((k) => `${p.number}.${k.number} ${k.text}${k.scope_note ? ` (${k.scope_note})` : ''} – gælder fra ${formatDate(k.applies_from)}`),
       ),
     });
   }

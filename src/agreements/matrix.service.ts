@@ -8,7 +8,7 @@ import type { Ctx } from '../core/capability.js';
 import { badRequest, notFound, type FieldErrors } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { auditShape } from './agreements.audit.js';
-import { memberTarget, readable, withMembers } from './agreements.guard.js';
+import { mayEdit, memberTarget, readable, withMembers } from './agreements.guard.js';
 import { agreementMembers, allVocabulary, commitmentStatuses, loadContent, vocabulary } from './agreements.repository.js';
 import { ZCommitmentStatus, ZCommitmentStatuses } from './agreements.schema.js';
 import * as repo from './content.repository.js';
@@ -47,6 +47,7 @@ export async function matrixView(ctx: Ctx, id: number) {
     label,
     tone,
     reportAs: canReport ? actor!.organisationName : null,
+    canEdit: mayEdit(ctx, agreement),
     today: ctx.clock.today(),
   };
 }

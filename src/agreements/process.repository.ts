@@ -21,6 +21,18 @@ export const insertMilestone = (trx: Trx, values: Insertable<MilestoneTable>) =>
 export const updateMilestone = (trx: Trx, id: number, values: Updateable<MilestoneTable>) =>
   trx.updateTable('agreement_milestone').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
+/** The planned milestones tied to a change to `status`, locked for completing them. */
+export const milestonesTiedTo = (trx: Trx, agreementId: number, status: string) =>
+  trx
+    .selectFrom('agreement_milestone')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .where('completes_on_status', '=', status)
+    .where('status', '=', 'planlagt')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+
 /** One member's decision (undefined: none registered, i.e. pending). */
 export const findApproval = (db: Queryable, agreementId: number, organisationId: number) =>
   db.selectFrom('agreement_approval').selectAll().where('agreement_id', '=', agreementId).where('organisation_id', '=', organisationId).executeTakeFirst();

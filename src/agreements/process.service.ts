@@ -6,6 +6,7 @@
  */
 import { can, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
+import { formatDate } from '../core/format.js';
 import type { Ctx } from '../core/capability.js';
 import { badRequest, conflict, notFound, type FieldErrors } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
@@ -13,7 +14,7 @@ import { auditShape } from './agreements.audit.js';
 import { editable, mayEdit, memberTarget, readable, withMembers } from './agreements.guard.js';
 import * as agreements from './agreements.repository.js';
 import type { AgreementRow } from './agreements.repository.js';
-import { summaryOf } from './agreements.service.js';
+import { completeMilestonesTiedTo, summaryOf } from './agreements.service.js';
 import { ZApproval, ZMilestone, ZPhase } from './agreements.schema.js';
 import { isPhaseOf } from './input.repository.js';
 import { currentPhase, decisionChange, isOpenForDecisions, statusAfterDecisions } from './logic.js';
@@ -21,7 +22,7 @@ import { isNumberTaken } from './content.repository.js';
 import * as repo from './process.repository.js';
 
 const invalid = (errors: FieldErrors) => badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', errors);
-const lifetime = (a: AgreementRow) => `${a.preparation_start} – ${a.period_end}`;
+const lifetime = (a: AgreementRow) => `${formatDate(a.preparation_start)} – ${formatDate(a.period_end)}`;
 const NOT_SENT = 'Aftalen er ikke sendt til godkendelse endnu. Sekretariatet sender den til godkendelse, når høringen er afsluttet.';
 
 // Reading ---------------------------------------------------------------------------------------------------
@@ -98,7 +99,7 @@ export async function savePhase(ctx: Ctx, agreementId: number, phaseId: number |
   if (v.endsOn < v.startsOn) errors.endsOn = ['Fasens slutdato skal ligge efter startdatoen.'];
   if (v.startsOn < agreement.preparation_start || v.startsOn > agreement.period_end)
     errors.startsOn = [`Fasen skal ligge inden for aftalens forløb (${lifetime(agreement)}).`];
-  if (v.endsOn > agreement.period_end) errors.endsOn = [...(errors.endsOn ?? []), `Fasen skal slutte senest ${agreement.period_end}.`];
+  if (v.endsOn > agreement.period_end) errors.endsOn = [...(errors.endsOn ?? []), `Fasen skal slutte senest ${formatDate(agreement.period_end)}.`];
   if (Object.keys(errors).length) throw invalid(errors);
   return ctx.db.transaction().execute(async (trx) => {
     if (await isNumberTaken(trx, 'agreement_phase', agreementId, v.number, phaseId))
@@ -137,6 +138,7 @@ export async function saveMilestone(ctx: Ctx, agreementId: number, milestoneId: 
       deliverable: v.deliverable,
       status: v.status,
       completed_on: completedOn,
+      completes_on_status: v.completesOnStatus ?? null,
     };
     if (milestoneId === null) {
       const row = await repo.insertMilestone(trx, { agreement_id: agreementId, ...values });
@@ -200,7 +202,7 @@ export async function setApproval(
   if (v.decision !== 'afventer' && !v.decidedOn) errors.decidedOn = ['Angiv datoen for beslutningen.'];
   if (v.decidedOn && v.decidedOn > today) errors.decidedOn = ['Beslutningsdatoen kan ikke ligge i fremtiden.'];
   if (v.decidedOn && v.decidedOn < agreement.preparation_start)
-    errors.decidedOn = [`Beslutningsdatoen kan ikke ligge før arbejdet med aftalen startede (${agreement.preparation_start}).`];
+    errors.decidedOn = [`Beslutningsdatoen kan ikke ligge før arbejdet med aftalen startede (${formatDate(agreement.preparation_start)}).`];
   if (Object.keys(errors).length) throw invalid(errors);
   if (!isOpenForDecisions(agreement.status)) throw conflict(NOT_SENT);
   return ctx.db.transaction().execute(async (trx) => {
@@ -229,6 +231,7 @@ export async function setApproval(
           ? `Alle ${summary.total} medlemmer har godkendt aftalen.`
           : `En godkendelse er ændret; ${summary.approved} af ${summary.total} har godkendt.`;
       await agreements.addStatusEvent(trx, { agreement_id: agreementId, status, changed_on: today, note, actor_username: actor.username });
+      await completeMilestonesTiedTo(trx, ctx, agreementId, status);
       await audit(trx, ctx, {
         entity: 'agreement',
         entityId: agreementId,

@@ -9,11 +9,12 @@ import {
   agreementOverview,
   changeStatus,
   createAgreement,
+  publicationView,
   requireCreate,
   setPublished,
   updateAgreement,
 } from '../agreements.service.js';
-import { agreementValues, editPage, listPage, newPage, overviewPage } from './agreements.view.js';
+import { agreementValues, editPage, listPage, newPage, overviewPage, publicationPage } from './agreements.view.js';
 import { HTML, agreementUrl, body, idParam, submit } from './shared.js';
 
 export function agreementPages(app: FastifyInstance) {
@@ -31,7 +32,11 @@ export function agreementPages(app: FastifyInstance) {
     ),
   );
 
-  app.get('/aftaler/:id', HTML, async (req, reply) => reply.page(overviewPage(await agreementOverview(req.ctx, idParam(req)), req.csrf)));
+  app.get('/aftaler/:id', HTML, async (req, reply) => {
+    const notice = (req.query as { besked?: string }).besked;
+    const vm = await agreementOverview(req.ctx, idParam(req));
+    return reply.page(overviewPage(vm, req.csrf, undefined, notice === 'offentliggjort' || notice === 'ikke-offentlig' ? notice : null));
+  });
 
   app.post('/aftaler/:id/status', HTML, async (req, reply) => {
     const id = idParam(req);
@@ -41,10 +46,14 @@ export function agreementPages(app: FastifyInstance) {
       async (errors) => reply.page(overviewPage(await agreementOverview(req.ctx, id), req.csrf, { values: body(req), errors })),
     );
   });
+  app.get('/aftaler/:id/offentliggoerelse', HTML, async (req, reply) => reply.page(publicationPage(await publicationView(req.ctx, idParam(req)), req.csrf)));
   app.post('/aftaler/:id/offentliggoerelse', HTML, async (req, reply) => {
     const id = idParam(req);
-    await setPublished(req.ctx, id, body(req));
-    return reply.redirect(agreementUrl(id), 303);
+    return submit(
+      reply,
+      async () => `${agreementUrl(id)}?besked=${(await setPublished(req.ctx, id, body(req))).isPublic ? 'offentliggjort' : 'ikke-offentlig'}`,
+      async (errors) => reply.page(publicationPage(await publicationView(req.ctx, id), req.csrf, { values: body(req), errors })),
+    );
   });
 
   app.get('/aftaler/:id/rediger', HTML, async (req, reply) => {

@@ -5,9 +5,9 @@
 import type { PageOptions } from '../../core/http/app.js';
 import type { FieldErrors } from '../../core/errors.js';
 import { count, formatDate } from '../../core/format.js';
-import { Alert, CsrfField, DescriptionList, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
+import { Alert, Checkbox, CsrfField, DescriptionList, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
 import type { AgreementRow } from '../agreements.service.js';
-import type { AgreementListPage, AgreementOverview } from '../agreements.service.js';
+import type { AgreementListPage, AgreementOverview, PublicationView } from '../agreements.service.js';
 import { SubNav, Styles, Tag, agreementUrl, blankForm, crumbs, pct, period, str, type FormState } from './shared.js';
 
 const LABELS: Record<string, string> = {
@@ -19,6 +19,8 @@ const LABELS: Record<string, string> = {
   status: 'Ny status',
   hearingUntil: 'Høringsfrist',
   note: 'Bemærkning',
+  closeHearingEarly: 'Luk høringen før fristen',
+  isConfirmed: 'Bekræft offentliggørelsen',
 };
 
 const AgreementForm = (p: { csrf: string; action: string; values: Record<string, unknown>; errors?: FieldErrors; submitLabel: string }) => (
@@ -185,6 +187,15 @@ const SecretariatActions = ({ vm, csrf, form }: { vm: AgreementOverview; csrf: s
             hint="Kun ved høring. Den nyeste version sendes i høring."
           />
           <Field name="note" label="Bemærkning" value={str(form.values.note)} errors={form.errors} maxlength={1000} />
+          {vm.hearingOpenUntil && (
+            <Checkbox
+              name="closeHearingEarly"
+              label="Luk høringen før fristen"
+              checked={!!form.values.closeHearingEarly}
+              errors={form.errors}
+              hint={`Aftalen er i høring til og med ${formatDate(vm.hearingOpenUntil)}. Skifter du status nu, lukkes høringen før fristen, og organisationerne kan ikke længere afgive høringssvar.`}
+            />
+          )}
           <button type="submit" class="button button-primary">
             Skift status
           </button>
@@ -192,18 +203,29 @@ const SecretariatActions = ({ vm, csrf, form }: { vm: AgreementOverview; csrf: s
       ) : (
         <p>Status følger nu godkendelserne.</p>
       )}
-      <form method="post" action={agreementUrl(a.id, '/offentliggoerelse')}>
-        <CsrfField token={csrf} />
-        <input type="hidden" name="isPublic" value={a.is_public ? 'false' : 'true'} />
-        <button type="submit" class="button button-secondary">
-          {a.is_public ? 'Fjern offentliggørelsen' : 'Offentliggør aftalen'}
-        </button>
-      </form>
+      {a.is_public ? (
+        <form method="post" action={agreementUrl(a.id, '/offentliggoerelse')}>
+          <CsrfField token={csrf} />
+          <input type="hidden" name="isPublic" value="false" />
+          <button type="submit" class="button button-secondary">
+            Fjern offentliggørelsen
+          </button>
+        </form>
+      ) : (
+        <p>
+          <a class="button button-secondary" href={agreementUrl(a.id, '/offentliggoerelse')}>
+            Offentliggør aftalen
+          </a>
+        </p>
+      )}
     </section>
   );
 };
 
-export function overviewPage(vm: AgreementOverview, csrf: string, form: FormState = blankForm): PageOptions {
+/** What the overview says after a publication change (from the redirect's `besked`). */
+export type OverviewNotice = 'offentliggjort' | 'ikke-offentlig' | null;
+
+export function overviewPage(vm: AgreementOverview, csrf: string, form: FormState = blankForm, notice: OverviewNotice = null): PageOptions {
   const a = vm.agreement;
   const s = vm.approval;
   return {
@@ -215,6 +237,16 @@ export function overviewPage(vm: AgreementOverview, csrf: string, form: FormStat
         <Styles />
         <h1>{a.title}</h1>
         <SubNav agreement={a} current="" />
+        {notice === 'offentliggjort' && a.is_public && (
+          <Alert kind="success" heading="Aftalen er offentliggjort">
+            Alle kan nu læse aftalen, også uden at logge ind.
+          </Alert>
+        )}
+        {notice === 'ikke-offentlig' && !a.is_public && (
+          <Alert kind="success" heading="Offentliggørelsen er fjernet">
+            Kun aftaleområdets organisationer kan nu læse aftalen.
+          </Alert>
+        )}
         <p>
           <Tag tone={vm.statusTone}>{vm.statusLabel}</Tag> <strong>{`${s.approved} af ${s.total} har godkendt`}</strong>
           {s.rejected > 0 && ` · ${s.rejected} har ikke godkendt`}
@@ -244,6 +276,56 @@ export function overviewPage(vm: AgreementOverview, csrf: string, form: FormStat
         {vm.canEdit && <SecretariatActions vm={vm} csrf={csrf} form={form} />}
         {!vm.isSignedIn && a.is_public && (
           <Alert kind="info">Du ser en offentliggjort aftale. Medlemmer logger ind for at melde status, svar og godkendelser.</Alert>
+        )}
+      </>
+    ),
+  };
+}
+
+/** The confirmation before publishing: who will see the agreement, and that it is not (yet) approved by all. */
+export function publicationPage(vm: PublicationView, csrf: string, form: FormState = blankForm): PageOptions {
+  const { agreement: a, approval: s } = vm;
+  return {
+    title: `Offentliggør ${a.title}`,
+    status: form.errors ? 400 : undefined,
+    breadcrumbs: crumbs(a, 'Offentliggør'),
+    body: (
+      <>
+        <h1>Offentliggør aftalen</h1>
+        <ErrorSummary errors={form.errors} labels={LABELS} />
+        {a.is_public ? (
+          <Alert kind="info">{`Aftalen er allerede offentliggjort (${formatDate(a.published_on)}).`}</Alert>
+        ) : (
+          <>
+            <p class="font-lead">Når aftalen er offentliggjort, kan alle læse den, også borgere og andre, der ikke er logget ind.</p>
+            <ul>
+              <li>Aftalen, dens dokument og PDF bliver synlige for alle på {agreementUrl(a.id)} og i listen over rammeaftaler.</li>
+              <li>{`Status: ${vm.statusLabel}.`}</li>
+              <li>
+                <strong>
+                  {s.isAllApproved
+                    ? `Aftalen er godkendt af alle medlemmer (${s.approved} af ${s.total}).`
+                    : `Aftalen er ikke godkendt: ${s.approved} af ${s.total} har godkendt.`}
+                </strong>
+              </li>
+            </ul>
+            <form method="post" action={agreementUrl(a.id, '/offentliggoerelse')}>
+              <CsrfField token={csrf} />
+              <input type="hidden" name="isPublic" value="true" />
+              <Checkbox
+                name="isConfirmed"
+                label={s.isAllApproved ? 'Ja, aftalen skal kunne ses af alle' : 'Ja, aftalen skal kunne ses af alle, selv om den ikke er godkendt'}
+                checked={!!form.values.isConfirmed}
+                errors={form.errors}
+              />
+              <div class="ramme-actions">
+                <button type="submit" class="button button-primary">
+                  Offentliggør aftalen
+                </button>
+                <a href={agreementUrl(a.id)}>Fortryd</a>
+              </div>
+            </form>
+          </>
         )}
       </>
     ),

@@ -13,6 +13,8 @@ const LABELS: Record<string, string> = { decision: 'Beslutning', decidedOn: 'Dat
 
 export function approvalPage(vm: ApprovalView): PageOptions {
   const { agreement: a, summary: s } = vm;
+  /** The last column is there only when the actor may register a decision for someone, and its header says what it holds. */
+  const hasActions = vm.rows.some((r) => r.mayRegister);
   return {
     title: `Godkendelse – ${a.title}`,
     breadcrumbs: crumbs(a, 'Godkendelse'),
@@ -38,9 +40,7 @@ export function approvalPage(vm: ApprovalView): PageOptions {
                 <th scope="col">Dato</th>
                 <th scope="col">Reference</th>
                 <th scope="col">Bemærkning</th>
-                <th scope="col">
-                  <span class="sr-only">Handling</span>
-                </th>
+                {hasActions && <th scope="col">Registrér beslutning</th>}
               </tr>
             </thead>
             <tbody>
@@ -53,13 +53,15 @@ export function approvalPage(vm: ApprovalView): PageOptions {
                   <td>{r.decidedOn ? formatDate(r.decidedOn) : '–'}</td>
                   <td>{r.reference ?? ''}</td>
                   <td>{r.note ?? ''}</td>
-                  <td>
-                    {r.mayRegister && (
-                      <a href={agreementUrl(a.id, `/godkendelse/${r.member.id}`)}>
-                        Registrér<span class="sr-only"> beslutning for {r.member.name}</span>
-                      </a>
-                    )}
-                  </td>
+                  {hasActions && (
+                    <td>
+                      {r.mayRegister && (
+                        <a href={agreementUrl(a.id, `/godkendelse/${r.member.id}`)}>
+                          Registrér<span class="sr-only"> beslutning for {r.member.name}</span>
+                        </a>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -20,6 +20,8 @@ const LABELS: Record<string, string> = {
   hearingUntil: 'Høringsfrist',
 };
 export const commentAnchor = (id: number) => `hoeringssvar-${id}`;
+/** A response's number within the hearing of its version: every hearing starts at nr. 1 (the id stays in addresses). */
+const commentNumber = (c: Pick<CommentRow, 'number'>) => String(c.number);
 
 type VersionContent = ReadonlyArray<{ id: number; content: ReadonlyArray<{ key: string; label: string; title: string }> }>;
 
@@ -30,8 +32,10 @@ const sectionName = (versions: VersionContent, c: Pick<CommentRow, 'version_id' 
 };
 
 /** Why the user sees no comment form, and who can comment: any signed-in user for their organisation, except readers. */
-const WhoMayComment = ({ isSignedIn, next }: { isSignedIn: boolean; next: string }) =>
-  isSignedIn ? (
+const WhoMayComment = ({ isSignedIn, isSecretariat, next }: { isSignedIn: boolean; isSecretariat: boolean; next: string }) =>
+  isSecretariat ? (
+    <p>Sekretariatet besvarer høringssvarene og afgiver ikke selv høringssvar. Høringssvarene kommer fra aftaleområdets organisationer.</p>
+  ) : isSignedIn ? (
     <p>
       Du har rollen Læser og kan derfor ikke afgive høringssvar. Høringssvar afgives af brugere med en anden rolle end Læser på vegne af deres organisation.
     </p>
@@ -91,7 +95,7 @@ const Comments = ({ vm }: { vm: HearingView }) => {
         <tbody>
           {vm.comments.map((c) => (
             <tr id={commentAnchor(c.id)}>
-              <td>{c.id}</td>
+              <td>{commentNumber(c)}</td>
               <td>
                 Version {c.version_number}: {sectionName(vm.versions, c)}
               </td>
@@ -110,7 +114,7 @@ const Comments = ({ vm }: { vm: HearingView }) => {
                     {' '}
                     <a href={agreementUrl(a.id, `/hoeringssvar/${c.id}`)}>
                       {c.response ? 'Ret svar' : 'Besvar'}
-                      <span class="sr-only"> høringssvar {c.id}</span>
+                      <span class="sr-only"> høringssvar {commentNumber(c)}</span>
                     </a>
                   </>
                 )}
@@ -154,7 +158,10 @@ const NewVersion = ({ vm, csrf, form }: { vm: HearingView; csrf: string; form: F
             name="addressedCommentIds"
             legend="Høringssvar, versionen besvarer"
             values={chosen}
-            options={vm.addressable.map((c) => ({ value: String(c.id), label: `Nr. ${c.id} fra ${c.organisation_name}: ${c.text.slice(0, 80)}` }))}
+            options={vm.addressable.map((c) => ({
+              value: String(c.id),
+              label: `Nr. ${commentNumber(c)} (version ${c.version_number}) fra ${c.organisation_name}: ${c.text.slice(0, 80)}`,
+            }))}
             errors={errors}
           />
         )}
@@ -189,7 +196,9 @@ export function hearingPage(vm: HearingView, csrf: string, form: FormState = bla
         ) : (
           <p>Aftalen er ikke i høring lige nu.</p>
         )}
-        {inHearing && !vm.canComment && <WhoMayComment isSignedIn={vm.isSignedIn} next={agreementUrl(a.id, `/versioner/${inHearing.id}`)} />}
+        {inHearing && !vm.canComment && (
+          <WhoMayComment isSignedIn={vm.isSignedIn} isSecretariat={vm.canEdit} next={agreementUrl(a.id, `/versioner/${inHearing.id}`)} />
+        )}
         {vm.canEdit && a.status === 'under_udarbejdelse' && latest && (
           <form method="post" action={agreementUrl(a.id, '/status')}>
             <CsrfField token={csrf} />
@@ -204,7 +213,10 @@ export function hearingPage(vm: HearingView, csrf: string, form: FormState = bla
         {versions.length === 0 ? <p>Ingen versioner endnu. Sekretariatet udgiver første version, når indholdet er klar.</p> : <Versions vm={vm} />}
         <h2>Høringssvar</h2>
         {vm.comments.length === 0 ? <p>Ingen høringssvar.</p> : <Comments vm={vm} />}
-        {vm.canEdit && <NewVersion vm={vm} csrf={csrf} form={form} />}
+        {vm.canPublishVersion && <NewVersion vm={vm} csrf={csrf} form={form} />}
+        {vm.canEdit && !vm.canPublishVersion && (
+          <p>Aftalen er sendt til godkendelse eller godkendt, så der udgives ikke flere versioner. Send den tilbage til udarbejdelse for at rette teksten.</p>
+        )}
       </>
     ),
   };
@@ -260,7 +272,7 @@ export function versionPage(vm: VersionView, csrf: string, form: FormState = bla
                 {vm.answered.map((c) => (
                   <li>
                     <a href={`${hearing}#${commentAnchor(c.id)}`}>
-                      Høringssvar nr. {c.id} fra {c.organisation_name}
+                      Høringssvar nr. {commentNumber(c)} fra {c.organisation_name}
                     </a>{' '}
                     (version {c.version_number}, {sectionName(vm.versions, c)})
                   </li>
@@ -269,7 +281,7 @@ export function versionPage(vm: VersionView, csrf: string, form: FormState = bla
             </>
           )}
         </section>
-        {vm.isOpen && !vm.mayComment && <WhoMayComment isSignedIn={vm.isSignedIn} next={agreementUrl(a.id, `/versioner/${v.id}`)} />}
+        {vm.isOpen && !vm.mayComment && <WhoMayComment isSignedIn={vm.isSignedIn} isSecretariat={vm.canEdit} next={agreementUrl(a.id, `/versioner/${v.id}`)} />}
         {vm.mayComment && <CommentForm vm={vm} csrf={csrf} form={form} />}
         <nav aria-labelledby="toc-h" class="ramme-toc">
           <h2 id="toc-h">Indhold</h2>
@@ -311,12 +323,12 @@ export function responsePage(vm: ResponseForm, csrf: string, form: FormState): P
   const { agreement: a, comment: c } = vm;
   const { values: v, errors } = form;
   return {
-    title: `Besvar høringssvar ${c.id}`,
+    title: `Besvar høringssvar ${commentNumber(c)}`,
     status: errors ? 400 : undefined,
-    breadcrumbs: crumbs(a, `Høringssvar ${c.id}`, { href: agreementUrl(a.id, '/hoering'), label: 'Høring' }),
+    breadcrumbs: crumbs(a, `Høringssvar ${commentNumber(c)}`, { href: agreementUrl(a.id, '/hoering'), label: 'Høring' }),
     body: (
       <>
-        <h1>Besvar høringssvar nr. {c.id}</h1>
+        <h1>Besvar høringssvar nr. {commentNumber(c)}</h1>
         <p>
           <strong>{c.organisation_name}</strong> om {sectionName(vm.versions, c)} i version {c.version_number}:
         </p>

@@ -12,6 +12,11 @@ import { SubNav, Styles, Tag, agreementUrl, crumbs, prefixErrors, str, type Form
 
 const PHASE: Record<string, [string, string]> = { kommende: ['Kommende', 'neutral'], i_gang: ['I gang', 'ok'], afsluttet: ['Afsluttet', 'none'] };
 const MILESTONE: Record<string, [string, string]> = { gennemfoert: ['Gennemført', 'ok'], planlagt: ['Planlagt', 'neutral'], forsinket: ['Forsinket', 'bad'] };
+const AUTO: Record<string, string> = {
+  i_hoering: 'når aftalen sendes i høring',
+  til_godkendelse: 'når aftalen sendes til godkendelse',
+  godkendt: 'når alle medlemmer har godkendt',
+};
 const LABELS: Record<string, string> = {
   'p.number': 'Nummer',
   'p.name': 'Fase',
@@ -25,6 +30,7 @@ const LABELS: Record<string, string> = {
   'm.phaseId': 'Fase',
   'm.status': 'Status',
   'm.completedOn': 'Gennemført dato',
+  'm.completesOnStatus': 'Gennemføres automatisk',
 };
 
 /** Which of the two forms was sent, with the user's input. */
@@ -40,6 +46,7 @@ const MilestoneRows = ({ vm, csrf, list }: { vm: TimelineView; csrf: string; lis
           {m.responsible && ` · Ansvarlig: ${m.responsible}`}
           {m.deliverable && ` · Leverance: ${m.deliverable}`}
           {m.completed_on && m.status === 'gennemfoert' && m.completed_on !== m.due_on && ` · gennemført ${formatDate(m.completed_on)}`}
+          {m.status === 'planlagt' && m.completes_on_status && ` · gennemføres, ${AUTO[m.completes_on_status] ?? 'når aftalens status skifter'}`}
           {vm.canEdit && m.status === 'planlagt' && (
             <form method="post" action={agreementUrl(vm.agreement.id, `/milepaele/${m.id}/gennemfoert`)} class="ramme-inline-form">
               <CsrfField token={csrf} />{' '}
@@ -128,6 +135,19 @@ const PlanForms = ({ vm, csrf, form }: { vm: TimelineView; csrf: string; form?: 
               { value: 'planlagt', label: 'Planlagt' },
               { value: 'gennemfoert', label: 'Gennemført' },
             ]}
+            errors={me}
+          />
+          <Select
+            name="m.completesOnStatus"
+            label="Gennemføres automatisk"
+            value={str(mv.completesOnStatus)}
+            emptyLabel="Nej, markeres i hånden"
+            options={[
+              { value: 'i_hoering', label: 'Når aftalen sendes i høring' },
+              { value: 'til_godkendelse', label: 'Når aftalen sendes til godkendelse' },
+              { value: 'godkendt', label: 'Når alle medlemmer har godkendt' },
+            ]}
+            hint="Fx Udkast klar til høring: milepælen bliver gennemført den dag, aftalen sendes i høring."
             errors={me}
           />
           <button type="submit" class="button button-secondary">

@@ -189,14 +189,37 @@ export const CheckboxGroup: FC<{ name: string; legend: string; options: Option[]
   );
 };
 
-export const Checkbox: FC<{ name: string; label: string; checked?: boolean; errors?: FieldErrors }> = (p) => (
-  <div class="form-group">
-    <div class="form-group-checkbox">
-      <input class="form-checkbox" type="checkbox" id={fieldId(p.name)} name={p.name} value="on" checked={p.checked} />
-      <label for={fieldId(p.name)}>{p.label}</label>
+export const Checkbox: FC<{ name: string; label: string; checked?: boolean; errors?: FieldErrors; hint?: string }> = (p) => {
+  const errs = p.errors?.[p.name];
+  return (
+    <div class={`form-group${errs?.length ? ' form-error' : ''}`}>
+      {p.hint && (
+        <span class="form-hint" id={`${fieldId(p.name)}-hint`}>
+          {p.hint}
+        </span>
+      )}
+      {errs?.length ? (
+        <span class="form-error-message" id={errorId(p.name)}>
+          <span class="sr-only">Fejl: </span>
+          {errs.join(' ')}
+        </span>
+      ) : null}
+      <div class="form-group-checkbox">
+        <input
+          class="form-checkbox"
+          type="checkbox"
+          id={fieldId(p.name)}
+          name={p.name}
+          value="on"
+          checked={p.checked}
+          aria-invalid={errs?.length ? 'true' : undefined}
+          aria-describedby={describedBy(p.name, p.hint, errs)}
+        />
+        <label for={fieldId(p.name)}>{p.label}</label>
+      </div>
     </div>
-  </div>
-);
+  );
+};
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 

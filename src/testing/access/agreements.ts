@@ -109,6 +109,7 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /aftaler/ny', url: '/aftaler/ny', allowed: SEC },
   { route: 'POST /aftaler/ny', url: '/aftaler/ny', allowed: SEC, isForm: true },
   { route: 'POST /aftaler/:id/status', url: page('/status'), allowed: SEC, isForm: true },
+  { route: 'GET /aftaler/:id/offentliggoerelse', url: page('/offentliggoerelse', DRAFT), allowed: SEC },
   {
     route: 'POST /aftaler/:id/offentliggoerelse',
     url: page('/offentliggoerelse', DRAFT),
@@ -262,9 +263,9 @@ export const accessExpectations: AccessExpectation[] = [
   {
     route: 'POST /aftaler/:id/versioner/:vid/hoeringssvar',
     url: on(async (db, id) => `/aftaler/${id}/versioner/${await first(db, 'agreement_version', id)}/hoeringssvar`),
-    allowed: ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'leverandoer'],
+    allowed: ['myndighed', 'tilbudsoekonomi', 'leverandoer'],
     isForm: true,
-    note: 'any signed-in organisation but readers may comment',
+    note: 'any signed-in organisation but readers may comment; the secretariat runs the hearing and answers',
   },
 
   // JSON API.
@@ -337,7 +338,7 @@ export const accessExpectations: AccessExpectation[] = [
   {
     route: 'POST /api/agreements/:id/versions/:versionId/comments',
     url: on(async (db, id) => `/api/agreements/${id}/versions/${await first(db, 'agreement_version', id)}/comments`),
-    allowed: ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'leverandoer'],
+    allowed: ['myndighed', 'tilbudsoekonomi', 'leverandoer'],
   },
   {
     route: 'PUT /api/agreements/:id/comments/:commentId/response',
