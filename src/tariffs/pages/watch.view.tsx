@@ -46,7 +46,7 @@ const FlaggedTable = ({ rows, caption }: { rows: FlaggedRow[]; caption: string }
         {rows.map((r) => (
           <tr>
             <td>
-              <a href={`/takster/${r.version_id}`}>{r.offering_name}</a>
+              {r.isOpenable ? <a href={`/takster/${r.version_id}`}>{r.offering_name}</a> : r.offering_name}
               <br />
               <small>
                 {r.offering_type_name}, {r.operator_name}
