@@ -112,8 +112,28 @@ test.describe('a calculation page on a 360 px wide screen', () => {
       const box = (await cell.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(360);
     }
-    const occupied = page.getByRole('table', { name: 'Beregningen trin for trin' }).locator('tr').filter({ hasText: 'Belagte enheder' }).locator('td');
+    const occupied = page
+      .getByRole('table', { name: 'Beregningen trin for trin' })
+      .locator('tr')
+      .filter({ hasText: 'Belagte enheder (kapacitet' })
+      .first()
+      .locator('td');
     await expect(occupied).toHaveText(/^[\d.]+(,\d{1,2})?$/);
     await expectAccessible(page);
   });
+});
+
+test('the overview’s CSV carries Danish labels and percentages with two decimals', async ({ page }) => {
+  const csv = await page.request.get(`${OVERVIEW}/eksport.csv`);
+  expect(csv.status()).toBe(200);
+  const [header, ...lines] = (await csv.text())
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  const columns = header!.split(';');
+  const cells = (name: string) => lines.map((l) => l.split(';')[columns.indexOf(name)]!);
+  for (const name of ['Anvendt belægning %', 'Nominel ændring %', 'Real ændring %'])
+    for (const v of cells(name)) expect(v, name).toMatch(/^(-?\d+(,\d{1,2})?)?$/);
+  expect(new Set(cells('Status'))).toEqual(new Set(['Offentliggjort']));
+  expect(cells('Driftsform')).not.toContain('kommunal');
 });

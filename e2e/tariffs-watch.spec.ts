@@ -47,3 +47,37 @@ test('the secretariat still gets a link to every flagged tariff', async ({ page 
   const links = await page.locator('main table tbody tr td a[href^="/takster/"]').count();
   expect(links).toBe(rows);
 });
+
+test('the secretariat records the half-year’s report as sent, and the steering group’s review shows what was reported when', async ({ page }) => {
+  const report = `/takster/indberetning?area=sjaelland&periode=${YEAR - 1}-2`;
+  await loginAs(page, 'demo-sekretariat');
+  await page.goto(report);
+  await expect(page.locator('#status + p')).toContainText('Ikke sendt.');
+  await expectAccessible(page);
+  // A missing sender is refused with a message naming the field, and nothing is recorded.
+  await page.getByLabel('Sendt den').fill(`${YEAR}-01-10`);
+  await page.getByRole('button', { name: 'Registrér som sendt' }).click();
+  await expect(page.getByRole('link', { name: /Sendt af/ })).toBeVisible();
+  await expect(page.locator('#status + p')).toContainText('Ikke sendt.');
+  await expectAccessible(page);
+  await page.getByLabel('Sendt af', { exact: false }).fill('Sara Sekretariat');
+  await page.getByLabel('Reference (fx journalnummer)').fill('J.nr. 2026-0042');
+  await page.getByRole('button', { name: 'Registrér som sendt' }).click();
+  await expect(page.getByText('Indberetningen er registreret som sendt.')).toBeVisible();
+  await expect(page.locator('#status + p')).toContainText(`Sendt til socialtilsynet 10. januar ${YEAR} af Sara Sekretariat, reference J.nr. 2026-0042.`);
+  await expect(page.getByRole('button', { name: 'Registrér som sendt' })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.goto('/takster/styregruppe?area=sjaelland');
+  const reports = page.getByRole('table', { name: 'Indberetninger af takststigninger til socialtilsynet, Rammeaftale Sjælland' });
+  await expect(reports).toContainText(`2. halvår ${YEAR - 1}`);
+  await expect(reports).toContainText('J.nr. 2026-0042');
+  await expectAccessible(page);
+});
+
+test('a reader sees the report’s status but cannot record it', async ({ page }) => {
+  await loginAs(page, 'demo-laeser');
+  await page.goto(`/takster/indberetning?area=sjaelland&periode=${YEAR - 1}-1`);
+  await expect(page.locator('#status + p')).toContainText('Ikke sendt.');
+  await expect(page.getByRole('button', { name: 'Registrér som sendt' })).toHaveCount(0);
+});

@@ -50,6 +50,19 @@ export const tariffs: Capability = {
         input: 'Beregningsgrundlag',
       },
     },
+    tariff_increase_report: {
+      label: 'Indberetning til socialtilsynet',
+      href: () => null,
+      fieldLabels: {
+        area: 'Rammeaftaleområde',
+        period: 'Halvår',
+        status: 'Status',
+        sentOn: 'Sendt den',
+        sentBy: 'Sendt af',
+        reference: 'Reference',
+        count: 'Antal stigninger',
+      },
+    },
     tariff_publication: {
       label: 'Takstoversigt (offentliggørelse)',
       href: () => null,

@@ -12,6 +12,8 @@ import { notFound } from '../core/errors.js';
 import { formatForInput } from '../core/format.js';
 import { toCsv } from '../core/tabular/csv.js';
 import { UNIT_LABELS, type Unit } from './calculation.js';
+import { pctCell } from './overview.export.js';
+import { findReport, reportsOfArea } from './report.repository.js';
 import { requireRule, reviewDatesIn } from './rules.repository.js';
 import { listAreas } from './tariffs.repository.js';
 import { areaMembersIn, type FlaggedRow, figuresByOperator, flaggedApprovedBetween } from './watch.repository.js';
@@ -58,7 +60,9 @@ export async function increaseReport(ctx: Ctx, q: WatchQuery) {
   const rows = withAccess(ctx, await flaggedApprovedBetween(ctx.db, area.id, period.from, period.to));
   const rule = await requireRule(ctx.db, area.id, year);
   const periods = [year + 1, year, year - 1, year - 2].flatMap((y) => [`${y}-2`, `${y}-1`]);
-  return { area, areas, periode, period, rows, rule, periods };
+  const record = await findReport(ctx.db, area.id, periode);
+  const canRecord = !record && can(ctx, 'tariffs.report.record', { areaId: area.id });
+  return { area, areas, periode, period, rows, rule, periods, record, canRecord, today: ctx.clock.today() };
 }
 export type IncreaseReportData = Awaited<ReturnType<typeof increaseReport>>;
 
@@ -98,9 +102,9 @@ export async function increaseReportCsv(ctx: Ctx, q: WatchQuery) {
       UNIT_LABELS[r.unit as Unit] ?? r.unit,
       formatForInput(r.previous_average),
       formatForInput(r.average_tariff),
-      formatForInput(r.nominal_change_pct),
-      formatForInput(r.real_change_pct),
-      formatForInput(r.pl_pct),
+      pctCell(r.nominal_change_pct),
+      pctCell(r.real_change_pct),
+      pctCell(r.pl_pct),
       r.explanation,
       copenhagenDate(r.approved_at),
     ]),
@@ -121,6 +125,7 @@ export async function steeringReview(ctx: Ctx, q: WatchQuery) {
   const tariffYear = q.takstaar ?? Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) >= 7 ? 1 : 0);
   const rows = withAccess(ctx, await flaggedApprovedBetween(ctx.db, area.id, previous, date));
   const figures = await figuresByOperator(ctx.db, await areaMembersIn(ctx.db, area.id, tariffYear), tariffYear);
-  return { area, areas, rule, dates, date, previous, tariffYear, rows, figures };
+  const reports = await reportsOfArea(ctx.db, area.id);
+  return { area, areas, rule, dates, date, previous, tariffYear, rows, figures, reports };
 }
 export type SteeringReviewData = Awaited<ReturnType<typeof steeringReview>>;
