@@ -4,6 +4,7 @@
  * type and sorts by price, with the municipality grouping kept; at 360 px each offering reads as a card.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { expectAccessible } from './helpers.js';
 
 const YEAR = new Date().getFullYear();
@@ -126,12 +127,9 @@ test.describe('a calculation page on a 360 px wide screen', () => {
 test('the overview’s CSV carries Danish labels and percentages with two decimals', async ({ page }) => {
   const csv = await page.request.get(`${OVERVIEW}/eksport.csv`);
   expect(csv.status()).toBe(200);
-  const [header, ...lines] = (await csv.text())
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .split('\r\n');
-  const columns = header!.split(';');
-  const cells = (name: string) => lines.map((l) => l.split(';')[columns.indexOf(name)]!);
+  const [header, ...lines] = parse((await csv.text()).replace(/^\uFEFF/, ''), { delimiter: ';', relax_column_count: true }) as string[][];
+  const columns = header!;
+  const cells = (name: string) => lines.map((l) => l[columns.indexOf(name)]!);
   for (const name of ['Anvendt belægning %', 'Nominel ændring %', 'Real ændring %'])
     for (const v of cells(name)) expect(v, name).toMatch(/^(-?\d+(,\d{1,2})?)?$/);
   expect(new Set(cells('Status'))).toEqual(new Set(['Offentliggjort']));
