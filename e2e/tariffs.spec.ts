@@ -146,10 +146,18 @@ test('an operator calculates next year’s tariff with the live preview and subm
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Offentliggør takstoversigten ${ROUND} – Rammeaftale Sjælland`);
   await expect(page.locator('main')).toContainText('Ikke påbegyndt');
   await expect(page.locator('main')).toContainText('Frist for indsendelse');
+  // A partial overview is the basis for payment: the confirmation names the offerings it will lack.
+  await expect(page.locator('main')).toContainText(/Oversigten vil omfatte \d+ af områdets \d+ tilbud/);
+  const lacking = await page.locator('#mangler li').count();
+  expect(lacking).toBeGreaterThan(100);
   await expectAccessible(page);
   await page.getByRole('button', { name: /^Bekræft: offentliggør \d+ godkendte takster$/ }).click();
   await expect(page.getByText(/\d+ takster er offentliggjort\./)).toBeVisible();
   await expect(page.locator('main')).toContainText(offering);
+  // The published overview says how many of the area's offerings it holds, and lists the others.
+  await expect(page.getByText(/^Oversigten omfatter \d+ af områdets \d+ tilbud$/)).toBeVisible();
+  await page.getByText(/^Vis de \d+ tilbud, der mangler$/).click();
+  await expect(page.locator('#mangler li')).toHaveCount(lacking);
 
   // The Excel file has the overview and the calculations on two sheets, with the new tariff.
   const xlsx = await page.request.get(`/takster/oversigt/sjaelland/${ROUND}/eksport.xlsx`);

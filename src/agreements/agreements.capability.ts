@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import type { Capability } from '../core/capability.js';
 import { agreementsApi } from './agreements.api.js';
+import { agreementDueItems } from './agreements.public.js';
 import { agreementProcessApi } from './process.api.js';
 import { agreementsAuditEntities } from './agreements.audit.js';
 import { commitmentsImplemented } from './agreements.indicators.js';
@@ -51,6 +52,7 @@ export const agreements: Capability = {
   nav: [{ href: '/aftaler', label: 'Rammeaftaler', description: 'aftalerne med fokusområder, principper, proces, høring og godkendelse', order: 20 }],
   seed: seedAgreements,
   indicators: [commitmentsImplemented],
+  dueItems: agreementDueItems,
   permissions: agreementsPermissions,
   auditEntities: agreementsAuditEntities,
 };

@@ -39,6 +39,13 @@ export type AuditEntity = {
  */
 export type ActorAreas = (db: Queryable, organisationId: number, date: string) => Promise<number[]>;
 
+/** One thing waiting for the actor (a tariff to submit, a hearing to answer): where to do it and by when ('YYYY-MM-DD'). */
+export type DueItem = { title: string; href: string; due: string | null; detail?: string };
+/** A capability's due items under one heading, with the page that lists them all. */
+export type DueGroup = { heading: string; href: string; items: DueItem[] };
+/** What is due for the actor in one capability (the front page's work list); empty for those with nothing to do. */
+export type DueItems = (ctx: Ctx) => Promise<DueGroup[]>;
+
 export type Capability = {
   name: string;
   /** Migration names sort globally: 0001-0099 platform, then 0100 per capability (0100, 0200, …). */
@@ -53,6 +60,8 @@ export type Capability = {
   permissions?: Policies;
   /** How the audit log labels and links this capability's entities, by entity type. */
   auditEntities?: Record<string, AuditEntity>;
+  /** What is due for the actor in this capability, for the front page (see `DueItems`). */
+  dueItems?: DueItems;
   /** Provided by the capability that owns the agreement areas (the platform): see `ActorAreas`. */
   actorAreas?: ActorAreas;
 };

@@ -128,6 +128,19 @@ test('occupancy from the mean of the two preceding years', () => {
   assert.equal(r.occupancySource, 'history');
   assert.equal(r.levels[0]!.tariff, '2134.03'); // 9,090,000 ÷ (4,380 × 0.9725)
   assert.equal(step(r, 'occupancy.mean'), '97.25');
+  // The history lines name their years: the two years before the tariff year 2026.
+  assert.deepEqual(
+    r.breakdown.filter((s) => s.key.startsWith('occupancy.history.')).map((s) => s.label),
+    ['Faktisk belægning 2024', 'Faktisk belægning 2025'],
+  );
+});
+
+test('occupied units are shown with at most two decimals; the tariff uses the exact number', () => {
+  // 13 places × 365 days = 4,745 × 97.25 % = 4,614.5125 → shown as 4,614.51
+  const r = calculateTariff(base({ places: 13, occupancyPct: null, occupancyHistoryPct: ['96.0', '98.5'] }), RULES);
+  assert.equal(step(r, 'capacity.occupied'), '4614.51');
+  assert.match(r.breakdown.find((s) => s.key === 'capacity.occupied')!.detail!, /4\.614,5125/);
+  assert.equal(r.levels[0]!.tariff, '1969.87'); // 9,090,000 ÷ 4,614.5125 = 1,969.873…
 });
 
 test('occupancy below the floor is moved to 95 % with a warning', () => {

@@ -218,7 +218,7 @@ function occupancyOf(input: CalcInput, rules: CalcRules, steps: Step[], warnings
     raw = history.reduce((s, h) => s.plus(h), ZERO).div(history.length);
     source = 'history';
     history.forEach((h, i) =>
-      steps.push({ key: `occupancy.history.${i}`, label: `Faktisk belægning, år ${i + 1} af ${history.length}`, value: plain(h), unit: 'pct', kind: 'line' }),
+      steps.push({ key: `occupancy.history.${i}`, label: `Faktisk belægning ${input.year - history.length + i}`, value: plain(h), unit: 'pct', kind: 'line' }),
     );
     steps.push({ key: 'occupancy.mean', label: 'Gennemsnit af de foregående års faktiske belægning', value: plain(raw), unit: 'pct', kind: 'subtotal' });
   }
@@ -383,8 +383,18 @@ export function calculateTariff(input: CalcInput, rules: CalcRules): CalcResult 
   }
   const occFraction = occ.used ? occ.used.div(HUNDRED) : new Dec(1);
   const occupiedUnits = units.times(occFraction);
-  if (occ.used)
-    steps.push({ key: 'capacity.occupied', label: 'Belagte enheder (kapacitet × belægning)', value: trim(occupiedUnits), unit: 'units', kind: 'subtotal' });
+  if (occ.used) {
+    // Shown with at most two decimals; the calculation goes on with the exact number.
+    const shown = occupiedUnits.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+    steps.push({
+      key: 'capacity.occupied',
+      label: 'Belagte enheder (kapacitet × belægning)',
+      value: trim(shown),
+      unit: 'units',
+      kind: 'subtotal',
+      ...(shown.eq(occupiedUnits) ? {} : { detail: `Afrundet; beregningen bruger ${dk(occupiedUnits)}` }),
+    });
+  }
 
   // 7. Levels
   const levels = levelsOf(input);

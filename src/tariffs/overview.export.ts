@@ -7,7 +7,7 @@ import { toCsv } from '../core/tabular/csv.js';
 import { toXlsx, type SheetSpec } from '../core/tabular/xlsx.js';
 import { calculateTariff, COST_CATEGORIES, COST_LABELS, Dec, UNIT_LABELS, type CalcInput } from './calculation.js';
 import { parseLevels, type OverviewRow } from './overview.model.js';
-import type { RulesSnapshot } from './tariffs.table.js';
+import { STATUS_LABELS, type RulesSnapshot } from './tariffs.table.js';
 
 const num = (v: string | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
 /** An exact decimal cell: a string until the sheet is written (Excel gets a number, CSV the exact value with a decimal comma). */
@@ -68,7 +68,7 @@ function overviewSheet(rows: OverviewRow[]): SheetSpec {
         r.version,
         r.correction_reason,
         r.warning_count,
-        r.status,
+        STATUS_LABELS[r.status],
       ];
     }),
   };
@@ -155,11 +155,19 @@ export async function overviewXlsx(rows: OverviewRow[], inputs: Map<number, { in
   return toXlsx([withNumbers(overviewSheet(rows)), calculationSheet(rows, inputs)]);
 }
 
+/** A percentage for a CSV cell with two decimals (stored with four: "5.2381" → "5,24"), as Excel's sheet shows it. */
+export const pctCell = (v: string | null | undefined): string =>
+  v === null || v === undefined || v === '' ? '' : formatForInput(new Dec(v).toFixed(2, Dec.ROUND_HALF_UP));
+
 export function overviewCsv(rows: OverviewRow[]): string {
   const sheet = overviewSheet(rows);
-  // Decimal commas, so Danish Excel reads the numbers; the stored values are written exactly.
+  // Decimal commas, so Danish Excel reads the numbers; amounts are written exactly, percentages with two decimals.
   const cells = sheet.rows.map((row) =>
-    row.map((cell, c) => (sheet.columns[c]!.numFmt && typeof cell === 'string' ? formatForInput(cell) : (cell as string | number | boolean | null))),
+    row.map((cell, c) => {
+      const format = sheet.columns[c]!.numFmt;
+      if (!format || typeof cell !== 'string') return cell as string | number | boolean | null;
+      return format === PCT ? pctCell(cell) : formatForInput(cell);
+    }),
   );
   return toCsv(
     sheet.columns.map((c) => c.header),

@@ -99,3 +99,14 @@ export async function offeringsInRoundState(db: Queryable, municipalityCodes: nu
     order by oc.operator_name, oc.offering_name, oc.offering_id`.execute(db);
   return rows.rows;
 }
+
+/** The area's offerings that are not closed (`municipalityCodes`: the area's members in the year), for telling which an overview lacks. */
+export async function openOfferingsOfArea(db: Queryable, municipalityCodes: number[]) {
+  if (!municipalityCodes.length) return [];
+  const rows = await sql<{ offering_id: number; offering_name: string; operator_name: string; municipality_name: string }>`
+    select oc.offering_id, oc.offering_name, oc.operator_name, oc.municipality_name
+    from ${offeringCatalogue(db)} oc
+    where oc.status <> 'lukket' and oc.municipality_code in (${sql.join(municipalityCodes)})
+    order by oc.municipality_name, oc.offering_name, oc.offering_id`.execute(db);
+  return rows.rows;
+}

@@ -8,7 +8,8 @@ import type { Ctx } from '../core/capability.js';
 import { notFound } from '../core/errors.js';
 import { overviewCsv, overviewXlsx } from './overview.export.js';
 import { parseLevels, type RoundState } from './overview.model.js';
-import { inputsOf, offeringsInRoundState, overviewRows, publications, roundStatus } from './overview.repository.js';
+import { filterOverview, isFiltered, overviewChoices, type OverviewQuery } from './overview.filter.js';
+import { inputsOf, offeringsInRoundState, openOfferingsOfArea, overviewRows, publications, roundStatus } from './overview.repository.js';
 import { findAreaByCode } from './tariffs.repository.js';
 import { areaMembersIn } from './watch.repository.js';
 
@@ -30,11 +31,27 @@ export async function loadOverview(ctx: Ctx, areaCode: string, year: number, opt
   return { area, year, isReviewer, isPreview, publications: pubs, rows };
 }
 
-/** The overview page: the overview, and for the secretariat how far the year's round has come. */
-export async function overviewPage(ctx: Ctx, areaCode: string, year: number, options: { preview?: boolean } = {}) {
+/**
+ * The overview page: the rows matching the search and filters (grouped by municipality), the filters' choices,
+ * the area's open offerings the overview lacks, and for the secretariat how far the year's round has come.
+ */
+export async function overviewPage(ctx: Ctx, areaCode: string, year: number, options: { preview?: boolean; query?: OverviewQuery } = {}) {
   const o = await loadOverview(ctx, areaCode, year, options);
-  const status = o.isReviewer ? await roundStatus(ctx.db, (await areaMembersIn(ctx.db, o.area.id, year)).municipalityCodes, year) : null;
-  return { ...o, status };
+  const { municipalityCodes } = await areaMembersIn(ctx.db, o.area.id, year);
+  const status = o.isReviewer ? await roundStatus(ctx.db, municipalityCodes, year) : null;
+  const included = new Set(o.rows.map((r) => r.offering_id));
+  const missing = (await openOfferingsOfArea(ctx.db, municipalityCodes)).filter((r) => !included.has(r.offering_id));
+  const query = options.query ?? {};
+  return {
+    ...o,
+    status,
+    query,
+    isFiltered: isFiltered(query),
+    choices: overviewChoices(o.rows),
+    shown: filterOverview(o.rows, query),
+    missing,
+    offeringsInArea: included.size + missing.length,
+  };
 }
 export type OverviewPageData = Awaited<ReturnType<typeof overviewPage>>;
 

@@ -9,7 +9,7 @@ import { audit } from '../core/audit.js';
 import type { Ctx } from '../core/capability.js';
 import { badRequest, conflict, notFound } from '../core/errors.js';
 import { calculateTariff } from './calculation.js';
-import { roundStatus } from './overview.repository.js';
+import { openOfferingsOfArea, overviewRows, roundStatus } from './overview.repository.js';
 import { approvedOf, insertPublication, lockApproved, publishApproved, supersedePublished } from './publish.repository.js';
 import { deadlineFor, findRule } from './rules.repository.js';
 import { findAreaByCode } from './tariffs.repository.js';
@@ -63,12 +63,28 @@ export async function publishOverview(ctx: Ctx, input: TPublish): Promise<{ publ
   });
 }
 
-/** The confirmation step before publishing: the round's status and the deadline. */
+/**
+ * The confirmation step before publishing: the round's status, the deadline, and the area's open offerings the
+ * overview will still lack afterwards (neither approved now nor published before), so the secretariat is warned.
+ */
 export async function publishConfirmation(ctx: Ctx, areaCode: string, year: number) {
   const { area } = await requireRound(ctx, areaCode, year);
-  const status = await roundStatus(ctx.db, (await areaMembersIn(ctx.db, area.id, year)).municipalityCodes, year);
+  const { municipalityCodes } = await areaMembersIn(ctx.db, area.id, year);
+  const status = await roundStatus(ctx.db, municipalityCodes, year);
   const rule = await findRule(ctx.db, area.id, year);
   const deadline = rule ? deadlineFor(rule, year) : null;
-  return { area, year, status, deadline, isPastDeadline: !!deadline && ctx.clock.today() > deadline };
+  const after = new Set((await overviewRows(ctx.db, area.id, year, { includeApproved: true })).map((r) => r.offering_id));
+  const missing = (await openOfferingsOfArea(ctx.db, municipalityCodes)).filter((r) => !after.has(r.offering_id));
+  const included = after.size;
+  return {
+    area,
+    year,
+    status,
+    deadline,
+    isPastDeadline: !!deadline && ctx.clock.today() > deadline,
+    missing,
+    included,
+    offeringsInArea: included + missing.length,
+  };
 }
 export type PublishConfirmation = Awaited<ReturnType<typeof publishConfirmation>>;

@@ -4,6 +4,7 @@
  * and how the audit log names and links its entities.
  */
 import type { Capability } from '../core/capability.js';
+import { tariffDueItems } from './due.service.js';
 import { detailPages } from './pages/detail.pages.js';
 import { editorPages } from './pages/editor.pages.js';
 import { homePages } from './pages/home.pages.js';
@@ -31,6 +32,7 @@ export const tariffs: Capability = {
   },
   seed: seedTariffs,
   indicators: [flaggedIncreases, submittedOnTime],
+  dueItems: tariffDueItems,
   permissions: tariffsPermissions,
   auditEntities: {
     tariff_version: {
@@ -48,6 +50,19 @@ export const tariffs: Capability = {
         correctionReason: 'Begrundelse for ny version',
         returnComment: 'Sekretariatets kommentar ved retur',
         input: 'Beregningsgrundlag',
+      },
+    },
+    tariff_increase_report: {
+      label: 'Indberetning til socialtilsynet',
+      href: () => null,
+      fieldLabels: {
+        area: 'Rammeaftaleområde',
+        period: 'Halvår',
+        status: 'Status',
+        sentOn: 'Sendt den',
+        sentBy: 'Sendt af',
+        reference: 'Reference',
+        count: 'Antal stigninger',
       },
     },
     tariff_publication: {

@@ -156,4 +156,30 @@ async function currentIndex(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
-export const tariffsMigrations: Record<string, Migration> = { '0200_tariffs': { up }, '0201_tariffs_current_index': { up: currentIndex } };
+/**
+ * The half-yearly report of increases to the socialtilsyn as a record with a status: sent on a date, by whom,
+ * under which reference, with the versions it reported, so the steering group sees what was reported when.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function increaseReport(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table tariff_increase_report (
+      id serial primary key,
+      area_id integer not null references agreement_area(id),
+      period text not null check (period ~ '^[0-9]{4}-[12]$'),
+      status text not null default 'sendt' check (status in ('sendt')),
+      sent_on date not null,
+      sent_by text not null check (length(sent_by) between 1 and 200),
+      reference text check (reference is null or length(reference) <= 200),
+      version_ids integer[] not null default '{}',
+      recorded_by text not null,
+      recorded_at timestamptz not null default now(),
+      unique (area_id, period));
+  `.execute(db);
+}
+
+export const tariffsMigrations: Record<string, Migration> = {
+  '0200_tariffs': { up },
+  '0201_tariffs_current_index': { up: currentIndex },
+  '0210_tariff_increase_report': { up: increaseReport },
+};

@@ -43,6 +43,8 @@ declare module '../core/access/access.js' {
     'tariffs.publish': AreaTarget;
     /** The increase report to the socialtilsyn and the steering group's review list. */
     'tariffs.watch.read': null;
+    /** Recording that the half-year's increase report was sent to the socialtilsyn: the area's secretariat. */
+    'tariffs.report.record': AreaTarget;
   }
 }
 
@@ -86,6 +88,8 @@ export const tariffsPermissions: Policies = {
   'tariffs.round.read': secretariatOfArea('Kun rammeaftalens sekretariat kan se takstrundens status.'),
   'tariffs.publish': (actor, a) => when(isSecretariatOf(actor, a.areaId), forbid('Kun rammeaftalens sekretariat kan offentliggøre takstoversigten.')),
   'tariffs.watch.read': (actor) => when(isSignedIn(actor), forbid('Log ind for at se indberetningen.')),
+  'tariffs.report.record': (actor, a) =>
+    when(isSecretariatOf(actor, a.areaId), forbid('Kun rammeaftalens sekretariat kan registrere, at indberetningen er sendt.')),
 };
 
 /**

@@ -4,7 +4,7 @@
  * not taken from the request: they follow from the offering type and the agreement's rule.
  */
 import { z } from 'zod';
-import { zOptText } from '../core/validation.js';
+import { zDate, zOptText } from '../core/validation.js';
 import { ZCalcInput } from './calculation.schema.js';
 
 const calc = ZCalcInput.omit({ shortStay: true, retainLimitPct: true });
@@ -36,3 +36,22 @@ export type TTariffUpdate = z.infer<typeof ZTariffUpdate>;
 export type TReturn = z.infer<typeof ZReturn>;
 export type TPublish = z.infer<typeof ZPublish>;
 export type TListQuery = z.infer<typeof ZListQuery>;
+
+/** Text that looks like a CPR number (ddmmyy-xxxx) is refused everywhere. */
+const noCpr = (v: string | null | undefined) => !v || !/\b\d{6}-?\d{4}\b/.test(v);
+const CPR_MESSAGE = 'Må ikke indeholde et CPR-nummer.';
+/** The form that records the half-year's increase report as sent to the socialtilsyn. */
+export const ZReportSent = z.object({
+  area: z.string().trim().min(1).max(40),
+  periode: z.string().regex(/^\d{4}-[12]$/, 'Ugyldigt halvår.'),
+  sentOn: zDate,
+  sentBy: z.string().trim().min(1, 'Skriv, hvem der sendte indberetningen.').max(200, 'Højst 200 tegn.').refine(noCpr, CPR_MESSAGE),
+  reference: z
+    .string()
+    .trim()
+    .max(200, 'Højst 200 tegn.')
+    .refine(noCpr, CPR_MESSAGE)
+    .optional()
+    .transform((v) => v || null),
+});
+export type TReportSent = z.infer<typeof ZReportSent>;

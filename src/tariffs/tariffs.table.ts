@@ -90,6 +90,19 @@ export type TariffVersionTable = {
 
 export type TariffLevelTable = { version_id: number; sort: number; name: string; weight: string; share: string; tariff: string };
 
+export type TariffIncreaseReportTable = {
+  id: Generated<number>;
+  area_id: number;
+  period: string;
+  status: Generated<'sendt'>;
+  sent_on: string;
+  sent_by: string;
+  reference: string | null;
+  version_ids: number[];
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+};
+
 export type TariffPublicationTable = {
   id: Generated<number>;
   area_id: number;
@@ -103,6 +116,7 @@ declare module '../core/db/types.js' {
   interface DB {
     tariff_rule: TariffRuleTable;
     tariff_price_index: TariffPriceIndexTable;
+    tariff_increase_report: TariffIncreaseReportTable;
     tariff_actual_occupancy: TariffActualOccupancyTable;
     tariff: TariffTable;
     tariff_version: TariffVersionTable;

@@ -4,6 +4,7 @@
  * offerings, tariffs submitted, submitted on time, flagged increases.
  */
 import { sql } from 'kysely';
+import type { TariffStatus } from './tariffs.table.js';
 import type { Queryable } from '../core/db/types.js';
 import { offeringCatalogue } from '../offerings/offerings.public.js';
 import { membersOfArea, municipalityCodesOfArea } from '../reference/reference.public.js';
@@ -12,8 +13,10 @@ import { yearStart } from './rules.repository.js';
 export type FlaggedRow = {
   version_id: number;
   version: number;
-  status: string;
+  status: TariffStatus;
   year: number;
+  area_id: number;
+  operator_org_id: number;
   offering_id: number;
   offering_name: string;
   offering_type_name: string;
@@ -36,7 +39,7 @@ export type FlaggedRow = {
 /** Flagged versions of an area approved after `from` (exclusive) up to and including `to` (dates, Copenhagen time). */
 export async function flaggedApprovedBetween(db: Queryable, areaId: number, from: string, to: string): Promise<FlaggedRow[]> {
   const r = await sql<FlaggedRow>`
-    select v.id as version_id, v.version, v.status, t.year, oc.offering_id, oc.offering_name, oc.offering_type_name,
+    select v.id as version_id, v.version, v.status, t.year, t.area_id, oc.operator_org_id, oc.offering_id, oc.offering_name, oc.offering_type_name,
       oc.municipality_name, oc.operator_name, oc.socialtilsyn_code, oc.socialtilsyn_name, v.unit,
       p.average_tariff::text as previous_average, v.average_tariff::text, v.nominal_change_pct::text, v.real_change_pct::text,
       v.rules->>'plPct' as pl_pct, v.rules->>'increaseThresholdPct' as threshold_pct, v.rules->>'increaseBasis' as increase_basis,

@@ -3,7 +3,7 @@
  * (per supervisory authority and municipality, with each offering's explanation, also as CSV) and the steering
  * group's review list with the figures per operating organisation.
  */
-import { requireSignedIn } from '../core/access/access.js';
+import { can, requireSignedIn } from '../core/access/access.js';
 import type { Actor } from '../core/auth/actor.js';
 import type { Ctx } from '../core/capability.js';
 import { copenhagenDate, type Clock } from '../core/clock.js';
@@ -12,9 +12,16 @@ import { notFound } from '../core/errors.js';
 import { formatForInput } from '../core/format.js';
 import { toCsv } from '../core/tabular/csv.js';
 import { UNIT_LABELS, type Unit } from './calculation.js';
+import { pctCell } from './overview.export.js';
+import { findReport, reportsOfArea } from './report.repository.js';
 import { requireRule, reviewDatesIn } from './rules.repository.js';
 import { listAreas } from './tariffs.repository.js';
-import { areaMembersIn, figuresByOperator, flaggedApprovedBetween } from './watch.repository.js';
+import { areaMembersIn, type FlaggedRow, figuresByOperator, flaggedApprovedBetween } from './watch.repository.js';
+
+/** Each row with whether the actor may open its tariff page: a link is offered only then (a superseded or unpublished version is closed to most readers). */
+const withAccess = (ctx: Ctx, rows: FlaggedRow[]) =>
+  rows.map((r) => ({ ...r, isOpenable: can(ctx, 'tariffs.read', { status: r.status, areaId: r.area_id, operatorOrgId: r.operator_org_id }) }));
+export type WatchRow = ReturnType<typeof withAccess>[number];
 
 export type WatchQuery = { area?: string; periode?: string; dato?: string; takstaar?: number };
 
@@ -50,10 +57,12 @@ export async function increaseReport(ctx: Ctx, q: WatchQuery) {
   const periode = q.periode ?? currentHalf(ctx.clock);
   const period = halfYear(periode);
   const year = Number(periode.slice(0, 4));
-  const rows = await flaggedApprovedBetween(ctx.db, area.id, period.from, period.to);
+  const rows = withAccess(ctx, await flaggedApprovedBetween(ctx.db, area.id, period.from, period.to));
   const rule = await requireRule(ctx.db, area.id, year);
   const periods = [year + 1, year, year - 1, year - 2].flatMap((y) => [`${y}-2`, `${y}-1`]);
-  return { area, areas, periode, period, rows, rule, periods };
+  const record = await findReport(ctx.db, area.id, periode);
+  const canRecord = !record && can(ctx, 'tariffs.report.record', { areaId: area.id });
+  return { area, areas, periode, period, rows, rule, periods, record, canRecord, today: ctx.clock.today() };
 }
 export type IncreaseReportData = Awaited<ReturnType<typeof increaseReport>>;
 
@@ -93,9 +102,9 @@ export async function increaseReportCsv(ctx: Ctx, q: WatchQuery) {
       UNIT_LABELS[r.unit as Unit] ?? r.unit,
       formatForInput(r.previous_average),
       formatForInput(r.average_tariff),
-      formatForInput(r.nominal_change_pct),
-      formatForInput(r.real_change_pct),
-      formatForInput(r.pl_pct),
+      pctCell(r.nominal_change_pct),
+      pctCell(r.real_change_pct),
+      pctCell(r.pl_pct),
       r.explanation,
       copenhagenDate(r.approved_at),
     ]),
@@ -114,8 +123,9 @@ export async function steeringReview(ctx: Ctx, q: WatchQuery) {
   const date = q.dato ?? dates.find((d) => d >= today) ?? dates[dates.length - 1]!;
   const previous = [...dates].reverse().find((d) => d < date) ?? `${Number(date.slice(0, 4)) - 1}-${date.slice(5)}`;
   const tariffYear = q.takstaar ?? Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) >= 7 ? 1 : 0);
-  const rows = await flaggedApprovedBetween(ctx.db, area.id, previous, date);
+  const rows = withAccess(ctx, await flaggedApprovedBetween(ctx.db, area.id, previous, date));
   const figures = await figuresByOperator(ctx.db, await areaMembersIn(ctx.db, area.id, tariffYear), tariffYear);
-  return { area, areas, rule, dates, date, previous, tariffYear, rows, figures };
+  const reports = await reportsOfArea(ctx.db, area.id);
+  return { area, areas, rule, dates, date, previous, tariffYear, rows, figures, reports };
 }
 export type SteeringReviewData = Awaited<ReturnType<typeof steeringReview>>;

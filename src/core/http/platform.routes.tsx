@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../capability.js';
 import { isHealthy } from './health.service.js';
+import { workList } from './work.service.js';
 import { AboutPage, DocsPage, docsPageModel, FrontPage, type OpenApiDoc } from './pages/platform.view.js';
 
 const ZHealth = z.object({ status: z.literal('ok') }).describe('Databasen svarer');
@@ -40,6 +41,6 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
   const nav = ctx.capabilities.flatMap((c) => c.nav ?? []).filter((n) => n.href !== '/');
   app.get('/', { schema: { hide: true } }, async (req, reply) => {
     const links = nav.filter((n) => !n.isVisible || n.isVisible(req.actor)).sort((x, y) => x.order - y.order);
-    return reply.page({ title: 'Forside', body: <FrontPage actor={req.actor} links={links} /> });
+    return reply.page({ title: 'Forside', body: <FrontPage actor={req.actor} links={links} work={await workList(req.ctx)} /> });
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { ZOverviewQuery } from '../overview.filter.js';
 import { ROUND_STATES } from '../overview.model.js';
 import { overviewCsvFile, overviewPage as loadOverviewPage, overviewXlsxFile, roundStateList } from '../overview.service.js';
 import { publishConfirmation, publishOverview } from '../publish.service.js';
@@ -26,7 +27,7 @@ export function overviewPages(app: FastifyInstance) {
   app.get('/takster/oversigt/:area/:year', { schema: { hide: true } }, async (req, reply) => {
     const { area, year } = paramsOf(ZAreaYear, req);
     const q = queryOf(req);
-    const data = await loadOverviewPage(req.ctx, area, year, { preview: q.forhaandsvisning === '1' });
+    const data = await loadOverviewPage(req.ctx, area, year, { preview: q.forhaandsvisning === '1', query: ZOverviewQuery.parse(q) });
     return reply.page(overviewPage({ ...data, publishedCount: q.offentliggjort }));
   });
 

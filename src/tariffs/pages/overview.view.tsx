@@ -4,12 +4,13 @@
  */
 import type { PageOptions } from '../../core/http/app.js';
 import { count } from '../../core/format.js';
-import { Alert, CsrfField, DescriptionList, formatDate, formatDateTime } from '../../core/web/components.js';
+import { Alert, CsrfField, DescriptionList, Field, formatDate, formatDateTime, Select } from '../../core/web/components.js';
+import { OVERVIEW_SORTS } from '../overview.filter.js';
 import { parseLevels, ROUND_STATES, type OverviewRow, type RoundState } from '../overview.model.js';
 import type { OverviewPageData, RoundStateData } from '../overview.service.js';
 import type { PublishConfirmation } from '../publish.service.js';
 import { STATUS_LABELS, type TariffStatus } from '../tariffs.table.js';
-import { ChangeText, dkKr, dkPct, unitLabel, WRAP_ANYWHERE } from './parts.view.js';
+import { ChangeText, dkKr, dkPct, unitLabel } from './parts.view.js';
 
 function groupByMunicipality(rows: OverviewRow[]): Array<[string, OverviewRow[]]> {
   const groups = new Map<string, OverviewRow[]>();
@@ -19,31 +20,34 @@ function groupByMunicipality(rows: OverviewRow[]): Array<[string, OverviewRow[]]
 
 export const stateLabel = (k: RoundState) => (k === 'mangler' ? 'Ikke påbegyndt' : STATUS_LABELS[k as TariffStatus]);
 
-const Flags = ({ r }: { r: OverviewRow }) => {
-  const flags = [
+const flagsOf = (r: OverviewRow) =>
+  [
     r.is_flagged ? 'Stigning over grænsen' : null,
     r.version > 1 ? `Rettet (version ${r.version})` : null,
     r.warning_count ? count(r.warning_count, 'advarsel', 'advarsler') : null,
     r.status === 'godkendt' ? 'Godkendt, ikke offentliggjort' : null,
   ].filter(Boolean);
+const hasFlags = (r: OverviewRow) => flagsOf(r).length > 0;
+
+const Flags = ({ r }: { r: OverviewRow }) => {
+  const flags = flagsOf(r);
   return flags.length ? flags.join('; ') : <span class="sr-only">Ingen</span>;
 };
 
+/** One municipality's offerings as a price list: on a narrow screen each row becomes a card (app.css `.ramme-pricelist`). */
 const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }) => (
   <section aria-labelledby={`kommune-${rows[0]!.municipality_code}`}>
     <h2 id={`kommune-${rows[0]!.municipality_code}`}>{name}</h2>
     <div class="ramme-table-wrap" tabindex={0}>
-      <table class="table table--zebra table--compact">
+      <table class="table table--zebra table--compact ramme-pricelist">
         <caption class="sr-only">Takster for tilbud i {name}</caption>
         <thead>
           <tr>
             <th scope="col">Tilbud</th>
             <th scope="col" class="ramme-num">
-              Takst pr. niveau
+              Takst
             </th>
-            <th scope="col">Enhed</th>
-            <th scope="col">Lovgrundlag</th>
-            <th scope="col">Målgruppe</th>
+            <th scope="col">Lovgrundlag og målgruppe</th>
             <th scope="col" class="ramme-num">
               Belægning
             </th>
@@ -61,15 +65,14 @@ const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }
             const levels = parseLevels(r.levels);
             return (
               <tr>
-                {/* Price right after the name, and the name wraps: on a narrow screen both stay in view; the rest scrolls. */}
-                <td style={`min-width:8rem;${WRAP_ANYWHERE}`}>
+                <td class="ramme-pricelist-name">
                   <a href={`/takster/${r.version_id}`}>{r.offering_name}</a>
                   <br />
                   <small>
-                    {r.operator_name} ({r.operator_type.toLowerCase()})
+                    {r.offering_type_name} · {r.operator_name} ({r.operator_type.toLowerCase()})
                   </small>
                 </td>
-                <td class="ramme-num">
+                <td class="ramme-num" data-label="Takst">
                   {levels.length === 1
                     ? dkKr(levels[0]!.tariff)
                     : levels.map((l) => (
@@ -78,18 +81,29 @@ const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }
                           <br />
                         </>
                       ))}
+                  {levels.length > 1 && <small>gennemsnit {dkKr(r.average_tariff)}</small>}
+                  {levels.length > 1 && <br />}
+                  <small> pr. {unitLabel(r.unit)}</small>
                 </td>
-                <td>{unitLabel(r.unit)}</td>
-                <td>{r.legal_basis}</td>
-                <td>{r.target_groups}</td>
-                <td class="ramme-num">{dkPct(r.occupancy_pct_used)}</td>
-                <td class="ramme-num">
+                <td data-label="Lovgrundlag og målgruppe">
+                  {r.legal_basis}
+                  {r.target_groups && (
+                    <>
+                      <br />
+                      <small>{r.target_groups}</small>
+                    </>
+                  )}
+                </td>
+                <td class="ramme-num" data-label="Belægning">
+                  {dkPct(r.occupancy_pct_used)}
+                </td>
+                <td class="ramme-num" data-label="Nominel ændring">
                   <ChangeText pct={r.nominal_change_pct} />
                 </td>
-                <td class="ramme-num">
+                <td class="ramme-num" data-label="Real ændring">
                   <ChangeText pct={r.real_change_pct} />
                 </td>
-                <td>
+                <td data-label="Markeringer" class={hasFlags(r) ? undefined : 'ramme-pricelist-empty'}>
                   <Flags r={r} />
                 </td>
               </tr>
@@ -100,6 +114,81 @@ const MunicipalityTable = ({ name, rows }: { name: string; rows: OverviewRow[] }
     </div>
   </section>
 );
+
+const options = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+
+/** Search, filters and sort as a plain GET form: works without JavaScript, and the address can be shared. */
+const Filters = ({ o, base }: { o: OverviewPageData; base: string }) => (
+  <form method="get" action={base} aria-label="Søg og filtrér takster">
+    {o.isPreview && <input type="hidden" name="forhaandsvisning" value="1" />}
+    <div class="ramme-filters">
+      <Field name="q" label="Søg efter tilbud" type="search" value={o.query.q} hint="Tilbuddets eller driftsherrens navn" />
+      <Select name="kommune" label="Kommune" value={o.query.kommune} emptyLabel="Alle" options={options(o.choices.municipalities)} />
+      <Select name="lovgrundlag" label="Lovgrundlag" value={o.query.lovgrundlag} emptyLabel="Alle" options={options(o.choices.legalBases)} />
+      <Select name="maalgruppe" label="Målgruppe" value={o.query.maalgruppe} emptyLabel="Alle" options={options(o.choices.targetGroups)} />
+      <Select name="tilbudstype" label="Tilbudstype" value={o.query.tilbudstype} emptyLabel="Alle" options={options(o.choices.offeringTypes)} />
+      <Select
+        name="sortering"
+        label="Sortér inden for hver kommune"
+        value={o.query.sortering ?? 'navn'}
+        options={Object.entries(OVERVIEW_SORTS).map(([value, label]) => ({ value, label }))}
+      />
+    </div>
+    <div class="ramme-actions">
+      <button type="submit" class="button button-primary">
+        Vis takster
+      </button>
+      <a href={o.isPreview ? `${base}?forhaandsvisning=1` : base}>Nulstil</a>
+    </div>
+  </form>
+);
+
+/** The area's open offerings the overview does not include: a published overview says so, it is the basis for payment. */
+const Missing = ({ o }: { o: OverviewPageData }) =>
+  o.missing.length === 0 ? (
+    <p>Oversigten omfatter alle {o.offeringsInArea} tilbud i området.</p>
+  ) : (
+    <Alert kind="warning" heading={`Oversigten omfatter ${o.rows.length} af områdets ${o.offeringsInArea} tilbud`}>
+      <p>
+        {count(o.missing.length, 'tilbud har', 'tilbud har')} ingen offentliggjort takst for {o.year} og er ikke med i oversigten.
+      </p>
+      <details>
+        <summary>Vis de {count(o.missing.length, 'tilbud', 'tilbud')}, der mangler</summary>
+        <ul id="mangler">
+          {o.missing.map((m) => (
+            <li>
+              {m.offering_name} ({m.operator_name}, {m.municipality_name})
+            </li>
+          ))}
+        </ul>
+      </details>
+    </Alert>
+  );
+
+const Groups = ({ o }: { o: OverviewPageData }) => {
+  const groups = groupByMunicipality(o.shown);
+  if (!groups.length) return <p role="status">Ingen takster matcher søgningen.</p>;
+  return (
+    <>
+      <nav aria-label="Kommuner i oversigten">
+        <p>
+          {o.isFiltered ? `${count(o.shown.length, 'tilbud', 'tilbud')} matcher. ` : ''}Gå til kommune:{' '}
+          {groups.map(([name, rows], i) => (
+            <>
+              {i > 0 ? ' · ' : ''}
+              <a href={`#kommune-${rows[0]!.municipality_code}`}>
+                {name} ({rows.length})
+              </a>
+            </>
+          ))}
+        </p>
+      </nav>
+      {groups.map(([name, rows]) => (
+        <MunicipalityTable name={name} rows={rows} />
+      ))}
+    </>
+  );
+};
 
 const overviewCrumbs = (area: { name: string }, year: number, base: string, last?: string) => [
   { href: '/', label: 'Forside' },
@@ -176,9 +265,9 @@ export const overviewPage = (o: OverviewView): PageOptions => {
           <a href={`/api/tariffs/overview/${o.area.code}/${o.year}`}>Se som JSON</a>
         </div>
         {o.isReviewer && o.status && <Round o={o} base={base} />}
-        {groupByMunicipality(o.rows).map(([name, rows]) => (
-          <MunicipalityTable name={name} rows={rows} />
-        ))}
+        <Missing o={o} />
+        <Filters o={o} base={base} />
+        <Groups o={o} />
       </>
     ),
   };
@@ -216,12 +305,29 @@ export const confirmPage = (c: ConfirmView): PageOptions => {
             ['Frist for indsendelse', deadlineText],
           ]}
         />
-        {(!c.isPastDeadline || outstanding > 0) && (
+        {(!c.isPastDeadline || outstanding > 0 || c.missing.length > 0) && (
           <Alert kind="warning" heading="Runden er ikke afsluttet">
             <p>
               {!c.isPastDeadline && c.deadline ? `Fristen for indsendelse er ${formatDate(c.deadline)}. ` : ''}
               {outstanding > 0 ? `${outstanding} tilbud har endnu ikke en godkendt takst og kommer ikke med nu.` : ''}
             </p>
+            {c.missing.length > 0 && (
+              <>
+                <p>
+                  <strong>
+                    Oversigten vil omfatte {c.included} af områdets {c.offeringsInArea} tilbud. Den er grundlaget for betaling; disse{' '}
+                    {count(c.missing.length, 'tilbud', 'tilbud')} står ikke i den:
+                  </strong>
+                </p>
+                <ul id="mangler">
+                  {c.missing.map((m) => (
+                    <li>
+                      {m.offering_name} ({m.operator_name}, {m.municipality_name})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </Alert>
         )}
         {n('godkendt') > 0 ? (

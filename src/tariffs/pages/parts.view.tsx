@@ -64,11 +64,9 @@ export const LevelsTable: FC<{ levels: LevelView[]; unit: string; caption: strin
       <thead>
         <tr>
           <th scope="col">Niveau</th>
+          {/* The tariff right after the level's name, so it stays in view on a narrow screen; the rest may scroll. */}
           <th scope="col" class="ramme-num">
-            Vægt
-          </th>
-          <th scope="col" class="ramme-num">
-            Forventet andel
+            {tariffLabel(unit)}
           </th>
           {compare && (
             <th scope="col" class="ramme-num">
@@ -76,20 +74,25 @@ export const LevelsTable: FC<{ levels: LevelView[]; unit: string; caption: strin
             </th>
           )}
           <th scope="col" class="ramme-num">
-            {tariffLabel(unit)}
+            Vægt
+          </th>
+          <th scope="col" class="ramme-num" style="white-space:normal">
+            Forventet andel
           </th>
         </tr>
       </thead>
       <tbody>
         {levels.map((l, i) => (
           <tr>
-            <th scope="row">{l.name}</th>
-            <td class="ramme-num">{dkNumber(l.weight)}</td>
-            <td class="ramme-num">{dkPct(shareToPct(l.share))}</td>
-            {compare && <td class="ramme-num">{dkKr(compare[i]?.tariff)}</td>}
+            <th scope="row" style={WRAP_ANYWHERE}>
+              {l.name}
+            </th>
             <td class="ramme-num">
               <strong>{dkKr(l.tariff)}</strong>
             </td>
+            {compare && <td class="ramme-num">{dkKr(compare[i]?.tariff)}</td>}
+            <td class="ramme-num">{dkNumber(l.weight)}</td>
+            <td class="ramme-num">{dkPct(shareToPct(l.share))}</td>
           </tr>
         ))}
       </tbody>

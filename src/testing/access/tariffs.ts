@@ -111,6 +111,14 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /takster/indberetning', url: '/takster/indberetning?area=sjaelland', allowed: SIGNED_IN },
   { route: 'GET /takster/indberetning/eksport.csv', url: '/takster/indberetning/eksport.csv?area=sjaelland', allowed: SIGNED_IN },
   { route: 'GET /takster/styregruppe', url: '/takster/styregruppe?area=sjaelland', allowed: SIGNED_IN },
+  {
+    route: 'POST /takster/indberetning/sendt',
+    url: '/takster/indberetning/sendt',
+    allowed: ['sekretariat'],
+    isForm: true,
+    payload: { area: 'sjaelland', periode: `${YEAR - 2}-1`, sentBy: 'Sekretariatet' },
+    note: 'without a date the form is refused as input',
+  },
 
   // The operator's editor for its own offering.
   {

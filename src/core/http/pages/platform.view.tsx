@@ -5,10 +5,55 @@
 import type { FC } from 'hono/jsx';
 import { ROLE_LABELS, type Actor } from '../../auth/actor.js';
 import type { NavItem } from '../../capability.js';
+import { formatDate } from '../../format.js';
+import type { WorkList } from '../work.service.js';
 
-export type FrontPageModel = { actor: Actor | null; links: NavItem[] };
+export type FrontPageModel = { actor: Actor | null; links: NavItem[]; work: WorkList };
 
-export const FrontPage: FC<FrontPageModel> = ({ actor, links }) => (
+const SHOWN = 10;
+
+const dueText = (due: string | null, today: string) =>
+  due ? `Frist ${formatDate(due)}${due < today ? ' (overskredet)' : due === today ? ' (i dag)' : ''}` : 'Ingen frist';
+
+/** What is due for the actor, per capability, nearest deadline first; at most ten per group with a link to the rest. */
+const Work: FC<{ work: WorkList }> = ({ work }) => (
+  <section aria-labelledby="arbejde">
+    <h2 id="arbejde">Det venter på dig</h2>
+    {work.groups.length === 0 ? (
+      <p>Du har ingen opgaver med frist lige nu.</p>
+    ) : (
+      work.groups.map((g, i) => (
+        <section aria-labelledby={`arbejde-${i}`}>
+          <h3 id={`arbejde-${i}`}>
+            {g.heading} ({g.items.length})
+          </h3>
+          <ul class="ramme-work">
+            {g.items.slice(0, SHOWN).map((it) => (
+              <li>
+                <a href={it.href}>{it.title}</a>
+                <br />
+                <small>
+                  <span class={it.due && it.due < work.today ? 'ramme-status-bad' : undefined}>{dueText(it.due, work.today)}</span>
+                  {it.detail ? ` · ${it.detail}` : ''}
+                </small>
+              </li>
+            ))}
+          </ul>
+          {g.items.length > SHOWN && (
+            <p>
+              <a href={g.href}>
+                Se alle {g.items.length}
+                <span class="sr-only"> under {g.heading}</span>
+              </a>
+            </p>
+          )}
+        </section>
+      ))
+    )}
+  </section>
+);
+
+export const FrontPage: FC<FrontPageModel> = ({ actor, links, work }) => (
   <>
     <h1>Ramme</h1>
     <p class="font-lead">Fælles platform for rammeaftalerne på det specialiserede social- og specialundervisningsområde.</p>
@@ -21,6 +66,8 @@ export const FrontPage: FC<FrontPageModel> = ({ actor, links }) => (
         <a href="/login">Log ind</a> for at arbejde i Ramme. Offentlige oplysninger kan ses uden login.
       </p>
     )}
+    {actor && <Work work={work} />}
+    {actor && <h2>Gå til</h2>}
     <ul>
       {links.map((n) => (
         <li>
