@@ -1,0 +1,45 @@
+/**
+ * @module Placements (pladser) as a capability: free places per offering, reservations, the place search.
+ */
+import type { Capability } from '../core/capability.js';
+import { placementsApi } from './placements.api.js';
+import { placementsMigrations } from './placements.migrations.js';
+import { placementsPermissions } from './placements.policy.js';
+import { seedPlacements } from './placements.seed.js';
+import './placements.table.js';
+
+export const placements: Capability = {
+  name: 'placements',
+  migrations: placementsMigrations,
+  routes: (app, ctx) => {
+    placementsApi(app, ctx);
+  },
+  seed: seedPlacements,
+  permissions: placementsPermissions,
+  auditEntities: {
+    vacancy_report: {
+      label: 'Pladsmelding',
+      href: (id) => `/pladser/tilbud/${id}`,
+      fieldLabels: {
+        freeNow: 'Ledige pladser nu',
+        waitingCount: 'Venteliste',
+        takenOutside: 'Optaget uden for Ramme',
+        note: 'Bemærkning',
+        expected: 'Forventet ledige',
+        confirmedAt: 'Bekræftet',
+      },
+    },
+    reservation: {
+      label: 'Reservation',
+      href: (id) => `/pladser/reservationer/${id}`,
+      fieldLabels: {
+        offeringId: 'Tilbud',
+        caseReference: 'Sagsnummer',
+        startDate: 'Startdato',
+        status: 'Status',
+        expiresAt: 'Udløber',
+        declineReason: 'Begrundelse',
+      },
+    },
+  },
+};
