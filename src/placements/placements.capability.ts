@@ -6,6 +6,9 @@ import { placementsApi } from './placements.api.js';
 import { placementsMigrations } from './placements.migrations.js';
 import { placementsPermissions } from './placements.policy.js';
 import { seedPlacements } from './placements.seed.js';
+import { reservationPages } from './pages/reservation.pages.js';
+import { searchPages } from './pages/search.pages.js';
+import { vacancyPages } from './pages/vacancy.pages.js';
 import './placements.table.js';
 
 export const placements: Capability = {
@@ -13,7 +16,19 @@ export const placements: Capability = {
   migrations: placementsMigrations,
   routes: (app, ctx) => {
     placementsApi(app, ctx);
+    vacancyPages(app);
+    searchPages(app);
+    reservationPages(app);
   },
+  nav: [
+    {
+      href: '/pladser',
+      label: 'Pladser',
+      description: 'ledige pladser, pladssøgning og reservationer',
+      isVisible: (a) => !!a && a.roles.some((r) => r !== 'laeser'),
+      order: 25,
+    },
+  ],
   seed: seedPlacements,
   permissions: placementsPermissions,
   auditEntities: {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { zFreeText } from '../core/cpr.js';
-import { zDate } from '../core/validation.js';
+import { asArray, zCheckbox, zDate } from '../core/validation.js';
 import { RESERVATION_STATUSES } from './placements.table.js';
 
 /** Path id; anything that is not a positive 32-bit integer names nothing (404, like an unknown id). */
@@ -85,3 +85,19 @@ export const ZReservationResponse = z.object({
   expiresAt: z.string(),
   declineReason: z.string().nullable(),
 });
+
+const zCodes = z.preprocess(asArray, z.array(z.string().trim().max(40)).max(50));
+
+/** The place search form (GET query). `soeg` is set when the form was submitted: only then is the search kept. */
+export const ZSearchQuery = z.object({
+  legalBasis: zCodes.describe('Lovgrundlag (flere mulige, fx SEL-107 og SEL-108)'),
+  targetGroup: zCodes.describe('Målgrupper'),
+  offeringType: zCodes.describe('Tilbudstyper'),
+  age: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(120).optional()).describe('Borgerens alder'),
+  area: z.string().trim().max(40).optional().describe('Rammeaftaleområde (kode)'),
+  municipality: z.preprocess(asArray, z.array(z.coerce.number().int().min(100).max(999)).max(100)).describe('Kommuner (koder); tomt: hele området'),
+  startDate: z.preprocess((v) => (v === '' ? undefined : v), zDate.optional()).describe('Ønsket startdato'),
+  onlyFree: zCheckbox.describe('Kun tilbud med en ledig plads nu eller senest på startdatoen'),
+  soeg: z.string().max(5).optional(),
+});
+export type TSearchQuery = z.output<typeof ZSearchQuery>;

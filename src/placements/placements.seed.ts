@@ -25,7 +25,15 @@ export async function seedPlacements({ db, clock, random, log }: SeedContext): P
   if (!offerings.length) return;
   const demoOrgs = await db.selectFrom('app_user').select('organisation_id').where('username', 'in', ['demo-tilbudsoekonomi', 'demo-leverandoer']).execute();
   const alwaysFresh = new Set(demoOrgs.map((u) => u.organisation_id));
-  const buyers = await db.selectFrom('organisation').select('id').where('kind', '=', 'municipality').orderBy('id').execute();
+  const codes = [...new Set(offerings.map((o) => o.municipality_code))];
+  const buyers = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('kind', '=', 'municipality')
+    .where('municipality_code', 'in', codes)
+    .orderBy('id')
+    .execute();
+  const demoBuyer = await db.selectFrom('app_user').select('organisation_id').where('username', '=', 'demo-myndighed').executeTakeFirst();
   const operators = await db.selectFrom('app_user').select(['organisation_id', 'username']).where('is_demo', '=', true).execute();
   const userOf = new Map(operators.map((u) => [u.organisation_id, u.username]));
 
@@ -95,12 +103,15 @@ export async function seedPlacements({ db, clock, random, log }: SeedContext): P
       expected.push({ offering_id: o.offering_id, expected_date: addDays(today, intBetween(random, 7, 120)), places: intBetween(random, 1, 2) });
 
     // Reservations in every state, mostly on offerings with a free place.
-    if (o.status === 'aktiv' && random() < (isDemo ? 0.5 : 0.12)) {
+    if (o.status === 'aktiv' && (isDemo || random() < 0.2)) {
       const status = pick(random, ['afventer', 'afventer', 'bekraeftet', 'afvist', 'annulleret', 'udloebet'] as const);
       const hoursAgo = status === 'udloebet' ? intBetween(random, 80, 400) : status === 'afventer' ? intBetween(random, 1, 60) : intBetween(random, 24, 400);
       const createdAt = new Date(now.getTime() - hoursAgo * HOUR);
       const decided = status === 'bekraeftet' || status === 'afvist' || status === 'annulleret';
-      const buyer = pick(random, buyers).id;
+      // Every fourth one is the demo case worker's municipality, so its list has reservations in several states.
+      // The demo operators' offerings always get one from another municipality, so they have something to answer.
+      const others = buyers.filter((b) => b.id !== o.operator_org_id);
+      const buyer = !isDemo && demoBuyer && reservations.length % 4 === 0 ? demoBuyer.organisation_id : pick(random, others).id;
       reservations.push({
         offering_id: o.offering_id,
         buyer_org_id: buyer,

@@ -15,7 +15,7 @@ import { expiryOf, reservablePlaces, reservationState } from './logic.js';
 import { isCaseWorker, PLACEMENTS, type ReservationTarget } from './placements.policy.js';
 import * as repo from './placements.repository.js';
 import { ZDecisionInput, ZReservationInput } from './placements.schema.js';
-import { loadPlaceOffering, targetOf } from './vacancy.service.js';
+import { loadPlaceOffering, targetOf, vacancyFigures } from './vacancy.service.js';
 
 export const NO_PLACE = 'Der er ingen ledig plads at reservere i tilbuddet lige nu. Søg igen, eller kontakt tilbuddet.';
 
@@ -65,6 +65,15 @@ export async function reservePlace(ctx: Ctx, offeringId: number, data: unknown):
     return newId;
   });
   return withState((await repo.findReservation(ctx.db, id))!, now);
+}
+
+/** The reservation form of one offering: how many places can be reserved now. */
+export async function reserveForm(ctx: Ctx, offeringId: number) {
+  const today = ctx.clock.today();
+  const o = await loadPlaceOffering(ctx.db, offeringId, today);
+  requireSignedIn(ctx, 'placements.reserve', targetOf(o));
+  const figures = await vacancyFigures(ctx.db, o!, ctx.clock.now(), today);
+  return { offering: o!.entry, reservable: figures.reservable, today };
 }
 
 /** The access check of reserving on its own (the API runs it before validating the body). */

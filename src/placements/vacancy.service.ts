@@ -127,6 +127,16 @@ export async function confirmVacancy(ctx: Ctx, offeringId: number): Promise<Vaca
   });
 }
 
+/** The placements front page: the operator's offerings with their reports, and what else the actor may open. */
+export async function placementsFront(ctx: Ctx) {
+  requireSignedIn(ctx, 'placements.reservation.list', PLACEMENTS);
+  return {
+    offerings: await operatorOverview(ctx),
+    canSearch: can(ctx, 'placements.search', PLACEMENTS),
+    canSeeStale: can(ctx, 'placements.stale.list', PLACEMENTS),
+  };
+}
+
 /** The operator's offerings with their reports' age and staleness (the operator's page). */
 export async function operatorOverview(ctx: Ctx) {
   const actor = requireSignedIn(ctx, 'placements.reservation.list', PLACEMENTS);
