@@ -4,6 +4,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 // The rows are frozen beside the migration: a shipped migration never imports a module that can change.
 import { PLACEMENT_RULES } from './0400_placements.data.js';
+import { PUBLIC_FIRST_REASONS, REASONS_VALID_FROM } from './0401_public_first_reasons.data.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function up(db: Kysely<any>): Promise<void> {
@@ -87,4 +88,21 @@ async function up(db: Kysely<any>): Promise<void> {
   if (rows.length) await db.insertInto('placement_rule').values(rows).execute();
 }
 
-export const placementsMigrations: Record<string, Migration> = { '0400_placements': { up } };
+/** The reasons a buyer may give for buying privately although public offerings had a free place (data, dated). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function reasons(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table public_first_reason (
+      code text primary key,
+      label text not null,
+      sort integer not null,
+      valid_from date not null, valid_to date,
+      check (valid_to is null or valid_to >= valid_from));
+  `.execute(db);
+  await db
+    .insertInto('public_first_reason')
+    .values(PUBLIC_FIRST_REASONS.map((r) => ({ ...r, valid_from: REASONS_VALID_FROM, valid_to: null })))
+    .execute();
+}
+
+export const placementsMigrations: Record<string, Migration> = { '0400_placements': { up }, '0401_public_first_reasons': { up: reasons } };

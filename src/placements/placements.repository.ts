@@ -57,6 +57,11 @@ export async function allRules(db: Queryable) {
     .execute();
 }
 
+/** The reasons for buying privately valid on a date (data). */
+export async function publicFirstReasons(db: Queryable, date: string) {
+  return db.selectFrom('public_first_reason').select(['code', 'label']).where(validOn('public_first_reason', date)).orderBy('sort').execute();
+}
+
 // Vacancy reports -----------------------------------------------------------------------------------------
 
 export async function findReport(db: Queryable, offeringId: number) {

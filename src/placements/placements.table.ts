@@ -83,8 +83,11 @@ export type PlaceSearchResultTable = {
   report_confirmed_at: Date | null;
 };
 
+export type PublicFirstReasonTable = { code: string; label: string; sort: number; valid_from: string; valid_to: string | null };
+
 declare module '../core/db/types.js' {
   interface DB {
+    public_first_reason: PublicFirstReasonTable;
     placement_rule: PlacementRuleTable;
     vacancy_report: VacancyReportTable;
     vacancy_expected: VacancyExpectedTable;
