@@ -2,6 +2,7 @@
  * @module Placements (pladser) as a capability: free places per offering, reservations, the place search.
  */
 import type { Capability } from '../core/capability.js';
+import { contractsApi } from './contracts.api.js';
 import { placementsApi } from './placements.api.js';
 import { placementsMigrations } from './placements.migrations.js';
 import { placementsPermissions } from './placements.policy.js';
@@ -16,6 +17,7 @@ export const placements: Capability = {
   migrations: placementsMigrations,
   routes: (app, ctx) => {
     placementsApi(app, ctx);
+    contractsApi(app);
     vacancyPages(app);
     searchPages(app);
     reservationPages(app);
@@ -42,6 +44,19 @@ export const placements: Capability = {
         note: 'Bemærkning',
         expected: 'Forventet ledige',
         confirmedAt: 'Bekræftet',
+      },
+    },
+    contract: {
+      label: 'Kontrakt',
+      href: () => null,
+      fieldLabels: {
+        status: 'Status',
+        templateCode: 'Skabelon',
+        templateVersion: 'Skabelonversion',
+        tariffPrice: 'Takst',
+        searchId: 'Søgning',
+        publicFirstReason: 'Begrundelse for privat køb',
+        publicFirstText: 'Uddybning',
       },
     },
     reservation: {

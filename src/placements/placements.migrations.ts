@@ -5,6 +5,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 // The rows are frozen beside the migration: a shipped migration never imports a module that can change.
 import { PLACEMENT_RULES } from './0400_placements.data.js';
 import { PUBLIC_FIRST_REASONS, REASONS_VALID_FROM } from './0401_public_first_reasons.data.js';
+import { CONTRACT_TEMPLATES } from './0402_contracts.data.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function up(db: Kysely<any>): Promise<void> {
@@ -105,4 +106,50 @@ async function reasons(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export const placementsMigrations: Record<string, Migration> = { '0400_placements': { up }, '0401_public_first_reasons': { up: reasons } };
+/** Standard contracts: versioned templates (data) and contracts made from a confirmed reservation (draft → sent → accepted). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function contracts(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table contract_template (
+      id serial primary key,
+      code text not null check (code in ('inside_adult','outside_adult','inside_child','outside_child')),
+      version integer not null check (version >= 1),
+      title text not null, body text not null,
+      valid_from date not null, valid_to date,
+      unique (code, version));
+    create table contract (
+      id serial primary key,
+      reservation_id integer unique references reservation(id),
+      offering_id integer not null references offering(id),
+      buyer_org_id integer not null references organisation(id),
+      template_id integer references contract_template(id),
+      is_standard boolean not null default true,
+      case_reference text not null,
+      start_date date not null,
+      end_date date,
+      status text not null check (status in ('kladde','sendt','accepteret')),
+      tariff_version_id integer,
+      tariff_level text, tariff_price numeric, tariff_unit text,
+      search_id integer references place_search(id),
+      public_first_reason text references public_first_reason(code),
+      public_first_text text,
+      created_at timestamptz not null, created_by text not null,
+      sent_at timestamptz, sent_by text,
+      accepted_at timestamptz, accepted_by text,
+      version integer not null default 1,
+      check (end_date is null or end_date >= start_date),
+      check (is_standard = (template_id is not null)));
+    create index contract_offering on contract (offering_id, created_at);
+    create index contract_buyer on contract (buyer_org_id, created_at);
+  `.execute(db);
+  await db
+    .insertInto('contract_template')
+    .values(CONTRACT_TEMPLATES.map((t) => ({ code: t.code, version: t.version, title: t.title, body: t.body, valid_from: t.validFrom, valid_to: null })))
+    .execute();
+}
+
+export const placementsMigrations: Record<string, Migration> = {
+  '0400_placements': { up },
+  '0401_public_first_reasons': { up: reasons },
+  '0402_contracts': { up: contracts },
+};

@@ -39,6 +39,12 @@ declare module '../core/access/access.js' {
     'placements.reservation.decide': ReservationTarget;
     /** Cancel a reservation: the buyer's case worker. */
     'placements.reservation.cancel': ReservationTarget;
+    /** Read a contract: the buyer's case workers, the provider's operator, the area's secretariat (reads, changes none). */
+    'placements.contract.read': ReservationTarget;
+    /** Make a contract draft, record the public-first check and send it: the buyer's case worker. */
+    'placements.contract.edit': ReservationTarget;
+    /** Accept a sent contract: the provider's operator. */
+    'placements.contract.accept': ReservationTarget;
   }
 }
 
@@ -51,7 +57,19 @@ export const isCaseWorker = (actor: Actor | null): actor is Actor => !!actor && 
 const mayReadReservation = (actor: Actor | null, t: NonNullable<ReservationTarget>) =>
   (isOwnOrganisation(actor, t.buyerOrgId) && hasRole(actor, 'myndighed')) || isOperator(actor, t.operatorOrgId) || isSecretariatOf(actor, t.areaIds);
 
+const isBuyer = (actor: Actor | null, t: NonNullable<ReservationTarget>) => isOwnOrganisation(actor, t.buyerOrgId) && hasRole(actor, 'myndighed');
+const CONTRACT_NOT_FOUND = 'Kontrakten findes ikke.';
+
 export const placementsPermissions: Policies = {
+  'placements.contract.read': (actor, t) => (t !== null && mayReadReservation(actor, t) ? allow : hide(CONTRACT_NOT_FOUND)),
+  'placements.contract.edit': (actor, t) =>
+    t === null || !mayReadReservation(actor, t)
+      ? hide(CONTRACT_NOT_FOUND)
+      : when(isBuyer(actor, t), forbid('Kun den købende kommunes myndighed kan ændre og sende kontrakten.')),
+  'placements.contract.accept': (actor, t) =>
+    t === null || !mayReadReservation(actor, t)
+      ? hide(CONTRACT_NOT_FOUND)
+      : when(isOperator(actor, t.operatorOrgId), forbid('Kun leverandøren (tilbuddets driftsherre) kan acceptere kontrakten.')),
   'placements.vacancy.read': (actor, t) => (!isSignedIn(actor) ? hide('Du skal logge ind.') : t === null ? hide(OFFERING_NOT_FOUND) : allow),
   'placements.vacancy.report': (actor, t) =>
     t === null ? hide(OFFERING_NOT_FOUND) : when(isOperator(actor, t.operatorOrgId), forbid('Kun tilbuddets driftsherre kan melde ledige pladser.')),

@@ -101,3 +101,31 @@ export const ZSearchQuery = z.object({
   soeg: z.string().max(5).optional(),
 });
 export type TSearchQuery = z.output<typeof ZSearchQuery>;
+
+export const ZPublicFirstInput = z
+  .object({
+    searchId: z.coerce.number().int().positive().max(2147483647).nullish().describe('Søgningen, købet henviser til'),
+    reasonCode: z.string().trim().max(40).nullish().describe('Begrundelse for at købe privat (kode fra listen)'),
+    reasonText: zFreeText(1000).nullish().describe('Uddybning'),
+  })
+  .strict();
+
+export const ZContractResponse = z.object({
+  id: z.number().int(),
+  reservationId: z.number().int().nullable(),
+  offeringId: z.number().int(),
+  status: z.enum(['kladde', 'sendt', 'accepteret']),
+  templateCode: z.string().nullable(),
+  templateVersion: z.number().int().nullable(),
+  caseReference: z.string(),
+  startDate: z.string(),
+  tariffLevel: z.string().nullable(),
+  tariffPrice: z.string().nullable(),
+  tariffUnit: z.string().nullable(),
+  searchId: z.number().int().nullable(),
+  publicFirstReason: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  sentBy: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
+});

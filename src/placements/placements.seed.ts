@@ -12,6 +12,7 @@ import type { ReservationStatus } from './placements.table.js';
 
 const HOUR = 3_600_000;
 const CASE_PREFIX = ['SAG', 'BFU', 'VOK', 'SOC'] as const;
+const CYCLE = ['bekraeftet', 'afventer', 'afvist', 'annulleret', 'afventer', 'udloebet'] as const;
 
 export async function seedPlacements({ db, clock, random, log }: SeedContext): Promise<void> {
   const now = clock.now();
@@ -64,6 +65,8 @@ export async function seedPlacements({ db, clock, random, log }: SeedContext): P
   }> = [];
 
   let caseNo = 1000;
+  let demoCycle = 0;
+  let buyerCycle = 0;
   for (const o of offerings) {
     const isDemo = alwaysFresh.has(o.operator_org_id);
     if (!isDemo && random() < 0.15) continue; // no report yet
@@ -104,14 +107,16 @@ export async function seedPlacements({ db, clock, random, log }: SeedContext): P
 
     // Reservations in every state, mostly on offerings with a free place.
     if (o.status === 'aktiv' && (isDemo || random() < 0.2)) {
-      const status = pick(random, ['afventer', 'afventer', 'bekraeftet', 'afvist', 'annulleret', 'udloebet'] as const);
+      // The demo operators' offerings and the demo case worker's reservations go through the states in turn, so each has one confirmed.
+      const isHolbaekBuyer = !isDemo && !!demoBuyer && reservations.length % 4 === 0;
+      const status = isDemo ? CYCLE[demoCycle++ % CYCLE.length]! : isHolbaekBuyer ? CYCLE[buyerCycle++ % CYCLE.length]! : pick(random, CYCLE);
       const hoursAgo = status === 'udloebet' ? intBetween(random, 80, 400) : status === 'afventer' ? intBetween(random, 1, 60) : intBetween(random, 24, 400);
       const createdAt = new Date(now.getTime() - hoursAgo * HOUR);
       const decided = status === 'bekraeftet' || status === 'afvist' || status === 'annulleret';
       // Every fourth one is the demo case worker's municipality, so its list has reservations in several states.
       // The demo operators' offerings always get one from another municipality, so they have something to answer.
       const others = buyers.filter((b) => b.id !== o.operator_org_id);
-      const buyer = !isDemo && demoBuyer && reservations.length % 4 === 0 ? demoBuyer.organisation_id : pick(random, others).id;
+      const buyer = isHolbaekBuyer ? demoBuyer.organisation_id : pick(random, others).id;
       reservations.push({
         offering_id: o.offering_id,
         buyer_org_id: buyer,
@@ -142,5 +147,52 @@ export async function seedPlacements({ db, clock, random, log }: SeedContext): P
       .insertInto('reservation')
       .values(reservations.slice(i, i + 2000))
       .execute();
-  log(`pladser: ${reports.length} pladsmeldinger, ${reservations.length} reservationer`);
+  const contracts = await seedContractDrafts(db, now);
+  log(`pladser: ${reports.length} pladsmeldinger, ${reservations.length} reservationer, ${contracts} kontrakter`);
+}
+
+/** Every confirmed reservation became a contract on the standard template: drafts, sent and accepted ones in turn. */
+async function seedContractDrafts(db: SeedContext['db'], now: Date): Promise<number> {
+  const confirmed = await db
+    .selectFrom('reservation as r')
+    .innerJoin(offeringCatalogue(db).as('oc'), 'oc.offering_id', 'r.offering_id')
+    .select([
+      'r.id',
+      'r.offering_id',
+      'r.buyer_org_id',
+      'r.case_reference',
+      'r.start_date',
+      'r.created_by',
+      'oc.operator_type',
+      'oc.is_covered',
+      'oc.legal_basis_law',
+    ])
+    .where('r.status', '=', 'bekraeftet')
+    .orderBy('r.id')
+    .execute();
+  const templates = new Map((await db.selectFrom('contract_template').select(['id', 'code']).execute()).map((t) => [t.code, t.id]));
+  const statuses = ['kladde', 'sendt', 'accepteret'] as const;
+  const rows = confirmed.map((r, i) => {
+    const inside = (r.operator_type === 'kommunal' || r.operator_type === 'regional') && r.is_covered;
+    const code = `${inside ? 'inside' : 'outside'}_${r.legal_basis_law === 'Barnets lov' ? 'child' : 'adult'}`;
+    const status = statuses[i % 3]!;
+    return {
+      reservation_id: r.id,
+      offering_id: r.offering_id,
+      buyer_org_id: r.buyer_org_id,
+      template_id: templates.get(code) ?? null,
+      is_standard: templates.has(code),
+      case_reference: r.case_reference,
+      start_date: r.start_date,
+      status,
+      created_at: now,
+      created_by: r.created_by,
+      sent_at: status === 'kladde' ? null : now,
+      sent_by: status === 'kladde' ? null : r.created_by,
+      accepted_at: status === 'accepteret' ? now : null,
+      accepted_by: status === 'accepteret' ? 'system' : null,
+    };
+  });
+  if (rows.length) await db.insertInto('contract').values(rows).execute();
+  return rows.length;
 }

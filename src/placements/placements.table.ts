@@ -85,8 +85,51 @@ export type PlaceSearchResultTable = {
 
 export type PublicFirstReasonTable = { code: string; label: string; sort: number; valid_from: string; valid_to: string | null };
 
+export const CONTRACT_STATUSES = ['kladde', 'sendt', 'accepteret'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = { kladde: 'Kladde', sendt: 'Sendt til leverandør', accepteret: 'Accepteret' };
+
+export type ContractTemplateTable = {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  title: string;
+  body: string;
+  valid_from: string;
+  valid_to: string | null;
+};
+
+export type ContractTable = {
+  id: Generated<number>;
+  reservation_id: number | null;
+  offering_id: number;
+  buyer_org_id: number;
+  template_id: number | null;
+  is_standard: Generated<boolean>;
+  case_reference: string;
+  start_date: string;
+  end_date: string | null;
+  status: ContractStatus;
+  tariff_version_id: number | null;
+  tariff_level: string | null;
+  tariff_price: string | null;
+  tariff_unit: string | null;
+  search_id: number | null;
+  public_first_reason: string | null;
+  public_first_text: string | null;
+  created_at: Date;
+  created_by: string;
+  sent_at: Date | null;
+  sent_by: string | null;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+  version: Generated<number>;
+};
+
 declare module '../core/db/types.js' {
   interface DB {
+    contract_template: ContractTemplateTable;
+    contract: ContractTable;
     public_first_reason: PublicFirstReasonTable;
     placement_rule: PlacementRuleTable;
     vacancy_report: VacancyReportTable;

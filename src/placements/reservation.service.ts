@@ -81,7 +81,7 @@ export async function authorizeReserve(ctx: Ctx, offeringId: number): Promise<vo
   requireSignedIn(ctx, 'placements.reserve', targetOf(await loadPlaceOffering(ctx.db, offeringId, ctx.clock.today())));
 }
 
-async function loadReservation(ctx: Ctx, id: number) {
+export async function loadReservation(ctx: Ctx, id: number) {
   const r = id > 0 ? await repo.findReservation(ctx.db, id) : null;
   if (!r) return { row: null, target: null as ReservationTarget };
   const areas = await areaIdsOfMunicipalities(ctx.db, [r.municipality_code], ctx.clock.today());

@@ -39,6 +39,36 @@ async function reservationByHolbaek(db: Db): Promise<number> {
   return row.id;
 }
 
+/** A contract Holbæk (demo-myndighed) made with another organisation's offering. */
+async function contractByHolbaek(db: Db): Promise<number> {
+  const holbaek = await orgOf(db, 'demo-myndighed');
+  const row = await db
+    .selectFrom('contract as c')
+    .innerJoin('offering as o', 'o.id', 'c.offering_id')
+    .select('c.id')
+    .where('c.buyer_org_id', '=', holbaek)
+    .where('o.operator_org_id', '<>', holbaek)
+    .orderBy('c.id')
+    .executeTakeFirst();
+  if (!row) throw new Error('The seed made no contract bought by Holbæk.');
+  return row.id;
+}
+
+/** A contract another municipality made with one of Holbæk's offerings. */
+async function contractOnHolbaek(db: Db): Promise<number> {
+  const holbaek = await orgOf(db, 'demo-tilbudsoekonomi');
+  const row = await db
+    .selectFrom('contract as c')
+    .innerJoin('offering as o', 'o.id', 'c.offering_id')
+    .select('c.id')
+    .where('o.operator_org_id', '=', holbaek)
+    .where('c.buyer_org_id', '<>', holbaek)
+    .orderBy('c.id')
+    .executeTakeFirst();
+  if (!row) throw new Error('The seed made no contract on an offering Holbæk runs.');
+  return row.id;
+}
+
 const holbaekOffering = async (db: Db) => offeringOf(db, 316);
 
 export const accessExpectations: AccessExpectation[] = [
@@ -59,6 +89,36 @@ export const accessExpectations: AccessExpectation[] = [
   {
     route: 'POST /api/reservations/:id/decision',
     url: async (db) => `/api/reservations/${await reservationOnHolbaek(db)}/decision`,
+    allowed: ['tilbudsoekonomi'],
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'GET /api/contracts/:id',
+    url: async (db) => `/api/contracts/${await contractByHolbaek(db)}`,
+    allowed: ['sekretariat', 'myndighed'],
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /api/reservations/:id/contract',
+    url: async (db) => `/api/reservations/${await reservationByHolbaek(db)}/contract`,
+    allowed: ['myndighed'],
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'PUT /api/contracts/:id/public-first-check',
+    url: async (db) => `/api/contracts/${await contractByHolbaek(db)}/public-first-check`,
+    allowed: ['myndighed'],
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /api/contracts/:id/send',
+    url: async (db) => `/api/contracts/${await contractByHolbaek(db)}/send`,
+    allowed: ['myndighed'],
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /api/contracts/:id/accept',
+    url: async (db) => `/api/contracts/${await contractOnHolbaek(db)}/accept`,
     allowed: ['tilbudsoekonomi'],
     refusedAsNotFound: true,
   },
