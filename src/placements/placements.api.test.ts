@@ -142,6 +142,7 @@ describe('expiry', () => {
     try {
       const offering = await offeringOf(later.db, 316);
       await later.db.updateTable('offering').set({ status: 'aktiv' }).where('id', '=', offering).execute();
+      await later.db.deleteFrom('contract').where('offering_id', '=', offering).execute();
       await later.db.deleteFrom('reservation').where('offering_id', '=', offering).execute();
       const reportedAt = new Date('2026-12-01T09:00:00Z');
       await later.db
