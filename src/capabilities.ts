@@ -8,5 +8,6 @@ import { offerings } from './offerings/offerings.capability.js';
 import { tariffs } from './tariffs/tariffs.capability.js';
 import { audit } from './audit/audit.capability.js';
 import { agreements } from './agreements/agreements.capability.js';
+import { placements } from './placements/placements.capability.js';
 
-export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, audit];
+export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, audit];

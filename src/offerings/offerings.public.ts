@@ -8,3 +8,5 @@
 export { OFFERING_STATUSES, PROTECTION_LABELS, PROTECTIONS, STATUS_LABELS, type OfferingStatus, type Protection } from './offerings.table.js';
 
 export { catalogueEntry, offeringCatalogue, type CatalogueRow } from './catalogue.repository.js';
+
+export { type OfferingCriteria, offeringsMatching } from './criteria.repository.js';

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ageInDays, ageLabel, expiryOf, isDifferent, isHoldingPlace, isStale, orderResults, ownFigure, reservablePlaces, reservationState } from './logic.js';
+
+describe('free-place arithmetic', () => {
+  it('subtracts the reservations and contracts made since the report from its free places', () => {
+    // Report: 3 free. Since then one reservation and one contract → 1 left.
+    assert.equal(reservablePlaces({ freeNow: 3, reservedSince: 1, contractedSince: 1, isOpenForIntake: true }), 1);
+    assert.equal(reservablePlaces({ freeNow: 3, reservedSince: 0, contractedSince: 0, isOpenForIntake: true }), 3);
+  });
+
+  it('never goes below zero', () => {
+    assert.equal(reservablePlaces({ freeNow: 1, reservedSince: 2, contractedSince: 1, isOpenForIntake: true }), 0);
+  });
+
+  it('has nothing to reserve when the offering is closed for intake or has no report', () => {
+    assert.equal(reservablePlaces({ freeNow: 5, reservedSince: 0, contractedSince: 0, isOpenForIntake: false }), 0);
+    assert.equal(reservablePlaces({ freeNow: null, reservedSince: 0, contractedSince: 0, isOpenForIntake: true }), 0);
+  });
+
+  it("computes Ramme's own figure from places, contracts, reservations and places taken outside Ramme", () => {
+    // 12 places − 7 contracts − 2 reservations − 1 taken outside Ramme = 2.
+    assert.equal(ownFigure({ places: 12, activeContracts: 7, activeReservations: 2, takenOutside: 1 }), 2);
+    assert.equal(ownFigure({ places: 4, activeContracts: 5, activeReservations: 0, takenOutside: 0 }), 0);
+    assert.equal(isDifferent(1, 2), true);
+    assert.equal(isDifferent(2, 2), false);
+  });
+});
+
+describe('report age', () => {
+  it('counts Copenhagen calendar days, so a report from late last evening is one day old', () => {
+    // 23:30 UTC on 30 November is 00:30 on 1 December in Copenhagen: today.
+    assert.equal(ageInDays(new Date('2026-11-30T23:30:00Z'), '2026-12-01'), 0);
+    assert.equal(ageInDays(new Date('2026-11-30T22:30:00Z'), '2026-12-01'), 1);
+    assert.equal(ageInDays(new Date('2026-11-28T10:00:00Z'), '2026-12-01'), 3);
+  });
+
+  it('reads as Danish text', () => {
+    assert.equal(ageLabel(0), 'opdateret i dag');
+    assert.equal(ageLabel(1), 'opdateret i går');
+    assert.equal(ageLabel(3), 'opdateret for 3 dage siden');
+  });
+
+  it('is stale after more days than the rule allows, not on the last allowed day', () => {
+    assert.equal(isStale(14, 14), false);
+    assert.equal(isStale(15, 14), true);
+  });
+});
+
+describe('reservation expiry', () => {
+  it('expires the given number of hours after it was made', () => {
+    assert.equal(expiryOf(new Date('2026-12-01T10:00:00Z'), 72).toISOString(), '2026-12-04T10:00:00.000Z');
+  });
+
+  it('is expired once the expiry has passed while it was still pending; a confirmed one keeps its place', () => {
+    const expires = new Date('2026-12-04T10:00:00Z');
+    assert.equal(reservationState('afventer', expires, new Date('2026-12-04T09:59:59Z')), 'afventer');
+    assert.equal(reservationState('afventer', expires, new Date('2026-12-04T10:00:00Z')), 'udloebet');
+    assert.equal(reservationState('bekraeftet', expires, new Date('2026-12-05T10:00:00Z')), 'bekraeftet');
+    assert.equal(isHoldingPlace('afventer', expires, new Date('2026-12-05T00:00:00Z')), false);
+    assert.equal(isHoldingPlace('bekraeftet', expires, new Date('2026-12-05T00:00:00Z')), true);
+    assert.equal(isHoldingPlace('afvist', expires, new Date('2026-12-01T00:00:00Z')), false);
+  });
+});
+
+describe('result order', () => {
+  const rows = [
+    { name: 'Privat A', isPublic: false, freePlaces: 4 },
+    { name: 'Kommunal uden plads', isPublic: true, freePlaces: 0 },
+    { name: 'Regional B', isPublic: true, freePlaces: 1 },
+    { name: 'Kommunal C', isPublic: true, freePlaces: 2 },
+  ];
+
+  it('puts public offerings with a free place first where the rule applies, and hides nothing', () => {
+    const r = orderResults(rows, true);
+    assert.deepEqual(
+      r.rows.map((x) => [x.name, x.isPutFirst]),
+      [
+        ['Kommunal C', true],
+        ['Regional B', true],
+        ['Privat A', false],
+        ['Kommunal uden plads', false],
+      ],
+    );
+    assert.equal(r.putFirstCount, 2);
+  });
+
+  it('keeps one list by free places where the rule does not apply', () => {
+    const r = orderResults(rows, false);
+    assert.deepEqual(
+      r.rows.map((x) => x.name),
+      ['Privat A', 'Kommunal C', 'Regional B', 'Kommunal uden plads'],
+    );
+    assert.equal(r.putFirstCount, 0);
+  });
+});

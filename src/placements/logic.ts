@@ -1,0 +1,83 @@
+/**
+ * @module The arithmetic of free places, pure: what can be reserved, Ramme's own figure beside the operator's,
+ * how old a report is and when it is stale, when a reservation expires and what state it is in, and the order
+ * of place-search results (suitable public offerings with a free place first where the area's rule applies).
+ */
+import { copenhagenDate } from '../core/clock.js';
+import { count } from '../core/format.js';
+import type { ReservationState, ReservationStatus } from './placements.table.js';
+
+/**
+ * The places that can be reserved: the operator's latest report of free places minus the reservations and
+ * contracts made against the offering since that report, never below zero. An offering closed for intake (or
+ * without a report) has none.
+ */
+export function reservablePlaces(v: { freeNow: number | null; reservedSince: number; contractedSince: number; isOpenForIntake: boolean }): number {
+  if (!v.isOpenForIntake || v.freeNow === null) return 0;
+  return Math.max(0, v.freeNow - v.reservedSince - v.contractedSince);
+}
+
+/**
+ * Ramme's own figure: places − active contracts − active reservations − places the operator reports as taken
+ * by citizens whose contracts are not in Ramme, never below zero.
+ */
+export function ownFigure(v: { places: number; activeContracts: number; activeReservations: number; takenOutside: number }): number {
+  return Math.max(0, v.places - v.activeContracts - v.activeReservations - v.takenOutside);
+}
+
+/** The two figures differ: flagged to the operator. */
+export const isDifferent = (reservable: number, own: number): boolean => reservable !== own;
+
+const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+
+/** Whole calendar days (Copenhagen) from `instant` to `today`. */
+export function ageInDays(instant: Date, today: string): number {
+  return Math.max(0, dayNumber(today) - dayNumber(copenhagenDate(instant)));
+}
+
+/** "opdateret i dag", "opdateret i går", "opdateret for 3 dage siden". */
+export function ageLabel(days: number): string {
+  if (days === 0) return 'opdateret i dag';
+  if (days === 1) return 'opdateret i går';
+  return `opdateret for ${count(days, 'dag', 'dage')} siden`;
+}
+
+/** A report confirmed more than `staleAfterDays` days ago is stale. */
+export const isStale = (days: number, staleAfterDays: number): boolean => days > staleAfterDays;
+
+/** A reservation made at `now` holds for the area's number of hours. */
+export const expiryOf = (now: Date, hours: number): Date => new Date(now.getTime() + hours * 3_600_000);
+
+/** A pending reservation past its expiry is expired (no job needed: it simply stops counting). */
+export function reservationState(status: ReservationStatus, expiresAt: Date, now: Date): ReservationState {
+  return status === 'afventer' && expiresAt.getTime() <= now.getTime() ? 'udloebet' : status;
+}
+
+/** Does the reservation hold a place at `now`? Pending and unexpired, or confirmed. */
+export function isHoldingPlace(status: ReservationStatus, expiresAt: Date, now: Date): boolean {
+  const state = reservationState(status, expiresAt, now);
+  return state === 'afventer' || state === 'bekraeftet';
+}
+
+export const PUBLIC_OPERATOR_TYPES: readonly string[] = ['kommunal', 'regional'];
+export const isPublicOperatorType = (operatorType: string): boolean => PUBLIC_OPERATOR_TYPES.includes(operatorType);
+
+export type Rankable = { isPublic: boolean; freePlaces: number; name: string };
+
+/**
+ * Orders search results: where the public-first rule applies, public offerings with a free place come first
+ * (marked), then everything else; otherwise one list. Within a group: most free places, then name. Nothing is
+ * left out. Returns the results and how many public offerings with a free place were put first.
+ */
+export function orderResults<T extends Rankable>(
+  rows: readonly T[],
+  isPublicFirst: boolean,
+): { rows: Array<T & { isPutFirst: boolean }>; putFirstCount: number } {
+  const byPlacesThenName = (a: T, b: T) => b.freePlaces - a.freePlaces || a.name.localeCompare(b.name, 'da');
+  const first = isPublicFirst ? rows.filter((r) => r.isPublic && r.freePlaces > 0) : [];
+  const rest = isPublicFirst ? rows.filter((r) => !(r.isPublic && r.freePlaces > 0)) : [...rows];
+  return {
+    rows: [...first.sort(byPlacesThenName).map((r) => ({ ...r, isPutFirst: true })), ...rest.sort(byPlacesThenName).map((r) => ({ ...r, isPutFirst: false }))],
+    putFirstCount: first.length,
+  };
+}

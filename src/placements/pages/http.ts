@@ -1,0 +1,29 @@
+/**
+ * @module Small helpers of the placements pages: the path id, the form body, and "save and redirect, or show
+ * the form again with the Danish field messages" for a refused input (400).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError, type FieldErrors } from '../../core/errors.js';
+import { ZIdParams } from '../placements.schema.js';
+
+export type FormValues = Record<string, string | string[] | undefined>;
+
+export const pageId = (req: FastifyRequest): number => ZIdParams.parse(req.params ?? {}).id;
+export const formBody = (req: FastifyRequest): FormValues => (req.body ?? {}) as FormValues;
+export const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] : v) ?? '';
+
+/** Saves and redirects; a refused input (400) or a conflict (409, e.g. no place left) shows the form again with the message. */
+export async function saveOrShow(reply: FastifyReply, save: () => Promise<string>, show: (errors: FieldErrors, status: number) => Promise<FastifyReply>) {
+  try {
+    return reply.redirect(await save(), 303);
+  } catch (error) {
+    if (error instanceof HttpError && (error.statusCode === 400 || error.statusCode === 409))
+      return show(Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] }, error.statusCode);
+    throw error;
+  }
+}
+
+export const crumbs = [
+  { href: '/', label: 'Forside' },
+  { href: '/pladser', label: 'Pladser' },
+];
