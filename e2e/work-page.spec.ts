@@ -5,8 +5,8 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs } from './helpers.js';
 
-test('the operator’s front page lists its tariffs to submit with the deadline, and each opens', async ({ page }) => {
-  await loginAs(page, 'demo-tilbudsoekonomi');
+test('the operator’s front page (the region, whose tariffs no other browser test submits) lists its tariffs to submit with the deadline, and each opens', async ({ page }) => {
+  await loginAs(page, 'demo-region');
   await page.goto('/');
   const work = page.getByRole('region', { name: 'Det venter på dig' });
   await expect(work.getByRole('heading', { name: /^Takster \d{4} at indsende \(\d+\)$/ })).toBeVisible();
