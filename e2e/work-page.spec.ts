@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs } from './helpers.js';
 
-test('the operator’s front page (the region, whose tariffs no other browser test submits) lists its tariffs to submit with the deadline, and each opens', async ({ page }) => {
+test('the region’s front page (tariffs no other browser test submits) lists its tariffs to submit with the deadline, and each opens', async ({ page }) => {
   await loginAs(page, 'demo-region');
   await page.goto('/');
   const work = page.getByRole('region', { name: 'Det venter på dig' });
