@@ -38,14 +38,14 @@ export async function agreementDueItems(ctx: Ctx): Promise<DueGroup[]> {
       decisions.push({
         title: `Jeres politiske beslutning mangler: ${a.title}`,
         href: `/aftaler/${a.id}/godkendelse`,
-        due: null,
+        due: a.decisions_due,
         detail: actor.organisationName,
       });
     else if (can(ctx, 'agreements.edit', target(a)))
       decisions.push({
         title: `Beslutninger mangler: ${a.title}`,
         href: `/aftaler/${a.id}/godkendelse`,
-        due: null,
+        due: a.decisions_due,
         detail: `${count(missing.length, 'medlem', 'medlemmer')} af ${memberIds.length} mangler en beslutning`,
       });
   }

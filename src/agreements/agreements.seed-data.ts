@@ -718,3 +718,45 @@ export const SJ2728 = {
     { due: '2027-02-28', title: 'Godkendelse i byråd og regionsråd', responsible: 'Kommunerne og regionen', done: false, phase: 2, completesOn: 'godkendt' },
   ] satisfies SeedMilestone[],
 };
+
+/**
+ * Two agreements under way on the demo date, so the work page has something to show outside Sjælland's round:
+ * Syddanmark's next agreement waits for the councils, Nordjylland's is in hearing. Their dates are set relative to
+ * the seed's clock by the seed (`due`/`starts` below are only the template).
+ */
+export const NEXT_ROUND = {
+  syddanmark: {
+    title: 'Rammeaftale Syddanmark 2027-2028',
+    summary: 'Kommunerne og regionen i Syddanmark aftaler rammerne for det specialiserede social- og specialundervisningsområde for 2027-2028.',
+    section: {
+      title: 'Indledning',
+      body: 'Aftalen viderefører arbejdet med et fælles datagrundlag og målrettet benchmarking. Styregruppen har godkendt udkastet, som nu behandles i byråd og regionsråd.',
+    },
+    focusArea: {
+      part: 'styring',
+      number: 1,
+      title: 'Hvorfor vokser udgifterne?',
+      responsible: 'Økonomigruppen',
+      goal: 'Kommunerne forstår udviklingen i udgifter, antal borgere og enhedspriser og handler på den.',
+      content: 'Fælles analyse af udgiftsudviklingen med udgangspunkt i kommunernes regnskabstal.',
+      results: ['En årlig analyse af udgiftsudviklingen', 'Målrettet benchmarking mellem sammenlignelige kommuner'],
+    },
+  },
+  nordjylland: {
+    title: 'Rammeaftale Nordjylland 2027-2028',
+    summary: 'Den nordjyske socialaftale for 2027-2028 er i høring hos kommunerne og regionen.',
+    section: {
+      title: 'Indledning',
+      body: 'Udkastet bygger på det forstærkede samarbejde om de mest specialiserede tilbud. Kommunerne og regionen bedes give deres høringssvar inden fristen.',
+    },
+    focusArea: {
+      part: 'udvikling',
+      number: 1,
+      title: 'Forstærket samarbejde om de mest specialiserede tilbud',
+      responsible: 'Styregruppen',
+      goal: 'De mest specialiserede tilbud bevares og udvikles i fællesskab.',
+      content: 'Udkast til indhold.',
+      results: ['En fælles overvågning af belægning og økonomi i tilbuddene'],
+    },
+  },
+} as const;

@@ -7,7 +7,8 @@ import type { Db } from '../core/db/types.js';
 import { formatDate } from '../core/format.js';
 import { pick, weighted } from '../core/seed/random.js';
 import { agreementMembers } from './agreements.repository.js';
-import { HOV2018, SJ2122, SJ2526, SJ2728, type SeedFocusArea, type SeedMilestone } from './agreements.seed-data.js';
+import { addDays } from '../core/clock.js';
+import { HOV2018, NEXT_ROUND, SJ2122, SJ2526, SJ2728, type SeedFocusArea, type SeedMilestone } from './agreements.seed-data.js';
 import { buildVersionSections, type VersionSection } from './logic.js';
 
 const SYSTEM = 'demodata';
@@ -546,10 +547,102 @@ async function seedSjaelland2728(db: Db) {
   await statusEvents(db, id, [['under_udarbejdelse', '2026-05-29', 'Kick-off om den nye aftale.']]);
 }
 
-export async function seedAgreements({ db, random, log }: SeedContext): Promise<void> {
+/** The next agreement of an area, under way on the seed's date: awaiting council decisions, or in hearing. */
+async function seedNextRound(db: Db, random: () => number, today: string, areaCode: 'syddanmark' | 'nordjylland') {
+  const d = NEXT_ROUND[areaCode];
+  const inHearing = areaCode === 'nordjylland';
+  const hearingFrom = addDays(today, inHearing ? -7 : -60);
+  const hearingUntil = addDays(hearingFrom, 21);
+  const decisionsDue = addDays(today, 45);
+  const { id, agreement } = await insertAgreement(
+    db,
+    areaCode,
+    {
+      title: d.title,
+      period: ['2027-01-01', '2028-12-31'],
+      preparationStart: '2026-01-01',
+      summary: d.summary,
+      sections: [d.section],
+      focusAreas: [{ ...d.focusArea, results: [...d.focusArea.results] }],
+      phases: [
+        { name: 'Udarbejdelse og høring', description: 'Udkastet skrives og sendes i høring.', starts: '2026-01-01', ends: hearingUntil },
+        { name: 'Politisk godkendelse', description: 'Byråd og regionsråd behandler aftalen.', starts: addDays(hearingUntil, 1), ends: decisionsDue },
+      ],
+      milestones: [
+        {
+          due: hearingFrom,
+          title: 'Udkast klar til høring',
+          responsible: 'Sekretariatet',
+          deliverable: 'Høringsudkast',
+          done: true,
+          phase: 1,
+          completesOn: 'i_hoering',
+        },
+        { due: hearingUntil, title: 'Høringsfristen udløber', responsible: 'Kommunerne og regionen', done: !inHearing, phase: 1 },
+        {
+          due: decisionsDue,
+          title: 'Godkendelse i byråd og regionsråd',
+          responsible: 'Kommunerne og regionen',
+          done: false,
+          phase: 2,
+          completesOn: 'godkendt',
+        },
+      ],
+    },
+    inHearing ? 'i_hoering' : 'til_godkendelse',
+    false,
+    null,
+  );
+  const members = await agreementMembers(db, agreement);
+  const version = await db
+    .insertInto('agreement_version')
+    .values({
+      agreement_id: id,
+      number: 1,
+      created_on: hearingFrom,
+      changelog: 'Første udkast til høring.',
+      content: JSON.stringify(await snapshot(db, id)),
+      hearing_until: hearingUntil,
+      created_by: SYSTEM,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Two members have answered the hearing; in Syddanmark a third of the members have decided.
+  await db
+    .insertInto('agreement_hearing_comment')
+    .values(
+      members.slice(0, 2).map((m, i) => ({
+        version_id: version.id,
+        section_key: 'fokus-1',
+        organisation_id: m.id,
+        author_username: SYSTEM,
+        text: i === 0 ? 'Vi støtter fokusområdet og foreslår, at analysen også omfatter børneområdet.' : 'Hvordan indgår regionens tilbud i opgørelsen?',
+      })),
+    )
+    .execute();
+  if (inHearing) {
+    await db.updateTable('agreement').set({ hearing_version_id: version.id }).where('id', '=', id).execute();
+    await statusEvents(db, id, [
+      ['under_udarbejdelse', '2026-01-05', 'Arbejdet med aftalen er sat i gang.'],
+      ['i_hoering', hearingFrom, 'Version 1 sendt i høring.'],
+    ]);
+    return;
+  }
+  const decided = members.filter((_, i) => i % 3 === 0).map((m) => m.id);
+  await approveAll(db, random, id, decided, addDays(hearingUntil, 7), 20);
+  await statusEvents(db, id, [
+    ['under_udarbejdelse', '2026-01-05', 'Arbejdet med aftalen er sat i gang.'],
+    ['i_hoering', hearingFrom, 'Version 1 sendt i høring.'],
+    ['til_godkendelse', addDays(hearingUntil, 3), 'Styregruppen har godkendt udkastet; sendt til godkendelse i byråd og regionsråd.'],
+  ]);
+}
+
+export async function seedAgreements({ db, clock, random, log }: SeedContext): Promise<void> {
   await seedSjaelland2526(db, random);
   await seedSjaelland2122(db, random);
   await seedHovedstaden2018(db, random);
   await seedSjaelland2728(db);
-  log('4 rammeaftaler (Sjælland 2021-2022, 2025-2026, 2027-2028 og Hovedstaden 2018)');
+  await seedNextRound(db, random, clock.today(), 'syddanmark');
+  await seedNextRound(db, random, clock.today(), 'nordjylland');
+  log('6 rammeaftaler (Sjælland 2021-2022, 2025-2026, 2027-2028, Hovedstaden 2018, Syddanmark og Nordjylland 2027-2028)');
 }

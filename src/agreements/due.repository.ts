@@ -26,13 +26,23 @@ export async function openHearings(db: Queryable, today: string, organisationId:
 /** Agreements of the areas waiting for council decisions, with the organisations that have registered one. */
 export async function awaitingDecisions(db: Queryable, areaIds: readonly number[]) {
   if (!areaIds.length) return [];
-  return db
-    .selectFrom('agreement as a')
-    .innerJoin('agreement_area as ar', 'ar.id', 'a.area_id')
-    .select(['a.id', 'a.title', 'a.area_id', 'a.status', 'a.is_public', 'a.period_start', 'ar.name as area_name'])
-    .select(sql<number[]>`coalesce((select array_agg(d.organisation_id) from agreement_approval d where d.agreement_id = a.id), '{}')`.as('decided'))
-    .where('a.status', '=', 'til_godkendelse')
-    .where('a.area_id', 'in', [...areaIds])
-    .orderBy('a.id')
-    .execute();
+  return (
+    db
+      .selectFrom('agreement as a')
+      .innerJoin('agreement_area as ar', 'ar.id', 'a.area_id')
+      .select(['a.id', 'a.title', 'a.area_id', 'a.status', 'a.is_public', 'a.period_start', 'ar.name as area_name'])
+      .select(sql<number[]>`coalesce((select array_agg(d.organisation_id) from agreement_approval d where d.agreement_id = a.id), '{}')`.as('decided'))
+      // The deadline for the decisions: the open milestone that completes when the agreement is approved.
+      .select(
+        sql<
+          string | null
+        >`(select min(m.due_on)::text from agreement_milestone m where m.agreement_id = a.id and m.completes_on_status = 'godkendt' and m.status <> 'gennemfoert')`.as(
+          'decisions_due',
+        ),
+      )
+      .where('a.status', '=', 'til_godkendelse')
+      .where('a.area_id', 'in', [...areaIds])
+      .orderBy('a.id')
+      .execute()
+  );
 }
