@@ -375,3 +375,18 @@ test('an offering’s tariff page lists only published versions to the public', 
   const own = await get(operator, `/takster/tilbud/${editedOfferingId}`);
   assert.match(own.body, /Indsendt/);
 });
+
+test('a partial overview says how many of the area’s offerings it holds and names the rest; the publish confirmation warns first', async () => {
+  const confirm = await get(secretariat, `/takster/oversigt/sjaelland/${ROUND}/offentliggoer`);
+  assert.equal(confirm.statusCode, 200);
+  const warned = /Oversigten vil omfatte (\d+) af områdets (\d+) tilbud\. Den er grundlaget for betaling/.exec(confirm.body);
+  assert.ok(warned, 'the confirmation warns that the overview will be partial');
+  assert.ok(Number(warned[1]) < Number(warned[2]));
+  const published = await get(null, `/takster/oversigt/sjaelland/${THIS_YEAR}`);
+  const count = /Oversigten omfatter (?:(\d+) af områdets (\d+) tilbud|alle (\d+) tilbud i området)/.exec(published.body);
+  assert.ok(count, 'the published overview says how many of the area’s offerings it holds');
+  if (count[1]) {
+    const missing = published.body.split('<ul id="mangler">')[1]?.split('</ul>')[0]?.match(/<li>/g)?.length ?? 0;
+    assert.equal(missing, Number(count[2]) - Number(count[1]), 'every missing offering is named');
+  }
+});
