@@ -9,5 +9,6 @@ import { tariffs } from './tariffs/tariffs.capability.js';
 import { audit } from './audit/audit.capability.js';
 import { agreements } from './agreements/agreements.capability.js';
 import { placements } from './placements/placements.capability.js';
+import { reminders } from './reminders/reminders.capability.js';
 
-export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, audit];
+export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, reminders, audit];

@@ -9,6 +9,7 @@ import { createAppContext } from './core/context.js';
 import { openConfiguredDatabase } from './core/boot.js';
 import { analyze } from './core/db/maintenance.repository.js';
 import { buildApp } from './core/http/app.js';
+import { startJobs } from './core/jobs.js';
 import { hasDemoData, seedDemo } from './core/seed/run.js';
 
 const started = Date.now();
@@ -24,8 +25,13 @@ if (wantsSeed && !(await hasDemoData(db))) {
   await seedDemo(db, capabilities, { scope: seedScope, seed: Number(process.env.RAMME_SEED_NUMBER ?? 1), log: (m) => console.log(m), clock });
 }
 
-const app = await buildApp(createAppContext({ db, config, capabilities, clock }));
+const appContext = createAppContext({ db, config, capabilities, clock });
+const app = await buildApp(appContext);
 await app.listen({ port: config.port, host: config.host });
+// Background jobs (reminders) in PostgreSQL: every process takes part, each run is done by one of them.
+const jobs = config.runsJobs ? await startJobs(appContext, database.pool) : null;
+for (const name of (process.env.RAMME_RUN_NOW ?? '').split(',').filter(Boolean)) await jobs?.runNow(name, `${name}-${clock.today()}`);
+console.log(config.smtpUrl ? 'Påmindelser sendes på e-mail (RAMME_SMTP_URL).' : 'Ingen mailserver sat op (RAMME_SMTP_URL): påmindelser vises kun i Ramme.');
 if (!config.databaseUrl) {
   // PGlite runs no autovacuum: refresh planner statistics after every start (in the background, once the
   // server already answers) so queries keep their plans as the data grows.
@@ -41,6 +47,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     await app.close();
+    await jobs?.stop();
     await database.close();
     process.exit(0);
   });

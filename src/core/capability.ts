@@ -46,6 +46,16 @@ export type DueGroup = { heading: string; href: string; items: DueItem[] };
 /** What is due for the actor in one capability (the front page's work list); empty for those with nothing to do. */
 export type DueItems = (ctx: Ctx) => Promise<DueGroup[]>;
 
+/** A background job a capability runs (see core/jobs.ts): on its schedule, and when queued. */
+export type Job = {
+  name: string;
+  /** Cron schedule in Danish time (e.g. '0 7 * * *' every morning at 7); none: only when queued. */
+  cron?: string;
+  /** How often an idle process looks for queued runs (default 30 s). */
+  pollingSeconds?: number;
+  run: (app: AppContext) => Promise<void>;
+};
+
 export type Capability = {
   name: string;
   /** Migration names sort globally: 0001-0099 platform, then 0100 per capability (0100, 0200, …). */
@@ -62,6 +72,8 @@ export type Capability = {
   auditEntities?: Record<string, AuditEntity>;
   /** What is due for the actor in this capability, for the front page (see `DueItems`). */
   dueItems?: DueItems;
+  /** Background jobs (reminders, …), run by pg-boss in whichever process takes them. */
+  jobs?: Job[];
   /** Provided by the capability that owns the agreement areas (the platform): see `ActorAreas`. */
   actorAreas?: ActorAreas;
 };

@@ -14,6 +14,14 @@ export type Config = {
   isDemo: boolean;
   /** Cookies get the Secure flag unless explicitly served over plain http in development. */
   isSecureCookies: boolean;
+  /** SMTP server for reminders (`smtp://user:pass@host:587`); without one, reminders stay in Ramme. */
+  smtpUrl: string | undefined;
+  /** Ramme's address as users reach it, for links in e-mail. */
+  baseUrl: string;
+  /** Sender of Ramme's e-mail. */
+  mailFrom: string;
+  /** Run the background jobs (pg-boss) in this process; `RAMME_JOBS=0` turns them off. */
+  runsJobs: boolean;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +37,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction,
     isDemo,
     isSecureCookies: isProduction || env.RAMME_SECURE_COOKIES === '1',
+    smtpUrl: env.RAMME_SMTP_URL || undefined,
+    baseUrl: (env.RAMME_BASE_URL || `http://localhost:${Number(env.PORT || 3000)}`).replace(/\/+$/, ''),
+    mailFrom: env.RAMME_MAIL_FROM || 'Ramme <ramme@localhost>',
+    runsJobs: env.RAMME_JOBS !== '0',
   };
 }
