@@ -61,6 +61,8 @@ test('every link on the agreement overview works (no 404), for the public and th
 });
 
 test('every agreement page passes axe for the secretariat', async ({ page }) => {
+  // About 25 pages, each checked by axe (~2 s per page on a loaded machine): more than the default minute.
+  test.setTimeout(180_000);
   await loginAs(page, 'demo-sekretariat');
   const base = await agreementUrl(page, 'Rammeaftale Sjælland 2025-2026');
   const subs = [
