@@ -11,5 +11,6 @@ import { agreements } from './agreements/agreements.capability.js';
 import { placements } from './placements/placements.capability.js';
 import { reminders } from './reminders/reminders.capability.js';
 import { settlement } from './settlement/settlement.capability.js';
+import { analysis } from './analysis/analysis.capability.js';
 
-export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, settlement, reminders, audit];
+export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, settlement, analysis, reminders, audit];
