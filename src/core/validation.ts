@@ -82,13 +82,19 @@ export function zodBehind(json: object): z.ZodType | undefined {
 
 // Reusable field types ---------------------------------------------------------------------------
 
-/** 'YYYY-MM-DD' that is a real calendar date; one clear message for empty, malformed or impossible dates. */
+/** The years a date in Ramme may have (PostgreSQL refuses year 0; nothing in the domain lies outside these). */
+export const DATE_YEARS = { min: 1900, max: 2200 } as const;
+
+/** 'YYYY-MM-DD' that is a real calendar date in DATE_YEARS; one clear message for empty, malformed, impossible or out-of-range dates. */
 export const zDate = z.string().superRefine((v, ctx) => {
   if (v.trim() === '') ctx.addIssue({ code: 'custom', message: 'Skal udfyldes.' });
   else if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) ctx.addIssue({ code: 'custom', message: 'Skal være en dato (åååå-mm-dd).' });
   else {
     const d = new Date(`${v}T00:00:00Z`);
+    const year = Number(v.slice(0, 4));
     if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) ctx.addIssue({ code: 'custom', message: 'Datoen findes ikke.' });
+    else if (year < DATE_YEARS.min || year > DATE_YEARS.max)
+      ctx.addIssue({ code: 'custom', message: `Året skal ligge mellem ${DATE_YEARS.min} og ${DATE_YEARS.max}.` });
   }
 });
 

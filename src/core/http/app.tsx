@@ -21,7 +21,9 @@ import { newSecret } from '../auth/password.js';
 import type { AppContext, Ctx, NavItem } from '../capability.js';
 import { callContext } from '../context.js';
 import { documentSchema, schemaSerializer, schemaValidator } from './schemas.js';
-import { HttpError, type FieldErrors } from '../errors.js';
+import { badRequest, HttpError, type FieldErrors } from '../errors.js';
+import { describeDatabaseError } from './database-errors.js';
+import { controlCharacterErrors } from './input-guard.js';
 import { Layout, type Crumb } from '../web/layout.js';
 import { ErrorPage } from '../web/error-page.js';
 
@@ -168,6 +170,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }
 
   app.addHook('preValidation', async (req) => {
+    // One guard for every route: no NUL or other control character in a path parameter, query value or body text.
+    const bad = controlCharacterErrors([req.params, req.query, req.body]);
+    if (Object.keys(bad).length) throw badRequest('Forespørgslen indeholder ugyldige tegn (kontroltegn). Ret felterne.', bad);
     // A GET form sends its empty fields as `name=`; everywhere in Ramme an empty query value means "not set".
     const query = req.query as Record<string, unknown> | undefined;
     if (query && typeof query === 'object') for (const [k, v] of Object.entries(query)) if (v === '') delete query[k];
@@ -188,7 +193,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler(async (error, req, reply) => {
-    const { status, message, fields } = describeError(error);
+    const { status, message, fields } = describeDatabaseError(error, [req.params, req.query, req.body]) ?? describeError(error);
     if (status >= 500) req.log.error(error);
     if (status >= 500 && !process.env.RAMME_QUIET_ERRORS) console.error(error);
     if (isApiRequest(req) || !String(req.headers.accept ?? '').includes('text/html')) {
