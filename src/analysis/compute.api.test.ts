@@ -38,7 +38,7 @@ test('zero, negative, huge and malformed figures are 400 with a Danish message o
     [{ from, to: { ...to, spending: '-5' } }, 'to.spending', /Udgiften skal være større end 0/],
     [{ from, to: { ...to, recipients: 1e308 } }, 'to.recipients', /skal være et tal/],
     [{ from, to: { ...to, spending: '99999999999999999999999' } }, 'to.spending', /skal være et tal/],
-    [{ from, to: { ...to, spending: '1\u00002' } }, 'to.spending', /skal være et tal/],
+    [{ from, to: { ...to, spending: '1\u00002' } }, 'to.spending', /kontroltegn/],
     [{ from, to: { ...to, population: 10.5 } }, 'to.population', /helt tal/],
     [{ from, to: { ...to, population: true } }, 'to.population', /tal/],
     [{ from }, 'to', /udfyldes/],
@@ -92,7 +92,7 @@ test('too few years, a gap, a short population and bad values are 400 in Danish 
     [{ history: years(2016, [1, 2, 3, 4, 5]), population, horizon: 11 }, 'horizon', /1 til 10/],
     [{ history: years(2016, [1, 2, 3, 4, -5]), population, horizon: 2 }, 'history.4.value', /må ikke være negativ/],
     [{ history: years(2016, [1, 2, 3, 4, 1e300]), population, horizon: 2 }, 'history.4.value', /tal/],
-    [{ history: [...years(2016, [1, 2, 3, 4]), { year: 2020, value: 'x\u0000' }], population, horizon: 2 }, 'history.4.value', /tal/],
+    [{ history: [...years(2016, [1, 2, 3, 4]), { year: 2020, value: 'x\u0000' }], population, horizon: 2 }, 'history.4.value', /kontroltegn/],
     [{ history: years(2016, [1, 2, 3, 4, 5]), population: [{ year: 2016, value: 0 }], horizon: 2 }, 'population.0.value', /større end 0/],
     [{ history: years(99999999, [1, 2, 3, 4, 5]), population, horizon: 2 }, 'history.0.year', /2200/],
   ];
