@@ -29,7 +29,29 @@ async function reserveAndConfirm(offeringId: number, operator: Session, searchId
   assert.equal((await t.as(operator, { method: 'POST', url: `/api/reservations/${id}/decision`, payload: { decision: 'bekraeft' } })).statusCode, 200);
   const c = await t.as(caseWorker, { method: 'POST', url: `/api/reservations/${id}/contract` });
   assert.equal(c.statusCode, 201, c.body);
-  return c.json();
+  // Sending needs the complete terms (parties, period, goals and follow-up, payment).
+  const draft = c.json();
+  const terms = await t.as(caseWorker, {
+    method: 'PUT',
+    url: `/api/contracts/${draft.id}/terms`,
+    headers: { 'if-match': `"${draft.version}"` },
+    payload: {
+      buyerDepartment: 'Socialafdelingen',
+      buyerEan: '5798000123456',
+      providerCvr: '12345678',
+      buyerContact: { name: 'Mette Myndighed' },
+      providerContact: { name: 'Lars Leder' },
+      tariffLevel: draft.tariffLevel,
+      endDate: '2027-12-31',
+      expectedDurationMonths: 12,
+      goals: 'Mere selvhjulpen i egen bolig.',
+      followUpDates: ['2027-03-01'],
+      paymentTiming: 'bagud',
+      paymentDays: 30,
+    },
+  });
+  assert.equal(terms.statusCode, 200, terms.body);
+  return terms.json();
 }
 
 async function latestSearch() {

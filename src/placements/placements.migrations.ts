@@ -6,6 +6,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { PLACEMENT_RULES } from './0400_placements.data.js';
 import { PUBLIC_FIRST_REASONS, REASONS_VALID_FROM } from './0401_public_first_reasons.data.js';
 import { CONTRACT_TEMPLATES } from './0402_contracts.data.js';
+import { CONTRACT_RULES, NOTICE_RULES, PLACEHOLDER_MARK } from './0403_contract_terms.data.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function up(db: Kysely<any>): Promise<void> {
@@ -148,8 +149,115 @@ async function contracts(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/**
+ * The complete standard contract: parties, add-ons, indexation, period with notice, goals and follow-up, payment;
+ * notice given (opsagt) as a stored status; amendments as versions; the dated contract and notice rules per area.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function contractTerms(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table contract_rule (
+      id serial primary key,
+      area_id integer not null references agreement_area(id),
+      valid_from date not null, valid_to date,
+      standard_from date,
+      time_limited_from date,
+      first_follow_up_months integer not null check (first_follow_up_months between 1 and 24),
+      is_placeholder boolean not null,
+      source text not null,
+      unique (area_id, valid_from),
+      check (valid_to is null or valid_to >= valid_from));
+    create table contract_notice_rule (
+      id serial primary key,
+      area_id integer not null references agreement_area(id),
+      offering_type text references offering_type(code),
+      valid_from date not null, valid_to date,
+      buyer_notice_days integer not null check (buyer_notice_days between 0 and 730),
+      provider_notice_days integer not null check (provider_notice_days between 0 and 730),
+      is_placeholder boolean not null,
+      source text not null,
+      check (valid_to is null or valid_to >= valid_from));
+    create unique index contract_notice_rule_key on contract_notice_rule (area_id, coalesce(offering_type, ''), valid_from);
+    alter table contract drop constraint contract_status_check;
+    alter table contract add constraint contract_status_check check (status in ('kladde','sendt','accepteret','opsagt'));
+    alter table contract
+      add column buyer_department text,
+      add column buyer_ean text check (buyer_ean ~ '^[0-9]{13}$'),
+      add column paying_org_id integer references organisation(id),
+      add column paying_department text,
+      add column paying_ean text check (paying_ean ~ '^[0-9]{13}$'),
+      add column provider_ean text check (provider_ean ~ '^[0-9]{13}$'),
+      add column provider_cvr text check (provider_cvr ~ '^[0-9]{8}$'),
+      add column buyer_contact_name text, add column buyer_contact_phone text, add column buyer_contact_email text,
+      add column provider_contact_name text, add column provider_contact_phone text, add column provider_contact_email text,
+      add column indexation text check (indexation in ('naeste_takst','pl')),
+      add column expected_duration_months integer check (expected_duration_months between 1 and 240),
+      add column buyer_notice_days integer check (buyer_notice_days between 0 and 730),
+      add column provider_notice_days integer check (provider_notice_days between 0 and 730),
+      add column notice_rule_id integer references contract_notice_rule(id),
+      add column goals text,
+      add column follow_up_dates jsonb not null default '[]',
+      add column payment_timing text check (payment_timing in ('forud','bagud')),
+      add column payment_days integer check (payment_days between 1 and 30),
+      add column notice_party text check (notice_party in ('koeber','leverandoer')),
+      add column notice_given_on date, add column notice_given_at timestamptz, add column notice_given_by text,
+      add column notice_end_date date,
+      add column is_imported boolean not null default false,
+      add column current_end_date date,
+      add constraint contract_current_end check (current_end_date is null or current_end_date >= start_date),
+      add constraint contract_notice_complete check ((status = 'opsagt') = (notice_party is not null and notice_given_on is not null and notice_end_date is not null));
+    update contract set current_end_date = end_date;
+    update contract c set indexation = case when t.code like 'inside_%' then 'naeste_takst' else 'pl' end
+      from contract_template t where t.id = c.template_id;
+    create index contract_status_start on contract (status, start_date);
+    create table contract_addon (
+      contract_id integer not null references contract(id) on delete cascade,
+      sort integer not null,
+      text text not null,
+      price numeric(12,2) not null check (price >= 0),
+      unit text not null check (unit in ('dag','uge','maaned','time','engang')),
+      period_from date not null, period_to date,
+      primary key (contract_id, sort),
+      check (period_to is null or period_to >= period_from));
+    create table contract_amendment (
+      id serial primary key,
+      contract_id integer not null references contract(id),
+      number integer not null check (number >= 1),
+      effective_date date not null,
+      description text not null,
+      changes jsonb not null,
+      created_at timestamptz not null, created_by text not null,
+      unique (contract_id, number));
+  `.execute(db);
+  const areas = await db.selectFrom('agreement_area').select(['id', 'code']).execute();
+  const byCode = new Map(areas.map((a: { id: number; code: string }) => [a.code, a.id]));
+  const rules = CONTRACT_RULES.filter((r) => byCode.has(r.areaCode)).map((r) => ({
+    area_id: byCode.get(r.areaCode),
+    valid_from: r.validFrom,
+    valid_to: null,
+    standard_from: r.standardFrom,
+    time_limited_from: r.timeLimitedFrom,
+    first_follow_up_months: r.firstFollowUpMonths,
+    is_placeholder: r.source.startsWith(PLACEHOLDER_MARK),
+    source: r.source,
+  }));
+  if (rules.length) await db.insertInto('contract_rule').values(rules).execute();
+  const notices = NOTICE_RULES.filter((r) => byCode.has(r.areaCode)).map((r) => ({
+    area_id: byCode.get(r.areaCode),
+    offering_type: r.offeringType,
+    valid_from: r.validFrom,
+    valid_to: null,
+    buyer_notice_days: r.buyerNoticeDays,
+    provider_notice_days: r.providerNoticeDays,
+    is_placeholder: r.source.startsWith(PLACEHOLDER_MARK),
+    source: r.source,
+  }));
+  if (notices.length) await db.insertInto('contract_notice_rule').values(notices).execute();
+}
+
 export const placementsMigrations: Record<string, Migration> = {
   '0400_placements': { up },
   '0401_public_first_reasons': { up: reasons },
   '0402_contracts': { up: contracts },
+  '0403_contract_terms': { up: contractTerms },
 };

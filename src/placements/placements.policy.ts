@@ -45,6 +45,10 @@ declare module '../core/access/access.js' {
     'placements.contract.edit': ReservationTarget;
     /** Accept a sent contract: the provider's operator. */
     'placements.contract.accept': ReservationTarget;
+    /** Give notice on an accepted contract: the buyer's case worker or the provider's operator (each for its own party). */
+    'placements.contract.notice': ReservationTarget;
+    /** The contracts list: case workers (their municipality's), operators (their offerings'), the secretariat (its area's), readers (counts only). */
+    'placements.contract.list': PlacementsRegister;
   }
 }
 
@@ -53,6 +57,9 @@ export const RESERVATION_NOT_FOUND = 'Reservationen findes ikke.';
 
 /** A case worker acting for a municipality (the buyer of places). */
 export const isCaseWorker = (actor: Actor | null): actor is Actor => !!actor && actor.organisationKind === 'municipality' && hasRole(actor, 'myndighed');
+
+/** A reader (laeser): sees counts, never case references. */
+export const isReader = (actor: Actor | null): actor is Actor => !!actor && hasRole(actor, 'laeser');
 
 const mayReadReservation = (actor: Actor | null, t: NonNullable<ReservationTarget>) =>
   (isOwnOrganisation(actor, t.buyerOrgId) && hasRole(actor, 'myndighed')) || isOperator(actor, t.operatorOrgId) || isSecretariatOf(actor, t.areaIds);
@@ -70,6 +77,12 @@ export const placementsPermissions: Policies = {
     t === null || !mayReadReservation(actor, t)
       ? hide(CONTRACT_NOT_FOUND)
       : when(isOperator(actor, t.operatorOrgId), forbid('Kun leverandøren (tilbuddets driftsherre) kan acceptere kontrakten.')),
+  'placements.contract.notice': (actor, t) =>
+    t === null || !mayReadReservation(actor, t)
+      ? hide(CONTRACT_NOT_FOUND)
+      : when(isBuyer(actor, t) || isOperator(actor, t.operatorOrgId), forbid('Kun kontraktens parter (køberens myndighed og leverandøren) kan opsige den.')),
+  'placements.contract.list': (actor) =>
+    when(isCaseWorker(actor) || isAnyOperator(actor) || isAnySecretariat(actor) || isReader(actor), forbid('Du har ikke adgang til kontrakter.')),
   'placements.vacancy.read': (actor, t) => (!isSignedIn(actor) ? hide('Du skal logge ind.') : t === null ? hide(OFFERING_NOT_FOUND) : allow),
   'placements.vacancy.report': (actor, t) =>
     t === null ? hide(OFFERING_NOT_FOUND) : when(isOperator(actor, t.operatorOrgId), forbid('Kun tilbuddets driftsherre kan melde ledige pladser.')),

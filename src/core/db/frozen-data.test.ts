@@ -16,6 +16,7 @@ const FROZEN: Record<string, string> = {
   'src/placements/0400_placements.data.ts': '1e36eba03d2dab7b86e43e5d1b6e6139d230c8260050001fb5a75573dd97019f',
   'src/placements/0401_public_first_reasons.data.ts': '4dfd2d05bf498c0644dcc5a4f2be80c1d807954cad6d7a9a444f067887836eef',
   'src/placements/0402_contracts.data.ts': '2fb99ed1a34b9eec575d07d1ecfecda711aeabb930594c3e6fd456c5e5adc207',
+  'src/placements/0403_contract_terms.data.ts': 'e1d10a09772cd4799889ece5026c917297668e27f72081e32473522754a8b291',
   'src/reference/0001_reference.data.ts': '9a43a3562432ea34562d75140d4b458d531d3d64122a1cc40900c5e217a9c620',
   'src/tariffs/0200_tariffs.data.ts': '21f9729c7f3fd6d392020c5737b1db12d1f67c4ec1901c6fdc3f6a15017e2a92',
 };
