@@ -57,3 +57,8 @@ export function invalidateReferenceData(): void {
 export function areaIdsOfMunicipalities(db: Queryable, municipalityCodes: readonly number[], date: string): Promise<Map<number, number[]>> {
   return repo.areaIdsOfMunicipalities(db, municipalityCodes, date);
 }
+
+/** Organisations by id (name, kind, CVR, municipality code): for settlement's statements and invoices. */
+export function organisationsByIds(db: Queryable, ids: readonly number[]) {
+  return repo.organisationsByIds(db, ids);
+}

@@ -112,6 +112,16 @@ export async function organisationById(db: Queryable, id: number) {
   return db.selectFrom('organisation').select(['id', 'kind', 'name']).where('id', '=', id).executeTakeFirst();
 }
 
+/** Organisations by id with the fields an invoice needs. */
+export async function organisationsByIds(db: Queryable, ids: readonly number[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'kind', 'name', 'cvr', 'municipality_code'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 /** The agreement areas of several municipalities on a date, in one query: municipality code → area ids (ascending). */
 export async function areaIdsOfMunicipalities(db: Queryable, municipalityCodes: readonly number[], date: string): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();

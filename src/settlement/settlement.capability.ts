@@ -3,13 +3,42 @@
  * published tariffs (seller → buyer), their life cycle and exports, and the trade between municipalities.
  */
 import type { Capability } from '../core/capability.js';
+import { callContext } from '../core/context.js';
 import { settlementApi } from './settlement.api.js';
+import { settlementMigrations } from './settlement.migrations.js';
 import { settlementPermissions } from './settlement.policy.js';
+import { generateLastMonth } from './statement.service.js';
+import './settlement.table.js';
+
+export const SETTLEMENT_JOB = 'settlement-drafts';
 
 export const settlement: Capability = {
   name: 'settlement',
+  migrations: settlementMigrations,
   routes: (app) => {
     settlementApi(app);
   },
   permissions: settlementPermissions,
+  jobs: [
+    {
+      name: SETTLEMENT_JOB,
+      // Every night at 3 Danish time the previous month's drafts are made or refreshed (sent statements never change).
+      cron: '0 3 * * *',
+      run: async (app) => {
+        const r = await generateLastMonth(callContext(app, null));
+        console.log(`Afregning ${r.month}: ${r.statements} kladder, ${r.lines} linjer, ${r.problems} problemer.`);
+      },
+    },
+  ],
+  auditEntities: {
+    settlement_month: {
+      label: 'Afregningsmåned',
+      fieldLabels: { sellerOrgId: 'Sælger', statements: 'Kladder', lines: 'Linjer', problems: 'Problemlinjer', total: 'I alt' },
+    },
+    settlement_statement: { label: 'Afregning', href: (id) => `/afregning/${id}`, fieldLabels: { status: 'Status', oldClaims: 'Krav ældre end 12 måneder' } },
+    settlement_line: {
+      label: 'Afregningslinje',
+      fieldLabels: { statementId: 'Afregning', disputeReason: 'Indsigelse', answer: 'Svar', answerText: 'Svartekst', correctedAmount: 'Rettet beløb' },
+    },
+  },
 };

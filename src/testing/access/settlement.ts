@@ -1,6 +1,30 @@
-/** Access matrix entries for settlement (see src/testing/access.ts). */
-import { ALL, type AccessExpectation } from '../access.js';
+/** Access matrix entries for settlement (see src/testing/access.ts). Holbæk (316) is demo-tilbudsoekonomi's and demo-myndighed's municipality. */
+import { ALL, SIGNED_IN, type AccessExpectation } from '../access.js';
+
+const SETTLING = SIGNED_IN.filter((w) => w !== 'sekretariat');
 
 export const accessExpectations: AccessExpectation[] = [
   { route: 'POST /api/settlement/calculate', url: '/api/settlement/calculate', allowed: ALL, note: 'public; an empty body fails validation for everyone' },
+  { route: 'GET /api/settlement/statements', url: '/api/settlement/statements', allowed: SETTLING, note: 'each sees only what it sells or buys' },
+  {
+    route: 'POST /api/settlement/generate',
+    url: '/api/settlement/generate',
+    allowed: ['tilbudsoekonomi', 'leverandoer'],
+    note: 'the seller’s economy staff, for their own organisation',
+  },
+  { route: 'GET /api/settlement/statements/:id', url: '/api/settlement/statements/999999', allowed: [], refusedAsNotFound: true, note: 'no such statement' },
+  { route: 'POST /api/settlement/statements/:id/send', url: '/api/settlement/statements/999999/send', allowed: [], refusedAsNotFound: true },
+  { route: 'POST /api/settlement/statements/:id/accept', url: '/api/settlement/statements/999999/accept', allowed: [], refusedAsNotFound: true },
+  {
+    route: 'POST /api/settlement/statements/:id/lines/:lineId/dispute',
+    url: '/api/settlement/statements/999999/lines/1/dispute',
+    allowed: [],
+    refusedAsNotFound: true,
+  },
+  {
+    route: 'POST /api/settlement/statements/:id/lines/:lineId/answer',
+    url: '/api/settlement/statements/999999/lines/1/answer',
+    allowed: [],
+    refusedAsNotFound: true,
+  },
 ];
