@@ -57,3 +57,8 @@ export function invalidateReferenceData(): void {
 export function areaIdsOfMunicipalities(db: Queryable, municipalityCodes: readonly number[], date: string): Promise<Map<number, number[]>> {
   return repo.areaIdsOfMunicipalities(db, municipalityCodes, date);
 }
+
+/** The 98 municipalities (code and name), by code. */
+export async function municipalities(db: Queryable): Promise<{ code: number; name: string }[]> {
+  return [...(await cached(db, 'municipalities', () => repo.municipalities(db)))];
+}
