@@ -7,6 +7,7 @@ import type { Capability } from '../core/capability.js';
 import { analysisApi } from './analysis.api.js';
 import { analysisMigrations } from './analysis.migrations.js';
 import { analysisPermissions } from './analysis.policy.js';
+import { seedAnalysis } from './analysis.seed.js';
 import { dataPages } from './pages/data.pages.js';
 import './analysis.table.js';
 
@@ -18,6 +19,7 @@ export const analysis: Capability = {
     dataPages(app);
   },
   nav: [{ href: '/analyse/data', label: 'Analyse', description: 'data, benchmarks og prognoser', isVisible: (a) => !!a, order: 60 }],
+  seed: seedAnalysis,
   permissions: analysisPermissions,
   auditEntities: {
     stat_series: {

@@ -60,7 +60,6 @@ async function up(db: Kysely<any>): Promise<void> {
       value numeric,
       lines integer[] not null default '{}',
       primary key (series_id, municipality_code, year, category));
-    create index stat_value_place on stat_value (municipality_code, year);
   `.execute(db);
   await db
     .insertInto('analysis_group')
