@@ -5,11 +5,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZErrorResponse } from '../core/http/schemas.js';
-import { ZDecomposeInput, ZDecomposition, ZForecastInput, ZForecastResponse } from './analysis.schema.js';
+import { ZDecomposeInput, ZDecomposition, ZForecastInput, ZForecastResponse, ZImportRefused, ZImportResponse, ZSeriesList } from './analysis.schema.js';
 import { computeDecomposition, computeForecast } from './compute.service.js';
+import { authorizeImport, importStatbank, seriesList } from './import.service.js';
+import { readImportUpload } from './upload.js';
 
 const tags = ['Analyse'];
 const errors = { 400: ZErrorResponse };
+const accessErrors = { 401: ZErrorResponse, 403: ZErrorResponse };
+
+type SeriesRow = Awaited<ReturnType<typeof seriesList>>[number];
+export const presentSeries = (s: SeriesRow) => ({
+  id: s.id,
+  tableId: s.table_id,
+  kind: s.kind,
+  unit: s.unit,
+  source: s.source,
+  downloadedOn: s.downloaded_on,
+  importedAt: s.imported_at.toISOString(),
+  importedBy: s.username,
+  rowCount: s.row_count,
+  isCurrent: s.superseded_at === null,
+  isDemo: s.is_demo,
+});
 
 export function analysisApi(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -48,5 +66,33 @@ export function analysisApi(fastify: FastifyInstance) {
       },
     },
     async (req) => computeForecast(req.ctx, req.body),
+  );
+
+  app.post(
+    '/api/analysis/imports',
+    {
+      preValidation: async (req) => authorizeImport(req.ctx),
+      schema: {
+        summary: 'Indlæs en CSV-fil fra Statistikbanken (sekretariatet; multipart med tableId, downloadedOn og fil); alt eller intet',
+        description:
+          'Tabeller: FOLK1A/FOLK1AM (befolkning), FRKM1åå (befolkningsfremskrivning), HAND-tabeller (modtagere), REGK31 (regnskaber, funktion 5.28.xx og 5.38.xx). ' +
+          'Semikolonsepareret, overskrift med tabellens variable (fx OMRÅDE;KØN;ALDER;TID;INDHOLD), ".." for udeladt. En ny indlæsning af samme tabel erstatter den forrige.',
+        tags,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZImportResponse, 400: ZImportRefused.or(ZErrorResponse), ...accessErrors, 413: ZErrorResponse },
+      },
+    },
+    async (req, reply) => {
+      const result = await importStatbank(req.ctx, await readImportUpload(req));
+      if (!result.ok) return reply.status(400).send({ error: `Intet er indlæst: filen har ${result.problems.length} fejl.`, rows: result.problems });
+      const { ok: _ok, ...body } = result;
+      return body;
+    },
+  );
+
+  app.get(
+    '/api/analysis/series',
+    { schema: { summary: 'Indlæste dataserier: tabel, hentedato, enhed og kilde', tags, response: { 200: ZSeriesList, ...accessErrors } } },
+    async (req) => (await seriesList(req.ctx)).map(presentSeries),
   );
 }

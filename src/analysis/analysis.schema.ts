@@ -96,3 +96,35 @@ export const ZForecastResponse = z.object({
     }),
   ),
 });
+
+export const ZImportResponse = z.object({
+  seriesId: z.number().int(),
+  tableId: z.string(),
+  kind: z.enum(['population', 'projection', 'recipients', 'spending']),
+  unit: z.string(),
+  rowCount: z.number().int().describe('Årstal pr. kommune og kategori, der er gemt'),
+  replaced: z.number().int().describe('Tidligere indlæsninger af samme tabel, der er erstattet'),
+  aggregatesLeftOut: z.number().int().describe('Rækker for hele landet, regioner og landsdele (udeladt: de er summer af kommunerne)'),
+  otherCategoriesLeftOut: z.number().int().describe('Rækker med funktioner eller ydelser uden for analysen (udeladt)'),
+});
+
+export const ZImportRefused = z.object({
+  error: z.string(),
+  rows: z.array(z.object({ line: z.number().int().describe('Linje i filen (1 = overskriften)'), message: z.string() })),
+});
+
+export const ZSeriesList = z.array(
+  z.object({
+    id: z.number().int(),
+    tableId: z.string(),
+    kind: z.string(),
+    unit: z.string(),
+    source: z.string(),
+    downloadedOn: z.string(),
+    importedAt: z.string(),
+    importedBy: z.string().nullable(),
+    rowCount: z.number().int(),
+    isCurrent: z.boolean(),
+    isDemo: z.boolean(),
+  }),
+);

@@ -62,3 +62,8 @@ export function areaIdsOfMunicipalities(db: Queryable, municipalityCodes: readon
 export function organisationsByIds(db: Queryable, ids: readonly number[]) {
   return repo.organisationsByIds(db, ids);
 }
+
+/** The 98 municipalities (code and name), by code. */
+export async function municipalities(db: Queryable): Promise<{ code: number; name: string }[]> {
+  return [...(await cached(db, 'municipalities', () => repo.municipalities(db)))];
+}

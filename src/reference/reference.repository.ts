@@ -141,3 +141,8 @@ export async function areaIdsOfMunicipalities(db: Queryable, municipalityCodes: 
   }
   return out;
 }
+
+/** The municipalities (code and name), by code. */
+export async function municipalities(db: Queryable) {
+  return db.selectFrom('municipality').select(['code', 'name']).orderBy('code').execute();
+}

@@ -1,0 +1,29 @@
+/**
+ * @module Reading an import request (multipart/form-data): the fields `tableId` and `downloadedOn` and the file
+ * `fil`, decoded as UTF-8 (or Windows-1252, as Excel saves it, when it is not valid UTF-8).
+ */
+import type { FastifyRequest } from 'fastify';
+import { badRequest, HttpError } from '../core/errors.js';
+import type { ImportInput } from './import.service.js';
+
+export function decodeText(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return new TextDecoder('windows-1252').decode(buffer);
+  }
+}
+
+export async function readImportUpload(req: FastifyRequest): Promise<ImportInput> {
+  if (!req.isMultipart()) throw badRequest('Send filen som multipart/form-data med felterne tableId, downloadedOn og fil.');
+  const fields: Record<string, string> = {};
+  let text: string | null = null;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const buffer = await part.toBuffer();
+      if (part.file.truncated) throw new HttpError(413, 'Filen er for stor (højst 10 MB).');
+      if (buffer.length) text = decodeText(buffer);
+    } else if (typeof part.value === 'string') fields[part.fieldname] = part.value.slice(0, 100);
+  }
+  return { tableId: (fields.tableId ?? '').trim().toUpperCase(), downloadedOn: (fields.downloadedOn ?? '').trim(), text };
+}
