@@ -10,5 +10,6 @@ import { audit } from './audit/audit.capability.js';
 import { agreements } from './agreements/agreements.capability.js';
 import { placements } from './placements/placements.capability.js';
 import { reminders } from './reminders/reminders.capability.js';
+import { cooperation } from './cooperation/cooperation.capability.js';
 
-export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, reminders, audit];
+export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, cooperation, reminders, audit];
