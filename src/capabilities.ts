@@ -12,5 +12,6 @@ import { placements } from './placements/placements.capability.js';
 import { reminders } from './reminders/reminders.capability.js';
 import { settlement } from './settlement/settlement.capability.js';
 import { analysis } from './analysis/analysis.capability.js';
+import { cooperation } from './cooperation/cooperation.capability.js';
 
-export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, settlement, analysis, reminders, audit];
+export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, settlement, analysis, cooperation, reminders, audit];

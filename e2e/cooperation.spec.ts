@@ -1,0 +1,43 @@
+/**
+ * Browser tests for the cooperation: every cooperation page passes axe. The secretariat reads the organisation
+ * chart of Sjælland (SVG with a text version), opens a body and adds a member, and compares the proposed
+ * organisation with today's.
+ */
+import { expect, test } from '@playwright/test';
+import { expectAccessible, loginAs, watchConsole } from './helpers.js';
+
+test('the secretariat reads the chart, adds a member and compares the proposal', async ({ page }) => {
+  const errors = watchConsole(page);
+  await loginAs(page, 'demo-sekretariat');
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Samarbejde' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Samarbejdet');
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Organer og organisering' }).click();
+  await expect(page.getByRole('img', { name: /Organisationsdiagram/ })).toBeVisible();
+  await expect(page.getByText('Tekstversion: Organisering af Rammeaftale Sjælland')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Økonomigruppen' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Økonomigruppen');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Tilføj medlem' }).click();
+  await expect(page.getByRole('alert')).toContainText('Navn');
+  await expectAccessible(page);
+  await page.getByLabel(/^Navn/).fill('Gerda Prøvesen');
+  await page.getByLabel('Anden organisation').fill('KL');
+  await page.getByRole('button', { name: 'Tilføj medlem' }).click();
+  await expect(page.getByText('Ændringen er gemt.')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Gerda Prøvesen', exact: true })).toBeVisible();
+
+  await page.goto('/samarbejde/organer');
+  await page.getByRole('link', { name: 'Forslag: fremtidens organisering af Rammeaftale Sjælland' }).click();
+  await expect(page.getByText('Nyt: Programstyregruppen')).toBeVisible();
+  await expect(page.getByText('Udgår: Udbydernetværket')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/samarbejde/organer/ny?area=sjaelland');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Opret organ i Rammeaftale Sjælland');
+  await expectAccessible(page);
+  expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+});

@@ -1,0 +1,50 @@
+/**
+ * @module The cooperation itself as a capability: the bodies of each agreement area (mandates, members, the
+ * organisation chart and its versions).
+ */
+import type { Capability } from '../core/capability.js';
+import { bodiesApi } from './bodies.api.js';
+import { cooperationMigrations } from './cooperation.migrations.js';
+import { cooperationPermissions } from './cooperation.policy.js';
+import { seedCooperation } from './cooperation.seed.js';
+import { bodiesPages } from './pages/bodies.pages.js';
+import { frontPages } from './pages/front.pages.js';
+import './cooperation.table.js';
+
+export const cooperation: Capability = {
+  name: 'cooperation',
+  migrations: cooperationMigrations,
+  routes: (app) => {
+    bodiesApi(app);
+    frontPages(app);
+    bodiesPages(app);
+  },
+  nav: [{ href: '/samarbejde', label: 'Samarbejde', description: 'organer, møder, centrale udmeldinger og aktiviteter', isVisible: (a) => !!a, order: 45 }],
+  seed: seedCooperation,
+  permissions: cooperationPermissions,
+  auditEntities: {
+    coop_body: {
+      label: 'Organ',
+      href: (id) => `/samarbejde/organer/${id}`,
+      fieldLabels: { areaCode: 'Område', kind: 'Slags', name: 'Navn', description: 'Beskrivelse', reportsToId: 'Rapporterer til', structureId: 'Organisering' },
+    },
+    coop_member: {
+      label: 'Medlem af organ',
+      fieldLabels: {
+        bodyId: 'Organ',
+        personName: 'Navn',
+        organisationId: 'Organisation',
+        organisationText: 'Anden organisation',
+        role: 'Rolle',
+        validFrom: 'Fra',
+        validTo: 'Til',
+      },
+    },
+    coop_mandate: { label: 'Kommissorium', fieldLabels: { bodyId: 'Organ', text: 'Tekst', approvedBy: 'Godkendt af', validFrom: 'Fra', validTo: 'Til' } },
+    coop_structure: {
+      label: 'Organisering',
+      href: (id) => `/samarbejde/organisering/${id}`,
+      fieldLabels: { areaCode: 'Område', title: 'Titel', status: 'Status', note: 'Begrundelse', basedOnId: 'Bygger på', bodies: 'Organer' },
+    },
+  },
+};

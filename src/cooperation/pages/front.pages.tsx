@@ -1,0 +1,28 @@
+/**
+ * @module The cooperation's front page: what the cooperation keeps in Ramme, with a link to each part.
+ */
+import type { FastifyInstance } from 'fastify';
+import { cooperationFront } from '../bodies.service.js';
+import { HTML } from './http.js';
+
+export function frontPages(app: FastifyInstance) {
+  app.get('/samarbejde', HTML, async (req, reply) => {
+    await cooperationFront(req.ctx);
+    return reply.page({
+      title: 'Samarbejdet',
+      breadcrumbs: [{ href: '/', label: 'Forside' }, { label: 'Samarbejde' }],
+      body: (
+        <>
+          <h1>Samarbejdet</h1>
+          <p>Rammeaftalesamarbejdets egne organer, møder, centrale udmeldinger og aktiviteter.</p>
+          <ul>
+            <li>
+              <a href="/samarbejde/organer">Organer og organisering</a> – styregruppe, udviklingsgruppe, netværk og deres medlemmer, kommissorier og
+              organisationsdiagram
+            </li>
+          </ul>
+        </>
+      ),
+    });
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Access matrix entries for the cooperation (see src/testing/access.ts): every signed-in user reads bodies,
+ * members and organisation versions; the secretariat of the area (demo-sekretariat: Sjælland) changes them.
+ */
+import type { Db } from '../../core/db/types.js';
+import { SIGNED_IN, type AccessExpectation } from '../access.js';
+
+const SECRETARIAT = ['sekretariat'] as const;
+
+async function sjaellandBody(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('coop_body as b')
+    .innerJoin('agreement_area as a', 'a.id', 'b.area_id')
+    .select('b.id')
+    .where('a.code', '=', 'sjaelland')
+    .where('b.kind', '=', 'styregruppe')
+    .orderBy('b.id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function sjaellandMember(db: Db): Promise<number> {
+  const body = await sjaellandBody(db);
+  return (await db.selectFrom('coop_member').select('id').where('body_id', '=', body).orderBy('id').executeTakeFirstOrThrow()).id;
+}
+
+async function sjaellandStructure(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('coop_structure as s')
+    .innerJoin('agreement_area as a', 'a.id', 's.area_id')
+    .select('s.id')
+    .where('a.code', '=', 'sjaelland')
+    .where('s.status', '=', 'forslag')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const accessExpectations: AccessExpectation[] = [
+  { route: 'GET /samarbejde', url: '/samarbejde', allowed: SIGNED_IN },
+  { route: 'GET /api/bodies', url: '/api/bodies?area=sjaelland', allowed: SIGNED_IN },
+  { route: 'POST /api/bodies', url: '/api/bodies', allowed: [...SECRETARIAT], note: 'no area: a national body, any secretariat' },
+  { route: 'POST /api/bodies/:id/members', url: async (db) => `/api/bodies/${await sjaellandBody(db)}/members`, allowed: [...SECRETARIAT] },
+  { route: 'POST /api/bodies/:id/mandates', url: async (db) => `/api/bodies/${await sjaellandBody(db)}/mandates`, allowed: [...SECRETARIAT] },
+  { route: 'POST /api/body-members/:id/end', url: async (db) => `/api/body-members/${await sjaellandMember(db)}/end`, allowed: [...SECRETARIAT] },
+  { route: 'POST /api/body-structures', url: '/api/body-structures', allowed: [...SECRETARIAT] },
+  { route: 'GET /api/body-structures/:id', url: async (db) => `/api/body-structures/${await sjaellandStructure(db)}`, allowed: SIGNED_IN },
+  {
+    route: 'PUT /api/body-structures/:id/placements',
+    url: async (db) => `/api/body-structures/${await sjaellandStructure(db)}/placements`,
+    allowed: [...SECRETARIAT],
+  },
+  { route: 'GET /samarbejde/organer', url: '/samarbejde/organer', allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/organer/ny', url: '/samarbejde/organer/ny?area=sjaelland', allowed: [...SECRETARIAT] },
+  { route: 'POST /samarbejde/organer/ny', url: '/samarbejde/organer/ny', allowed: [...SECRETARIAT], isForm: true, payload: { areaCode: 'sjaelland' } },
+  { route: 'GET /samarbejde/organer/:id', url: async (db) => `/samarbejde/organer/${await sjaellandBody(db)}`, allowed: SIGNED_IN },
+  {
+    route: 'POST /samarbejde/organer/:id/medlemmer',
+    url: async (db) => `/samarbejde/organer/${await sjaellandBody(db)}/medlemmer`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/organer/:id/kommissorium',
+    url: async (db) => `/samarbejde/organer/${await sjaellandBody(db)}/kommissorium`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/medlemmer/:id/afslut',
+    url: async (db) => `/samarbejde/medlemmer/${await sjaellandMember(db)}/afslut`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  { route: 'POST /samarbejde/organisering/ny', url: '/samarbejde/organisering/ny', allowed: [...SECRETARIAT], isForm: true },
+  { route: 'GET /samarbejde/organisering/:id', url: async (db) => `/samarbejde/organisering/${await sjaellandStructure(db)}`, allowed: SIGNED_IN },
+  {
+    route: 'POST /samarbejde/organisering/:id',
+    url: async (db) => `/samarbejde/organisering/${await sjaellandStructure(db)}`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+];
