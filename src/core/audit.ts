@@ -8,6 +8,9 @@ import type { Actor } from './auth/actor.js';
 import type { Ctx } from './capability.js';
 import type { Queryable } from './db/types.js';
 import { insertAuditEvent } from './audit.repository.js';
+import { CPR_MESSAGE, looksLikeCpr } from './cpr.js';
+import { badRequest, type FieldErrors } from './errors.js';
+import { visitStrings } from './strings.js';
 
 export const SYSTEM = 'system';
 export const ANONYMOUS = 'anonym';
@@ -21,7 +24,15 @@ export type AuditWho = Pick<Ctx, 'actor' | 'request'> | Actor | null;
 
 const isCallContext = (who: AuditWho): who is Pick<Ctx, 'actor' | 'request'> => !!who && 'request' in who && 'actor' in who;
 
+/**
+ * Writes one audit event. The last line of defence for the promise that Ramme stores no CPR number: an event
+ * whose id or values look like one is refused with a 400 naming the fields, so the transaction rolls back.
+ */
 export async function audit(trx: Queryable, who: AuditWho, event: AuditEvent): Promise<void> {
+  const cpr: FieldErrors = {};
+  if (looksLikeCpr(String(event.entityId))) cpr._ = [CPR_MESSAGE];
+  for (const part of [event.before, event.after]) visitStrings(part, (text, path) => looksLikeCpr(text) && (cpr[path || '_'] = [CPR_MESSAGE]));
+  if (Object.keys(cpr).length) throw badRequest('Ramme gemmer ikke CPR-numre. Fjern CPR-nummeret fra felterne.', cpr);
   const actor = isCallContext(who) ? who.actor : who;
   const request = isCallContext(who) ? who.request : null;
   await insertAuditEvent(trx, {

@@ -3,7 +3,9 @@
  * into JSON Schema for the OpenAPI document while validation itself runs through zod (see http/app.ts).
  */
 import { z } from 'zod';
+import { CPR_MESSAGE, noCpr } from './cpr.js';
 import { badRequest, type FieldErrors } from './errors.js';
+import { CONTROL_MESSAGE, hasControlCharacters } from './strings.js';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'tekst',
@@ -98,14 +100,18 @@ export const zDate = z.string().superRefine((v, ctx) => {
   }
 });
 
-/** Trimmed text with a length cap; empty is not allowed. */
-export const zText = (max: number) => z.string().trim().min(1).max(max);
-/** Optional trimmed text; empty string becomes null. */
+const noControl = (v: string | null | undefined) => !v || !hasControlCharacters(v);
+
+/** Trimmed text with a length cap; empty is not allowed; no control characters, no CPR number. */
+export const zText = (max: number) => z.string().trim().min(1).max(max).refine(noControl, CONTROL_MESSAGE).refine(noCpr, CPR_MESSAGE);
+/** Optional trimmed text; empty string becomes null; no control characters, no CPR number. */
 export const zOptText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine(noControl, CONTROL_MESSAGE)
+    .refine(noCpr, CPR_MESSAGE)
     .nullish()
     .transform((v) => (v ? v : null));
 

@@ -3,6 +3,7 @@
  * forms and import rows alike.
  */
 import { z } from 'zod';
+import { CPR_MESSAGE, noCpr } from '../core/cpr.js';
 import { zDate, zOptText, zText } from '../core/validation.js';
 import { OFFERING_STATUSES, PROTECTIONS } from './offerings.table.js';
 
@@ -40,6 +41,7 @@ const fieldShape = {
     .trim()
     .max(200)
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Skal være en gyldig e-mailadresse.')
+    .refine(noCpr, CPR_MESSAGE)
     .nullish()
     .or(z.literal(''))
     .transform((v) => (v ? v : null)),

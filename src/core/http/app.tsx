@@ -23,7 +23,7 @@ import { callContext } from '../context.js';
 import { documentSchema, schemaSerializer, schemaValidator } from './schemas.js';
 import { badRequest, HttpError, type FieldErrors } from '../errors.js';
 import { describeDatabaseError } from './database-errors.js';
-import { controlCharacterErrors } from './input-guard.js';
+import { controlCharacterErrors, cprErrors } from './input-guard.js';
 import { Layout, type Crumb } from '../web/layout.js';
 import { ErrorPage } from '../web/error-page.js';
 
@@ -173,6 +173,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // One guard for every route: no NUL or other control character in a path parameter, query value or body text.
     const bad = controlCharacterErrors([req.params, req.query, req.body]);
     if (Object.keys(bad).length) throw badRequest('Forespørgslen indeholder ugyldige tegn (kontroltegn). Ret felterne.', bad);
+    // Ramme stores no CPR numbers: no free text, reference or search may hold one.
+    const cpr = cprErrors([req.query, req.body]);
+    if (Object.keys(cpr).length) throw badRequest('Ramme gemmer ikke CPR-numre. Fjern CPR-nummeret fra felterne.', cpr);
     // A GET form sends its empty fields as `name=`; everywhere in Ramme an empty query value means "not set".
     const query = req.query as Record<string, unknown> | undefined;
     if (query && typeof query === 'object') for (const [k, v] of Object.entries(query)) if (v === '') delete query[k];

@@ -6,7 +6,7 @@
  * error came from has rolled back, so nothing is half-saved.
  */
 import type { FieldErrors } from '../errors.js';
-import { hasControlCharacters, visitStrings } from './input-guard.js';
+import { hasControlCharacters, visitStrings } from '../strings.js';
 
 export type DatabaseErrorAnswer = { status: 400 | 409; message: string; fields: FieldErrors };
 
