@@ -173,8 +173,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // One guard for every route: no NUL or other control character in a path parameter, query value or body text.
     const bad = controlCharacterErrors([req.params, req.query, req.body]);
     if (Object.keys(bad).length) throw badRequest('Forespørgslen indeholder ugyldige tegn (kontroltegn). Ret felterne.', bad);
-    // Ramme stores no CPR numbers: no free text, reference or search may hold one.
-    const cpr = cprErrors([req.query, req.body]);
+    // Ramme stores no CPR numbers: no free text, reference or search may hold one. A page's form post is left to
+    // its service (the zod text helpers, and the audit log refusing one inside the transaction), so that the form
+    // comes back with the user's other input and the message at the field, instead of an error page.
+    const isPageForm = !isApiRequest(req) && /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(String(req.headers['content-type'] ?? ''));
+    const cpr = cprErrors(isPageForm ? [req.query] : [req.query, req.body]);
     if (Object.keys(cpr).length) throw badRequest('Ramme gemmer ikke CPR-numre. Fjern CPR-nummeret fra felterne.', cpr);
     // A GET form sends its empty fields as `name=`; everywhere in Ramme an empty query value means "not set".
     const query = req.query as Record<string, unknown> | undefined;

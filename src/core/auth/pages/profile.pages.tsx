@@ -4,6 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FieldErrors } from '../../errors.js';
+import { CPR_MESSAGE } from '../../cpr.js';
+import { CONTROL_MESSAGE } from '../../strings.js';
 import { zText } from '../../validation.js';
 import { createOwnApiToken, profile, revokeOwnApiToken } from '../auth.service.js';
 import { ProfilePage, type ProfilePageModel } from './profile.view.js';
@@ -26,7 +28,9 @@ export function profilePages(app: FastifyInstance) {
   app.post('/profil/noegler', { schema: { hide: true } }, async (req, reply) => {
     const parsed = ZTokenName.safeParse({ name: (req.body as Record<string, unknown>)?.name ?? '' });
     if (!parsed.success) {
-      const errors: FieldErrors = { name: ['Skriv et navn på nøglen (højst 80 tegn).'] };
+      // A CPR number or a control character is named as such; otherwise say what the field needs.
+      const message = parsed.error.issues.find((i) => i.message === CPR_MESSAGE || i.message === CONTROL_MESSAGE)?.message;
+      const errors: FieldErrors = { name: [message ?? 'Skriv et navn på nøglen (højst 80 tegn).'] };
       return profilePage(req, reply, { errors });
     }
     const { token } = await createOwnApiToken(req.ctx, parsed.data.name);
