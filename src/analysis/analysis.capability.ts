@@ -8,6 +8,7 @@ import { analysisApi } from './analysis.api.js';
 import { analysisMigrations } from './analysis.migrations.js';
 import { analysisPermissions } from './analysis.policy.js';
 import { seedAnalysis } from './analysis.seed.js';
+import { analysisPages } from './pages/analysis.pages.js';
 import { dataPages } from './pages/data.pages.js';
 import './analysis.table.js';
 
@@ -17,8 +18,9 @@ export const analysis: Capability = {
   routes: (app) => {
     analysisApi(app);
     dataPages(app);
+    analysisPages(app);
   },
-  nav: [{ href: '/analyse/data', label: 'Analyse', description: 'data, benchmarks og prognoser', isVisible: (a) => !!a, order: 60 }],
+  nav: [{ href: '/analyse', label: 'Analyse', description: 'data, benchmarks og prognoser', isVisible: (a) => !!a, order: 60 }],
   seed: seedAnalysis,
   permissions: analysisPermissions,
   auditEntities: {
