@@ -7,6 +7,12 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../core/db/types.js';
 
+/** The (kind, category) pairs behind a group: its age band in population and projections, its functions and service types. */
+const wanted = (groupCode: string) => sql`wanted as (
+  select k.kind, g.age_band as category from analysis_group g cross join (values ('population'), ('projection')) as k(kind) where g.code = ${groupCode}
+  union all
+  select kind, category from analysis_group_source where group_code = ${groupCode})`;
+
 export async function groups(db: Queryable) {
   return db.selectFrom('analysis_group').select(['code', 'name', 'audience', 'age_band']).orderBy('sort').execute();
 }
@@ -21,18 +27,27 @@ export type FactRow = {
   has_suppressed: boolean;
 };
 
-/** One group's figures per municipality and year in [from, to] (spending in kroner: value × the series' scale). */
-export async function groupFacts(db: Queryable, groupCode: string, from: number, to: number): Promise<FactRow[]> {
+/**
+ * One group's figures per municipality and year (spending in kroner: value × the series' scale), for the given
+ * years (null: every year) and municipalities (null: all).
+ */
+export async function groupFacts(
+  db: Queryable,
+  groupCode: string,
+  years: readonly number[] | null,
+  codes: readonly number[] | null = null,
+): Promise<FactRow[]> {
+  const yearFilter = years === null ? sql`true` : years.length ? sql`v.year = any(${[...years]}::integer[])` : sql`false`;
+  const codeFilter = codes === null ? sql`true` : codes.length ? sql`v.municipality_code = any(${[...codes]}::integer[])` : sql`false`;
   const r = await sql<FactRow>`
-    with cur as (
+    with ${wanted(groupCode)},
+    cur as (
       select distinct on (s.kind, v.municipality_code, v.year, v.category)
         s.kind, v.municipality_code, v.year, v.value * s.scale as amount
       from stat_value v
       join stat_series s on s.id = v.series_id and s.superseded_at is null
-      where v.year between ${from} and ${to}
-        and ((s.kind in ('population', 'projection') and v.category = (select age_band from analysis_group where code = ${groupCode}))
-          or (s.kind in ('recipients', 'spending')
-              and v.category in (select category from analysis_group_source src where src.group_code = ${groupCode} and src.kind = s.kind)))
+      join wanted w on w.kind = s.kind and w.category = v.category
+      where ${yearFilter} and ${codeFilter}
       order by s.kind, v.municipality_code, v.year, v.category, s.imported_at desc, s.id desc)
     select municipality_code, year,
       coalesce(max(amount) filter (where kind = 'population'), max(amount) filter (where kind = 'projection'))::text as population,
@@ -59,17 +74,27 @@ export type SourceRow = {
   lines: number[];
 };
 
+/** The years with recipients of the group in a current series, ascending. */
+export async function observedYears(db: Queryable, groupCode: string): Promise<number[]> {
+  const r = await sql<{ year: number }>`
+    select distinct v.year
+    from stat_value v
+    join stat_series s on s.id = v.series_id and s.superseded_at is null and s.kind = 'recipients'
+    join analysis_group_source src on src.kind = 'recipients' and src.category = v.category and src.group_code = ${groupCode}
+    order by v.year`.execute(db);
+  return r.rows.map((x) => x.year);
+}
+
 /** The imported rows behind one group's figures for one municipality and year, with their series. */
 export async function sourceRows(db: Queryable, groupCode: string, municipalityCode: number, year: number): Promise<SourceRow[]> {
   const r = await sql<SourceRow>`
+    with ${wanted(groupCode)}
     select distinct on (s.kind, v.category)
       s.kind, s.table_id, s.downloaded_on::text as downloaded_on, s.unit, s.source, s.is_demo, v.category, v.label, v.value::text as value, v.lines
     from stat_value v
     join stat_series s on s.id = v.series_id and s.superseded_at is null
+    join wanted w on w.kind = s.kind and w.category = v.category
     where v.municipality_code = ${municipalityCode} and v.year = ${year}
-      and ((s.kind in ('population', 'projection') and v.category = (select age_band from analysis_group where code = ${groupCode}))
-        or (s.kind in ('recipients', 'spending')
-            and v.category in (select category from analysis_group_source src where src.group_code = ${groupCode} and src.kind = s.kind)))
     order by s.kind, v.category, s.imported_at desc, s.id desc`.execute(db);
   return r.rows;
 }

@@ -7,7 +7,7 @@ import { requireAccess } from '../core/access/access.js';
 import type { Ctx } from '../core/capability.js';
 import { notFound } from '../core/errors.js';
 import { municipalities, municipalityCodesOfArea, referenceTables } from '../reference/reference.public.js';
-import { currentSeries, groupFacts, groups, sourceRows, type FactRow } from './analysis.repository.js';
+import { currentSeries, groupFacts, groups, observedYears as yearsWithRecipients, sourceRows, type FactRow } from './analysis.repository.js';
 import { figuresOf, nearestBySize, type Facts, type Figures } from './benchmark.js';
 import { decompose, type Decomposition } from './decompose.js';
 import './analysis.policy.js';
@@ -24,8 +24,11 @@ const toFacts = (r: FactRow): Facts => ({
   spending: r.spending,
 });
 
-/** The common frame of the analysis pages: the group, the area, its municipalities, names, the figures and the sources. */
-async function frame(ctx: Ctx, q: AnalysisScopeQuery) {
+/**
+ * The common frame of the analysis pages: the group, the area, its municipalities, names, the sources, and the
+ * figures of the years `pick` chooses from the years with recipients.
+ */
+async function frame(ctx: Ctx, q: AnalysisScopeQuery, pick: (years: number[]) => number[]) {
   const [allGroups, names, ref, series] = await Promise.all([groups(ctx.db), municipalities(ctx.db), referenceTables(ctx.db), currentSeries(ctx.db)]);
   const group = allGroups.find((g) => g.code === q.group) ?? allGroups[0];
   if (!group) throw notFound('Der er ingen målgrupper i analysen.');
@@ -35,9 +38,9 @@ async function frame(ctx: Ctx, q: AnalysisScopeQuery) {
   const area = areas.find((a) => a.code === q.area) ?? ownArea ?? areas.find((a) => a.code === 'sjaelland') ?? areas[0];
   if (!area) throw notFound('Der er ingen rammeaftaleområder.');
   const areaCodes = await municipalityCodesOfArea(ctx.db, { id: area.id }, today);
-  const rows = await groupFacts(ctx.db, group.code, 1900, 2200);
+  const observedYears = await yearsWithRecipients(ctx.db, group.code);
+  const rows = await groupFacts(ctx.db, group.code, pick(observedYears));
   const nameOf = new Map(names.map((m) => [m.code, m.name]));
-  const observedYears = [...new Set(rows.filter((r) => !r.is_projected && r.recipients !== null).map((r) => r.year))].sort((a, b) => a - b);
   const withData = new Set(rows.map((r) => r.municipality_code));
   const areaMunicipalities = areaCodes.filter((c) => withData.has(c)).map((c) => ({ code: c, name: nameOf.get(c) ?? String(c) }));
   const focus = areaMunicipalities.find((m) => m.code === q.municipality)?.code ?? areaMunicipalities[0]?.code ?? null;
@@ -61,8 +64,9 @@ export type BenchmarkLine = { code: number | null; name: string; figures: Figure
 
 export async function benchmarks(ctx: Ctx, q: BenchmarkQuery) {
   requireAccess(ctx, 'analysis.read', null);
-  const f = await frame(ctx, q);
-  const year = q.year !== undefined && f.observedYears.includes(q.year) ? q.year : (f.observedYears[f.observedYears.length - 1] ?? null);
+  const yearOf = (years: number[]) => (q.year !== undefined && years.includes(q.year) ? q.year : (years[years.length - 1] ?? null));
+  const f = await frame(ctx, q, (years) => [yearOf(years)].filter((y): y is number => y !== null));
+  const year = yearOf(f.observedYears);
   const yearFacts = f.rows.filter((r) => r.year === year).map(toFacts);
   const byCode = new Map(yearFacts.map((x) => [x.municipalityCode, x]));
   const inArea = new Set(f.areaMunicipalities.map((m) => m.code));
@@ -98,10 +102,14 @@ const splitOf = (a: Figures, b: Figures): Decomposition | null => {
 
 export async function growth(ctx: Ctx, q: GrowthQuery) {
   requireAccess(ctx, 'analysis.read', null);
-  const f = await frame(ctx, q);
-  const years = f.observedYears;
-  const to = q.to !== undefined && years.includes(q.to) ? q.to : (years[years.length - 1] ?? null);
-  const from = q.from !== undefined && years.includes(q.from) && (to === null || q.from < to) ? q.from : (years[0] ?? null);
+  const toOf = (years: number[]) => (q.to !== undefined && years.includes(q.to) ? q.to : (years[years.length - 1] ?? null));
+  const fromOf = (years: number[]) => {
+    const to = toOf(years);
+    return q.from !== undefined && years.includes(q.from) && (to === null || q.from < to) ? q.from : (years[0] ?? null);
+  };
+  const f = await frame(ctx, q, (years) => [fromOf(years), toOf(years)].filter((y): y is number => y !== null));
+  const to = toOf(f.observedYears);
+  const from = fromOf(f.observedYears);
   const at = (year: number | null) => new Map(f.rows.filter((r) => r.year === year).map((r) => [r.municipality_code, toFacts(r)]));
   const a = at(from);
   const b = at(to);

@@ -28,7 +28,7 @@ export async function forecastPage(ctx: Ctx, q: ForecastQuery) {
     areas.find((a) => a.code === q.area) ?? areas.find((a) => ctx.actor?.areaIds.includes(a.id)) ?? areas.find((a) => a.code === 'sjaelland') ?? areas[0];
   if (!area) throw notFound('Der er ingen rammeaftaleområder.');
   const areaCodes = await municipalityCodesOfArea(ctx.db, { id: area.id }, today);
-  const rows = await groupFacts(ctx.db, group.code, 1900, 2200);
+  const rows = await groupFacts(ctx.db, group.code, null, areaCodes);
   const withData = new Set(rows.map((r) => r.municipality_code));
   const areaMunicipalities = names.filter((m) => areaCodes.includes(m.code) && withData.has(m.code));
   const municipality = areaMunicipalities.find((m) => m.code === q.municipality) ?? null;
