@@ -5,6 +5,7 @@
  */
 import type { Capability } from '../core/capability.js';
 import { analysisApi } from './analysis.api.js';
+import { unitCostIndicator, userShareIndicator } from './analysis.indicators.js';
 import { analysisMigrations } from './analysis.migrations.js';
 import { analysisPermissions } from './analysis.policy.js';
 import { seedAnalysis } from './analysis.seed.js';
@@ -22,6 +23,7 @@ export const analysis: Capability = {
   },
   nav: [{ href: '/analyse', label: 'Analyse', description: 'data, benchmarks og prognoser', isVisible: (a) => !!a, order: 60 }],
   seed: seedAnalysis,
+  indicators: [unitCostIndicator, userShareIndicator],
   permissions: analysisPermissions,
   auditEntities: {
     stat_series: {

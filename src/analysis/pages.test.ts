@@ -116,3 +116,17 @@ test('the pages are for signed-in users', async () => {
     assert.ok([302, 303, 401].includes(res.statusCode), `${url}: ${res.statusCode}`);
   }
 });
+
+test('indicators for the agreement: unit cost and user share per member municipality and for the area, with the rows behind', async () => {
+  const area = await t.db.selectFrom('agreement_area').select('id').where('code', '=', 'sjaelland').executeTakeFirstOrThrow();
+  const unitCost = t.ctx.indicators.get('analysis.unit-cost-residential');
+  assert.ok(unitCost);
+  const r = await unitCost.compute(t.db, { areaId: area.id, date: '2025-12-31' });
+  assert.equal(r.perMember.length, 17);
+  assert.ok(r.perMember.every((m) => m.value !== null && Number(m.value) > 100000));
+  const sum = (k: 'spending' | 'recipients') => r.rows.reduce((s, row) => s.plus(String(row[k])), new Dec(0));
+  assert.equal(r.area.value, sum('spending').div(sum('recipients')).toFixed(2));
+  assert.ok(r.rows.every((row) => row.year === 2025));
+  const share = await t.ctx.indicators.get('analysis.user-share-residential')!.compute(t.db, { areaId: area.id, date: '2020-06-30' });
+  assert.ok(share.rows.every((row) => row.year === 2020));
+});
