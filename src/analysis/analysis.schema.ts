@@ -235,6 +235,7 @@ export const ZForecastPageQuery = ZScopeQuery.extend({
         .optional(),
     )
     .describe('Hvad nu hvis: andelen ændret med så mange procent (rate-metoden)'),
+  occupancyPct: zOptInt('Målbelægningen', 50, 100).describe('Målbelægning i % (pladser = modtagere ÷ belægning)'),
   format: z.enum(['xlsx']).optional(),
 });
 export type TForecastPageQuery = z.output<typeof ZForecastPageQuery>;

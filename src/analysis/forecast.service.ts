@@ -15,7 +15,9 @@ import './analysis.policy.js';
 
 export const METHOD_LABELS: Record<ForecastMethod, string> = { trend: 'Trend (mindste kvadrater)', rate: 'Andel af befolkningen × fremskrivning' };
 
-export type ForecastQuery = { group?: string; area?: string; municipality?: number; horizon?: number; ratePct?: string };
+export type ForecastQuery = { group?: string; area?: string; municipality?: number; horizon?: number; ratePct?: string; occupancyPct?: number };
+
+export const DEFAULT_OCCUPANCY_PCT = 95;
 
 export async function forecastPage(ctx: Ctx, q: ForecastQuery) {
   requireAccess(ctx, 'analysis.read', null);
@@ -57,7 +59,15 @@ export async function forecastPage(ctx: Ctx, q: ForecastQuery) {
     .sort((a, b) => a.year - b.year);
   const input = { history, population, horizon, rateFactor: new Dec(100).plus(ratePct).div(100) };
   const problems = forecastProblems(input);
-  const methods: (MethodResult & { label: string })[] = problems.length ? [] : forecast(input).methods.map((m) => ({ ...m, label: METHOD_LABELS[m.method] }));
+  const occupancyPct = q.occupancyPct ?? DEFAULT_OCCUPANCY_PCT;
+  // Places needed in the last forecast year = recipients ÷ target occupancy, rounded up to whole places.
+  const placesOf = (m: MethodResult) => {
+    const last = m.forecast[m.forecast.length - 1];
+    return last ? { year: last.year, places: new Dec(last.value).times(100).div(occupancyPct).ceil().toNumber() } : null;
+  };
+  const methods: (MethodResult & { label: string; placesNeeded: { year: number; places: number } | null })[] = problems.length
+    ? []
+    : forecast(input).methods.map((m) => ({ ...m, label: METHOD_LABELS[m.method], placesNeeded: placesOf(m) }));
   const lastYear = history[history.length - 1]?.year ?? null;
   const years = [...new Set([...history.map((h) => h.year), ...methods.flatMap((m) => m.forecast.map((f) => f.year))])].sort((a, b) => a - b);
   const popOf = new Map(population.map((p) => [p.year, p.value]));
@@ -78,6 +88,7 @@ export async function forecastPage(ctx: Ctx, q: ForecastQuery) {
     municipality,
     horizon,
     ratePct,
+    occupancyPct,
     lastYear,
     problems,
     methods,

@@ -91,6 +91,7 @@ test('the forecast page shows every method with its backtest error, the what-if,
   assert.match(res.body, /Trend \(mindste kvadrater\)/);
   assert.match(res.body, /fejl på de seneste tre år \d+,\d %/);
   assert.match(res.body, /andelen ændret med 10,0 %/);
+  assert.match(res.body, /pladser i 2030 ved 95 % belægning/);
   assert.match(res.body, /2030/);
   const bad = await page('/analyse/prognose?ratePct=mange&horizon=99');
   assert.equal(bad.statusCode, 400);

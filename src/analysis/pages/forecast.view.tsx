@@ -41,7 +41,7 @@ export const ForecastPage: FC<{ v: ForecastView; query: Record<string, string | 
         Modtagere 1-10 år frem efter hver metode, med metodens fejl på de seneste tre år (backtest: metoden tilpasses på årene før og rammer de tre år med den
         viste gennemsnitlige procentfejl, MAPE).
       </p>
-      <ErrorSummary errors={errors} labels={{ ratePct: 'Ændring af andelen', horizon: 'Antal år frem' }} />
+      <ErrorSummary errors={errors} labels={{ ratePct: 'Ændring af andelen', horizon: 'Antal år frem', occupancyPct: 'Målbelægning' }} />
       <form method="get" action="/analyse/prognose">
         <Select name="group" label="Målgruppe" options={v.groups.map((g) => ({ value: g.code, label: g.name }))} value={v.group.code} />
         <Select name="area" label="Rammeaftaleområde" options={v.areas.map((a) => ({ value: a.code, label: a.name }))} value={v.area.code} />
@@ -71,6 +71,17 @@ export const ForecastPage: FC<{ v: ForecastView; query: Record<string, string | 
           inputmode="decimal"
           errors={errors}
         />
+        <Field
+          name="occupancyPct"
+          type="number"
+          label="Målbelægning (%)"
+          hint="Pladser, der skal til = modtagere ÷ målbelægningen. 50-100."
+          value={String(query.occupancyPct ?? v.occupancyPct)}
+          min="50"
+          max="100"
+          inputmode="numeric"
+          errors={errors}
+        />
         <button type="submit" class="button button-secondary">
           Beregn
         </button>
@@ -95,6 +106,9 @@ export const ForecastPage: FC<{ v: ForecastView; query: Record<string, string | 
                 <strong>{m.label}</strong>: fejl på de seneste tre år{' '}
                 {m.backtestMape === null ? 'kan ikke beregnes (modtagere 0)' : formatPercent(m.backtestMape, 1)}
                 {m.method === 'rate' && Number(v.ratePct) !== 0 ? ` — andelen ændret med ${formatNumber(v.ratePct, 1)} %` : ''}
+                {m.placesNeeded
+                  ? `; ${formatNumber(m.placesNeeded.places)} pladser i ${m.placesNeeded.year} ved ${formatNumber(v.occupancyPct)} % belægning`
+                  : ''}
               </li>
             ))}
           </ul>
