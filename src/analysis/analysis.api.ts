@@ -5,7 +5,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZErrorResponse } from '../core/http/schemas.js';
-import { ZDecomposeInput, ZDecomposition, ZForecastInput, ZForecastResponse, ZImportRefused, ZImportResponse, ZSeriesList } from './analysis.schema.js';
+import {
+  ZBenchmarkQuery,
+  ZBenchmarkResponse,
+  ZDecomposeInput,
+  ZDecomposition,
+  ZForecastInput,
+  ZForecastResponse,
+  ZImportRefused,
+  ZImportResponse,
+  ZSeriesList,
+  ZSourcesQuery,
+  ZSourcesResponse,
+} from './analysis.schema.js';
+import { benchmarks, figureSources } from './benchmark.service.js';
 import { computeDecomposition, computeForecast } from './compute.service.js';
 import { authorizeImport, importStatbank, seriesList } from './import.service.js';
 import { readImportUpload } from './upload.js';
@@ -94,5 +107,64 @@ export function analysisApi(fastify: FastifyInstance) {
     '/api/analysis/series',
     { schema: { summary: 'Indlæste dataserier: tabel, hentedato, enhed og kilde', tags, response: { 200: ZSeriesList, ...accessErrors } } },
     async (req) => (await seriesList(req.ctx)).map(presentSeries),
+  );
+
+  app.get(
+    '/api/analysis/benchmarks',
+    {
+      schema: {
+        summary: 'Benchmark af en målgruppe: pr. kommune i et område for et år mod området, landet og en sammenligningsgruppe',
+        tags,
+        querystring: ZBenchmarkQuery.omit({ format: true }),
+        response: { 200: ZBenchmarkResponse, ...errors, ...accessErrors, 404: ZErrorResponse },
+      },
+    },
+    async (req) => {
+      const v = await benchmarks(req.ctx, req.query);
+      return {
+        group: { code: v.group.code, name: v.group.name, ageBand: v.group.ageBand },
+        area: v.area,
+        year: v.year,
+        municipalities: v.municipalities.map((m) => ({ code: m.code!, name: m.name, figures: m.figures })),
+        areaFigures: v.areaFigures,
+        countryFigures: v.countryFigures,
+        peers: v.peers,
+        isPeersChosen: v.isPeersChosen,
+        peerFigures: v.peerFigures,
+        sources: v.series.map((s) => ({ tableId: s.table_id, kind: s.kind, unit: s.unit, source: s.source, downloadedOn: s.downloaded_on, isDemo: s.is_demo })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/analysis/sources',
+    {
+      schema: {
+        summary: 'De indlæste rækker bag en kommunes tal for en målgruppe og et år, med tabel, hentedato og enhed',
+        tags,
+        querystring: ZSourcesQuery,
+        response: { 200: ZSourcesResponse, ...errors, ...accessErrors, 404: ZErrorResponse },
+      },
+    },
+    async (req) => {
+      const v = await figureSources(req.ctx, req.query);
+      return {
+        group: v.group,
+        municipality: v.municipality,
+        year: v.year,
+        rows: v.rows.map((r) => ({
+          kind: r.kind,
+          tableId: r.table_id,
+          downloadedOn: r.downloaded_on,
+          unit: r.unit,
+          source: r.source,
+          isDemo: r.is_demo,
+          category: r.category,
+          label: r.label,
+          value: r.value,
+          lines: r.lines,
+        })),
+      };
+    },
   );
 }

@@ -5,9 +5,11 @@
  */
 import type { Capability } from '../core/capability.js';
 import { analysisApi } from './analysis.api.js';
+import { unitCostIndicator, userShareIndicator } from './analysis.indicators.js';
 import { analysisMigrations } from './analysis.migrations.js';
 import { analysisPermissions } from './analysis.policy.js';
 import { seedAnalysis } from './analysis.seed.js';
+import { analysisPages } from './pages/analysis.pages.js';
 import { dataPages } from './pages/data.pages.js';
 import './analysis.table.js';
 
@@ -17,9 +19,11 @@ export const analysis: Capability = {
   routes: (app) => {
     analysisApi(app);
     dataPages(app);
+    analysisPages(app);
   },
-  nav: [{ href: '/analyse/data', label: 'Analyse', description: 'data, benchmarks og prognoser', isVisible: (a) => !!a, order: 60 }],
+  nav: [{ href: '/analyse', label: 'Analyse', description: 'data, benchmarks og prognoser', isVisible: (a) => !!a, order: 60 }],
   seed: seedAnalysis,
+  indicators: [unitCostIndicator, userShareIndicator],
   permissions: analysisPermissions,
   auditEntities: {
     stat_series: {

@@ -71,4 +71,9 @@ async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export const analysisMigrations: Record<string, Migration> = { '0600_analysis': { up } };
+/** The pages read one group's figures for one or two years: an index by series and year spares the full scan. */
+async function byYear(db: Kysely<any>): Promise<void> {
+  await sql`create index stat_value_year on stat_value (series_id, year, category)`.execute(db);
+}
+
+export const analysisMigrations: Record<string, Migration> = { '0600_analysis': { up }, '0601_stat_value_year': { up: byYear } };

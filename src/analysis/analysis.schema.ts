@@ -128,3 +128,114 @@ export const ZSeriesList = z.array(
     isDemo: z.boolean(),
   }),
 );
+
+// Queries of the benchmark, growth and forecast pages and their API ------------------------------------------
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : Array.isArray(v) ? v[0] : v);
+const zCode = (what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(40, `${what} er for lang.`)
+      .regex(/^[a-z0-9-]+$/, `Ukendt ${what}.`)
+      .optional(),
+  );
+const zOptInt = (what: string, min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `${what} skal være et helt tal.` })
+      .int(`${what} skal være et helt tal.`)
+      .min(min, `${what} skal være mindst ${min}.`)
+      .max(max, `${what} må højst være ${max}.`)
+      .optional(),
+  );
+
+export const ZScopeQuery = z.object({
+  group: zCode('målgruppe').describe('Målgruppe, fx voksne-botilbud'),
+  area: zCode('rammeaftaleområde').describe('Rammeaftaleområde, fx sjaelland'),
+  municipality: zOptInt('Kommunekoden', 101, 999).describe('Kommunekode'),
+});
+export const ZBenchmarkQuery = ZScopeQuery.extend({
+  year: zOptInt('Året', 1900, 2200).describe('År (standard: det seneste med tal)'),
+  peers: z
+    .preprocess(
+      (v) => (v === undefined || v === '' ? undefined : ([] as unknown[]).concat(v).filter((x) => x !== '')),
+      z.array(z.coerce.number().int().min(101).max(999)).max(30, 'Vælg højst 30 kommuner at sammenligne med.').optional(),
+    )
+    .describe('Sammenligningskommuner (koder); uden: de 5 nærmeste i størrelse'),
+  format: z.enum(['xlsx']).optional().describe('xlsx: hent tabellen som Excel'),
+});
+export type TBenchmarkQuery = z.output<typeof ZBenchmarkQuery>;
+export const ZGrowthQuery = ZScopeQuery.extend({
+  from: zOptInt('Fra-året', 1900, 2200).describe('Første år'),
+  to: zOptInt('Til-året', 1900, 2200).describe('Sidste år'),
+  format: z.enum(['xlsx']).optional(),
+});
+export type TGrowthQuery = z.output<typeof ZGrowthQuery>;
+export const ZSourcesQuery = z.object({
+  group: z.string().trim().min(1).max(40).describe('Målgruppe'),
+  municipality: z.coerce.number().int().min(101).max(999).describe('Kommunekode'),
+  year: z.coerce.number().int().min(1900).max(2200).describe('År'),
+});
+
+const zFigures = z.object({
+  population: z.string().nullable(),
+  recipients: z.string().nullable(),
+  spending: z.string().nullable().describe('Kroner'),
+  spendingPerCapita: z.string().nullable().describe('Kroner pr. indbygger i aldersgruppen'),
+  userSharePer1000: z.string().nullable().describe('Modtagere pr. 1.000 indbyggere i aldersgruppen'),
+  unitCost: z.string().nullable().describe('Kroner pr. modtager'),
+  municipalityCount: z.number().int(),
+});
+const zSeries = z.object({ tableId: z.string(), kind: z.string(), unit: z.string(), source: z.string(), downloadedOn: z.string(), isDemo: z.boolean() });
+export const ZBenchmarkResponse = z.object({
+  group: z.object({ code: z.string(), name: z.string(), ageBand: z.string() }),
+  area: z.object({ code: z.string(), name: z.string() }),
+  year: z.number().int().nullable(),
+  municipalities: z.array(z.object({ code: z.number().int(), name: z.string(), figures: zFigures })),
+  areaFigures: zFigures,
+  countryFigures: zFigures,
+  peers: z.array(z.object({ code: z.number().int(), name: z.string() })),
+  isPeersChosen: z.boolean(),
+  peerFigures: zFigures,
+  sources: z.array(zSeries),
+});
+export const ZSourcesResponse = z.object({
+  group: z.object({ code: z.string(), name: z.string(), ageBand: z.string() }),
+  municipality: z.object({ code: z.number().int(), name: z.string() }),
+  year: z.number().int(),
+  rows: z.array(
+    z.object({
+      kind: z.string(),
+      tableId: z.string(),
+      downloadedOn: z.string(),
+      unit: z.string(),
+      source: z.string(),
+      isDemo: z.boolean(),
+      category: z.string(),
+      label: z.string(),
+      value: z.string().nullable().describe('I tabellens enhed; null: udeladt i Statistikbanken'),
+      lines: z.array(z.number().int()).describe('Linjer i den indlæste fil'),
+    }),
+  ),
+});
+
+export const ZForecastPageQuery = ZScopeQuery.extend({
+  horizon: zOptInt('Antal år frem', 1, MAX_HORIZON).describe(`Antal år frem (1-${MAX_HORIZON})`),
+  ratePct: z
+    .preprocess(
+      (v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? v.trim().replace(',', '.').replace('−', '-') : v),
+      z.coerce
+        .string()
+        .regex(/^[-+]?\d{1,3}(\.\d{1,2})?$/, 'Ændringen af andelen skal være et tal i procent, fx 10 eller -5,5.')
+        .refine((v) => Number(v) >= -90 && Number(v) <= 200, 'Ændringen af andelen skal ligge mellem -90 og 200 %.')
+        .optional(),
+    )
+    .describe('Hvad nu hvis: andelen ændret med så mange procent (rate-metoden)'),
+  occupancyPct: zOptInt('Målbelægningen', 50, 100).describe('Målbelægning i % (pladser = modtagere ÷ belægning)'),
+  format: z.enum(['xlsx']).optional(),
+});
+export type TForecastPageQuery = z.output<typeof ZForecastPageQuery>;

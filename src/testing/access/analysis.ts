@@ -14,6 +14,13 @@ export const accessExpectations: AccessExpectation[] = [
     note: 'a body that is not multipart fails for the secretariat',
   },
   { route: 'GET /api/analysis/series', url: '/api/analysis/series', allowed: SIGNED_IN },
+  { route: 'GET /api/analysis/benchmarks', url: '/api/analysis/benchmarks', allowed: SIGNED_IN },
+  { route: 'GET /api/analysis/sources', url: '/api/analysis/sources?group=voksne-botilbud&municipality=316&year=2024', allowed: SIGNED_IN },
+  { route: 'GET /analyse', url: '/analyse', allowed: SIGNED_IN },
+  { route: 'GET /analyse/benchmark', url: '/analyse/benchmark', allowed: SIGNED_IN },
+  { route: 'GET /analyse/vaekst', url: '/analyse/vaekst', allowed: SIGNED_IN },
+  { route: 'GET /analyse/prognose', url: '/analyse/prognose', allowed: SIGNED_IN },
+  { route: 'GET /analyse/kilder', url: '/analyse/kilder?group=voksne-botilbud&municipality=316&year=2024', allowed: SIGNED_IN },
   { route: 'GET /analyse/data', url: '/analyse/data', allowed: SIGNED_IN },
   { route: 'POST /analyse/data', url: '/analyse/data', allowed: ['sekretariat'], isForm: true },
 ];
