@@ -23,6 +23,8 @@ async function openFirstTariff(page: Page) {
 }
 
 test('the public reads the tariff front page, the overview, a calculation and the rules', async ({ page }) => {
+  // axe over the whole published overview (~300 offerings) takes tens of seconds on a loaded machine.
+  test.setTimeout(150_000);
   const errors = watchConsole(page);
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Takster' }).click();
