@@ -37,6 +37,8 @@ declare module 'fastify' {
     ctx: Ctx;
     csrf: string;
     sessionSecret: string | null;
+    /** An upload form's CSRF token is still to be checked, from its `_csrf` field before the file (see upload.ts). */
+    csrfPending: boolean;
   }
   interface FastifyReply {
     /** Renders a page inside the shared layout. */
@@ -49,6 +51,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set to false on routes that take no ambient credentials (public JSON computations). */
     csrf?: boolean;
+    /**
+     * A multipart upload route: its form sends the CSRF token as a `_csrf` field before the file, checked when
+     * the route reads the file (`readUploadedFile`), never in the URL.
+     */
+    upload?: boolean;
   }
 }
 
@@ -63,11 +70,15 @@ export async function renderToString(node: JSX.Element): Promise<string> {
   return '<!doctype html>' + (await node.toString());
 }
 
+/** Trusts the nearest `hops` proxies (what Fastify does for a number, in the shape its types accept). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: process.env.RAMME_LOG ? { level: process.env.RAMME_LOG } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: ctx.config.isProduction,
+    // Only the configured proxies are believed about the client's address (RAMME_TRUST_PROXY; none by default).
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: () => randomUUID(),
   });
@@ -116,6 +127,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('csrf', '');
   app.decorateRequest('sessionSecret', null);
+  app.decorateRequest('csrfPending', false);
   app.decorateReply('page', async function page(this: FastifyReply, options: PageOptions) {
     const req = this.request;
     const html = await renderToString(
@@ -136,6 +148,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       'content-security-policy',
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'",
     );
+    if (ctx.config.isProduction) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     await authenticate(req, reply);
     req.ctx = callContext(ctx, req.actor, { id: req.id, ip: req.ip });
   });
@@ -145,7 +158,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (auth) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
       const actor = match?.[1] ? await authenticateToken(ctx, match[1]) : null;
-      if (!actor) throw new HttpError(401, 'API-nøglen er ugyldig eller tilbagekaldt.');
+      if (!actor) throw new HttpError(401, 'API-nøglen er udløbet, ugyldig eller tilbagekaldt.');
       req.actor = actor;
       return;
     }
@@ -169,6 +182,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     req.csrf = token;
   }
 
+  // Nothing personal is cached: every answer to a signed-in user, every API answer and every answer that sets a
+  // cookie is `no-store` (static assets and the favicon keep their own caching).
+  app.addHook('onSend', async (req, reply, payload) => {
+    const isAsset = req.url.startsWith('/static/') || req.url.startsWith('/favicon.');
+    if (!isAsset && (req.actor || isApiRequest(req) || reply.hasHeader('set-cookie'))) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   app.addHook('preValidation', async (req) => {
     // One guard for every route: no NUL or other control character in a path parameter, query value or body text.
     const bad = controlCharacterErrors([req.params, req.query, req.body]);
@@ -189,7 +210,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const isForm = type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
     if (!isForm && !req.sessionSecret) return; // JSON without ambient credentials cannot be forged
     const body = req.body as Record<string, unknown> | undefined;
-    const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? req.headers['x-csrf-token'] ?? (req.query as Record<string, string>)?._csrf;
+    // Never from the URL: a token in an address ends up in logs, history and Referer headers.
+    const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? req.headers['x-csrf-token'];
+    if (sent === undefined && type.startsWith('multipart/form-data') && req.routeOptions.config?.upload) {
+      req.csrfPending = true;
+      return;
+    }
     if (!req.csrf || sent !== req.csrf) {
       throw new HttpError(403, 'Formularen er udløbet eller kom ikke fra Ramme (CSRF-kontrol). Genindlæs siden og prøv igen.');
     }
