@@ -27,6 +27,8 @@ export type Config = {
    * the default), a number of hops, or a comma-separated list of addresses/CIDR ranges (`RAMME_TRUST_PROXY`).
    */
   trustProxy: false | number | string;
+  /** Log level of the structured request log (`RAMME_LOG`; `info` in production; none otherwise). */
+  logLevel: string | undefined;
   /** Bearer token that `/metrics` requires (`RAMME_METRICS_TOKEN`); without one, `/metrics` answers 404. */
   metricsToken: string | undefined;
 };
@@ -62,5 +64,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runsJobs: env.RAMME_JOBS !== '0',
     trustProxy: parseTrustProxy(env.RAMME_TRUST_PROXY),
     metricsToken: env.RAMME_METRICS_TOKEN || undefined,
+    logLevel: env.RAMME_LOG || (isProduction ? 'info' : undefined),
   };
 }

@@ -24,6 +24,8 @@ import { documentSchema, schemaSerializer, schemaValidator } from './schemas.js'
 import { badRequest, HttpError, type FieldErrors } from '../errors.js';
 import { describeDatabaseError } from './database-errors.js';
 import { controlCharacterErrors, cprErrors } from './input-guard.js';
+import { loggerOptions } from './logging.js';
+import { METRICS_PATH, registerMetrics } from './metrics.js';
 import { Layout, type Crumb } from '../web/layout.js';
 import { ErrorPage } from '../web/error-page.js';
 
@@ -73,9 +75,11 @@ export async function renderToString(node: JSX.Element): Promise<string> {
 /** Trusts the nearest `hops` proxies (what Fastify does for a number, in the shape its types accept). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export type BuildOptions = { /** Where the structured log goes (tests); stdout otherwise. */ logStream?: { write: (line: string) => void } };
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: process.env.RAMME_LOG ? { level: process.env.RAMME_LOG } : false,
+    logger: loggerOptions(ctx.config.logLevel, options.logStream),
     bodyLimit: 2 * 1024 * 1024,
     // Only the configured proxies are believed about the client's address (RAMME_TRUST_PROXY; none by default).
     trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
@@ -149,7 +153,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'",
     );
     if (ctx.config.isProduction) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    await authenticate(req, reply);
+    reply.header('x-request-id', req.id);
+    // The metrics scraper sends the metrics token, not a user's: no sign-in on that one route.
+    if (req.url.split('?')[0] !== METRICS_PATH) await authenticate(req, reply);
     req.ctx = callContext(ctx, req.actor, { id: req.id, ip: req.ip });
   });
 
@@ -224,7 +230,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setErrorHandler(async (error, req, reply) => {
     const { status, message, fields } = describeDatabaseError(error, [req.params, req.query, req.body]) ?? describeError(error);
     if (status >= 500) req.log.error(error);
-    if (status >= 500 && !process.env.RAMME_QUIET_ERRORS) console.error(error);
+    if (status >= 500 && !process.env.RAMME_QUIET_ERRORS && !ctx.config.logLevel) console.error(error);
     if (isApiRequest(req) || !String(req.headers.accept ?? '').includes('text/html')) {
       return reply.status(status).send({ error: message, ...(Object.keys(fields).length ? { fields } : {}) });
     }
@@ -247,6 +253,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     });
   });
 
+  registerMetrics(app, ctx);
   for (const capability of ctx.capabilities) {
     if (capability.routes) await capability.routes(app, ctx);
   }

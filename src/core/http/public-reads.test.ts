@@ -21,6 +21,7 @@ const PUBLIC_READS = new Set([
   'GET /om',
   'GET /login',
   'GET /api/health',
+  'GET /api/ready',
   'GET /api/openapi.json',
   'GET /api/docs',
   'GET /favicon.svg',
