@@ -109,7 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         title: 'Ramme API',
         version: '1',
         description:
-          'JSON-API for Ramme. Log ind med en personlig API-nøgle: `Authorization: Bearer <nøgle>` (opret den på din profilside). Fejl besvares med `{ "error": "...", "fields": { "felt": ["besked"] } }`.',
+          'JSON-API for Ramme. Log ind med en personlig API-nøgle: `Authorization: Bearer <nøgle>` (opret den på din profilside; den udløber på den valgte dato, som standard efter 90 dage). Fejl besvares med `{ "error": "...", "fields": { "felt": ["besked"] } }`.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
