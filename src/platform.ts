@@ -43,7 +43,7 @@ export const platform: Capability = {
   permissions: { ...authPermissions, ...referencePermissions, ...healthPermissions },
   actorAreas: areaIdsOfOrganisation,
   auditEntities: {
-    api_token: { label: 'API-nøgle', fieldLabels: { userId: 'Bruger-id', name: 'Navn', revoked: 'Tilbagekaldt' } },
+    api_token: { label: 'API-nøgle', fieldLabels: { userId: 'Bruger-id', name: 'Navn', revoked: 'Tilbagekaldt', expiresOn: 'Udløber' } },
     app_user: {
       label: 'Bruger',
       fieldLabels: { username: 'Brugernavn', name: 'Navn', organisation: 'Organisation', roles: 'Roller', password: 'Adgangskode' },

@@ -66,7 +66,7 @@ describe('reading', () => {
     assert.ok(body.indicators.some((i: { source: string }) => i.source === 'offerings.updated-12m'));
   });
 
-  test('a computed indicator returns the area value, a value per member and the rows behind it', async () => {
+  test('a computed indicator returns the area value, a value per member and the rows behind it, to signed-in readers only', async () => {
     const id = await idOf('Rammeaftale Sjælland 2025-2026');
     const ind = await t.db
       .selectFrom('agreement_indicator')
@@ -74,7 +74,8 @@ describe('reading', () => {
       .where('agreement_id', '=', id)
       .where('source', '=', 'agreements.commitments-implemented')
       .executeTakeFirstOrThrow();
-    const { status, body } = await api(null, 'GET', `/api/agreements/${id}/indicators/${ind.id}/values`);
+    assert.equal((await api(null, 'GET', `/api/agreements/${id}/indicators/${ind.id}/values`)).status, 401, 'the rows name offerings');
+    const { status, body } = await api('demo-laeser', 'GET', `/api/agreements/${id}/indicators/${ind.id}/values`);
     assert.equal(status, 200);
     assert.match(body.computed.area.value, /^\d+\.\d$/);
     assert.equal(body.computed.perMember.length, 18);
@@ -85,7 +86,7 @@ describe('reading', () => {
       .where('agreement_id', '=', id)
       .where('source', '=', 'offerings.updated-12m')
       .executeTakeFirstOrThrow();
-    const o = await api(null, 'GET', `/api/agreements/${id}/indicators/${off.id}/values`);
+    const o = await api('demo-laeser', 'GET', `/api/agreements/${id}/indicators/${off.id}/values`);
     assert.equal(o.status, 200);
     assert.ok(o.body.computed.rows.length > 0);
   });

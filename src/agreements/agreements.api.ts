@@ -50,7 +50,6 @@ export function agreementsApi(app: FastifyInstance) {
     summary: 'Indikatorens værdi for området og pr. medlem med rækkerne bag (beregnede indikatorer) eller målingerne (manuelle)',
     params: A.ZIndicatorParams,
     response: A.ZIndicatorValues,
-    isPublic: true,
     run: async (req, p) => {
       const v = await computeIndicator(req.ctx, p.id, p.indicatorId);
       return { ...v, progress: { state: v.progress.state, share: v.progress.share === null ? null : Number(v.progress.share) } };

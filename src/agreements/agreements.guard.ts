@@ -37,6 +37,13 @@ export async function readable(ctx: Ctx, id: number): Promise<AgreementRow> {
   return a;
 }
 
+/** The agreement, for a signed-in reader only (401 for anonymous visitors): its working material and the rows behind its figures. */
+export async function readableSignedIn(ctx: Ctx, id: number): Promise<AgreementRow> {
+  const a = await agreementOr404(ctx.db, id);
+  requireSignedIn(ctx, 'agreements.read', targetOf(a));
+  return a;
+}
+
 /** The agreement and the secretariat user editing it (403 for other readers, 404 for those who may not see it). */
 export async function editable(ctx: Ctx, id: number): Promise<{ agreement: AgreementRow; actor: Actor }> {
   const agreement = await agreementOr404(ctx.db, id);

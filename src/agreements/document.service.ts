@@ -6,7 +6,7 @@
 import type { Ctx } from '../core/capability.js';
 import { allVocabulary } from './agreements.repository.js';
 import { agreementJson } from './agreements.service.js';
-import { computeIndicator } from './indicator.service.js';
+import { indicatorAreaValue } from './indicator.service.js';
 import { NOT_SET, indicatorProgress, partsInOrder, rollupMatrix } from './logic.js';
 
 export const PROGRESS_LABEL: Record<string, string> = {
@@ -24,8 +24,8 @@ export async function documentData(ctx: Ctx, id: number) {
     j.indicators.map(async (i) => {
       let latest = i.latest ? { value: i.latest.value, date: i.latest.measuredOn } : null;
       if (i.source !== 'manual') {
-        const v = await computeIndicator(ctx, id, i.id);
-        if (v.computed?.area.value) latest = { value: v.computed.area.value, date: v.computed.date };
+        const v = await indicatorAreaValue(ctx, id, i.id);
+        if (v?.value) latest = { value: v.value, date: v.date };
       }
       const p = indicatorProgress(i.direction, i.baseline?.value ?? null, i.target?.value ?? null, latest?.value ?? null);
       return { ...i, latest, progress: p.state, progressLabel: PROGRESS_LABEL[p.state]! };

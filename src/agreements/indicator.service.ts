@@ -11,7 +11,7 @@ import { badRequest, notFound, type FieldErrors } from '../core/errors.js';
 import type { IndicatorComputation, IndicatorResult } from '../core/indicators.js';
 import { parseInput } from '../core/validation.js';
 import { auditShape } from './agreements.audit.js';
-import { editable, mayEdit, readable } from './agreements.guard.js';
+import { editable, mayEdit, readable, readableSignedIn } from './agreements.guard.js';
 import { agreementMembers, touchAgreement, type AgreementRow } from './agreements.repository.js';
 import { ZIndicator, ZMeasurement } from './agreements.schema.js';
 import * as repo from './content.repository.js';
@@ -69,15 +69,22 @@ async function indicatorValues(
 }
 export type IndicatorValues = Awaited<ReturnType<typeof indicatorValues>>;
 
-/** An indicator's values, computed today. */
+/** An indicator's values, computed today. The rows behind them name offerings: signed-in readers only. */
 export async function computeIndicator(ctx: Ctx, agreementId: number, indicatorId: number): Promise<IndicatorValues> {
-  const agreement = await readable(ctx, agreementId);
+  const agreement = await readableSignedIn(ctx, agreementId);
   return indicatorValues(ctx.db, ctx.indicators, agreement, indicatorId, ctx.clock.today());
 }
 
-/** The indicator page: its values, the members a measurement can be about, and whether the actor may edit. */
-export async function indicatorView(ctx: Ctx, agreementId: number, indicatorId: number) {
+/** A computed indicator's value for the whole area today (nothing behind it): part of the published agreement. */
+export async function indicatorAreaValue(ctx: Ctx, agreementId: number, indicatorId: number): Promise<{ value: string | null; date: string } | null> {
   const agreement = await readable(ctx, agreementId);
+  const { computed } = await indicatorValues(ctx.db, ctx.indicators, agreement, indicatorId, ctx.clock.today());
+  return computed ? { value: computed.area.value, date: computed.date } : null;
+}
+
+/** The indicator page: its values, the members a measurement can be about, and whether the actor may edit (signed-in readers only). */
+export async function indicatorView(ctx: Ctx, agreementId: number, indicatorId: number) {
+  const agreement = await readableSignedIn(ctx, agreementId);
   const [values, members] = await Promise.all([
     indicatorValues(ctx.db, ctx.indicators, agreement, indicatorId, ctx.clock.today()),
     agreementMembers(ctx.db, agreement),

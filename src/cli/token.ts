@@ -1,5 +1,5 @@
 /**
- * @module `npm run token -- <brugernavn> [navn]`: creates a personal API token for a user and prints it.
+ * @module `npm run token -- <brugernavn> [navn]`: creates a personal API token for a user (valid 90 days) and prints it.
  */
 import { readConfig } from '../core/config.js';
 import { capabilities } from '../capabilities.js';
@@ -18,7 +18,8 @@ const config = readConfig();
 const database = await openConfiguredDatabase(config, capabilities);
 try {
   const app = createAppContext({ db: database.db, config, capabilities, clock: clockFromEnv() });
-  const { token } = await issueApiToken(callContext(app, null), username, name);
+  const { token, expiresOn } = await issueApiToken(callContext(app, null), username, name);
+  console.error(`Nøglen virker til og med ${expiresOn}.`);
   console.log(token);
 } catch (error) {
   if (!(error instanceof HttpError)) throw error;

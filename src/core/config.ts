@@ -22,7 +22,28 @@ export type Config = {
   mailFrom: string;
   /** Run the background jobs (pg-boss) in this process; `RAMME_JOBS=0` turns them off. */
   runsJobs: boolean;
+  /**
+   * Which proxies in front of Ramme to believe about the client's address (`X-Forwarded-For`): false (none,
+   * the default), a number of hops, or a comma-separated list of addresses/CIDR ranges (`RAMME_TRUST_PROXY`).
+   */
+  trustProxy: false | number | string;
+  /** Log level of the structured request log (`RAMME_LOG`; `info` in production; none otherwise). */
+  logLevel: string | undefined;
+  /** Bearer token that `/metrics` requires (`RAMME_METRICS_TOKEN`); without one, `/metrics` answers 404. */
+  metricsToken: string | undefined;
 };
+
+/** `RAMME_TRUST_PROXY`: empty/0/false → trust no proxy; a number → that many hops; else a list of addresses. */
+export function parseTrustProxy(value: string | undefined): false | number | string {
+  const v = (value ?? '').trim();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(',');
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = env.NODE_ENV === 'production';
@@ -41,5 +62,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl: (env.RAMME_BASE_URL || `http://localhost:${Number(env.PORT || 3000)}`).replace(/\/+$/, ''),
     mailFrom: env.RAMME_MAIL_FROM || 'Ramme <ramme@localhost>',
     runsJobs: env.RAMME_JOBS !== '0',
+    trustProxy: parseTrustProxy(env.RAMME_TRUST_PROXY),
+    metricsToken: env.RAMME_METRICS_TOKEN || undefined,
+    logLevel: env.RAMME_LOG || (isProduction ? 'info' : undefined),
   };
 }

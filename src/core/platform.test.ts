@@ -1,5 +1,5 @@
 /**
- * Unit tests for platform building blocks: passwords, CSV, the login limiter, the data-folder lock,
+ * Unit tests for platform building blocks: passwords, CSV, the data-folder lock,
  * validation messages.
  */
 import assert from 'node:assert/strict';
@@ -9,7 +9,6 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from './auth/password.js';
-import { FailureLimiter } from './auth/rate-limit.js';
 import { DataDirLockedError, lockDataDir } from './db/lock.js';
 import { parseCsv, toCsv } from './tabular/csv.js';
 import { fieldErrorsFrom, zDate } from './validation.js';
@@ -56,16 +55,6 @@ describe('CSV', () => {
   });
   it('reports an unterminated quote in Danish', () => {
     assert.throws(() => parseCsv('a;b\n"1;2\n'), /citationstegn/);
-  });
-});
-
-describe('login limiter', () => {
-  it('blocks after five failures in the window and forgets them afterwards', () => {
-    const l = new FailureLimiter(5, 1000);
-    for (let i = 0; i < 5; i++) l.fail('u', 100 + i);
-    assert.equal(l.isBlocked('u', 200), true);
-    assert.equal(l.isBlocked('other', 200), false);
-    assert.equal(l.isBlocked('u', 1200), false);
   });
 });
 

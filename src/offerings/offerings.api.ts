@@ -8,8 +8,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireSignedIn } from '../core/access/access.js';
 import type { AppContext } from '../core/capability.js';
-import { badRequest } from '../core/errors.js';
 import { ZErrorResponse } from '../core/http/schemas.js';
+import { readUploadedFile } from '../core/http/upload.js';
 import { importFile, type Upload } from './offerings.import.js';
 import { REGISTER } from './offerings.policy.js';
 import type { OfferingListRow } from './offerings.service.js';
@@ -70,14 +70,8 @@ export function presentListItem(r: OfferingListRow) {
 /** The path id before validation (preValidation runs first); anything invalid names no offering. */
 const rawId = (req: FastifyRequest) => ZOfferingParams.parse(req.params ?? {}).id;
 
-/** Reads the one uploaded file of a multipart request (the field "fil"). */
-export async function readUpload(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart()) throw badRequest('Vælg en fil at importere (multipart/form-data med feltet "fil").');
-  const file = await req.file();
-  if (!file) return null;
-  const buffer = await file.toBuffer();
-  return { filename: file.filename, buffer, truncated: file.file.truncated };
-}
+/** Reads the one uploaded file of a multipart request (the field "fil"; a form sends its `_csrf` field first). */
+export const readUpload = (req: FastifyRequest): Promise<Upload> => readUploadedFile(req, 'Vælg en fil at importere (multipart/form-data med feltet "fil").');
 
 export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -145,6 +139,7 @@ export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
   app.post(
     '/api/offerings/import',
     {
+      config: { upload: true },
       schema: {
         summary: 'Importér tilbud fra CSV eller Excel (multipart, feltet "fil"); alt eller intet',
         tags,

@@ -2,7 +2,7 @@
  * @module The tariffs front page (public: the published overviews; an operator's own offerings and their round;
  * the secretariat's queue) and an offering's tariff history with the versions the actor may see.
  */
-import { can, requireAccess } from '../core/access/access.js';
+import { can, requireAccess, requireSignedIn } from '../core/access/access.js';
 import type { Ctx } from '../core/capability.js';
 import { notFound } from '../core/errors.js';
 import { ownOfferings, reviewQueue } from './list.repository.js';
@@ -57,8 +57,9 @@ export async function tariffsHome(ctx: Ctx) {
 export type TariffsHomeData = Awaited<ReturnType<typeof tariffsHome>>;
 
 /** An offering's tariffs: every version the actor may see, and which years it may start a calculation for. */
+/** One offering's tariffs: the register's data (name, operator), so for signed-in users only. */
 export async function offeringTariffs(ctx: Ctx, offeringId: number) {
-  requireAccess(ctx, 'tariffs.list', null);
+  requireSignedIn(ctx, 'tariffs.list', null);
   const year = roundYear(ctx.clock);
   const offering = await offeringContext(ctx.db, offeringId, year);
   if (!offering) throw notFound('Tilbuddet findes ikke.');

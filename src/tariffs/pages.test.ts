@@ -367,8 +367,11 @@ test('the rules page shows every area’s rules and the P/L index', async () => 
   assert.doesNotMatch(page.body, /\d\d\/\d\d|\d{4}-\d\d-\d\d/);
 });
 
-test('an offering’s tariff page lists only published versions to the public', async () => {
-  const pub = await get(null, `/takster/tilbud/${editedOfferingId}`);
+test('an offering’s tariff page asks anonymous visitors to sign in and lists only published versions to other organisations', async () => {
+  const anonymous = await get(null, `/takster/tilbud/${editedOfferingId}`);
+  assert.equal(anonymous.statusCode, 302);
+  assert.match(String(anonymous.headers.location), /^\/login/);
+  const pub = await get(await t.login('demo-laeser'), `/takster/tilbud/${editedOfferingId}`);
   assert.equal(pub.statusCode, 200);
   assert.match(pub.body, /Offentliggjort/);
   assert.doesNotMatch(pub.body, /Kladde|Indsendt/);

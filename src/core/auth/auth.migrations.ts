@@ -45,4 +45,25 @@ async function auditRequest(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
-export const authMigrations: Record<string, Migration> = { '0002_auth_audit': { up }, '0003_audit_request': { up: auditRequest } };
+/**
+ * API tokens expire (tokens made before get 90 days from the upgrade); failed sign-ins are counted in the
+ * database, per account and per client address, so every process shares the counts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function security(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table api_token add column expires_on date;
+    update api_token set expires_on = current_date + 90;
+    alter table api_token alter column expires_on set not null;
+    create table login_failure (
+      id bigserial primary key, account text not null, address text not null, at timestamptz not null default now());
+    create index login_failure_account on login_failure (account, at);
+    create index login_failure_address on login_failure (address, at);
+  `.execute(db);
+}
+
+export const authMigrations: Record<string, Migration> = {
+  '0002_auth_audit': { up },
+  '0003_audit_request': { up: auditRequest },
+  '0004_token_expiry_login_failures': { up: security },
+};

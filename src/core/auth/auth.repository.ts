@@ -52,8 +52,8 @@ export async function deleteSessionsOfUser(db: Queryable, userId: number): Promi
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }
 
-/** An unrevoked token of an active user: one statement per API request. */
-export async function liveToken(db: Queryable, tokenHash: string) {
+/** An unrevoked, unexpired token of an active user: one statement per API request. */
+export async function liveToken(db: Queryable, tokenHash: string, today: string) {
   return prepared(
     db
       .selectFrom('api_token as t')
@@ -61,6 +61,7 @@ export async function liveToken(db: Queryable, tokenHash: string) {
       .select(['t.id', 't.user_id', 't.last_used_at'])
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
+      .where('t.expires_on', '>=', today)
       .where('u.is_active', '=', true),
   ).executeTakeFirst();
 }
@@ -75,10 +76,10 @@ export async function touchToken(db: Queryable, tokenId: number, at: Date, notBe
     .execute();
 }
 
-export async function insertApiToken(db: Queryable, row: { userId: number; name: string; tokenHash: string }): Promise<number> {
+export async function insertApiToken(db: Queryable, row: { userId: number; name: string; tokenHash: string; expiresOn: string }): Promise<number> {
   const { id } = await db
     .insertInto('api_token')
-    .values({ user_id: row.userId, name: row.name, token_hash: row.tokenHash })
+    .values({ user_id: row.userId, name: row.name, token_hash: row.tokenHash, expires_on: row.expiresOn })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -99,7 +100,7 @@ export async function revokeApiToken(db: Queryable, userId: number, tokenId: num
 export async function apiTokensOf(db: Queryable, userId: number) {
   return db
     .selectFrom('api_token')
-    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at', 'expires_on'])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -174,4 +175,23 @@ export async function countDemoUsers(db: Queryable): Promise<number> {
     .where('is_demo', '=', true)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Failed sign-ins within the last `minutes` (by the database's clock, shared by every process): for the account and from the address. */
+export async function recentLoginFailures(db: Queryable, account: string, address: string, minutes: number): Promise<{ account: number; address: number }> {
+  const { rows } = await sql<{ account: number; address: number }>`
+    select (select count(*) from login_failure where account = ${account} and at > now() - make_interval(mins => ${minutes}))::int as account,
+           (select count(*) from login_failure where address = ${address} and at > now() - make_interval(mins => ${minutes}))::int as address`.execute(db);
+  return rows[0] ?? { account: 0, address: 0 };
+}
+
+/** Records a failed sign-in and forgets this account's and address's failures older than `minutes`. */
+export async function recordLoginFailure(db: Queryable, account: string, address: string, minutes: number): Promise<void> {
+  await sql`delete from login_failure where (account = ${account} or address = ${address}) and at <= now() - make_interval(mins => ${minutes})`.execute(db);
+  await db.insertInto('login_failure').values({ account, address }).execute();
+}
+
+/** A successful sign-in clears the account's failures. */
+export async function clearLoginFailures(db: Queryable, account: string): Promise<void> {
+  await db.deleteFrom('login_failure').where('account', '=', account).execute();
 }

@@ -14,13 +14,23 @@ import { perDatabaseCache } from '../cache.js';
 import type { AppContext, Ctx } from '../capability.js';
 import { z } from 'zod';
 import { badRequest, HttpError, notFound } from '../errors.js';
-import { parseInput, zText } from '../validation.js';
+import { addDays } from '../clock.js';
+import { parseInput, zDate, zText } from '../validation.js';
 import { ROLES, type Actor, type Role } from './actor.js';
 import * as repo from './auth.repository.js';
 import { newSecret, sha256, verifyPassword } from './password.js';
 import './auth.policy.js';
 
 export const SESSION_HOURS = 12;
+/** Failed sign-ins are counted over this many minutes… */
+export const LOGIN_WINDOW_MINUTES = 15;
+/** …and an account is blocked after this many failures in the window, from any address… */
+export const LOGIN_FAILURES_PER_ACCOUNT = 5;
+/** …and an address after this many, for any usernames (so trying many usernames once each is limited too). */
+export const LOGIN_FAILURES_PER_ADDRESS = 20;
+/** An API token's lifetime unless its creator chooses another, and the longest they may choose. */
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 366;
 /** How long a process reuses an actor it has loaded. */
 export const ACTOR_TTL_MS = 10_000;
 /** A token's last use is recorded at most this often. */
@@ -72,7 +82,7 @@ export async function authenticateSession(app: AppContext, secret: string): Prom
 
 /** The actor of an unrevoked API token (null otherwise); records the use at most once per TOKEN_TOUCH_MS. */
 export async function authenticateToken(app: AppContext, token: string): Promise<Actor | null> {
-  const row = await repo.liveToken(app.db, sha256(token));
+  const row = await repo.liveToken(app.db, sha256(token), app.clock.today());
   if (!row) return null;
   const now = app.clock.now();
   const notBefore = new Date(now.getTime() - TOKEN_TOUCH_MS);
@@ -80,41 +90,57 @@ export async function authenticateToken(app: AppContext, token: string): Promise
   return loadActor(app, row.user_id, 'token');
 }
 
+export type SignInOutcome = { kind: 'signed_in'; secret: string } | { kind: 'wrong' } | { kind: 'throttled' };
+
 /**
- * Checks a username and password and starts a session; null when they do not match. Takes the same time
- * for unknown users. Both outcomes are audited with the username tried (never the password).
+ * Checks a username and password and starts a session (ending `previousSecret`, the session this browser
+ * had). Takes the same time for unknown users. Failures are counted in the database per account and per
+ * client address (the address as the configured proxies report it): past the limits the attempt is refused
+ * before the password is checked. Both outcomes are audited with the username tried (never the password).
  */
-export async function signInWithPassword(ctx: Ctx, username: string, password: string): Promise<{ secret: string } | null> {
+export async function signInWithPassword(ctx: Ctx, username: string, password: string, previousSecret: string | null = null): Promise<SignInOutcome> {
   requireAccess(ctx, 'auth.signIn', {});
   const name = username.trim().toLowerCase();
+  const address = ctx.request?.ip ?? 'lokal';
+  const failures = await repo.recentLoginFailures(ctx.db, name, address, LOGIN_WINDOW_MINUTES);
+  if (failures.account >= LOGIN_FAILURES_PER_ACCOUNT || failures.address >= LOGIN_FAILURES_PER_ADDRESS) return { kind: 'throttled' };
   const user = await repo.userForSignIn(ctx.db, name);
   const matches = await verifyPassword(password, user?.password_hash ?? NO_PASSWORD);
   if (!user?.is_active || !matches) {
-    await audit(ctx.db, { actor: null, request: ctx.request }, { entity: 'session', entityId: name, action: 'sign_in_failed', after: { username: name } });
-    return null;
+    await ctx.db.transaction().execute(async (trx) => {
+      await repo.recordLoginFailure(trx, name, address, LOGIN_WINDOW_MINUTES);
+      await audit(trx, { actor: null, request: ctx.request }, { entity: 'session', entityId: name, action: 'sign_in_failed', after: { username: name } });
+    });
+    return { kind: 'wrong' };
   }
-  return startSession(ctx, user.id, 'password');
+  await repo.clearLoginFailures(ctx.db, name);
+  return { kind: 'signed_in', ...(await startSession(ctx, user.id, 'password', previousSecret)) };
 }
 
 const ZDemoLogin = z.object({ username: zText(60), next: z.string().max(500).optional(), _csrf: z.string().optional() });
 
 /** Demo mode only: signs in as a demo user (the login page's form) without a password. */
-export async function signInAsDemoUser(ctx: Ctx, form: unknown): Promise<{ secret: string; next?: string }> {
+export async function signInAsDemoUser(ctx: Ctx, form: unknown, previousSecret: string | null = null): Promise<{ secret: string; next?: string }> {
   requireAccess(ctx, 'auth.signIn', {});
   if (!ctx.config.isDemo) throw new HttpError(404, 'Demologin findes ikke i denne installation.');
   const input = parseInput(ZDemoLogin, form);
   const user = await repo.activeDemoUser(ctx.db, input.username);
   if (!user) throw badRequest('Demobrugeren findes ikke.');
-  return { ...(await startSession(ctx, user.id, 'demo')), next: input.next };
+  return { ...(await startSession(ctx, user.id, 'demo', previousSecret)), next: input.next };
 }
 
-async function startSession(ctx: Ctx, userId: number, method: 'password' | 'demo'): Promise<{ secret: string }> {
+/** Starts a new session with a new secret; the browser's previous session (if any) ends in the same transaction. */
+async function startSession(ctx: Ctx, userId: number, method: 'password' | 'demo', previousSecret: string | null): Promise<{ secret: string }> {
   // A new sign-in always reads the user afresh (e.g. roles changed by another process).
   invalidateActor(userId);
   const actor = await loadActor(ctx, userId, 'session');
   if (!actor) throw badRequest('Brugeren er deaktiveret.');
   const secret = newSecret();
   await ctx.db.transaction().execute(async (trx) => {
+    if (previousSecret) {
+      const ended = await repo.deleteSession(trx, sha256(previousSecret));
+      if (ended) invalidateActor(ended.user_id);
+    }
     await repo.insertSession(trx, { idHash: sha256(secret), userId, csrf: newSecret(), hours: SESSION_HOURS });
     await audit(
       trx,
@@ -143,16 +169,34 @@ export async function demoUsers(ctx: Ctx) {
   return ctx.config.isDemo ? repo.demoUsersForLogin(ctx.db) : [];
 }
 
-/** The signed-in user's profile: who they are and their API tokens. */
+/** The signed-in user's profile: who they are, their API tokens, and the expiry date a new token gets unless they choose another. */
 export async function profile(ctx: Ctx) {
   const actor = requireSignedIn(ctx, 'auth.profile', {});
-  return { actor, tokens: await repo.apiTokensOf(ctx.db, actor.userId) };
+  const today = ctx.clock.today();
+  const tokens = await repo.apiTokensOf(ctx.db, actor.userId);
+  return {
+    actor,
+    tokens: tokens.map((t) => ({ ...t, is_expired: t.expires_on < today })),
+    defaultExpiry: addDays(today, TOKEN_DEFAULT_DAYS),
+  };
 }
 
-/** Creates a personal API token for the signed-in user; the secret is shown once and never stored. */
-export async function createOwnApiToken(ctx: Ctx, name: string): Promise<{ id: number; token: string }> {
+const ZNewToken = z.object({ name: zText(80), expiresOn: z.preprocess((v) => (v === '' ? undefined : v), zDate.optional()) });
+
+/**
+ * Creates a personal API token for the signed-in user; the secret is shown once and never stored. It works
+ * through `expiresOn` (a Copenhagen date from tomorrow to TOKEN_MAX_DAYS ahead; TOKEN_DEFAULT_DAYS when not given).
+ */
+export async function createOwnApiToken(ctx: Ctx, input: unknown): Promise<{ id: number; token: string; name: string; expiresOn: string }> {
   const actor = requireSignedIn(ctx, 'auth.tokens', { userId: ctx.actor?.userId ?? 0 });
-  return insertToken(ctx, actor.userId, name);
+  const v = parseInput(ZNewToken, input);
+  const today = ctx.clock.today();
+  const expiresOn = v.expiresOn ?? addDays(today, TOKEN_DEFAULT_DAYS);
+  if (expiresOn <= today || expiresOn > addDays(today, TOKEN_MAX_DAYS))
+    throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', {
+      expiresOn: [`Udløbsdatoen skal ligge mellem i morgen og ${TOKEN_MAX_DAYS} dage frem.`],
+    });
+  return { ...(await insertToken(ctx, actor.userId, v.name, expiresOn)), name: v.name, expiresOn };
 }
 
 /** Revokes one of the signed-in user's tokens (404 when it is not theirs or already revoked). */
@@ -172,19 +216,26 @@ export async function revokeOwnApiToken(ctx: Ctx, tokenId: number): Promise<void
   });
 }
 
-/** Operator command: a token for a user, by username (active users only). */
-export async function issueApiToken(ctx: Ctx, username: string, name: string): Promise<{ id: number; token: string }> {
+/** Operator command: a token for a user, by username (active users only), working for `days` days. */
+export async function issueApiToken(
+  ctx: Ctx,
+  username: string,
+  name: string,
+  days = TOKEN_DEFAULT_DAYS,
+): Promise<{ id: number; token: string; expiresOn: string }> {
   requireAccess(ctx, 'auth.accounts', { viaRequest: ctx.request !== null });
+  if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS) throw badRequest(`Antal dage skal være et heltal fra 1 til ${TOKEN_MAX_DAYS}.`);
   const user = await repo.userByUsername(ctx.db, username);
   if (!user?.is_active) throw notFound(`Brugeren "${username}" findes ikke eller er deaktiveret.`);
-  return insertToken(ctx, user.id, name);
+  const expiresOn = addDays(ctx.clock.today(), days);
+  return { ...(await insertToken(ctx, user.id, name, expiresOn)), expiresOn };
 }
 
-async function insertToken(ctx: Ctx, userId: number, name: string): Promise<{ id: number; token: string }> {
+async function insertToken(ctx: Ctx, userId: number, name: string, expiresOn: string): Promise<{ id: number; token: string }> {
   const token = newSecret('ramme_');
   return ctx.db.transaction().execute(async (trx) => {
-    const id = await repo.insertApiToken(trx, { userId, name, tokenHash: sha256(token) });
-    await audit(trx, ctx, { entity: 'api_token', entityId: id, action: 'create', after: { userId, name } });
+    const id = await repo.insertApiToken(trx, { userId, name, tokenHash: sha256(token), expiresOn });
+    await audit(trx, ctx, { entity: 'api_token', entityId: id, action: 'create', after: { userId, name, expiresOn } });
     return { id, token };
   });
 }

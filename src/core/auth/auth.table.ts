@@ -24,7 +24,10 @@ export type ApiTokenTable = {
   created_at: Generated<Date>;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** The last day the token works (a Copenhagen date). */
+  expires_on: string;
 };
+export type LoginFailureTable = { id: Generated<string>; account: string; address: string; at: Generated<Date> };
 export type AuditLogTable = {
   id: Generated<string>;
   at: Generated<Date>;
@@ -46,6 +49,7 @@ declare module '../db/types.js' {
     user_role: UserRoleTable;
     user_session: SessionTable;
     api_token: ApiTokenTable;
+    login_failure: LoginFailureTable;
     audit_log: AuditLogTable;
   }
 }

@@ -24,6 +24,8 @@ import { documentSchema, schemaSerializer, schemaValidator } from './schemas.js'
 import { badRequest, HttpError, type FieldErrors } from '../errors.js';
 import { describeDatabaseError } from './database-errors.js';
 import { controlCharacterErrors, cprErrors } from './input-guard.js';
+import { loggerOptions } from './logging.js';
+import { METRICS_PATH, registerMetrics } from './metrics.js';
 import { Layout, type Crumb } from '../web/layout.js';
 import { ErrorPage } from '../web/error-page.js';
 
@@ -37,6 +39,8 @@ declare module 'fastify' {
     ctx: Ctx;
     csrf: string;
     sessionSecret: string | null;
+    /** An upload form's CSRF token is still to be checked, from its `_csrf` field before the file (see upload.ts). */
+    csrfPending: boolean;
   }
   interface FastifyReply {
     /** Renders a page inside the shared layout. */
@@ -49,6 +53,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set to false on routes that take no ambient credentials (public JSON computations). */
     csrf?: boolean;
+    /**
+     * A multipart upload route: its form sends the CSRF token as a `_csrf` field before the file, checked when
+     * the route reads the file (`readUploadedFile`), never in the URL.
+     */
+    upload?: boolean;
   }
 }
 
@@ -63,11 +72,17 @@ export async function renderToString(node: JSX.Element): Promise<string> {
   return '<!doctype html>' + (await node.toString());
 }
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+/** Trusts the nearest `hops` proxies (what Fastify does for a number, in the shape its types accept). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+export type BuildOptions = { /** Where the structured log goes (tests); stdout otherwise. */ logStream?: { write: (line: string) => void } };
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: process.env.RAMME_LOG ? { level: process.env.RAMME_LOG } : false,
+    logger: loggerOptions(ctx.config.logLevel, options.logStream),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: ctx.config.isProduction,
+    // Only the configured proxies are believed about the client's address (RAMME_TRUST_PROXY; none by default).
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: () => randomUUID(),
   });
@@ -94,7 +109,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         title: 'Ramme API',
         version: '1',
         description:
-          'JSON-API for Ramme. Log ind med en personlig API-nøgle: `Authorization: Bearer <nøgle>` (opret den på din profilside). Fejl besvares med `{ "error": "...", "fields": { "felt": ["besked"] } }`.',
+          'JSON-API for Ramme. Log ind med en personlig API-nøgle: `Authorization: Bearer <nøgle>` (opret den på din profilside; den udløber på den valgte dato, som standard efter 90 dage). Fejl besvares med `{ "error": "...", "fields": { "felt": ["besked"] } }`.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
@@ -116,6 +131,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('csrf', '');
   app.decorateRequest('sessionSecret', null);
+  app.decorateRequest('csrfPending', false);
   app.decorateReply('page', async function page(this: FastifyReply, options: PageOptions) {
     const req = this.request;
     const html = await renderToString(
@@ -136,7 +152,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       'content-security-policy',
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'",
     );
-    await authenticate(req, reply);
+    if (ctx.config.isProduction) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    reply.header('x-request-id', req.id);
+    // The metrics scraper sends the metrics token, not a user's: no sign-in on that one route.
+    if (req.url.split('?')[0] !== METRICS_PATH) await authenticate(req, reply);
     req.ctx = callContext(ctx, req.actor, { id: req.id, ip: req.ip });
   });
 
@@ -145,7 +164,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (auth) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
       const actor = match?.[1] ? await authenticateToken(ctx, match[1]) : null;
-      if (!actor) throw new HttpError(401, 'API-nøglen er ugyldig eller tilbagekaldt.');
+      if (!actor) throw new HttpError(401, 'API-nøglen er udløbet, ugyldig eller tilbagekaldt.');
       req.actor = actor;
       return;
     }
@@ -168,6 +187,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }
     req.csrf = token;
   }
+
+  // Nothing personal is cached: every answer to a signed-in user, every API answer and every answer that sets a
+  // cookie is `no-store` (static assets and the favicon keep their own caching).
+  app.addHook('onSend', async (req, reply, payload) => {
+    const isAsset = req.url.startsWith('/static/') || req.url.startsWith('/favicon.');
+    if (!isAsset && (req.actor || isApiRequest(req) || reply.hasHeader('set-cookie'))) reply.header('cache-control', 'no-store');
+    return payload;
+  });
 
   app.addHook('preValidation', async (req) => {
     // One guard for every route: no NUL or other control character in a path parameter, query value or body text.
@@ -192,7 +219,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const isForm = type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
     if (!isForm && !req.sessionSecret) return; // JSON without ambient credentials cannot be forged
     const body = req.body as Record<string, unknown> | undefined;
-    const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? req.headers['x-csrf-token'] ?? (req.query as Record<string, string>)?._csrf;
+    // Never from the URL: a token in an address ends up in logs, history and Referer headers.
+    const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? req.headers['x-csrf-token'];
+    if (sent === undefined && type.startsWith('multipart/form-data') && req.routeOptions.config?.upload) {
+      req.csrfPending = true;
+      return;
+    }
     if (!req.csrf || sent !== req.csrf) {
       throw new HttpError(403, 'Formularen er udløbet eller kom ikke fra Ramme (CSRF-kontrol). Genindlæs siden og prøv igen.');
     }
@@ -201,7 +233,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setErrorHandler(async (error, req, reply) => {
     const { status, message, fields } = describeDatabaseError(error, [req.params, req.query, req.body]) ?? describeError(error);
     if (status >= 500) req.log.error(error);
-    if (status >= 500 && !process.env.RAMME_QUIET_ERRORS) console.error(error);
+    if (status >= 500 && !process.env.RAMME_QUIET_ERRORS && !ctx.config.logLevel) console.error(error);
     if (isApiRequest(req) || !String(req.headers.accept ?? '').includes('text/html')) {
       return reply.status(status).send({ error: message, ...(Object.keys(fields).length ? { fields } : {}) });
     }
@@ -224,6 +256,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     });
   });
 
+  registerMetrics(app, ctx);
   for (const capability of ctx.capabilities) {
     if (capability.routes) await capability.routes(app, ctx);
   }

@@ -5,12 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../capability.js';
-import { isHealthy } from './health.service.js';
+import { isHealthy, readiness } from './health.service.js';
 import { workList } from './work.service.js';
 import { AboutPage, DocsPage, docsPageModel, FrontPage, type OpenApiDoc } from './pages/platform.view.js';
 
 const ZHealth = z.object({ status: z.literal('ok') }).describe('Databasen svarer');
 const ZUnhealthy = z.object({ status: z.literal('error'), error: z.string() }).describe('Databasen kan ikke nås');
+const ZNotReady = z.object({ status: z.literal('error'), error: z.string() }).describe('Ikke klar: databasen kan ikke nås, eller migrationer mangler');
 
 export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
   app
@@ -23,6 +24,23 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext) {
         return reply.status(503).send({ status: 'error', error: 'Databasen kan ikke nås.' });
       },
     );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/ready',
+    {
+      schema: {
+        summary: 'Klar til trafik: databasen kan nås, og alle migrationer er kørt',
+        tags: ['Platform'],
+        security: [],
+        response: { 200: ZHealth, 503: ZNotReady },
+      },
+    },
+    async (req, reply) => {
+      const ready = await readiness(req.ctx);
+      if (ready.isReady) return { status: 'ok' as const };
+      return reply.status(503).send({ status: 'error', error: ready.reason });
+    },
+  );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -80,7 +80,7 @@ export function transferPages(fastify: FastifyInstance) {
 
   app.get('/tilbud/import', { schema: { hide: true } }, (req, reply) => showImport(req, reply));
 
-  app.post('/tilbud/import', { schema: { hide: true } }, async (req, reply) => {
+  app.post('/tilbud/import', { schema: { hide: true }, config: { upload: true } }, async (req, reply) => {
     try {
       const result = await importFile(req.ctx, () => readUpload(req));
       if (result.errors.length) return showImport(req, reply, { problems: result.errors }, 400);

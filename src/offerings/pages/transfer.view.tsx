@@ -4,7 +4,7 @@
  */
 import type { FC } from 'hono/jsx';
 import { count, formatNumber } from '../../core/format.js';
-import { Alert, ErrorSummary } from '../../core/web/components.js';
+import { Alert, CsrfField, ErrorSummary } from '../../core/web/components.js';
 import { FIELD_LABELS } from '../offerings.schema.js';
 import { headerLabel, type ImportProblem } from '../offerings.tabular.js';
 
@@ -62,7 +62,8 @@ export const ImportPage: FC<{ view: ImportPageView }> = ({ view: v }) => (
       opdaterer tilbuddet. Koder for lovgrundlag, målgrupper, driftsform og tilbudstype står i eksporten. Lister adskilles med komma. Datoer skrives åååå-mm-dd
       eller dd-mm-åååå.
     </p>
-    <form method="post" action={`/tilbud/import?_csrf=${encodeURIComponent(v.csrf)}`} enctype="multipart/form-data">
+    <form method="post" action="/tilbud/import" enctype="multipart/form-data">
+      <CsrfField token={v.csrf} />
       <div class="form-group">
         <label class="form-label" for="fil">
           Fil (.csv eller .xlsx, højst 10 MB)

@@ -4,7 +4,7 @@
  * demo-myndighed and demo-tilbudsoekonomi), a seeded table group without an organisation (only the secretariat
  * answers for it).
  */
-import { ALL, type AccessExpectation, type Who } from '../access.js';
+import { ALL, SIGNED_IN, type AccessExpectation, type Who } from '../access.js';
 import type { Db } from '../../core/db/types.js';
 
 const PUBLISHED = 'Rammeaftale Sjælland 2025-2026';
@@ -80,7 +80,8 @@ export const accessExpectations: AccessExpectation[] = [
   {
     route: 'GET /aftaler/:id/indikatorer/:iid',
     url: on(async (db, id) => `/aftaler/${id}/indikatorer/${await first(db, 'agreement_indicator', id)}`),
-    allowed: ALL,
+    allowed: SIGNED_IN,
+    note: 'the rows behind the figures name offerings: signed-in readers only',
   },
   { route: 'GET /aftaler/:id/tidslinje', url: page('/tidslinje'), allowed: ALL },
   { route: 'GET /aftaler/:id/input', url: page('/input'), allowed: ALL },
@@ -275,7 +276,8 @@ export const accessExpectations: AccessExpectation[] = [
   {
     route: 'GET /api/agreements/:id/indicators/:indicatorId/values',
     url: on(async (db, id) => `/api/agreements/${id}/indicators/${await first(db, 'agreement_indicator', id)}/values`),
-    allowed: ALL,
+    allowed: SIGNED_IN,
+    note: 'the rows behind the figures name offerings: signed-in readers only',
   },
   { route: 'GET /api/agreements/:id/comments', url: api('/comments'), allowed: ALL },
   { route: 'POST /api/agreements', url: '/api/agreements', allowed: SEC },

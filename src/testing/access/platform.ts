@@ -14,6 +14,8 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /grunddata', url: '/grunddata?date=2027-01-01', allowed: SIGNED_IN },
   { route: 'GET /api/reference', url: '/api/reference', allowed: SIGNED_IN },
   { route: 'GET /api/health', url: '/api/health', allowed: ALL },
+  { route: 'GET /api/ready', url: '/api/ready', allowed: ALL },
+  { route: 'GET /metrics', url: '/metrics', allowed: [], note: 'only the scraper with RAMME_METRICS_TOKEN (none configured here: 404)' },
   { route: 'GET /api/openapi.json', url: '/api/openapi.json', allowed: ALL },
   { route: 'GET /api/docs', url: '/api/docs', allowed: ALL },
   { route: 'GET /favicon.svg', url: '/favicon.svg', allowed: ALL },

@@ -88,7 +88,12 @@ export const accessExpectations: AccessExpectation[] = [
   },
   { route: 'GET /takster', url: '/takster', allowed: ALL },
   { route: 'GET /takster/regler', url: '/takster/regler', allowed: ALL },
-  { route: 'GET /takster/tilbud/:offeringId', url: async (db) => `/takster/tilbud/${await offeringOf(db, 316)}`, allowed: ALL },
+  {
+    route: 'GET /takster/tilbud/:offeringId',
+    url: async (db) => `/takster/tilbud/${await offeringOf(db, 316)}`,
+    allowed: SIGNED_IN,
+    note: 'an offering of the register: signed-in users only',
+  },
   {
     route: 'GET /takster/oversigt/:area/:year',
     url: `/takster/oversigt/sjaelland/${YEAR}?forhaandsvisning=1`,

@@ -7,21 +7,16 @@ import type { AppContext } from '../../capability.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../http/app.js';
 import { zText } from '../../validation.js';
 import { SESSION_HOURS, demoUsers, signInAsDemoUser, signInWithPassword, signOut } from '../auth.service.js';
-import { FailureLimiter } from '../rate-limit.js';
+import { safeNextPath } from '../next.js';
 import { LoginPage } from './login.view.js';
 
 const ZLogin = z.object({ username: zText(60), password: z.string().min(1).max(200), next: z.string().max(500).optional() });
 
-/** Only same-site relative paths are followed after login. */
-const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
-
 type LoginState = { error?: string; username?: string; next?: string; status?: number };
 
 export function loginPages(app: FastifyInstance, ctx: AppContext) {
-  const limiter = new FailureLimiter(5, 15 * 60 * 1000);
-
   const loginPage = async (req: FastifyRequest, reply: FastifyReply, s: LoginState) => {
-    const next = s.next ?? (req.query as { next?: string }).next ?? '/';
+    const next = safeNextPath(s.next ?? (req.query as { next?: string }).next);
     const users = await demoUsers(req.ctx);
     return reply.page({
       title: 'Log ind',
@@ -33,7 +28,7 @@ export function loginPages(app: FastifyInstance, ctx: AppContext) {
   const sessionStarted = (reply: FastifyReply, secret: string, next: string | undefined) => {
     reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.isSecureCookies, maxAge: SESSION_HOURS * 3600 });
     reply.clearCookie(CSRF_COOKIE, { path: '/' });
-    return reply.redirect(safeNext(next), 303);
+    return reply.redirect(safeNextPath(next), 303);
   };
 
   app.get('/login', { schema: { hide: true } }, async (req, reply) => {
@@ -47,20 +42,15 @@ export function loginPages(app: FastifyInstance, ctx: AppContext) {
     if (!parsed.success)
       return loginPage(req, reply, { error: 'Udfyld både brugernavn og adgangskode.', username: body.username, next: body.next, status: 400 });
     const { username, password, next } = parsed.data;
-    const key = `${username.toLowerCase()}|${req.ip}`;
-    if (limiter.isBlocked(key))
+    const outcome = await signInWithPassword(req.ctx, username, password, req.sessionSecret);
+    if (outcome.kind === 'throttled')
       return loginPage(req, reply, { error: 'For mange mislykkede forsøg. Vent 15 minutter, og prøv igen.', username, next, status: 429 });
-    const session = await signInWithPassword(req.ctx, username, password);
-    if (!session) {
-      limiter.fail(key);
-      return loginPage(req, reply, { error: 'Forkert brugernavn eller adgangskode.', username, next, status: 401 });
-    }
-    limiter.reset(key);
-    return sessionStarted(reply, session.secret, next);
+    if (outcome.kind === 'wrong') return loginPage(req, reply, { error: 'Forkert brugernavn eller adgangskode.', username, next, status: 401 });
+    return sessionStarted(reply, outcome.secret, next);
   });
 
   app.post('/login/demo', { schema: { hide: true } }, async (req, reply) => {
-    const { secret, next } = await signInAsDemoUser(req.ctx, req.body);
+    const { secret, next } = await signInAsDemoUser(req.ctx, req.body, req.sessionSecret);
     return sessionStarted(reply, secret, next);
   });
 

@@ -3,19 +3,26 @@
  */
 import type { FC } from 'hono/jsx';
 import type { FieldErrors } from '../../errors.js';
-import { Alert, CsrfField, ErrorSummary, Field, formatDateTime } from '../../web/components.js';
+import { Alert, CsrfField, ErrorSummary, Field, formatDate, formatDateTime } from '../../web/components.js';
 import { ROLE_LABELS, type Actor } from '../actor.js';
 
 export type ProfilePageModel = {
   csrf: string;
   actor: Actor;
-  tokens: Array<{ id: number; name: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }>;
+  tokens: Array<{ id: number; name: string; created_at: Date; last_used_at: Date | null; revoked_at: Date | null; expires_on: string; is_expired: boolean }>;
+  /** The expiry date a new token gets unless the user chooses another. */
+  defaultExpiry: string;
   /** A token just created: its secret is shown this once. */
-  created?: { name: string; token: string };
+  created?: { name: string; token: string; expiresOn: string };
   errors?: FieldErrors;
+  /** The form as sent, when it is shown again with errors. */
+  values?: { name: string; expiresOn: string };
 };
 
-export const ProfilePage: FC<ProfilePageModel> = ({ csrf, actor, tokens, created, errors }) => (
+const tokenStatus = (t: ProfilePageModel['tokens'][number]) =>
+  t.revoked_at ? `Tilbagekaldt ${formatDateTime(t.revoked_at)}` : t.is_expired ? `Udløbet ${formatDate(t.expires_on)}` : 'Aktiv';
+
+export const ProfilePage: FC<ProfilePageModel> = ({ csrf, actor, tokens, defaultExpiry, created, errors, values }) => (
   <>
     <h1>Min profil</h1>
     <dl class="ramme-dl">
@@ -35,16 +42,32 @@ export const ProfilePage: FC<ProfilePageModel> = ({ csrf, actor, tokens, created
     </p>
     {created && (
       <Alert kind="success" heading={`Nøglen "${created.name}" er oprettet`}>
-        <p>Kopiér den nu; den kan ikke vises igen:</p>
+        <p>Kopiér den nu; den kan ikke vises igen. Den virker til og med {formatDate(created.expiresOn)}:</p>
         <p>
           <code id="ny-noegle">{created.token}</code>
         </p>
       </Alert>
     )}
-    <ErrorSummary errors={errors} labels={{ name: 'Navn på nøglen' }} />
+    <ErrorSummary errors={errors} labels={{ name: 'Navn på nøglen', expiresOn: 'Udløber' }} />
     <form method="post" action="/profil/noegler">
       <CsrfField token={csrf} />
-      <Field name="name" label="Navn på nøglen" hint="Fx navnet på det system, der skal bruge den." errors={errors} maxlength={80} required />
+      <Field
+        name="name"
+        label="Navn på nøglen"
+        hint="Fx navnet på det system, der skal bruge den."
+        errors={errors}
+        value={values?.name}
+        maxlength={80}
+        required
+      />
+      <Field
+        name="expiresOn"
+        label="Udløber"
+        type="date"
+        hint="Sidste dag nøglen virker (højst et år frem). Uden dato virker den i 90 dage."
+        errors={errors}
+        value={values?.expiresOn || defaultExpiry}
+      />
       <button type="submit" class="button button-primary">
         Opret API-nøgle
       </button>
@@ -57,6 +80,7 @@ export const ProfilePage: FC<ProfilePageModel> = ({ csrf, actor, tokens, created
             <th scope="col">Navn</th>
             <th scope="col">Oprettet</th>
             <th scope="col">Senest brugt</th>
+            <th scope="col">Udløber</th>
             <th scope="col">Status</th>
             <th scope="col">
               <span class="sr-only">Handling</span>
@@ -66,7 +90,7 @@ export const ProfilePage: FC<ProfilePageModel> = ({ csrf, actor, tokens, created
         <tbody>
           {tokens.length === 0 && (
             <tr>
-              <td colspan={5}>Du har ingen API-nøgler.</td>
+              <td colspan={6}>Du har ingen API-nøgler.</td>
             </tr>
           )}
           {tokens.map((t) => (
@@ -74,9 +98,10 @@ export const ProfilePage: FC<ProfilePageModel> = ({ csrf, actor, tokens, created
               <td>{t.name}</td>
               <td>{formatDateTime(t.created_at)}</td>
               <td>{formatDateTime(t.last_used_at)}</td>
-              <td>{t.revoked_at ? `Tilbagekaldt ${formatDateTime(t.revoked_at)}` : 'Aktiv'}</td>
+              <td>{formatDate(t.expires_on)}</td>
+              <td>{tokenStatus(t)}</td>
               <td>
-                {!t.revoked_at && (
+                {!t.revoked_at && !t.is_expired && (
                   <form method="post" action={`/profil/noegler/${t.id}/tilbagekald`}>
                     <CsrfField token={csrf} />
                     <button type="submit" class="button button-secondary">

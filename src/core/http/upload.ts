@@ -1,0 +1,25 @@
+/**
+ * @module Reading the one uploaded file of a multipart request. An upload form sends its CSRF token as the
+ * `_csrf` field before the file (never in the URL); when the request did not carry the token in a header, it
+ * is checked here, before the file is read, and a missing or wrong token is a 403.
+ */
+import type { FastifyRequest } from 'fastify';
+import { badRequest, HttpError } from '../errors.js';
+
+export type UploadedFile = { filename: string; buffer: Buffer; truncated: boolean };
+
+export const CSRF_REFUSED = 'Formularen er udløbet eller kom ikke fra Ramme (CSRF-kontrol). Genindlæs siden og prøv igen.';
+
+export async function readUploadedFile(req: FastifyRequest, missing: string): Promise<UploadedFile | null> {
+  if (!req.isMultipart()) throw badRequest(missing);
+  const file = await req.file();
+  if (req.csrfPending) {
+    const field = file?.fields._csrf;
+    const sent = field && !Array.isArray(field) && field.type === 'field' ? field.value : undefined;
+    if (!req.csrf || sent !== req.csrf) throw new HttpError(403, CSRF_REFUSED);
+    req.csrfPending = false;
+  }
+  if (!file) return null;
+  const buffer = await file.toBuffer();
+  return { filename: file.filename, buffer, truncated: file.file.truncated };
+}
