@@ -114,6 +114,14 @@ describe('contract terms', () => {
     assert.equal(cpr.statusCode, 400);
     assert.match(cpr.json().fields.goals[0], /CPR-nummer/);
     assert.ok(!cpr.body.includes('010190-1234'), 'the CPR number is not repeated');
+    const mail = await t.as(caseWorker, {
+      method: 'PUT',
+      url: `/api/contracts/${c.id}/terms`,
+      payload: { ...termsFor(c), buyerContact: { name: 'Mette', phone: '0101901234', email: '0101901234@holbaek.dk' } },
+    });
+    assert.equal(mail.statusCode, 400);
+    assert.match(mail.json().fields['buyerContact.email'][0], /CPR-nummer/);
+    assert.match(mail.json().fields['buyerContact.phone'][0], /CPR-nummer/);
     const late = await t.as(caseWorker, { method: 'PUT', url: `/api/contracts/${c.id}/terms`, payload: { ...termsFor(c), followUpDates: ['2027-04-01'] } });
     assert.equal(late.statusCode, 400);
     assert.match(late.json().fields.followUpDates[0], /senest 3 måneder/);

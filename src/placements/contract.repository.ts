@@ -338,3 +338,40 @@ export async function recentSearches(db: Queryable, organisationId: number, sinc
 export async function municipalities(db: Queryable) {
   return db.selectFrom('organisation').select(['id', 'name']).where('kind', '=', 'municipality').orderBy('name').execute();
 }
+
+// Indicators ----------------------------------------------------------------------------------------------
+
+/**
+ * The agreed contracts (accepted, also under notice or ended) bought by the given organisations with a start
+ * date in [from, to], with what the indicators count: on a standard template, time-limited, a private purchase
+ * and whether its public-first check is recorded (a search, and a reason when the search showed a public place).
+ */
+export async function agreedContractsOf(db: Queryable, buyerOrgIds: readonly number[], from: string, to: string) {
+  if (!buyerOrgIds.length) return [];
+  return db
+    .selectFrom('contract as c')
+    .innerJoin(offeringCatalogue(db).as('oc'), 'oc.offering_id', 'c.offering_id')
+    .leftJoin('place_search as s', 's.id', 'c.search_id')
+    .select(['c.id', 'c.buyer_org_id', 'oc.offering_name', 'oc.operator_type_name', 'c.start_date', 'c.is_standard', 'c.is_imported'])
+    .select(sql<boolean>`c.end_date is not null`.as('is_time_limited'))
+    .select(sql<boolean>`oc.operator_type not in ('kommunal', 'regional')`.as('is_private'))
+    .select(sql<boolean>`(s.id is not null and (c.public_first_reason is not null or s.public_with_place_count = 0))`.as('has_check'))
+    .where('c.buyer_org_id', 'in', [...buyerOrgIds])
+    .where('c.status', 'in', ['accepteret', 'opsagt'])
+    .where('c.start_date', '>=', from)
+    .where('c.start_date', '<=', to)
+    .orderBy('c.start_date')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** The first day the area's public-first principle applies (null: never). */
+export async function publicFirstFrom(db: Queryable, areaId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('placement_rule')
+    .select(sql<string | null>`min(valid_from)`.as('from'))
+    .where('area_id', '=', areaId)
+    .where('is_public_first', '=', true)
+    .executeTakeFirst();
+  return row?.from ?? null;
+}

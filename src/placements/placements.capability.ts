@@ -3,10 +3,12 @@
  */
 import type { Capability } from '../core/capability.js';
 import { contractsApi } from './contracts.api.js';
+import { contractIndicators } from './contracts.indicators.js';
 import { placementsApi } from './placements.api.js';
 import { placementsMigrations } from './placements.migrations.js';
 import { placementsPermissions } from './placements.policy.js';
 import { seedPlacements } from './placements.seed.js';
+import { contractPages } from './pages/contract.pages.js';
 import { reservationPages } from './pages/reservation.pages.js';
 import { searchPages } from './pages/search.pages.js';
 import { vacancyPages } from './pages/vacancy.pages.js';
@@ -21,6 +23,7 @@ export const placements: Capability = {
     vacancyPages(app);
     searchPages(app);
     reservationPages(app);
+    contractPages(app);
   },
   nav: [
     {
@@ -32,6 +35,7 @@ export const placements: Capability = {
     },
   ],
   seed: seedPlacements,
+  indicators: contractIndicators,
   permissions: placementsPermissions,
   auditEntities: {
     vacancy_report: {

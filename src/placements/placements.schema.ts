@@ -3,7 +3,7 @@
  * answers. Every free-text field refuses CPR numbers (core/cpr.ts).
  */
 import { z } from 'zod';
-import { zFreeText } from '../core/cpr.js';
+import { CPR_MESSAGE, noCpr, zFreeText } from '../core/cpr.js';
 import { asArray, zCheckbox, zDate } from '../core/validation.js';
 import { ADDON_UNITS, CONTRACT_STATES, CONTRACT_STATUSES, NOTICE_PARTIES, PAYMENT_TIMINGS, RESERVATION_STATUSES } from './placements.table.js';
 
@@ -177,7 +177,10 @@ const zContact = z
   .object({
     name: zText(120).describe('Navn'),
     phone: zText(30).describe('Telefon'),
-    email: z.preprocess(emptyToNull, z.email().max(200).nullable()).optional().default(null),
+    email: z
+      .preprocess(emptyToNull, z.email().max(200).refine(noCpr, { message: CPR_MESSAGE }).nullable())
+      .optional()
+      .default(null),
   })
   .strict();
 

@@ -8,13 +8,16 @@ import { addDays } from '../core/clock.js';
 import type { SeedContext } from '../core/capability.js';
 import { intBetween, pick, weighted } from '../core/seed/random.js';
 import { offeringCatalogue } from '../offerings/offerings.public.js';
+import { addMonths } from './contract.logic.js';
+import { seedContracts } from './contracts.seed.js';
 import type { ReservationStatus } from './placements.table.js';
 
 const HOUR = 3_600_000;
 const CASE_PREFIX = ['SAG', 'BFU', 'VOK', 'SOC'] as const;
 const CYCLE = ['bekraeftet', 'afventer', 'afvist', 'annulleret', 'afventer', 'udloebet'] as const;
 
-export async function seedPlacements({ db, clock, random, log }: SeedContext): Promise<void> {
+export async function seedPlacements(ctx: SeedContext): Promise<void> {
+  const { db, clock, random, log } = ctx;
   const now = clock.now();
   const today = clock.today();
   const offerings = await db
@@ -148,7 +151,12 @@ export async function seedPlacements({ db, clock, random, log }: SeedContext): P
       .values(reservations.slice(i, i + 2000))
       .execute();
   const contracts = await seedContractDrafts(db, now);
-  log(`pladser: ${reports.length} pladsmeldinger, ${reservations.length} reservationer, ${contracts} kontrakter`);
+  const started = Date.now();
+  const running = await seedContracts(ctx);
+  log(
+    `pladser: ${reports.length} pladsmeldinger, ${reservations.length} reservationer, ${contracts} kontrakter fra reservationer; ` +
+      `${running.contracts} løbende kontrakter (${running.addOns} særydelser, ${running.searches} søgninger bag tjek) på ${Date.now() - started} ms`,
+  );
 }
 
 /** Every confirmed reservation became a contract on the standard template: drafts, sent and accepted ones in turn. */
@@ -176,7 +184,26 @@ async function seedContractDrafts(db: SeedContext['db'], now: Date): Promise<num
     const inside = (r.operator_type === 'kommunal' || r.operator_type === 'regional') && r.is_covered;
     const code = `${inside ? 'inside' : 'outside'}_${r.legal_basis_law === 'Barnets lov' ? 'child' : 'adult'}`;
     const status = statuses[i % 3]!;
+    // Sent and accepted ones have their complete terms (sending requires them); drafts are half done.
+    const isDone = status !== 'kladde';
+    const end = addDays(addMonths(r.start_date, 12), -1);
     return {
+      buyer_department: 'Socialafdelingen',
+      buyer_ean: `5798${String(r.buyer_org_id * 7 + 1).padStart(9, '0')}`,
+      provider_ean: inside ? `5798${String(r.offering_id * 7 + 3).padStart(9, '0')}` : null,
+      provider_cvr: inside ? null : '12345678',
+      buyer_contact_name: 'Mette Hansen',
+      provider_contact_name: isDone ? 'Lars Nielsen' : null,
+      indexation: inside ? ('naeste_takst' as const) : ('pl' as const),
+      end_date: isDone ? end : null,
+      current_end_date: isDone ? end : null,
+      expected_duration_months: isDone ? 12 : null,
+      buyer_notice_days: 30,
+      provider_notice_days: 90,
+      goals: isDone ? 'Borgeren bliver mere selvhjulpen i egen bolig.' : null,
+      follow_up_dates: JSON.stringify(isDone ? [addMonths(r.start_date, 2)] : []),
+      payment_timing: isDone ? ('bagud' as const) : null,
+      payment_days: 30,
       reservation_id: r.id,
       offering_id: r.offering_id,
       buyer_org_id: r.buyer_org_id,

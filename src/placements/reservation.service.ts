@@ -13,6 +13,7 @@ import { scopeOf } from '../core/access/rules.js';
 import { areaIdsOfMunicipalities } from '../reference/reference.public.js';
 import { expiryOf, reservablePlaces, reservationState } from './logic.js';
 import { isCaseWorker, PLACEMENTS, type ReservationTarget } from './placements.policy.js';
+import { contractOfReservation } from './contract.repository.js';
 import * as repo from './placements.repository.js';
 import { ZDecisionInput, ZReservationInput } from './placements.schema.js';
 import { loadPlaceOffering, targetOf, vacancyFigures } from './vacancy.service.js';
@@ -99,8 +100,11 @@ export async function reservationPage(ctx: Ctx, id: number) {
   requireSignedIn(ctx, 'placements.reservation.read', target);
   const now = ctx.clock.now();
   const view = withState(row!, now);
+  const contract = await contractOfReservation(ctx.db, id);
   return {
     reservation: view,
+    contractId: contract?.id ?? null,
+    canDraft: !contract && view.state === 'bekraeftet' && can(ctx, 'placements.contract.edit', target),
     canDecide: view.state === 'afventer' && can(ctx, 'placements.reservation.decide', target),
     canCancel: (view.state === 'afventer' || view.state === 'bekraeftet') && can(ctx, 'placements.reservation.cancel', target),
   };

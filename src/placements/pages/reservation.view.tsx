@@ -68,6 +68,19 @@ export const ReservationPage = (p: Awaited<ReturnType<typeof reservationPage>> &
           ...(r.decline_reason ? ([['Begrundelse for afvisning', r.decline_reason]] as Array<[string, string]>) : []),
         ]}
       />
+      {p.contractId !== null && (
+        <p>
+          <a href={`/pladser/kontrakter/${p.contractId}`}>Se kontrakten</a>
+        </p>
+      )}
+      {p.canDraft && (
+        <form method="post" action={`/pladser/reservationer/${r.id}/kontrakt`}>
+          <CsrfField token={p.csrf} />
+          <button type="submit" class="button button-primary">
+            Opret kontraktkladde
+          </button>
+        </form>
+      )}
       {p.canDecide && (
         <>
           <h2>Svar på reservationen</h2>

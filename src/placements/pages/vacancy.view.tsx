@@ -34,6 +34,9 @@ export const FrontPage = (p: { offerings: Awaited<ReturnType<typeof operatorOver
       <li>
         <a href="/pladser/reservationer">Reservationer</a>
       </li>
+      <li>
+        <a href="/pladser/kontrakter">Kontrakter</a>
+      </li>
       {p.canSeeStale && (
         <li>
           <a href="/pladser/foraeldede">Forældede pladsmeldinger pr. driftsherre</a>
