@@ -152,22 +152,37 @@ test('only the secretariat may import; the page offers the form to it alone', as
   assert.match(own.body, /Indlæs fra Statistikbanken/);
 });
 
+// As the browser sends it: the CSRF token as the form's first field, never in a header or the address.
+const formUpload = (fields: Record<string, string>, file: string | null) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/analyse/data',
+    headers: { accept: 'text/html', cookie: secretariat.cookie, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    payload: multipart(fields, file),
+  });
+
 test('the page imports and shows the result, or the row report', async () => {
-  const ok = await upload(
-    secretariat,
-    `/analyse/data?_csrf=${encodeURIComponent(secretariat.csrf)}`,
-    { tableId: 'FRKM125', downloadedOn: '2025-06-02' },
+  const ok = await formUpload(
+    { _csrf: secretariat.csrf, tableId: 'FRKM125', downloadedOn: '2025-06-02' },
     'OMRÅDE;KØN;ALDER;TID;INDHOLD\n316;TOT;40;2030;1000\n316;TOT;41;2030;1010',
   );
   assert.equal(ok.statusCode, 200, ok.body.slice(0, 500));
   assert.match(ok.body, /FRKM125 er indlæst/);
-  const bad = await upload(
-    secretariat,
-    `/analyse/data?_csrf=${encodeURIComponent(secretariat.csrf)}`,
-    { tableId: 'FRKM125', downloadedOn: '2025-06-02' },
+  const bad = await formUpload(
+    { _csrf: secretariat.csrf, tableId: 'FRKM125', downloadedOn: '2025-06-02' },
     'OMRÅDE;KØN;ALDER;TID;INDHOLD\nAtlantis;TOT;40;2030;1000',
   );
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /Intet er indlæst/);
   assert.match(bad.body, /Ukendt kommune &quot;Atlantis&quot;|Ukendt kommune "Atlantis"/);
+});
+
+test('a page upload without the form’s CSRF field is refused and imports nothing', async () => {
+  const forged = await formUpload({ tableId: 'FRKM126', downloadedOn: '2025-06-02' }, 'OMRÅDE;KØN;ALDER;TID;INDHOLD\n316;TOT;40;2031;1000');
+  assert.equal(forged.statusCode, 403);
+  assert.match(forged.body, /CSRF-kontrol/);
+  const wrong = await formUpload({ _csrf: 'forkert', tableId: 'FRKM126', downloadedOn: '2025-06-02' }, 'OMRÅDE;KØN;ALDER;TID;INDHOLD\n316;TOT;40;2031;1000');
+  assert.equal(wrong.statusCode, 403);
+  const page = await t.as(secretariat, { method: 'GET', url: '/analyse/data', headers: { accept: 'text/html' } });
+  assert.doesNotMatch(page.body, /FRKM126/);
 });

@@ -1,6 +1,6 @@
 /**
  * @module Routes of the data page (`/analyse/data`): the imported series, and the secretariat's import of a
- * Statistikbanken CSV file (multipart; the CSRF token travels in the address, as for the offerings import).
+ * Statistikbanken CSV file (multipart; the form sends its CSRF token as the first field, before the file, as the offerings import does).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../core/errors.js';
@@ -22,7 +22,7 @@ async function show(
 
 export function dataPages(app: FastifyInstance) {
   app.get('/analyse/data', { schema: { hide: true } }, (req, reply) => show(req, reply));
-  app.post('/analyse/data', { schema: { hide: true } }, async (req, reply) => {
+  app.post('/analyse/data', { schema: { hide: true }, config: { upload: true } }, async (req, reply) => {
     authorizeImport(req.ctx);
     let input: ImportInput | undefined;
     try {

@@ -6,7 +6,7 @@
 import type { FC } from 'hono/jsx';
 import type { FieldErrors } from '../../core/errors.js';
 import { count, formatDate, formatDateTime, formatNumber } from '../../core/format.js';
-import { Alert, ErrorSummary, Field } from '../../core/web/components.js';
+import { Alert, CsrfField, ErrorSummary, Field } from '../../core/web/components.js';
 import type { DataPageView, ImportResult } from '../import.service.js';
 import type { StatProblem } from '../statbank.js';
 
@@ -66,7 +66,8 @@ const ImportForm: FC<{ m: DataPageModel }> = ({ m }) => {
         5.38.xx). Områder kan stå som kode, kode og navn ("101 København") eller navn; tider som 2024, 2024K1 eller 2024M01; ".." betyder udeladt. Andre
         variable (fx KØN) skal have én værdi eller "I alt". En ny indlæsning af samme tabel erstatter den forrige.
       </p>
-      <form method="post" action={`/analyse/data?_csrf=${encodeURIComponent(m.csrf)}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action="/analyse/data" enctype="multipart/form-data" novalidate>
+        <CsrfField token={m.csrf} />
         <Field
           name="tableId"
           label={LABELS.tableId}
