@@ -347,3 +347,20 @@ test('a reader is invited only to read the version in hearing and told who can c
   assert.doesNotMatch(member.body, /rollen Læser/);
   assert.match((await get('demo-naestved', `/aftaler/${id}/versioner/${vid}`)).body, /Send høringssvar/);
 });
+
+test('an anonymous reader of a published agreement is never offered a link to an indicator page, which needs sign-in; a signed-in reader is', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2025-2026');
+  for (const page of ['indhold', 'principper', 'dokument']) {
+    const anonymous = await get(null, `/aftaler/${id}/${page}`);
+    assert.equal(anonymous.statusCode, 200, page);
+    assert.doesNotMatch(anonymous.body, /\/indikatorer\//, `${page} links to an indicator page for an anonymous reader`);
+  }
+  const anonymousContent = await get(null, `/aftaler/${id}/indhold`);
+  const reader = await get('demo-laeser', `/aftaler/${id}/indhold`);
+  assert.match(reader.body, /href="\/aftaler\/\d+\/indikatorer\/\d+"/);
+  const linked = reader.body.match(/href="(\/aftaler\/\d+\/indikatorer\/\d+)"/)![1]!;
+  assert.equal((await get('demo-laeser', linked)).statusCode, 200);
+  // The names stay readable for everyone.
+  const name = (await t.db.selectFrom('agreement_indicator').select('name').where('agreement_id', '=', id).executeTakeFirstOrThrow()).name;
+  assert.ok(anonymousContent.body.includes(name.replace(/&/g, '&amp;')) || anonymousContent.body.includes(name));
+});

@@ -35,7 +35,8 @@ async function ensureFreeNumber(
 export async function contentView(ctx: Ctx, id: number) {
   const agreement = await readable(ctx, id);
   const [content, vocab] = await Promise.all([loadContent(ctx.db, agreement.id), allVocabulary(ctx.db)]);
-  return { agreement, content, parts: vocab.list('del'), canEdit: mayEdit(ctx, agreement) };
+  // The rows behind an indicator need sign-in: an anonymous reader is never offered a link to them.
+  return { agreement, content, parts: vocab.list('del'), canEdit: mayEdit(ctx, agreement), indicatorLinks: ctx.actor !== null };
 }
 export type ContentView = Awaited<ReturnType<typeof contentView>>;
 

@@ -61,6 +61,8 @@ export async function documentData(ctx: Ctx, id: number) {
     memberRows: j.members.map((m) => ({ ...m, tally: matrix.columns.get(m.id)! })),
     overall: matrix.overall,
     doneMilestones: j.milestones.filter((m) => m.status === 'gennemfoert'),
+    /** The indicator pages need sign-in: anonymous readers get the names without links. */
+    indicatorLinks: ctx.actor !== null,
   };
 }
 export type DocumentData = Awaited<ReturnType<typeof documentData>>;

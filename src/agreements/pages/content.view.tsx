@@ -64,7 +64,7 @@ const formPage = (p: FormPage): PageOptions => ({
 
 // The content page --------------------------------------------------------------------------------------------
 
-const FocusAreaArticle = ({ a, f, canEdit }: { a: AgreementRow; f: ContentView['content']['focusAreas'][number]; canEdit: boolean }) => (
+const FocusAreaArticle = ({ a, f, canEdit, links }: { a: AgreementRow; f: ContentView['content']['focusAreas'][number]; canEdit: boolean; links: boolean }) => (
   <article>
     <h3>
       Fokusområde {f.number}: {f.title}
@@ -79,7 +79,7 @@ const FocusAreaArticle = ({ a, f, canEdit }: { a: AgreementRow; f: ContentView['
         {o.indicators.length > 0 ? (
           <ul>
             {o.indicators.map((i) => (
-              <IndicatorLine agreementId={a.id} i={i} />
+              <IndicatorLine agreementId={a.id} i={i} link={links} />
             ))}
           </ul>
         ) : (
@@ -111,7 +111,7 @@ const Principles = ({ vm }: { vm: ContentView }) => {
             {p.commitments.map((c) => (
               <li>
                 {c.text} <em>({[c.scope_note, `gælder fra ${formatDate(c.applies_from)}`].filter(Boolean).join('; ')})</em>
-                {c.indicator_id && (
+                {c.indicator_id && vm.indicatorLinks && (
                   <>
                     {' '}
                     · <a href={agreementUrl(a.id, `/indikatorer/${c.indicator_id}`)}>indikator</a>
@@ -177,7 +177,7 @@ export function contentPage(vm: ContentView): PageOptions {
             <h2 id={`del-${part.code}`}>{part.label}</h2>
             {focusAreas.length === 0 && <p>Ingen fokusområder i denne del.</p>}
             {focusAreas.map((f) => (
-              <FocusAreaArticle a={a} f={f} canEdit={canEdit} />
+              <FocusAreaArticle a={a} f={f} canEdit={canEdit} links={vm.indicatorLinks} />
             ))}
           </section>
         ))}
@@ -186,7 +186,7 @@ export function contentPage(vm: ContentView): PageOptions {
             <h2 id="loose-h">Indikatorer uden målsætning</h2>
             <ul>
               {loose.map((i) => (
-                <IndicatorLine agreementId={a.id} i={i} />
+                <IndicatorLine agreementId={a.id} i={i} link={vm.indicatorLinks} />
               ))}
             </ul>
           </section>

@@ -49,9 +49,7 @@ const Parts = ({ d }: Props) => (
                       <tbody>
                         {o.indicators.map((i) => (
                           <tr>
-                            <th scope="row">
-                              <a href={agreementUrl(d.id, `/indikatorer/${i.id}`)}>{i.name}</a>
-                            </th>
+                            <th scope="row">{d.indicatorLinks ? <a href={agreementUrl(d.id, `/indikatorer/${i.id}`)}>{i.name}</a> : i.name}</th>
                             <td>
                               {value(i.baseline?.value, i.unit)}
                               {i.baseline ? ` (${formatDate(i.baseline.date)})` : ''}

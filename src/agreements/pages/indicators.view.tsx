@@ -21,12 +21,12 @@ export const PROGRESS: Record<string, [string, string]> = {
 };
 
 /** One indicator in a list: baseline, target, latest value and progress. */
-export const IndicatorLine = ({ agreementId, i }: { agreementId: number; i: IndicatorWithLatest }) => {
+export const IndicatorLine = ({ agreementId, i, link = true }: { agreementId: number; i: IndicatorWithLatest; link?: boolean }) => {
   const p = indicatorProgress(i.direction, i.baseline_value, i.target_value, i.latest?.value ?? null);
   const [label, tone] = PROGRESS[p.state]!;
   return (
     <li>
-      <a href={agreementUrl(agreementId, `/indikatorer/${i.id}`)}>{i.name}</a>: udgangspunkt {value(i.baseline_value, i.unit)}, mål{' '}
+      {link ? <a href={agreementUrl(agreementId, `/indikatorer/${i.id}`)}>{i.name}</a> : i.name}: udgangspunkt {value(i.baseline_value, i.unit)}, mål{' '}
       {value(i.target_value, i.unit)}
       {i.target_date ? ` (${formatDate(i.target_date)})` : ''}, seneste{' '}
       {i.latest ? `${value(i.latest.value, i.unit)} (${formatDate(i.latest.measured_on)})` : i.source !== 'manual' ? 'beregnes' : '–'}{' '}
