@@ -56,7 +56,8 @@ export function agreementsApi(app: FastifyInstance) {
     },
   });
   route('GET', '/api/agreements/:id/comments', {
-    summary: 'Høringssvar med sekretariatets svar',
+    summary: 'Høringssvar med sekretariatets svar (offentlige for en offentliggjort aftale)',
+    isPublic: true,
     params: A.ZAgreementParams,
     response: A.ZComments,
     run: async (req, p) => ({

@@ -63,6 +63,7 @@ export function tariffsApi(fastify: FastifyInstance) {
       schema: {
         summary: 'Takster (versioner) med filtre; uden login kun offentliggjorte',
         tags,
+        security: [],
         querystring: ZListQuery,
         response: { 200: ZVersionList, ...ERRORS },
       },
@@ -92,7 +93,15 @@ export function tariffsApi(fastify: FastifyInstance) {
 
   app.get(
     '/api/tariffs/:id',
-    { schema: { summary: 'Én takst med hele beregningen trin for trin', tags, params: ZIdParams, response: { 200: ZVersion, ...ERRORS } } },
+    {
+      schema: {
+        summary: 'Én takst med hele beregningen trin for trin (uden login kun offentliggjorte)',
+        tags,
+        security: [],
+        params: ZIdParams,
+        response: { 200: ZVersion, ...ERRORS },
+      },
+    },
     async (req) => tariffJson(req.ctx, req.params.id),
   );
 

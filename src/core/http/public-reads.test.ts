@@ -97,3 +97,33 @@ describe('what is public', () => {
     assert.deepEqual(stale, [], 'public reads that are no route');
   });
 });
+
+/** POST computations anyone may call without sign-in (they take no ambient credentials and save nothing). */
+const PUBLIC_COMPUTATIONS = new Set([
+  'POST /api/tariffs/calculate',
+  'POST /api/settlement/calculate',
+  'POST /api/analysis/decompose',
+  'POST /api/analysis/forecast',
+]);
+
+describe('the API description', () => {
+  it('marks exactly the public reads and computations as needing no credentials', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const marked: string[] = [];
+    const unmarked: string[] = [];
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      const route = p.replace(/\{(\w+)\}/g, ':$1');
+      for (const [method, op] of Object.entries(ops)) {
+        const key = `${method.toUpperCase()} ${route}`;
+        const open = Array.isArray(op.security) && op.security.length === 0;
+        const isPublic = PUBLIC_READS.has(key) || PUBLIC_COMPUTATIONS.has(key);
+        if (open && !isPublic) marked.push(key);
+        if (!open && isPublic) unmarked.push(key);
+      }
+    }
+    assert.deepEqual(marked, [], 'marked as open in the API description, but sign-in is needed');
+    assert.deepEqual(unmarked, [], 'public, but the API description asks for credentials');
+  });
+});
