@@ -57,13 +57,20 @@ describe('access matrix', () => {
 
   it('lets exactly the expected roles through on every route', async () => {
     const failures: string[] = [];
+    // One sign-in per role, made again after a route that may end the session (signing out or in).
+    const sessions = new Map<string, Session>();
+    const sessionOf = async (username: string) => {
+      let s = sessions.get(username);
+      if (!s) sessions.set(username, (s = await t.login(username)));
+      return s;
+    };
     for (const e of expectations) {
       const url = typeof e.url === 'string' ? e.url : await e.url(t.db);
       const method = e.route.split(' ')[0]!;
       for (const who of WHO) {
         // A fresh session per call: some routes (logout) end the session they are called with.
         const username = USER_FOR[who];
-        const session: Session | null = username ? await t.login(username) : null;
+        const session: Session | null = username ? await sessionOf(username) : null;
         const isWrite = method !== 'GET';
         let headers: Record<string, string> = { accept: url.startsWith('/api/') ? 'application/json' : 'text/html' };
         let payload: string | undefined;
@@ -77,6 +84,7 @@ describe('access matrix', () => {
           payload = JSON.stringify(e.payload ?? {});
         }
         const res = await t.as(session, { method: method as 'GET', url, headers, payload });
+        if (/^POST \/log(in|out)/.test(e.route)) sessions.clear();
         if (res.statusCode >= 500) failures.push(`${e.route} (${url}) as ${who}: ${res.statusCode} ${res.body.slice(0, 160)}`);
         const shouldPass = e.allowed.includes(who as Who);
         // A user who may not see a record is told it does not exist: for a role that is not let through, 404 is a refusal
