@@ -5,8 +5,10 @@
 import type { Capability } from '../core/capability.js';
 import { callContext } from '../core/context.js';
 import { settlementApi } from './settlement.api.js';
+import { statementPages } from './pages/statement.pages.js';
 import { settlementMigrations } from './settlement.migrations.js';
 import { settlementPermissions } from './settlement.policy.js';
+import { seedSettlement } from './settlement.seed.js';
 import { generateLastMonth } from './statement.service.js';
 import './settlement.table.js';
 
@@ -17,8 +19,19 @@ export const settlement: Capability = {
   migrations: settlementMigrations,
   routes: (app) => {
     settlementApi(app);
+    statementPages(app);
   },
+  nav: [
+    {
+      href: '/afregning',
+      label: 'Afregning',
+      description: 'månedens afregninger mellem sælger og køber, med Excel, CSV og elektronisk faktura',
+      isVisible: (a) => !!a && a.organisationKind !== 'secretariat',
+      order: 27,
+    },
+  ],
   permissions: settlementPermissions,
+  seed: seedSettlement,
   jobs: [
     {
       name: SETTLEMENT_JOB,

@@ -27,4 +27,21 @@ export const accessExpectations: AccessExpectation[] = [
     allowed: [],
     refusedAsNotFound: true,
   },
+  ...['eksport.csv', 'eksport.xlsx', 'faktura.xml'].map((file) => ({
+    route: `GET /api/settlement/statements/:id/${file}`,
+    url: `/api/settlement/statements/999999/${file}`,
+    allowed: [],
+    refusedAsNotFound: true,
+    note: 'only the statement’s seller and buyer (statement.export.test.ts)',
+  })),
+  { route: 'GET /afregning', url: '/afregning', allowed: SETTLING, note: 'each sees only what it sells or buys' },
+  {
+    route: 'POST /afregning/dan',
+    url: '/afregning/dan',
+    allowed: ['tilbudsoekonomi', 'leverandoer'],
+    isForm: true,
+    note: 'no month: the form again with the message (400)',
+  },
+  { route: 'GET /afregning/:id', url: '/afregning/999999', allowed: [], refusedAsNotFound: true },
+  { route: 'POST /afregning/:id/send', url: '/afregning/999999/send', allowed: [], isForm: true, refusedAsNotFound: true },
 ];
