@@ -44,4 +44,7 @@ export const accessExpectations: AccessExpectation[] = [
   },
   { route: 'GET /afregning/:id', url: '/afregning/999999', allowed: [], refusedAsNotFound: true },
   { route: 'POST /afregning/:id/send', url: '/afregning/999999/send', allowed: [], isForm: true, refusedAsNotFound: true },
+  { route: 'GET /opfoelgning', url: '/opfoelgning', allowed: ['myndighed'], note: 'a municipality’s case workers, its own contracts' },
+  { route: 'GET /opfoelgning/kontrakt/:id', url: '/opfoelgning/kontrakt/999999', allowed: [], refusedAsNotFound: true },
+  { route: 'POST /opfoelgning/kontrakt/:id', url: '/opfoelgning/kontrakt/999999', allowed: [], isForm: true, refusedAsNotFound: true },
 ];
