@@ -44,3 +44,32 @@ test('the seller makes drafts, sends a statement and downloads its invoice; the 
   expect((await download).suggestedFilename()).toMatch(/^afregning-\d{4}-\d{2}-\d+\.xml$/);
   expect(errors).toEqual([]);
 });
+
+test('the case worker opens the follow-up work list, records a follow-up and sees the progression; the pages pass axe', async ({ page }) => {
+  const errors = watchConsole(page);
+  await loginAs(page, 'demo-naestved');
+  await page.goto('/opfoelgning');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Opfølgning');
+  await expect(page.locator('main')).toContainText('Holdt til tiden');
+  await expectAccessible(page);
+
+  const table = page.getByRole('table', { name: /Forfaldne og kommende opfølgninger/ });
+  await table.locator('tbody tr').first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Opfølgning på kontrakt');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Registrér opfølgningen' }).click();
+  await expect(page.locator('.form-error-message, .alert-error').first()).toBeVisible();
+  await expectAccessible(page);
+  // The refused form answers 400 on purpose; the browser logs that as a failed resource.
+  errors.splice(0, errors.length, ...errors.filter((e) => !e.includes('status of 400')));
+
+  await page.getByLabel('Leverandørens statusrapport').fill('Borgeren deltager i dagtilbuddet tre dage om ugen og handler selv ind.');
+  await page.getByLabel('Funktionsniveau').selectOption('3');
+  await page.getByLabel('Note').fill('Støtten kan trappes ned ved næste opfølgning.');
+  await page.getByRole('button', { name: 'Registrér opfølgningen' }).click();
+  await expect(page.locator('main')).toContainText('Opfølgningen er registreret');
+  await expect(page.getByRole('table', { name: /funktionsniveau ved hver opfølgning/ })).toContainText('Moderate begrænsninger');
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+});
