@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../core/clock.js';
+import { followUpsOnTimeShare } from './followup.indicators.js';
 import { acceptedContracts, dayPricedOffering, orgOfUser } from '../testing/settlement-fixtures.js';
 import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 
@@ -103,5 +104,26 @@ describe('recording a follow-up', () => {
     assert.equal((await post(outsider, `/opfoelgning/kontrakt/${overdue}`, { dueDate: '2027-04-10' })).statusCode, 404);
     assert.equal((await post(reader, `/opfoelgning/kontrakt/${overdue}`, { dueDate: '2027-04-10' })).statusCode, 403);
     assert.equal((await get(caseWorker, '/opfoelgning/kontrakt/999999')).statusCode, 404);
+  });
+});
+
+describe('the indicator', () => {
+  it('per municipality: follow-ups held on time among those due by the date, with the rows behind it', async () => {
+    const naestved = await orgOfUser(t.db, 'demo-naestved');
+    const area = await t.db.selectFrom('agreement_area_member').select('area_id').where('organisation_id', '=', naestved).executeTakeFirstOrThrow();
+    const r = await followUpsOnTimeShare.compute(t.db, { areaId: area.area_id, date: '2026-06-15' });
+    const mine = r.perMember.find((m) => m.organisationId === naestved);
+    assert.ok(mine && (mine.denominator ?? 0) >= 2 && (mine.numerator ?? 0) >= 1 && (mine.numerator ?? 0) <= (mine.denominator ?? 0));
+    assert.equal(
+      r.area.numerator,
+      r.perMember.reduce((s, m) => s + (m.numerator ?? 0), 0),
+    );
+    assert.equal(
+      r.area.denominator,
+      r.perMember.reduce((s, m) => s + (m.denominator ?? 0), 0),
+    );
+    assert.equal(r.rows.find((x) => x.id === agreed && x.due === '2026-02-01')?.state, 'Afholdt til tiden');
+    assert.equal(r.rows.find((x) => x.id === overdue && x.due === '2026-04-10')?.state, 'Afholdt for sent');
+    assert.ok(!r.rows.some((x) => x.id === soon), 'a follow-up not yet due does not count');
   });
 });

@@ -36,7 +36,7 @@ async function ruleAndScale(ctx: Ctx) {
 }
 
 /** Every due date of the contracts up to the work list's horizon, with the recorded follow-ups (also any off the schedule). */
-function entries(contracts: readonly FollowUpContract[], recorded: readonly repo.FollowUpRow[], rule: FollowUpRule, today: string): DueEntry[] {
+export function entries(contracts: readonly FollowUpContract[], recorded: readonly repo.FollowUpRow[], rule: FollowUpRule, today: string): DueEntry[] {
   const byKey = new Map(recorded.map((r) => [`${r.contract_id}:${r.due_date}`, r]));
   const horizon = addDays(today, rule.dueSoonDays);
   return contracts.flatMap((c) => {
