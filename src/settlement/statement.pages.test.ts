@@ -73,4 +73,25 @@ describe('statement pages', () => {
     assert.equal((await get(outsider, href)).statusCode, 404);
     assert.equal((await post(buyer, `${href}/send`)).statusCode, 403);
   });
+
+  it('the buyer disputes a line, the seller answers with a correction, the buyer accepts — all from the page', async () => {
+    const id = href.split('/').at(-1);
+    const lines = (await t.as(buyer, { method: 'GET', url: `/api/settlement/statements/${id}` })).json().lines;
+    const line = lines.find((l: { amount: string | null }) => l.amount !== null);
+    const empty = await post(buyer, `${href}/bestrid`, { linje: String(line.id), reason: '' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Skriv en begrundelse/);
+    const disputed = await post(buyer, `${href}/bestrid`, { linje: String(line.id), reason: 'Borgeren flyttede den 20.' });
+    assert.equal(disputed.statusCode, 303, disputed.body);
+    const seen = await get(seller, href);
+    assert.match(seen.body, /Bestridt: Borgeren flyttede den 20\./);
+    assert.match(seen.body, /Besvar en indsigelse/);
+    assert.equal((await post(seller, `${href}/godkend`)).statusCode, 403);
+    const answered = await post(seller, `${href}/besvar`, { linje: String(line.id), answer: 'korrigeret', text: 'Rettes.', correctedAmount: '100,00' });
+    assert.equal(answered.statusCode, 303, answered.body);
+    assert.match((await get(seller, String(answered.headers.location))).body, /Indsigelsen er besvaret/);
+    const accepted = await post(buyer, `${href}/godkend`);
+    assert.equal(accepted.statusCode, 303, accepted.body);
+    assert.match((await get(buyer, String(accepted.headers.location))).body, /Afregningen er godkendt/);
+  });
 });

@@ -8,7 +8,16 @@ import { HttpError } from '../../core/errors.js';
 import { parseInput } from '../../core/validation.js';
 import { addMonths } from '../calculation.js';
 import { ZGenerateInput, ZStatementQuery } from '../settlement.schema.js';
-import { checkMayGenerate, generateStatements, getStatement, listStatementsFor, sendStatement } from '../statement.service.js';
+import {
+  acceptStatement,
+  answerStatementLine,
+  checkMayGenerate,
+  disputeStatementLine,
+  generateStatements,
+  getStatement,
+  listStatementsFor,
+  sendStatement,
+} from '../statement.service.js';
 import { StatementPage, StatementsPage } from './statement.view.js';
 
 const HIDE = { schema: { hide: true } };
@@ -51,7 +60,14 @@ async function showStatement(req: FastifyRequest, reply: FastifyReply, id: numbe
     title: `Afregning ${s.month}`,
     status: extra.status,
     breadcrumbs: [...crumbs, { href: '/afregning', label: 'Afregning' }, { label: `${s.month}, ${s.buyer.name}` }],
-    body: <StatementPage s={s} csrf={req.csrf} message={extra.message} sent={queryField(req, 'sendt') === '1'} />,
+    body: (
+      <StatementPage
+        s={s}
+        csrf={req.csrf}
+        message={extra.message}
+        done={['sendt', 'godkendt', 'bestridt', 'besvaret'].find((k) => queryField(req, k) === '1')}
+      />
+    ),
   });
 }
 
@@ -72,14 +88,24 @@ export function statementPages(app: FastifyInstance) {
 
   app.get('/afregning/:id', HIDE, (req, reply) => showStatement(req, reply, pageId(req)));
 
-  app.post('/afregning/:id/send', HIDE, async (req, reply) => {
-    const id = pageId(req);
-    try {
-      await sendStatement(req.ctx, id);
-      return reply.redirect(`/afregning/${id}?sendt=1`, 303);
-    } catch (error) {
-      if (isShown(error)) return showStatement(req, reply, id, { message: messageOf(error), status: error.statusCode });
-      throw error;
-    }
-  });
+  /** One action on a statement: call the service, redirect back with what was done, or show the page with the message. */
+  const action = (path: string, done: string, run: (req: FastifyRequest, id: number, body: Record<string, unknown>) => Promise<unknown>) =>
+    app.post(`/afregning/:id/${path}`, HIDE, async (req, reply) => {
+      const id = pageId(req);
+      try {
+        await run(req, id, (req.body ?? {}) as Record<string, unknown>);
+        return reply.redirect(`/afregning/${id}?${done}=1`, 303);
+      } catch (error) {
+        if (isShown(error)) return showStatement(req, reply, id, { message: messageOf(error), status: error.statusCode });
+        throw error;
+      }
+    });
+  const lineOf = (b: Record<string, unknown>) => (/^\d{1,9}$/.test(one(b.linje)) ? Number(one(b.linje)) : 0);
+
+  action('send', 'sendt', (req, id) => sendStatement(req.ctx, id));
+  action('godkend', 'godkendt', (req, id) => acceptStatement(req.ctx, id));
+  action('bestrid', 'bestridt', (req, id, b) => disputeStatementLine(req.ctx, id, lineOf(b), { reason: one(b.reason) }));
+  action('besvar', 'besvaret', (req, id, b) =>
+    answerStatementLine(req.ctx, id, lineOf(b), { answer: one(b.answer), text: one(b.text), correctedAmount: one(b.correctedAmount) }),
+  );
 }

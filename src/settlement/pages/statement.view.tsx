@@ -4,9 +4,9 @@
  * Excel and, once sent, the electronic invoice) and the send button for a draft.
  */
 import { count, formatDate, formatMoney } from '../../core/format.js';
-import { Alert, CsrfField, DescriptionList, Field, Select } from '../../core/web/components.js';
+import { Alert, CsrfField, DescriptionList, Field, Select, TextArea } from '../../core/web/components.js';
 import { SETTLEMENT_UNIT_LABELS, type SettlementUnit } from '../calculation.js';
-import { STATEMENT_STATUS_LABELS, STATEMENT_STATUSES } from '../settlement.table.js';
+import { ANSWER_LABELS, ANSWERS, STATEMENT_STATUS_LABELS, STATEMENT_STATUSES } from '../settlement.table.js';
 import type { StatementView } from '../statement.service.js';
 
 type Summary = {
@@ -126,14 +126,27 @@ export const StatementsPage = (v: StatementsView) => (
 const remark = (l: StatementView['lines'][number]) =>
   [l.problem, l.text, l.isOldClaim ? 'Krav ældre end 12 måneder.' : null, l.dispute ? `Bestridt: ${l.dispute.reason}` : null].filter(Boolean).join(' ');
 
-export const StatementPage = ({ s, csrf, message, sent }: { s: StatementView; csrf: string; message?: string; sent?: boolean }) => {
+const DONE: Record<string, string> = {
+  sendt: 'Afregningen er sendt.',
+  godkendt: 'Afregningen er godkendt.',
+  bestridt: 'Linjen er bestridt; sælgeren besvarer indsigelsen.',
+  besvaret: 'Indsigelsen er besvaret.',
+};
+
+export const StatementPage = ({ s, csrf, message, done }: { s: StatementView; csrf: string; message?: string; done?: string }) => {
   const base = `/api/settlement/statements/${s.id}`;
+  const disputable = s.lines.filter((l) => l.amount !== null && l.dispute === null);
+  const open = s.lines.filter((l) => l.dispute !== null && l.answer === null);
+  const lineOption = (l: StatementView['lines'][number]) => ({
+    value: String(l.id),
+    label: `Linje ${l.sort}: ${l.caseReference ?? ''} ${l.amount ? formatMoney(l.amount) : ''}`,
+  });
   return (
     <>
       <h1>
         Afregning {s.month}: {s.seller.name} til {s.buyer.name}
       </h1>
-      {sent && <Alert kind="success">Afregningen er sendt til {s.buyer.name}.</Alert>}
+      {done && DONE[done] && <Alert kind="success">{DONE[done]}</Alert>}
       {message && (
         <Alert kind="error" heading="Handlingen blev ikke udført">
           {message}
@@ -170,6 +183,38 @@ export const StatementPage = ({ s, csrf, message, sent }: { s: StatementView; cs
           <CsrfField token={csrf} />
           <button type="submit" class="button button-primary">
             Send afregningen til {s.buyer.name}
+          </button>
+        </form>
+      )}
+      {s.canAccept && (
+        <form method="post" action={`/afregning/${s.id}/godkend`}>
+          <CsrfField token={csrf} />
+          <button type="submit" class="button button-primary">
+            Godkend afregningen
+          </button>
+        </form>
+      )}
+      {s.canDispute && disputable.length > 0 && (
+        <form method="post" action={`/afregning/${s.id}/bestrid`}>
+          <h2>Bestrid en linje</h2>
+          <CsrfField token={csrf} />
+          <Select name="linje" label="Linje" options={disputable.map(lineOption)} />
+          <TextArea name="reason" label="Begrundelse" rows={3} required />
+          <button type="submit" class="button button-secondary">
+            Bestrid linjen
+          </button>
+        </form>
+      )}
+      {s.canAnswer && open.length > 0 && (
+        <form method="post" action={`/afregning/${s.id}/besvar`}>
+          <h2>Besvar en indsigelse</h2>
+          <CsrfField token={csrf} />
+          <Select name="linje" label="Bestridt linje" options={open.map(lineOption)} />
+          <Select name="answer" label="Svar" options={ANSWERS.map((a) => ({ value: a, label: ANSWER_LABELS[a] }))} />
+          <TextArea name="text" label="Svartekst" rows={3} required />
+          <Field name="correctedAmount" label="Rettet beløb i kr. (ved rettelse)" inputmode="decimal" maxlength={20} />
+          <button type="submit" class="button button-secondary">
+            Send svaret
           </button>
         </form>
       )}
