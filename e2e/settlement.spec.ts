@@ -73,3 +73,29 @@ test('the case worker opens the follow-up work list, records a follow-up and see
   await expectAccessible(page);
   expect(errors).toEqual([]);
 });
+
+test('the buyer disputes a line of a sent statement from its page; the page passes axe', async ({ page }) => {
+  const errors = watchConsole(page);
+  await loginAs(page, 'demo-region');
+  await page.goto('/afregning');
+  await page.getByRole('button', { name: 'Dan kladder' }).click();
+  await page
+    .getByRole('link', { name: /salg til Næstved Kommune/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: /Send afregningen til/ }).click();
+  await expect(page.locator('main')).toContainText('Afregningen er sendt');
+  const url = page.url().replace(/\?.*$/, '');
+  await page.getByRole('button', { name: 'Log ud' }).click();
+
+  await loginAs(page, 'demo-naestved');
+  await page.goto(url);
+  await expect(page.getByRole('button', { name: 'Godkend afregningen' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Begrundelse').fill('Borgeren flyttede før månedens udgang.');
+  await page.getByRole('button', { name: 'Bestrid linjen' }).click();
+  await expect(page.locator('main')).toContainText('Linjen er bestridt');
+  await expect(page.locator('main')).toContainText('Bestridt: Borgeren flyttede før månedens udgang.');
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+});
