@@ -47,3 +47,34 @@ export async function contractsForSettlement(
   if (sellerOrgId !== null) q = q.where('oc.operator_org_id', '=', sellerOrgId);
   return q.orderBy('oc.operator_org_id').orderBy('c.buyer_org_id').orderBy('c.case_reference').orderBy('c.id').execute();
 }
+
+/** One contract as follow-up reads it: the buyer, the dates and the follow-up dates agreed in its terms. */
+export type FollowUpContract = {
+  contractId: number;
+  buyerOrgId: number;
+  caseReference: string;
+  offeringName: string;
+  startDate: string;
+  endDate: string | null;
+  followUpDates: string[];
+};
+
+/** The accepted contracts a municipality buys (or one of them), by case reference. */
+export async function contractsForFollowUp(db: Queryable, buyerOrgId: number, contractId: number | null = null): Promise<FollowUpContract[]> {
+  let q = db
+    .selectFrom('contract as c')
+    .innerJoin(offeringCatalogue(db).as('oc'), 'oc.offering_id', 'c.offering_id')
+    .select([
+      'c.id as contractId',
+      'c.buyer_org_id as buyerOrgId',
+      'c.case_reference as caseReference',
+      'oc.offering_name as offeringName',
+      'c.start_date as startDate',
+      'c.end_date as endDate',
+      'c.follow_up_dates as followUpDates',
+    ])
+    .where('c.status', '=', 'accepteret')
+    .where('c.buyer_org_id', '=', buyerOrgId);
+  if (contractId !== null) q = q.where('c.id', '=', contractId);
+  return q.orderBy('c.case_reference').orderBy('c.id').execute();
+}

@@ -2,7 +2,7 @@
  * @module JSON API for settlement (tag "Afregning"): the public calculation. Fastify validates every input and
  * serialises every answer with the zod schemas; handlers call one service.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorResponse, zId } from '../core/http/schemas.js';
@@ -21,6 +21,7 @@ import {
   sendStatement,
   type StatementView,
 } from './statement.service.js';
+import { statementCsvFile, statementInvoiceFile, statementXlsxFile, type StatementFile } from './statement-export.service.js';
 
 export const tags = ['Afregning'];
 export const ERRORS = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse } as const;
@@ -39,6 +40,15 @@ const accessFirst = (permission: 'settlement.send' | 'settlement.accept') => asy
   const id = Number((req.params as { id?: string }).id);
   await checkStatementAccess(req.ctx, Number.isSafeInteger(id) && id > 0 && id <= 2147483647 ? id : 0, permission);
 };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A file answer, for the OpenAPI document. */
+const fileAnswer = (type: string, description: string) => ({
+  200: { description, content: { [type]: { schema: z.string().describe(description) } } },
+  ...ERRORS,
+});
+const sendFile = (reply: FastifyReply, type: string, file: StatementFile) =>
+  reply.type(type).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
 
 /** The API answer: the view without the page-only fields. */
 const statementJson = ({ sellerOrg: _s, buyerOrg: _b, ...rest }: StatementView) => rest;
@@ -143,5 +153,31 @@ export function settlementApi(fastify: FastifyInstance) {
       },
     },
     async (req) => statementJson(await answerStatementLine(req.ctx, req.params.id, req.params.lineId, req.body)),
+  );
+
+  app.get(
+    '/api/settlement/statements/:id/eksport.csv',
+    { schema: { summary: 'Afregningen som CSV (semikolon, UTF-8, decimalkomma)', tags, params: ZIdParams, response: fileAnswer('text/csv', 'CSV') } },
+    async (req, reply) => sendFile(reply, 'text/csv; charset=utf-8', await statementCsvFile(req.ctx, req.params.id)),
+  );
+
+  app.get(
+    '/api/settlement/statements/:id/eksport.xlsx',
+    { schema: { summary: 'Afregningen som Excel', tags, params: ZIdParams, response: fileAnswer(XLSX, 'Excel-projektmappe') } },
+    async (req, reply) => sendFile(reply, XLSX, await statementXlsxFile(req.ctx, req.params.id)),
+  );
+
+  app.get(
+    '/api/settlement/statements/:id/faktura.xml',
+    {
+      schema: {
+        summary: 'Den sendte afregning som elektronisk faktura (UBL 2.1, Peppol BIS Billing 3 / OIOUBL 3) med køberens EAN som modtager',
+        description: 'Kun for en sendt afregning. 409, når køberen ikke har et EAN-nummer. Problemlinjer uden pris er ikke med.',
+        tags,
+        params: ZIdParams,
+        response: fileAnswer('application/xml', 'UBL 2.1 Invoice'),
+      },
+    },
+    async (req, reply) => sendFile(reply, 'application/xml; charset=utf-8', await statementInvoiceFile(req.ctx, req.params.id)),
   );
 }

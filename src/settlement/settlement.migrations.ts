@@ -5,6 +5,7 @@
  */
 import { type Kysely, type Migration, sql } from 'kysely';
 import { SETTLEMENT_RULES } from './0500_settlement.data.js';
+import { FOLLOW_UP_RULES, PROGRESSION_SCALE } from './0510_followup.data.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function up(db: Kysely<any>): Promise<void> {
@@ -87,4 +88,58 @@ async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export const settlementMigrations: Record<string, Migration> = { '0500_settlement': { up } };
+/**
+ * Follow-up of contracts: the dated rule (first follow-up and interval in months), the progression scale as data,
+ * and the recorded follow-ups (one per contract and due date).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function followUp(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table followup_rule (
+      id serial primary key,
+      valid_from date not null unique, valid_to date,
+      first_months integer not null check (first_months between 1 and 60),
+      interval_months integer not null check (interval_months between 1 and 60),
+      due_soon_days integer not null check (due_soon_days between 0 and 365),
+      source text not null,
+      check (valid_to is null or valid_to >= valid_from));
+    create table progression_level (
+      scale text not null, level integer not null check (level between 1 and 20), label text not null,
+      valid_from date not null, valid_to date,
+      primary key (scale, level, valid_from));
+    create table followup (
+      id serial primary key,
+      contract_id integer not null references contract(id),
+      buyer_org_id integer not null references organisation(id),
+      due_date date not null,
+      held_on date not null,
+      status_report text not null,
+      scale text not null,
+      level integer not null,
+      note text,
+      decision text not null check (decision in ('fortsaet','afslut')),
+      recorded_at timestamptz not null,
+      recorded_by text not null,
+      unique (contract_id, due_date));
+    create index followup_buyer on followup (buyer_org_id, due_date);
+  `.execute(db);
+  await db
+    .insertInto('followup_rule')
+    .values(
+      FOLLOW_UP_RULES.map((r) => ({
+        valid_from: r.validFrom,
+        valid_to: r.validTo,
+        first_months: r.firstMonths,
+        interval_months: r.intervalMonths,
+        due_soon_days: r.dueSoonDays,
+        source: r.source,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('progression_level')
+    .values(PROGRESSION_SCALE.map((l) => ({ scale: l.scale, level: l.level, label: l.label, valid_from: l.validFrom })))
+    .execute();
+}
+
+export const settlementMigrations: Record<string, Migration> = { '0500_settlement': { up }, '0510_followup': { up: followUp } };

@@ -36,8 +36,17 @@ declare module '../core/access/access.js' {
     'settlement.accept': StatementTarget;
     /** The trade between the members of an area: its members and its secretariat. */
     'settlement.trade': TradeTarget;
+    /** The follow-up work list: a buying municipality's case workers (myndighed). */
+    'followup.list': SettlementRegister;
+    /** One contract's follow-ups, and recording one: the buyer's case workers (others of the buyer: 403; anyone else: 404). */
+    'followup.record': FollowUpTarget;
   }
 }
+
+/** The follow-ups of one contract: who buys it (null: no such accepted contract). */
+export type FollowUpTarget = { buyerOrgId: number } | null;
+export const CONTRACT_NOT_FOUND = 'Kontrakten findes ikke.';
+const isCaseWorker = (actor: Actor | null): actor is Actor => !!actor && actor.organisationKind === 'municipality' && hasRole(actor, 'myndighed');
 
 export const STATEMENT_NOT_FOUND = 'Afregningen findes ikke.';
 
@@ -70,4 +79,9 @@ export const settlementPermissions: Policies = {
       : t === null
         ? hide('Rammeaftaleområdet findes ikke.')
         : when(isInArea(actor, t.areaId), forbid('Samhandlen vises for områdets medlemmer og sekretariat.')),
+  'followup.list': (actor) => when(isCaseWorker(actor), forbid('Opfølgning er for den købende kommunes myndighedssagsbehandlere.')),
+  'followup.record': (actor, t) =>
+    t === null || !isOwnOrganisation(actor, t.buyerOrgId)
+      ? hide(CONTRACT_NOT_FOUND)
+      : when(isCaseWorker(actor), forbid('Kun den købende kommunes myndighedssagsbehandlere kan registrere en opfølgning.')),
 };

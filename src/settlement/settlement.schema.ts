@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { zFreeText } from '../core/cpr.js';
 import { SDec } from './calculation.js';
 import { zMonth } from './calculation.schema.js';
-import { ANSWERS, LINE_KINDS, STATEMENT_STATUSES } from './settlement.table.js';
+import { zDate, zOptText, zText } from '../core/validation.js';
+import { ANSWERS, DECISIONS, LINE_KINDS, STATEMENT_STATUSES } from './settlement.table.js';
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
@@ -109,3 +110,20 @@ export const ZGenerateResult = z.object({
   problems: z.number().int(),
   total: z.string(),
 });
+
+// Follow-up -----------------------------------------------------------------------------------------------------------
+
+export const ZFollowUpInput = z.strictObject({
+  dueDate: zDate.describe('Den planlagte opfølgningsdato, opfølgningen hører til'),
+  heldOn: zDate.describe('Dagen, opfølgningen blev holdt'),
+  statusReport: zText(4000).describe('Leverandørens statusrapport'),
+  level: z.coerce
+    .number({ error: 'Vælg borgerens funktionsniveau.' })
+    .int({ error: 'Vælg borgerens funktionsniveau.' })
+    .min(1, 'Vælg borgerens funktionsniveau.')
+    .max(20, 'Vælg borgerens funktionsniveau.')
+    .describe('Niveau på progressionsskalaen'),
+  note: zOptText(2000).describe('Sagsbehandlerens note'),
+  decision: z.enum(DECISIONS, { error: 'Vælg en beslutning.' }),
+});
+export type TFollowUpInput = z.infer<typeof ZFollowUpInput>;

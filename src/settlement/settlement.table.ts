@@ -89,3 +89,42 @@ declare module '../core/db/types.js' {
     settlement_line: SettlementLineTable;
   }
 }
+
+// Follow-up of contracts ----------------------------------------------------------------------------------------------
+
+export const DECISIONS = ['fortsaet', 'afslut'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const DECISION_LABELS: Record<Decision, string> = { fortsaet: 'Fortsæt indsatsen', afslut: 'Afslut indsatsen (opsig kontrakten)' };
+
+export type FollowUpRuleTable = {
+  id: Generated<number>;
+  valid_from: string;
+  valid_to: string | null;
+  first_months: number;
+  interval_months: number;
+  due_soon_days: number;
+  source: string;
+};
+export type ProgressionLevelTable = { scale: string; level: number; label: string; valid_from: string; valid_to: string | null };
+export type FollowUpTable = {
+  id: Generated<number>;
+  contract_id: number;
+  buyer_org_id: number;
+  due_date: string;
+  held_on: string;
+  status_report: string;
+  scale: string;
+  level: number;
+  note: string | null;
+  decision: Decision;
+  recorded_at: Date;
+  recorded_by: string;
+};
+
+declare module '../core/db/types.js' {
+  interface DB {
+    followup_rule: FollowUpRuleTable;
+    progression_level: ProgressionLevelTable;
+    followup: FollowUpTable;
+  }
+}

@@ -19,6 +19,7 @@ const FROZEN: Record<string, string> = {
   'src/placements/0403_contract_terms.data.ts': 'e1d10a09772cd4799889ece5026c917297668e27f72081e32473522754a8b291',
   'src/reference/0001_reference.data.ts': '9a43a3562432ea34562d75140d4b458d531d3d64122a1cc40900c5e217a9c620',
   'src/settlement/0500_settlement.data.ts': '91b26a2e457c6f1913b5413a6f50f9e64438a243aeb49de724640e2e858c883b',
+  'src/settlement/0510_followup.data.ts': 'fac7261e51714f61707dce5492db8de8166fb37faa9f9d59981fa2a8d6fbaefd',
   'src/tariffs/0200_tariffs.data.ts': '21f9729c7f3fd6d392020c5737b1db12d1f67c4ec1901c6fdc3f6a15017e2a92',
 };
 

@@ -1,0 +1,129 @@
+/**
+ * Follow-up through the pages: the buyer's case worker sees overdue and soon-due follow-ups, records one (date,
+ * status report, level, note, decision), sees the progression over time; bad input comes back as the form with
+ * Danish messages; other users of the buyer get 403, anyone else 404.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fixedClock } from '../core/clock.js';
+import { followUpsOnTimeShare } from './followup.indicators.js';
+import { acceptedContracts, dayPricedOffering, orgOfUser } from '../testing/settlement-fixtures.js';
+import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+let caseWorker: Session; // Næstved, myndighed
+let reader: Session; // Næstved, læser
+let outsider: Session; // Holbæk, myndighed
+let overdue: number;
+let soon: number;
+let agreed: number;
+const html = { accept: 'text/html' };
+const get = (s: Session | null, url: string) => t.as(s, { method: 'GET', url, headers: html });
+const post = (s: Session, url: string, fields: Record<string, string>) =>
+  t.as(s, { method: 'POST', url, headers: { ...html, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: s.csrf, ...fields }) });
+const record = (id: number, fields: Record<string, string>) =>
+  post(caseWorker, `/opfoelgning/kontrakt/${id}`, { statusReport: 'Borgeren handler nu selv ind.', level: '3', decision: 'fortsaet', note: '', ...fields });
+
+before(async () => {
+  t = await createTestApp({ clock: fixedClock('2026-06-15T10:00:00Z') });
+  caseWorker = await t.login('demo-naestved');
+  reader = await t.login('demo-laeser');
+  outsider = await t.login('demo-myndighed');
+  const holbaek = await orgOfUser(t.db, 'demo-tilbudsoekonomi');
+  const naestved = await orgOfUser(t.db, 'demo-naestved');
+  const offering = await dayPricedOffering(t.db, holbaek, 2026);
+  [overdue, soon, agreed] = (await acceptedContracts(t.db, {
+    offeringId: offering.offeringId,
+    buyerOrgId: naestved,
+    periods: [
+      { start: '2026-01-10', end: null, level: offering.level },
+      { start: '2026-03-20', end: null, level: offering.level },
+      { start: '2026-01-05', end: '2026-12-31', level: offering.level },
+    ],
+  })) as [number, number, number];
+  await t.db
+    .updateTable('contract')
+    .set({ follow_up_dates: JSON.stringify(['2026-02-01']) })
+    .where('id', '=', agreed)
+    .execute();
+});
+after(() => t.close());
+
+describe('the work list', () => {
+  it('shows the overdue and the soon-due follow-ups with links to the contract', async () => {
+    const res = await get(caseWorker, '/opfoelgning');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(res.body, new RegExp(`href="/opfoelgning/kontrakt/${overdue}"`));
+    assert.match(res.body, new RegExp(`href="/opfoelgning/kontrakt/${soon}"`));
+    assert.match(res.body, /Overskredet/);
+    assert.match(res.body, /Skal afholdes snart/);
+    assert.match(res.body, /Holdt til tiden/);
+  });
+
+  it('is for municipal case workers only', async () => {
+    assert.equal((await get(reader, '/opfoelgning')).statusCode, 403);
+    assert.equal((await get(null, '/opfoelgning')).statusCode, 302);
+  });
+});
+
+describe('recording a follow-up', () => {
+  it('refuses bad input with Danish messages at the fields', async () => {
+    const res = await record(overdue, { dueDate: '2026-04-11', heldOn: '2026-07-01', level: '9' });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /ikke en planlagt opfølgning/);
+    assert.match(res.body, /kan ikke ligge i fremtiden/);
+    assert.match(res.body, /Vælg et niveau på skalaen/);
+    const empty = await record(overdue, { dueDate: '2026-04-10', heldOn: '2026-06-01', statusReport: '' });
+    assert.equal(empty.statusCode, 400);
+    const cpr = await record(overdue, { dueDate: '2026-04-10', heldOn: '2026-06-01', statusReport: 'Borger 010190-1234' });
+    assert.equal(cpr.statusCode, 400);
+  });
+
+  it('records a late follow-up and one on time; the contract shows the progression; a date is recorded once', async () => {
+    const late = await record(overdue, { dueDate: '2026-04-10', heldOn: '2026-06-01', level: '4' });
+    assert.equal(late.statusCode, 303, late.body);
+    const page = await get(caseWorker, String(late.headers.location));
+    assert.match(page.body, /Opfølgningen er registreret/);
+    assert.match(page.body, /Afholdt for sent/);
+    assert.match(page.body, /Svære begrænsninger/);
+    assert.equal((await record(overdue, { dueDate: '2026-04-10', heldOn: '2026-06-02' })).statusCode, 409);
+
+    assert.equal((await record(agreed, { dueDate: '2026-02-01', heldOn: '2026-01-30', level: '3' })).statusCode, 303);
+    const onTime = await get(caseWorker, `/opfoelgning/kontrakt/${agreed}`);
+    assert.match(onTime.body, /Afholdt til tiden/);
+    const row = await t.db.selectFrom('followup').selectAll().where('contract_id', '=', agreed).executeTakeFirstOrThrow();
+    assert.equal(row.level, 3);
+    assert.equal(row.decision, 'fortsaet');
+    const audited = await t.db.selectFrom('audit_log').select('entity').where('entity', '=', 'followup').where('entity_id', '=', String(row.id)).execute();
+    assert.equal(audited.length, 1);
+  });
+
+  it('other users of the buyer get 403, anyone else 404', async () => {
+    assert.equal((await get(reader, `/opfoelgning/kontrakt/${overdue}`)).statusCode, 403);
+    assert.equal((await get(outsider, `/opfoelgning/kontrakt/${overdue}`)).statusCode, 404);
+    assert.equal((await post(outsider, `/opfoelgning/kontrakt/${overdue}`, { dueDate: '2027-04-10' })).statusCode, 404);
+    assert.equal((await post(reader, `/opfoelgning/kontrakt/${overdue}`, { dueDate: '2027-04-10' })).statusCode, 403);
+    assert.equal((await get(caseWorker, '/opfoelgning/kontrakt/999999')).statusCode, 404);
+  });
+});
+
+describe('the indicator', () => {
+  it('per municipality: follow-ups held on time among those due by the date, with the rows behind it', async () => {
+    const naestved = await orgOfUser(t.db, 'demo-naestved');
+    const area = await t.db.selectFrom('agreement_area_member').select('area_id').where('organisation_id', '=', naestved).executeTakeFirstOrThrow();
+    const r = await followUpsOnTimeShare.compute(t.db, { areaId: area.area_id, date: '2026-06-15' });
+    const mine = r.perMember.find((m) => m.organisationId === naestved);
+    assert.ok(mine && (mine.denominator ?? 0) >= 2 && (mine.numerator ?? 0) >= 1 && (mine.numerator ?? 0) <= (mine.denominator ?? 0));
+    assert.equal(
+      r.area.numerator,
+      r.perMember.reduce((s, m) => s + (m.numerator ?? 0), 0),
+    );
+    assert.equal(
+      r.area.denominator,
+      r.perMember.reduce((s, m) => s + (m.denominator ?? 0), 0),
+    );
+    assert.equal(r.rows.find((x) => x.id === agreed && x.due === '2026-02-01')?.state, 'Afholdt til tiden');
+    assert.equal(r.rows.find((x) => x.id === overdue && x.due === '2026-04-10')?.state, 'Afholdt for sent');
+    assert.ok(!r.rows.some((x) => x.id === soon), 'a follow-up not yet due does not count');
+  });
+});
