@@ -25,6 +25,34 @@ export function ownFigure(v: { places: number; activeContracts: number; activeRe
   return Math.max(0, v.places - v.activeContracts - v.activeReservations - v.takenOutside);
 }
 
+/**
+ * A contract counts against the operator's report when it was made since the report: from the time of the
+ * reservation it came from (the place was taken then, and the reservation counted until the contract replaced
+ * it), else from its own creation. An imported contract was made before Ramme knew of it, so it never counts
+ * against a report (it counts in Ramme's own figure). No report: nothing counts against it.
+ */
+export function isContractSinceReport(c: { createdAt: Date; reservationCreatedAt: Date | null; isImported: boolean }, reportedAt: Date | null): boolean {
+  if (c.isImported || reportedAt === null) return false;
+  return (c.reservationCreatedAt ?? c.createdAt).getTime() >= reportedAt.getTime();
+}
+
+/** A contract holds a place on `today` in every stored status until its effective end (drafts too: they replace a reservation). */
+export const isContractHoldingPlace = (effectiveEnd: string | null, today: string): boolean => effectiveEnd === null || effectiveEnd >= today;
+
+export type PlaceCountsInput = { reservations: number; reservationsSince: number; contracts: number; contractsSince: number };
+
+/** Both figures of an offering from its report and the counts of what holds a place, and whether they differ. */
+export function placeFigures(v: { places: number; freeNow: number | null; takenOutside: number; isOpenForIntake: boolean; counts: PlaceCountsInput }) {
+  const reservable = reservablePlaces({
+    freeNow: v.freeNow,
+    reservedSince: v.counts.reservationsSince,
+    contractedSince: v.counts.contractsSince,
+    isOpenForIntake: v.isOpenForIntake,
+  });
+  const own = ownFigure({ places: v.places, activeContracts: v.counts.contracts, activeReservations: v.counts.reservations, takenOutside: v.takenOutside });
+  return { reservable, ownFigure: own, isDifferent: v.freeNow !== null && isDifferent(reservable, own) };
+}
+
 /** The two figures differ: flagged to the operator. */
 export const isDifferent = (reservable: number, own: number): boolean => reservable !== own;
 

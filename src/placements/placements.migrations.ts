@@ -255,9 +255,16 @@ async function contractTerms(db: Kysely<any>): Promise<void> {
   if (notices.length) await db.insertInto('contract_notice_rule').values(notices).execute();
 }
 
+/** The place counts read the contracts holding a place per offering (until their effective end) through an index. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function placeCounts(db: Kysely<any>): Promise<void> {
+  await sql`create index contract_holding on contract (offering_id, (coalesce(least(current_end_date, notice_end_date), 'infinity'::date)))`.execute(db);
+}
+
 export const placementsMigrations: Record<string, Migration> = {
   '0400_placements': { up },
   '0401_public_first_reasons': { up: reasons },
   '0402_contracts': { up: contracts },
   '0403_contract_terms': { up: contractTerms },
+  '0410_place_counts': { up: placeCounts },
 };

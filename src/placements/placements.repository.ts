@@ -2,7 +2,7 @@
  * @module SQL of placements: the dated placement rules, vacancy reports, reservations. Offerings are read
  * only through the offerings catalogue (offerings.public.ts).
  */
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import { validOn } from '../core/db/dated.js';
 import type { Queryable } from '../core/db/types.js';
 import { offeringCatalogue } from '../offerings/offerings.public.js';
@@ -124,24 +124,71 @@ export async function confirmReport(trx: Queryable, offeringId: number, who: str
     .execute();
 }
 
-/** Reservations holding a place at `now`: pending and unexpired, or confirmed. */
-const holding = (now: Date) => sql<boolean>`(r.status = 'bekraeftet' or (r.status = 'afventer' and r.expires_at > ${now}))`;
+/**
+ * Reservations holding a place at `now`: pending and unexpired, or confirmed, and not yet a contract (a
+ * reservation that became a contract stops counting; the contract holds the place from then on).
+ */
+const holding = (now: Date) =>
+  sql<boolean>`((r.status = 'bekraeftet' or (r.status = 'afventer' and r.expires_at > ${now}))
+    and not exists (select 1 from contract hc where hc.reservation_id = r.id))`;
 
-/** Per offering: reservations holding a place now, and those of them made since `since` (the report). */
-export async function heldPlaces(db: Queryable, offeringIds: readonly number[], now: Date): Promise<Map<number, { active: number; sinceReport: number }>> {
-  const out = new Map<number, { active: number; sinceReport: number }>();
-  if (!offeringIds.length) return out;
-  const rows = await db
+/** Contracts holding a place on `today`: any stored status, until the effective end (the same rule as `isContractHoldingPlace`). */
+export const contractHoldingSql = (today: string) => sql<boolean>`coalesce(least(c.current_end_date, c.notice_end_date), 'infinity'::date) >= ${today}::date`;
+
+/**
+ * A contract made since the report (the same rule as `isContractSinceReport`): from its reservation's time when it
+ * came from one, else from its own creation; an imported contract never counts against a report.
+ */
+const contractSinceSql = sql<boolean>`(not c.is_imported and v.reported_at is not null and coalesce(cr.created_at, c.created_at) >= v.reported_at)`;
+
+export type PlaceCounts = { reservations: number; reservationsSince: number; contracts: number; contractsSince: number };
+export const NO_PLACE_COUNTS: PlaceCounts = { reservations: 0, reservationsSince: 0, contracts: 0, contractsSince: 0 };
+
+/**
+ * Per offering, one grouped statement: the reservations and contracts holding a place now, and those of them made
+ * since the offering's latest report. `offeringIds` is a list or a subquery of offering ids (the place search
+ * passes its candidates), so the whole country is counted in one statement, never per offering.
+ */
+export function placeCountsQuery(db: Queryable, offeringIds: readonly number[] | Expression<number>, now: Date, today: string) {
+  const inOfferings = (column: string) => sql<boolean>`${sql.ref(column)} in (${Array.isArray(offeringIds) ? sql.join(offeringIds) : offeringIds})`;
+  const reservations = db
     .selectFrom('reservation as r')
     .leftJoin('vacancy_report as v', 'v.offering_id', 'r.offering_id')
-    .select(['r.offering_id'])
-    .select(sql<number>`count(*)::int`.as('active'))
-    .select(sql<number>`count(*) filter (where v.reported_at is not null and r.created_at >= v.reported_at)::int`.as('since_report'))
-    .where('r.offering_id', 'in', [...offeringIds])
-    .where(holding(now))
-    .groupBy('r.offering_id')
-    .execute();
-  for (const r of rows) out.set(r.offering_id, { active: r.active, sinceReport: r.since_report });
+    .select('r.offering_id')
+    .select(sql<number>`1`.as('is_reservation'))
+    .select(sql<boolean>`(v.reported_at is not null and r.created_at >= v.reported_at)`.as('is_since'))
+    .where(inOfferings('r.offering_id'))
+    .where(holding(now));
+  const contracts = db
+    .selectFrom('contract as c')
+    .leftJoin('reservation as cr', 'cr.id', 'c.reservation_id')
+    .leftJoin('vacancy_report as v', 'v.offering_id', 'c.offering_id')
+    .select('c.offering_id')
+    .select(sql<number>`0`.as('is_reservation'))
+    .select(contractSinceSql.as('is_since'))
+    .where(inOfferings('c.offering_id'))
+    .where(contractHoldingSql(today));
+  return db
+    .selectFrom(reservations.unionAll(contracts).as('h'))
+    .select('h.offering_id')
+    .select(sql<number>`count(*) filter (where h.is_reservation = 1)::int`.as('reservations'))
+    .select(sql<number>`count(*) filter (where h.is_reservation = 1 and h.is_since)::int`.as('reservations_since'))
+    .select(sql<number>`count(*) filter (where h.is_reservation = 0)::int`.as('contracts'))
+    .select(sql<number>`count(*) filter (where h.is_reservation = 0 and h.is_since)::int`.as('contracts_since'))
+    .groupBy('h.offering_id');
+}
+
+/** The place counts of the given offerings (absent: nothing holds a place). */
+export async function placeCounts(db: Queryable, offeringIds: readonly number[], now: Date, today: string): Promise<Map<number, PlaceCounts>> {
+  const out = new Map<number, PlaceCounts>();
+  if (!offeringIds.length) return out;
+  for (const r of await placeCountsQuery(db, offeringIds, now, today).execute())
+    out.set(r.offering_id, {
+      reservations: r.reservations,
+      reservationsSince: r.reservations_since,
+      contracts: r.contracts,
+      contractsSince: r.contracts_since,
+    });
   return out;
 }
 

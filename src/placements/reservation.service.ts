@@ -38,11 +38,12 @@ export async function reservePlace(ctx: Ctx, offeringId: number, data: unknown):
   const now = ctx.clock.now();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const report = await repo.lockReport(trx, offeringId);
-    const held = (await repo.heldPlaces(trx, [offeringId], now)).get(offeringId);
+    // Counted after the lock: reservations and contracts made against the offering since its report.
+    const held = (await repo.placeCounts(trx, [offeringId], now, today)).get(offeringId);
     const free = reservablePlaces({
       freeNow: report?.free_now ?? null,
-      reservedSince: held?.sinceReport ?? 0,
-      contractedSince: 0,
+      reservedSince: held?.reservationsSince ?? 0,
+      contractedSince: held?.contractsSince ?? 0,
       isOpenForIntake: o!.entry.status === 'aktiv',
     });
     if (free < 1) throw conflict(NO_PLACE);
