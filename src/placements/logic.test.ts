@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   ageInDays,
   ageLabel,
+  confirmedExpiryOf,
   expiryOf,
   isContractHoldingPlace,
   isContractSinceReport,
@@ -114,14 +115,26 @@ describe('reservation expiry', () => {
     assert.equal(expiryOf(new Date('2026-12-01T10:00:00Z'), 72).toISOString(), '2026-12-04T10:00:00.000Z');
   });
 
-  it('is expired once the expiry has passed while it was still pending; a confirmed one keeps its place', () => {
+  it('is expired once the expiry has passed while it was still pending', () => {
     const expires = new Date('2026-12-04T10:00:00Z');
     assert.equal(reservationState('afventer', expires, new Date('2026-12-04T09:59:59Z')), 'afventer');
     assert.equal(reservationState('afventer', expires, new Date('2026-12-04T10:00:00Z')), 'udloebet');
-    assert.equal(reservationState('bekraeftet', expires, new Date('2026-12-05T10:00:00Z')), 'bekraeftet');
     assert.equal(isHoldingPlace('afventer', expires, new Date('2026-12-05T00:00:00Z')), false);
-    assert.equal(isHoldingPlace('bekraeftet', expires, new Date('2026-12-05T00:00:00Z')), true);
     assert.equal(isHoldingPlace('afvist', expires, new Date('2026-12-01T00:00:00Z')), false);
+  });
+
+  it('holds a confirmed one for the area’s days from the confirmation, until the contract is drafted or it expires', () => {
+    // Confirmed 2 December 12:00 with 14 days' hold: holds until 16 December 12:00.
+    const expires = confirmedExpiryOf(new Date('2026-12-02T12:00:00Z'), 14);
+    assert.equal(expires.toISOString(), '2026-12-16T12:00:00.000Z');
+    assert.equal(reservationState('bekraeftet', expires, new Date('2026-12-16T11:59:59Z')), 'bekraeftet');
+    assert.equal(isHoldingPlace('bekraeftet', expires, new Date('2026-12-16T11:59:59Z')), true);
+    // No contract by then: expired, the place is free again.
+    assert.equal(reservationState('bekraeftet', expires, new Date('2026-12-16T12:00:00Z')), 'udloebet');
+    assert.equal(isHoldingPlace('bekraeftet', expires, new Date('2026-12-16T12:00:00Z')), false);
+    // Became a contract: stays confirmed and never expires, but the contract holds the place, not the reservation.
+    assert.equal(reservationState('bekraeftet', expires, new Date('2027-03-01T00:00:00Z'), true), 'bekraeftet');
+    assert.equal(isHoldingPlace('bekraeftet', expires, new Date('2026-12-03T00:00:00Z'), true), false);
   });
 });
 

@@ -76,16 +76,26 @@ export const isStale = (days: number, staleAfterDays: number): boolean => days >
 /** A reservation made at `now` holds for the area's number of hours. */
 export const expiryOf = (now: Date, hours: number): Date => new Date(now.getTime() + hours * 3_600_000);
 
-/** A pending reservation past its expiry is expired (no job needed: it simply stops counting). */
-export function reservationState(status: ReservationStatus, expiresAt: Date, now: Date): ReservationState {
-  return status === 'afventer' && expiresAt.getTime() <= now.getTime() ? 'udloebet' : status;
+/**
+ * A pending reservation past its expiry is expired, and so is a confirmed one whose contract was not drafted
+ * before its expiry (the area's hold days from the confirmation). One that became a contract stays confirmed.
+ * No job is needed: the state is computed, and an expired reservation simply stops counting.
+ */
+export function reservationState(status: ReservationStatus, expiresAt: Date, now: Date, hasContract = false): ReservationState {
+  const isPast = expiresAt.getTime() <= now.getTime();
+  if (status === 'afventer' && isPast) return 'udloebet';
+  if (status === 'bekraeftet' && isPast && !hasContract) return 'udloebet';
+  return status;
 }
 
-/** Does the reservation hold a place at `now`? Pending and unexpired, or confirmed. */
-export function isHoldingPlace(status: ReservationStatus, expiresAt: Date, now: Date): boolean {
-  const state = reservationState(status, expiresAt, now);
-  return state === 'afventer' || state === 'bekraeftet';
+/** Does the reservation hold a place at `now`? Pending or confirmed and unexpired, and not yet a contract (the contract holds it then). */
+export function isHoldingPlace(status: ReservationStatus, expiresAt: Date, now: Date, hasContract = false): boolean {
+  const state = reservationState(status, expiresAt, now, hasContract);
+  return !hasContract && (state === 'afventer' || state === 'bekraeftet');
 }
+
+/** A confirmed reservation holds for the area's number of days from the confirmation, for the contract to be drafted. */
+export const confirmedExpiryOf = (confirmedAt: Date, days: number): Date => new Date(confirmedAt.getTime() + days * 86_400_000);
 
 export const PUBLIC_OPERATOR_TYPES: readonly string[] = ['kommunal', 'regional'];
 export const isPublicOperatorType = (operatorType: string): boolean => PUBLIC_OPERATOR_TYPES.includes(operatorType);

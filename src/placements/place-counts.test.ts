@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { copenhagenDate, type Clock } from '../core/clock.js';
 import { offeringOf } from '../testing/access.js';
-import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
+import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 
 let at = new Date('2026-12-01T10:00:00Z');
 const clock: Clock = { now: () => new Date(at.getTime()), today: () => copenhagenDate(at) };
@@ -132,5 +132,51 @@ describe('free places counted from reports, reservations and contracts', () => {
     const res = await t.as(operator, { method: 'PUT', url: `/api/offerings/${offering}/vacancies`, payload: { freeNow: 1, takenOutside: 0 } });
     // 10 − 8 contracts (6 imported, 2 running) − 1 reservation − 0 outside = 1; reservable 1 from the new report.
     assert.deepEqual([res.json().reservable, res.json().ownFigure, res.json().isDifferent], [1, 1, false]);
+  });
+});
+
+describe('a confirmed reservation holds until its contract or the area’s days', () => {
+  const decide = (id: number) => t.as(operator, { method: 'POST', url: `/api/reservations/${id}/decision`, payload: { decision: 'bekraeft' } });
+  const draft = (id: number) => t.as(caseWorker, { method: 'POST', url: `/api/reservations/${id}/contract` });
+  let pending: number;
+
+  it('holds a confirmed reservation for 14 days from the confirmation (the area’s rule)', async () => {
+    await t.as(operator, { method: 'PUT', url: `/api/offerings/${offering}/vacancies`, payload: { freeNow: 3 } });
+    const made = await reserve('HOL-HOLD-1');
+    assert.equal(made.statusCode, 201, made.body);
+    pending = (await reserve('HOL-HOLD-2')).json().id;
+    later(2);
+    const confirmed = await decide(made.json().id);
+    assert.equal(confirmed.statusCode, 200, confirmed.body);
+    assert.equal(confirmed.json().expiresAt, new Date(at.getTime() + 14 * 86_400_000).toISOString());
+    later(13 * 24);
+    // 13 days on: the confirmed one still holds its place; the pending one expired after 72 hours. 3 − 1 = 2.
+    assert.equal((await figures()).reservable, 2);
+  });
+
+  it('frees the place when no contract was drafted in time, and refuses the draft', async () => {
+    const id = (await t.db.selectFrom('reservation').select('id').where('case_reference', '=', 'HOL-HOLD-1').executeTakeFirstOrThrow()).id;
+    later(2 * 24);
+    assert.equal((await figures()).reservable, 3);
+    const refused = await draft(id);
+    assert.ok(pending > 0);
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.json().error, /udløbet/);
+    const page = await t.as(caseWorker, { method: 'GET', url: `/pladser/reservationer/${id}`, headers: { accept: 'text/html' } });
+    assert.match(page.body, /Udløbet/);
+  });
+
+  it('keeps a reservation that became a contract confirmed and uncounted; it cannot be cancelled', async () => {
+    const id = (await t.db.selectFrom('reservation').select('id').where('case_reference', '=', 'HOL-CNT-1').executeTakeFirstOrThrow()).id;
+    const page = await t.as(caseWorker, { method: 'GET', url: `/pladser/reservationer/${id}`, headers: { accept: 'text/html' } });
+    assert.match(page.body, /Bekræftet/);
+    assert.match(page.body, /blevet til en kontrakt/);
+    const cancel = await t.as(caseWorker, {
+      method: 'POST',
+      url: `/pladser/reservationer/${id}/annuller`,
+      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: caseWorker.csrf }),
+    });
+    assert.equal(cancel.statusCode, 409);
   });
 });

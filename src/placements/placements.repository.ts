@@ -50,6 +50,7 @@ export async function allRules(db: Queryable) {
       'r.reservation_hours',
       'r.is_public_first',
       'r.public_first_search_days',
+      'r.confirmed_hold_days',
       'r.source',
     ])
     .orderBy('a.name')
@@ -125,11 +126,12 @@ export async function confirmReport(trx: Queryable, offeringId: number, who: str
 }
 
 /**
- * Reservations holding a place at `now`: pending and unexpired, or confirmed, and not yet a contract (a
+ * Reservations holding a place at `now` (the same rule as `isHoldingPlace`): pending or confirmed and not past
+ * their expiry (a confirmed one's expiry is the area's hold days from the confirmation), and not yet a contract (a
  * reservation that became a contract stops counting; the contract holds the place from then on).
  */
 const holding = (now: Date) =>
-  sql<boolean>`((r.status = 'bekraeftet' or (r.status = 'afventer' and r.expires_at > ${now}))
+  sql<boolean>`(r.status in ('afventer', 'bekraeftet') and r.expires_at > ${now}
     and not exists (select 1 from contract hc where hc.reservation_id = r.id))`;
 
 /** Contracts holding a place on `today`: any stored status, until the effective end (the same rule as `isContractHoldingPlace`). */
@@ -283,7 +285,8 @@ function reservations(db: Queryable) {
     .selectFrom('reservation as r')
     .innerJoin(offeringCatalogue(db).as('oc'), 'oc.offering_id', 'r.offering_id')
     .innerJoin('organisation as b', 'b.id', 'r.buyer_org_id')
-    .select(reservationColumns);
+    .select(reservationColumns)
+    .select(sql<boolean>`exists (select 1 from contract rc where rc.reservation_id = r.id)`.as('has_contract'));
 }
 
 export async function findReservation(db: Queryable, id: number) {
@@ -320,11 +323,12 @@ export async function listReservations(
 export async function setReservationStatus(
   trx: Queryable,
   id: number,
-  change: { from: ReservationStatus; to: ReservationStatus; at: Date; by: string; reason?: string | null; notExpiredAt?: Date },
+  change: { from: ReservationStatus; to: ReservationStatus; at: Date; by: string; reason?: string | null; notExpiredAt?: Date; expiresAt?: Date },
 ) {
   let q = trx
     .updateTable('reservation')
     .set({ status: change.to, decided_at: change.at, decided_by: change.by, decline_reason: change.reason ?? null })
+    .$if(change.expiresAt !== undefined, (u) => u.set({ expires_at: change.expiresAt! }))
     .where('id', '=', id)
     .where('status', '=', change.from);
   if (change.notExpiredAt) q = q.where('expires_at', '>', change.notExpiredAt);
