@@ -135,3 +135,32 @@ test('a private purchase is stopped until the public-first check is recorded; th
   await expect(page.locator('main')).not.toContainText('HOL-E2E');
   await expectAccessible(page);
 });
+
+test('the case worker imports existing contracts: a file with errors is reported per row, a good one is saved', async ({ page }) => {
+  const errors = watchConsole(page);
+  await loginAs(page, 'demo-myndighed');
+  await page.goto('/pladser/kontrakter');
+  await page.getByRole('link', { name: /Importér kommunens eksisterende kontrakter/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importér eksisterende kontrakter');
+  await expectAccessible(page);
+
+  const list = await page.request.get('/api/offerings?municipality=316');
+  const offeringId = (await list.json()).items[0].id as number;
+  const header = 'tilbud_id;sagsnummer;startdato;slutdato;standardkontrakt';
+  const upload = async (rows: string[]) => {
+    await page.setInputFiles('#fil', { name: 'kontrakter.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+    await page.getByRole('button', { name: 'Importér' }).click();
+  };
+  await upload([`${offeringId};HOL-E2E-IMP-1;2023-03-01;;nej`, `${offeringId};010190-1234;2023-03-01;;nej`, `999999;HOL-E2E-IMP-2;2023-03-01;;ja`]);
+  await expect(page.getByText('Intet er importeret')).toBeVisible();
+  await expect(page.locator('#importfejl')).toContainText('sagsnummer');
+  await expect(page.locator('#importfejl')).toContainText('tilbud_id');
+  await expect(page.locator('main')).not.toContainText('010190');
+  await expectAccessible(page);
+
+  await upload([`${offeringId};HOL-E2E-IMP-1;2023-03-01;;nej`]);
+  await expect(page.getByText('Importen er gennemført')).toBeVisible();
+  await expect(page.locator('main')).toContainText('1 på kommunens egen skabelon');
+  await expectAccessible(page);
+  expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+});

@@ -216,6 +216,16 @@ async function seedSjaelland2526(db: Db, random: () => number) {
     .where('source', '=', 'agreements.commitments-implemented')
     .executeTakeFirst();
   if (implemented) await db.updateTable('agreement_commitment').set({ indicator_id: implemented.id }).where('id', '=', commitmentIds[0]!.id).execute();
+  // The contract commitments (standard contracts, time-limited contracts) are followed by the indicators computed
+  // from the contracts themselves (placements), not by figures reported by hand.
+  for (const [source, index] of [
+    ['placements.standard-contracts', 0],
+    ['placements.time-limited-contracts', 1],
+  ] as const) {
+    const computed = await db.selectFrom('agreement_indicator').select('id').where('agreement_id', '=', id).where('source', '=', source).executeTakeFirst();
+    const commitment = commitmentIds[index];
+    if (computed && commitment) await db.updateTable('agreement_commitment').set({ indicator_id: computed.id }).where('id', '=', commitment.id).execute();
+  }
 
   const statusRows = [];
   for (const m of members) {

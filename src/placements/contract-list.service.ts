@@ -3,7 +3,7 @@
  * operator the contracts on its offerings, the secretariat its area's (read-only), a reader only the counts per
  * state in its areas (never case references).
  */
-import { requireSignedIn } from '../core/access/access.js';
+import { can, requireSignedIn } from '../core/access/access.js';
 import { scopeOf } from '../core/access/rules.js';
 import type { Ctx } from '../core/capability.js';
 import { parseInput } from '../core/validation.js';
@@ -41,6 +41,6 @@ export async function listContracts(ctx: Ctx, query: unknown) {
   const pageCount = Math.max(1, Math.ceil(total / CONTRACTS_PER_PAGE));
   const page = Math.min(q.page, pageCount);
   const items = isCountsOnly ? [] : await repo.listContracts(ctx.db, s, filters, today, CONTRACTS_PER_PAGE, (page - 1) * CONTRACTS_PER_PAGE);
-  return { query: q, total, byState, isCountsOnly, page, pageCount, items };
+  return { query: q, total, byState, isCountsOnly, page, pageCount, items, canImport: can(ctx, 'placements.contract.import', PLACEMENTS) };
 }
 export type ContractList = Awaited<ReturnType<typeof listContracts>>;

@@ -375,3 +375,45 @@ export async function publicFirstFrom(db: Queryable, areaId: number): Promise<st
     .executeTakeFirst();
   return row?.from ?? null;
 }
+
+// Import ---------------------------------------------------------------------------------------------------
+
+/** The offerings an import file refers to, with what the template choice needs (one statement for the whole file). */
+export async function offeringsForImport(db: Queryable, ids: readonly number[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom(offeringCatalogue(db).as('oc'))
+    .select(['oc.offering_id', 'oc.offering_name', 'oc.operator_type', 'oc.is_covered', 'oc.legal_basis_law'])
+    .where('oc.offering_id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** Every template version with its validity (a handful of rows; the import picks the one in force per start date). */
+export async function allTemplates(db: Queryable) {
+  return db.selectFrom('contract_template').select(['id', 'code', 'version', 'valid_from', 'valid_to']).orderBy('version', 'desc').execute();
+}
+
+/** The buyer's contracts with one of the case references already (offering and case reference, lower case). */
+export async function existingCaseReferences(db: Queryable, buyerOrgId: number, caseReferences: readonly string[]) {
+  if (!caseReferences.length) return [];
+  return db
+    .selectFrom('contract')
+    .select(['offering_id', sql<string>`lower(case_reference)`.as('case_reference')])
+    .where('buyer_org_id', '=', buyerOrgId)
+    .where(sql`lower(case_reference)`, 'in', [...new Set(caseReferences.map((c) => c.toLowerCase()))])
+    .execute();
+}
+
+/** Inserts the imported contracts with multi-row inserts; their ids in the order given. */
+export async function insertContracts(trx: Queryable, rows: ReadonlyArray<Insertable<ContractTable>>): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = await trx
+      .insertInto('contract')
+      .values(rows.slice(i, i + 500) as Array<Insertable<ContractTable>>)
+      .returning('id')
+      .execute();
+    ids.push(...part.map((r) => r.id));
+  }
+  return ids;
+}

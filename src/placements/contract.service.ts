@@ -127,7 +127,10 @@ export type ContractView = Awaited<ReturnType<typeof getContract>>;
 export async function createContractDraft(ctx: Ctx, reservationId: number) {
   const { row: r, target } = await loadReservation(ctx, reservationId);
   const actor = requireSignedIn(ctx, 'placements.contract.edit', target);
-  if (reservationState(r!.status, r!.expires_at, ctx.clock.now()) !== 'bekraeftet') throw conflict('Kun en bekræftet reservation kan blive til en kontrakt.');
+  const state = reservationState(r!.status, r!.expires_at, ctx.clock.now(), r!.has_contract);
+  if (state === 'udloebet' && r!.status === 'bekraeftet')
+    throw conflict('Reservationen er udløbet, fordi kontrakten ikke blev oprettet i tide. Reservér pladsen igen.');
+  if (state !== 'bekraeftet') throw conflict('Kun en bekræftet reservation kan blive til en kontrakt.');
   if (await repo.contractOfReservation(ctx.db, reservationId)) throw conflict('Reservationen har allerede en kontrakt.');
   const offering = (await catalogueEntry(ctx.db, r!.offering_id))!;
   const isInside = isPublicOperatorType(offering.operator_type) && offering.is_covered;

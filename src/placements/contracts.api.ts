@@ -6,6 +6,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZErrorResponse } from '../core/http/schemas.js';
+import { readUploadedFile } from '../core/http/upload.js';
+import { importContracts } from './contract-import.service.js';
 import { listContracts } from './contract-list.service.js';
 import {
   acceptContract,
@@ -22,6 +24,8 @@ import {
 import {
   ZAmendmentInput,
   ZContractDetail,
+  ZContractImportRefused,
+  ZContractImportResponse,
   ZContractList,
   ZContractListQuery,
   ZContractTerms,
@@ -32,6 +36,7 @@ import {
 import { ADDON_UNITS, type AddonUnit } from './placements.table.js';
 
 const tags = ['Kontrakter'];
+export const IMPORT_MISSING = 'Vælg en fil at importere (multipart/form-data med feltet "fil").';
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
 
 const rawId = (req: FastifyRequest) => ZIdParams.parse(req.params ?? {}).id;
@@ -213,5 +218,29 @@ export function contractsApi(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => reply.status(201).send(presentContract(await addAmendment(req.ctx, req.params.id, req.body))),
+  );
+
+  app.post(
+    '/api/contracts/import',
+    {
+      config: { upload: true },
+      schema: {
+        summary: 'Importér kommunens eksisterende kontrakter fra CSV eller Excel (multipart, feltet "fil"); alt eller intet',
+        tags,
+        consumes: ['multipart/form-data'],
+        response: {
+          200: ZContractImportResponse,
+          400: ZContractImportRefused.or(ZErrorResponse),
+          401: ZErrorResponse,
+          403: ZErrorResponse,
+          413: ZErrorResponse,
+        },
+      },
+    },
+    async (req, reply) => {
+      const result = await importContracts(req.ctx, () => readUploadedFile(req, IMPORT_MISSING));
+      if (result.errors.length) return reply.status(400).send({ error: `Intet er importeret: filen har ${result.errors.length} fejl.`, rows: result.errors });
+      return result;
+    },
   );
 }

@@ -81,3 +81,36 @@ describe('contract indicators', () => {
     assert.ok(r.rows.every((x) => x.operatorType !== 'Kommunal' && x.operatorType !== 'Regional'));
   });
 });
+
+describe('the agreement follows its contract commitments by these indicators', () => {
+  it('names the computed indicators as the source of the standard-contract and time-limited commitments', async () => {
+    const rows = await t.db
+      .selectFrom('agreement_commitment as c')
+      .innerJoin('agreement_indicator as i', 'i.id', 'c.indicator_id')
+      .innerJoin('agreement as a', 'a.id', 'i.agreement_id')
+      .select(['c.text', 'i.source'])
+      .where('a.title', '=', 'Rammeaftale Sjælland 2025-2026')
+      .where('i.source', 'like', 'placements.%')
+      .orderBy('c.id')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => r.source),
+      ['placements.standard-contracts', 'placements.time-limited-contracts'],
+    );
+    assert.match(rows[0]!.text, /standardkontrakt/);
+    assert.match(rows[1]!.text, /tidsbegrænsede/);
+    const manual = await t.db.selectFrom('agreement_indicator').select('id').where('source', 'like', 'placements.%').execute();
+    const measured = manual.length
+      ? await t.db
+          .selectFrom('agreement_measurement')
+          .select('id')
+          .where(
+            'indicator_id',
+            'in',
+            manual.map((m) => m.id),
+          )
+          .execute()
+      : [];
+    assert.equal(measured.length, 0, 'no figures typed in by hand beside the computed ones');
+  });
+});

@@ -1,6 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ageInDays, ageLabel, expiryOf, isDifferent, isHoldingPlace, isStale, orderResults, ownFigure, reservablePlaces, reservationState } from './logic.js';
+import {
+  ageInDays,
+  ageLabel,
+  confirmedExpiryOf,
+  expiryOf,
+  isContractHoldingPlace,
+  isContractSinceReport,
+  isDifferent,
+  isHoldingPlace,
+  isStale,
+  orderResults,
+  ownFigure,
+  placeFigures,
+  reservablePlaces,
+  reservationState,
+} from './logic.js';
 
 describe('free-place arithmetic', () => {
   it('subtracts the reservations and contracts made since the report from its free places', () => {
@@ -24,6 +39,54 @@ describe('free-place arithmetic', () => {
     assert.equal(ownFigure({ places: 4, activeContracts: 5, activeReservations: 0, takenOutside: 0 }), 0);
     assert.equal(isDifferent(1, 2), true);
     assert.equal(isDifferent(2, 2), false);
+  });
+});
+
+describe('contracts against the report', () => {
+  const report = new Date('2026-12-01T10:00:00Z');
+  it('counts a contract made since the report, from the reservation it came from when there was one', () => {
+    // Made after the report, no reservation: counts.
+    assert.equal(isContractSinceReport({ createdAt: new Date('2026-12-02T09:00:00Z'), reservationCreatedAt: null, isImported: false }, report), true);
+    // Drafted after the report from a reservation made before it: the report already knew the place was taken.
+    assert.equal(
+      isContractSinceReport({ createdAt: new Date('2026-12-02T09:00:00Z'), reservationCreatedAt: new Date('2026-11-30T12:00:00Z'), isImported: false }, report),
+      false,
+    );
+    // Drafted from a reservation made after the report: it replaces that reservation in the count.
+    assert.equal(
+      isContractSinceReport({ createdAt: new Date('2026-12-03T09:00:00Z'), reservationCreatedAt: new Date('2026-12-01T10:00:00Z'), isImported: false }, report),
+      true,
+    );
+  });
+
+  it('never counts an imported contract or anything against a missing report', () => {
+    assert.equal(isContractSinceReport({ createdAt: new Date('2026-12-02T09:00:00Z'), reservationCreatedAt: null, isImported: true }, report), false);
+    assert.equal(isContractSinceReport({ createdAt: new Date('2026-12-02T09:00:00Z'), reservationCreatedAt: null, isImported: false }, null), false);
+  });
+
+  it('lets a contract hold its place until its effective end, open-ended ones always', () => {
+    assert.equal(isContractHoldingPlace(null, '2026-12-01'), true);
+    assert.equal(isContractHoldingPlace('2026-12-01', '2026-12-01'), true);
+    assert.equal(isContractHoldingPlace('2026-11-30', '2026-12-01'), false);
+  });
+
+  it('works both figures out of one report and the counts, and flags the difference', () => {
+    // 10 places; report: 3 free, 1 taken outside Ramme. Since the report: 1 reservation, 1 contract → 3 − 1 − 1 = 1.
+    // Ramme holds 6 contracts and 2 reservations in all → 10 − 6 − 2 − 1 = 1: the same, no flag.
+    const counts = { reservations: 2, reservationsSince: 1, contracts: 6, contractsSince: 1 };
+    assert.deepEqual(placeFigures({ places: 10, freeNow: 3, takenOutside: 1, isOpenForIntake: true, counts }), {
+      reservable: 1,
+      ownFigure: 1,
+      isDifferent: false,
+    });
+    // One more contract in Ramme than the report accounts for: own figure 0 against 1 reservable → flagged.
+    assert.deepEqual(placeFigures({ places: 10, freeNow: 3, takenOutside: 1, isOpenForIntake: true, counts: { ...counts, contracts: 7 } }), {
+      reservable: 1,
+      ownFigure: 0,
+      isDifferent: true,
+    });
+    // Without a report there is nothing to compare: not flagged.
+    assert.equal(placeFigures({ places: 10, freeNow: null, takenOutside: 0, isOpenForIntake: true, counts }).isDifferent, false);
   });
 });
 
@@ -52,14 +115,26 @@ describe('reservation expiry', () => {
     assert.equal(expiryOf(new Date('2026-12-01T10:00:00Z'), 72).toISOString(), '2026-12-04T10:00:00.000Z');
   });
 
-  it('is expired once the expiry has passed while it was still pending; a confirmed one keeps its place', () => {
+  it('is expired once the expiry has passed while it was still pending', () => {
     const expires = new Date('2026-12-04T10:00:00Z');
     assert.equal(reservationState('afventer', expires, new Date('2026-12-04T09:59:59Z')), 'afventer');
     assert.equal(reservationState('afventer', expires, new Date('2026-12-04T10:00:00Z')), 'udloebet');
-    assert.equal(reservationState('bekraeftet', expires, new Date('2026-12-05T10:00:00Z')), 'bekraeftet');
     assert.equal(isHoldingPlace('afventer', expires, new Date('2026-12-05T00:00:00Z')), false);
-    assert.equal(isHoldingPlace('bekraeftet', expires, new Date('2026-12-05T00:00:00Z')), true);
     assert.equal(isHoldingPlace('afvist', expires, new Date('2026-12-01T00:00:00Z')), false);
+  });
+
+  it('holds a confirmed one for the area’s days from the confirmation, until the contract is drafted or it expires', () => {
+    // Confirmed 2 December 12:00 with 14 days' hold: holds until 16 December 12:00.
+    const expires = confirmedExpiryOf(new Date('2026-12-02T12:00:00Z'), 14);
+    assert.equal(expires.toISOString(), '2026-12-16T12:00:00.000Z');
+    assert.equal(reservationState('bekraeftet', expires, new Date('2026-12-16T11:59:59Z')), 'bekraeftet');
+    assert.equal(isHoldingPlace('bekraeftet', expires, new Date('2026-12-16T11:59:59Z')), true);
+    // No contract by then: expired, the place is free again.
+    assert.equal(reservationState('bekraeftet', expires, new Date('2026-12-16T12:00:00Z')), 'udloebet');
+    assert.equal(isHoldingPlace('bekraeftet', expires, new Date('2026-12-16T12:00:00Z')), false);
+    // Became a contract: stays confirmed and never expires, but the contract holds the place, not the reservation.
+    assert.equal(reservationState('bekraeftet', expires, new Date('2027-03-01T00:00:00Z'), true), 'bekraeftet');
+    assert.equal(isHoldingPlace('bekraeftet', expires, new Date('2026-12-03T00:00:00Z'), true), false);
   });
 });
 

@@ -25,6 +25,34 @@ export function ownFigure(v: { places: number; activeContracts: number; activeRe
   return Math.max(0, v.places - v.activeContracts - v.activeReservations - v.takenOutside);
 }
 
+/**
+ * A contract counts against the operator's report when it was made since the report: from the time of the
+ * reservation it came from (the place was taken then, and the reservation counted until the contract replaced
+ * it), else from its own creation. An imported contract was made before Ramme knew of it, so it never counts
+ * against a report (it counts in Ramme's own figure). No report: nothing counts against it.
+ */
+export function isContractSinceReport(c: { createdAt: Date; reservationCreatedAt: Date | null; isImported: boolean }, reportedAt: Date | null): boolean {
+  if (c.isImported || reportedAt === null) return false;
+  return (c.reservationCreatedAt ?? c.createdAt).getTime() >= reportedAt.getTime();
+}
+
+/** A contract holds a place on `today` in every stored status until its effective end (drafts too: they replace a reservation). */
+export const isContractHoldingPlace = (effectiveEnd: string | null, today: string): boolean => effectiveEnd === null || effectiveEnd >= today;
+
+export type PlaceCountsInput = { reservations: number; reservationsSince: number; contracts: number; contractsSince: number };
+
+/** Both figures of an offering from its report and the counts of what holds a place, and whether they differ. */
+export function placeFigures(v: { places: number; freeNow: number | null; takenOutside: number; isOpenForIntake: boolean; counts: PlaceCountsInput }) {
+  const reservable = reservablePlaces({
+    freeNow: v.freeNow,
+    reservedSince: v.counts.reservationsSince,
+    contractedSince: v.counts.contractsSince,
+    isOpenForIntake: v.isOpenForIntake,
+  });
+  const own = ownFigure({ places: v.places, activeContracts: v.counts.contracts, activeReservations: v.counts.reservations, takenOutside: v.takenOutside });
+  return { reservable, ownFigure: own, isDifferent: v.freeNow !== null && isDifferent(reservable, own) };
+}
+
 /** The two figures differ: flagged to the operator. */
 export const isDifferent = (reservable: number, own: number): boolean => reservable !== own;
 
@@ -48,16 +76,26 @@ export const isStale = (days: number, staleAfterDays: number): boolean => days >
 /** A reservation made at `now` holds for the area's number of hours. */
 export const expiryOf = (now: Date, hours: number): Date => new Date(now.getTime() + hours * 3_600_000);
 
-/** A pending reservation past its expiry is expired (no job needed: it simply stops counting). */
-export function reservationState(status: ReservationStatus, expiresAt: Date, now: Date): ReservationState {
-  return status === 'afventer' && expiresAt.getTime() <= now.getTime() ? 'udloebet' : status;
+/**
+ * A pending reservation past its expiry is expired, and so is a confirmed one whose contract was not drafted
+ * before its expiry (the area's hold days from the confirmation). One that became a contract stays confirmed.
+ * No job is needed: the state is computed, and an expired reservation simply stops counting.
+ */
+export function reservationState(status: ReservationStatus, expiresAt: Date, now: Date, hasContract = false): ReservationState {
+  const isPast = expiresAt.getTime() <= now.getTime();
+  if (status === 'afventer' && isPast) return 'udloebet';
+  if (status === 'bekraeftet' && isPast && !hasContract) return 'udloebet';
+  return status;
 }
 
-/** Does the reservation hold a place at `now`? Pending and unexpired, or confirmed. */
-export function isHoldingPlace(status: ReservationStatus, expiresAt: Date, now: Date): boolean {
-  const state = reservationState(status, expiresAt, now);
-  return state === 'afventer' || state === 'bekraeftet';
+/** Does the reservation hold a place at `now`? Pending or confirmed and unexpired, and not yet a contract (the contract holds it then). */
+export function isHoldingPlace(status: ReservationStatus, expiresAt: Date, now: Date, hasContract = false): boolean {
+  const state = reservationState(status, expiresAt, now, hasContract);
+  return !hasContract && (state === 'afventer' || state === 'bekraeftet');
 }
+
+/** A confirmed reservation holds for the area's number of days from the confirmation, for the contract to be drafted. */
+export const confirmedExpiryOf = (confirmedAt: Date, days: number): Date => new Date(confirmedAt.getTime() + days * 86_400_000);
 
 export const PUBLIC_OPERATOR_TYPES: readonly string[] = ['kommunal', 'regional'];
 export const isPublicOperatorType = (operatorType: string): boolean => PUBLIC_OPERATOR_TYPES.includes(operatorType);

@@ -8,6 +8,7 @@ import { placementsApi } from './placements.api.js';
 import { placementsMigrations } from './placements.migrations.js';
 import { placementsPermissions } from './placements.policy.js';
 import { seedPlacements } from './placements.seed.js';
+import { contractImportPages } from './pages/contract-import.pages.js';
 import { contractPages } from './pages/contract.pages.js';
 import { reservationPages } from './pages/reservation.pages.js';
 import { searchPages } from './pages/search.pages.js';
@@ -23,6 +24,7 @@ export const placements: Capability = {
     vacancyPages(app);
     searchPages(app);
     reservationPages(app);
+    contractImportPages(app);
     contractPages(app);
   },
   nav: [

@@ -255,9 +255,31 @@ async function contractTerms(db: Kysely<any>): Promise<void> {
   if (notices.length) await db.insertInto('contract_notice_rule').values(notices).execute();
 }
 
+/** The place counts read the contracts holding a place per offering (until their effective end) through an index. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function placeCounts(db: Kysely<any>): Promise<void> {
+  await sql`create index contract_holding on contract (offering_id, (coalesce(least(current_end_date, notice_end_date), 'infinity'::date)))`.execute(db);
+}
+
+/**
+ * A confirmed reservation holds its place for the area's number of days (`confirmed_hold_days`) for the contract
+ * to be drafted; once drafted, the contract holds the place and the reservation stops counting. 14 days is a
+ * placeholder the secretariats change as data. A reservation confirmed before this migration holds from its
+ * confirmation; one that already became a contract is unaffected (it no longer counts).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function confirmedHold(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table placement_rule add column confirmed_hold_days integer not null default 14 check (confirmed_hold_days between 1 and 90);
+    update reservation set expires_at = greatest(expires_at, coalesce(decided_at, created_at) + interval '14 days') where status = 'bekraeftet';
+  `.execute(db);
+}
+
 export const placementsMigrations: Record<string, Migration> = {
   '0400_placements': { up },
   '0401_public_first_reasons': { up: reasons },
   '0402_contracts': { up: contracts },
   '0403_contract_terms': { up: contractTerms },
+  '0410_place_counts': { up: placeCounts },
+  '0411_confirmed_hold': { up: confirmedHold },
 };

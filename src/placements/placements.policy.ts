@@ -47,6 +47,8 @@ declare module '../core/access/access.js' {
     'placements.contract.accept': ReservationTarget;
     /** Give notice on an accepted contract: the buyer's case worker or the provider's operator (each for its own party). */
     'placements.contract.notice': ReservationTarget;
+    /** Import the municipality's existing contracts (CSV/Excel): its case worker (the buyer); the secretariat changes none. */
+    'placements.contract.import': PlacementsRegister;
     /** The contracts list: case workers (their municipality's), operators (their offerings'), the secretariat (its area's), readers (counts only). */
     'placements.contract.list': PlacementsRegister;
   }
@@ -83,6 +85,7 @@ export const placementsPermissions: Policies = {
       : when(isBuyer(actor, t) || isOperator(actor, t.operatorOrgId), forbid('Kun kontraktens parter (køberens myndighed og leverandøren) kan opsige den.')),
   'placements.contract.list': (actor) =>
     when(isCaseWorker(actor) || isAnyOperator(actor) || isAnySecretariat(actor) || isReader(actor), forbid('Du har ikke adgang til kontrakter.')),
+  'placements.contract.import': (actor) => when(isCaseWorker(actor), forbid('Kun en myndighedsrådgiver i en kommune kan importere kommunens kontrakter.')),
   'placements.vacancy.read': (actor, t) => (!isSignedIn(actor) ? hide('Du skal logge ind.') : t === null ? hide(OFFERING_NOT_FOUND) : allow),
   'placements.vacancy.report': (actor, t) =>
     t === null ? hide(OFFERING_NOT_FOUND) : when(isOperator(actor, t.operatorOrgId), forbid('Kun tilbuddets driftsherre kan melde ledige pladser.')),

@@ -2,7 +2,7 @@
  * @module SQL of placements: the dated placement rules, vacancy reports, reservations. Offerings are read
  * only through the offerings catalogue (offerings.public.ts).
  */
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import { validOn } from '../core/db/dated.js';
 import type { Queryable } from '../core/db/types.js';
 import { offeringCatalogue } from '../offerings/offerings.public.js';
@@ -50,6 +50,7 @@ export async function allRules(db: Queryable) {
       'r.reservation_hours',
       'r.is_public_first',
       'r.public_first_search_days',
+      'r.confirmed_hold_days',
       'r.source',
     ])
     .orderBy('a.name')
@@ -124,24 +125,72 @@ export async function confirmReport(trx: Queryable, offeringId: number, who: str
     .execute();
 }
 
-/** Reservations holding a place at `now`: pending and unexpired, or confirmed. */
-const holding = (now: Date) => sql<boolean>`(r.status = 'bekraeftet' or (r.status = 'afventer' and r.expires_at > ${now}))`;
+/**
+ * Reservations holding a place at `now` (the same rule as `isHoldingPlace`): pending or confirmed and not past
+ * their expiry (a confirmed one's expiry is the area's hold days from the confirmation), and not yet a contract (a
+ * reservation that became a contract stops counting; the contract holds the place from then on).
+ */
+const holding = (now: Date) =>
+  sql<boolean>`(r.status in ('afventer', 'bekraeftet') and r.expires_at > ${now}
+    and not exists (select 1 from contract hc where hc.reservation_id = r.id))`;
 
-/** Per offering: reservations holding a place now, and those of them made since `since` (the report). */
-export async function heldPlaces(db: Queryable, offeringIds: readonly number[], now: Date): Promise<Map<number, { active: number; sinceReport: number }>> {
-  const out = new Map<number, { active: number; sinceReport: number }>();
-  if (!offeringIds.length) return out;
-  const rows = await db
+/** Contracts holding a place on `today`: any stored status, until the effective end (the same rule as `isContractHoldingPlace`). */
+export const contractHoldingSql = (today: string) => sql<boolean>`coalesce(least(c.current_end_date, c.notice_end_date), 'infinity'::date) >= ${today}::date`;
+
+/**
+ * A contract made since the report (the same rule as `isContractSinceReport`): from its reservation's time when it
+ * came from one, else from its own creation; an imported contract never counts against a report.
+ */
+const contractSinceSql = sql<boolean>`(not c.is_imported and v.reported_at is not null and coalesce(cr.created_at, c.created_at) >= v.reported_at)`;
+
+export type PlaceCounts = { reservations: number; reservationsSince: number; contracts: number; contractsSince: number };
+export const NO_PLACE_COUNTS: PlaceCounts = { reservations: 0, reservationsSince: 0, contracts: 0, contractsSince: 0 };
+
+/**
+ * Per offering, one grouped statement: the reservations and contracts holding a place now, and those of them made
+ * since the offering's latest report. `offeringIds` is a list or a subquery of offering ids (the place search
+ * passes its candidates), so the whole country is counted in one statement, never per offering.
+ */
+export function placeCountsQuery(db: Queryable, offeringIds: readonly number[] | Expression<number>, now: Date, today: string) {
+  const inOfferings = (column: string) => sql<boolean>`${sql.ref(column)} in (${Array.isArray(offeringIds) ? sql.join(offeringIds) : offeringIds})`;
+  const reservations = db
     .selectFrom('reservation as r')
     .leftJoin('vacancy_report as v', 'v.offering_id', 'r.offering_id')
-    .select(['r.offering_id'])
-    .select(sql<number>`count(*)::int`.as('active'))
-    .select(sql<number>`count(*) filter (where v.reported_at is not null and r.created_at >= v.reported_at)::int`.as('since_report'))
-    .where('r.offering_id', 'in', [...offeringIds])
-    .where(holding(now))
-    .groupBy('r.offering_id')
-    .execute();
-  for (const r of rows) out.set(r.offering_id, { active: r.active, sinceReport: r.since_report });
+    .select('r.offering_id')
+    .select(sql<number>`1`.as('is_reservation'))
+    .select(sql<boolean>`(v.reported_at is not null and r.created_at >= v.reported_at)`.as('is_since'))
+    .where(inOfferings('r.offering_id'))
+    .where(holding(now));
+  const contracts = db
+    .selectFrom('contract as c')
+    .leftJoin('reservation as cr', 'cr.id', 'c.reservation_id')
+    .leftJoin('vacancy_report as v', 'v.offering_id', 'c.offering_id')
+    .select('c.offering_id')
+    .select(sql<number>`0`.as('is_reservation'))
+    .select(contractSinceSql.as('is_since'))
+    .where(inOfferings('c.offering_id'))
+    .where(contractHoldingSql(today));
+  return db
+    .selectFrom(reservations.unionAll(contracts).as('h'))
+    .select('h.offering_id')
+    .select(sql<number>`count(*) filter (where h.is_reservation = 1)::int`.as('reservations'))
+    .select(sql<number>`count(*) filter (where h.is_reservation = 1 and h.is_since)::int`.as('reservations_since'))
+    .select(sql<number>`count(*) filter (where h.is_reservation = 0)::int`.as('contracts'))
+    .select(sql<number>`count(*) filter (where h.is_reservation = 0 and h.is_since)::int`.as('contracts_since'))
+    .groupBy('h.offering_id');
+}
+
+/** The place counts of the given offerings (absent: nothing holds a place). */
+export async function placeCounts(db: Queryable, offeringIds: readonly number[], now: Date, today: string): Promise<Map<number, PlaceCounts>> {
+  const out = new Map<number, PlaceCounts>();
+  if (!offeringIds.length) return out;
+  for (const r of await placeCountsQuery(db, offeringIds, now, today).execute())
+    out.set(r.offering_id, {
+      reservations: r.reservations,
+      reservationsSince: r.reservations_since,
+      contracts: r.contracts,
+      contractsSince: r.contracts_since,
+    });
   return out;
 }
 
@@ -236,7 +285,8 @@ function reservations(db: Queryable) {
     .selectFrom('reservation as r')
     .innerJoin(offeringCatalogue(db).as('oc'), 'oc.offering_id', 'r.offering_id')
     .innerJoin('organisation as b', 'b.id', 'r.buyer_org_id')
-    .select(reservationColumns);
+    .select(reservationColumns)
+    .select(sql<boolean>`exists (select 1 from contract rc where rc.reservation_id = r.id)`.as('has_contract'));
 }
 
 export async function findReservation(db: Queryable, id: number) {
@@ -273,11 +323,12 @@ export async function listReservations(
 export async function setReservationStatus(
   trx: Queryable,
   id: number,
-  change: { from: ReservationStatus; to: ReservationStatus; at: Date; by: string; reason?: string | null; notExpiredAt?: Date },
+  change: { from: ReservationStatus; to: ReservationStatus; at: Date; by: string; reason?: string | null; notExpiredAt?: Date; expiresAt?: Date },
 ) {
   let q = trx
     .updateTable('reservation')
     .set({ status: change.to, decided_at: change.at, decided_by: change.by, decline_reason: change.reason ?? null })
+    .$if(change.expiresAt !== undefined, (u) => u.set({ expires_at: change.expiresAt! }))
     .where('id', '=', id)
     .where('status', '=', change.from);
   if (change.notExpiredAt) q = q.where('expires_at', '>', change.notExpiredAt);

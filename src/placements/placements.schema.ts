@@ -315,3 +315,22 @@ export const ZContractList = z.object({
   pageCount: z.number().int(),
   items: z.array(ZContractListItem),
 });
+
+const ZContractImportProblem = z.object({
+  line: z.number().int().describe('Række i filen (overskriften er række 1)'),
+  field: z.string().describe('Kolonnen'),
+  message: z.string(),
+});
+
+/** A completed contract import. */
+export const ZContractImportResponse = z
+  .object({
+    created: z.number().int(),
+    standard: z.number().int().describe('Heraf på standardkontrakten'),
+    ownTemplate: z.number().int().describe('Heraf på kommunens egen skabelon'),
+    errors: z.array(ZContractImportProblem).max(0),
+  })
+  .describe('Importen er gennemført');
+
+/** A contract import refused because of errors in the file: nothing was imported. */
+export const ZContractImportRefused = z.object({ error: z.string(), rows: z.array(ZContractImportProblem) }).describe('Intet er importeret');

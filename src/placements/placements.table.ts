@@ -7,7 +7,7 @@ import type { ColumnType, Generated } from 'kysely';
 export const RESERVATION_STATUSES = ['afventer', 'bekraeftet', 'afvist', 'annulleret'] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
-/** What a reservation is to a user: its stored status, and "udløbet" for a pending one past its expiry. */
+/** What a reservation is to a user: its stored status, and "udløbet" for a pending one, or a confirmed one without a contract, past its expiry. */
 export type ReservationState = ReservationStatus | 'udloebet';
 export const RESERVATION_STATE_LABELS: Record<ReservationState, string> = {
   afventer: 'Afventer leverandøren',
@@ -27,6 +27,8 @@ export type PlacementRuleTable = {
   is_public_first: boolean;
   public_first_search_days: number;
   source: string | null;
+  /** How many days a confirmed reservation holds its place for the contract to be drafted. */
+  confirmed_hold_days: Generated<number>;
 };
 
 export type VacancyReportTable = {
@@ -56,6 +58,7 @@ export type ReservationTable = {
   status: ReservationStatus;
   created_at: Generated<Date>;
   created_by: string;
+  /** Pending: the answer is due by then. Confirmed: the contract must be drafted by then (the area's hold days). */
   expires_at: Date;
   decided_at: Date | null;
   decided_by: string | null;

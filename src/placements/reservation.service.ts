@@ -1,6 +1,7 @@
 /**
  * @module Reservations: a case worker reserves a free place for a case for the area's number of hours; the
- * operator confirms or declines with a reason; the buyer may cancel; a pending reservation past its expiry
+ * operator confirms or declines with a reason; a confirmed one holds for the area's number of days until the
+ * contract is drafted (then the contract holds the place); the buyer may cancel; a reservation past its expiry
  * simply stops counting. Reserving is safe under concurrency: the offering's report row is locked inside the
  * transaction, so of many parallel requests for the last place exactly one gets it.
  */
@@ -11,7 +12,7 @@ import { badRequest, conflict } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { scopeOf } from '../core/access/rules.js';
 import { areaIdsOfMunicipalities } from '../reference/reference.public.js';
-import { expiryOf, reservablePlaces, reservationState } from './logic.js';
+import { confirmedExpiryOf, expiryOf, reservablePlaces, reservationState } from './logic.js';
 import { isCaseWorker, PLACEMENTS, type ReservationTarget } from './placements.policy.js';
 import { contractOfReservation } from './contract.repository.js';
 import * as repo from './placements.repository.js';
@@ -22,7 +23,7 @@ export const NO_PLACE = 'Der er ingen ledig plads at reservere i tilbuddet lige 
 
 export type ReservationView = repo.ReservationRow & { state: ReturnType<typeof reservationState> };
 
-const withState = (r: repo.ReservationRow, now: Date): ReservationView => ({ ...r, state: reservationState(r.status, r.expires_at, now) });
+const withState = (r: repo.ReservationRow, now: Date): ReservationView => ({ ...r, state: reservationState(r.status, r.expires_at, now, r.has_contract) });
 
 /** Reserves a free place; 409 when none is free. Returns the reservation. */
 export async function reservePlace(ctx: Ctx, offeringId: number, data: unknown): Promise<ReservationView> {
@@ -38,11 +39,12 @@ export async function reservePlace(ctx: Ctx, offeringId: number, data: unknown):
   const now = ctx.clock.now();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const report = await repo.lockReport(trx, offeringId);
-    const held = (await repo.heldPlaces(trx, [offeringId], now)).get(offeringId);
+    // Counted after the lock: reservations and contracts made against the offering since its report.
+    const held = (await repo.placeCounts(trx, [offeringId], now, today)).get(offeringId);
     const free = reservablePlaces({
       freeNow: report?.free_now ?? null,
-      reservedSince: held?.sinceReport ?? 0,
-      contractedSince: 0,
+      reservedSince: held?.reservationsSince ?? 0,
+      contractedSince: held?.contractsSince ?? 0,
       isOpenForIntake: o!.entry.status === 'aktiv',
     });
     if (free < 1) throw conflict(NO_PLACE);
@@ -106,27 +108,33 @@ export async function reservationPage(ctx: Ctx, id: number) {
     contractId: contract?.id ?? null,
     canDraft: !contract && view.state === 'bekraeftet' && can(ctx, 'placements.contract.edit', target),
     canDecide: view.state === 'afventer' && can(ctx, 'placements.reservation.decide', target),
-    canCancel: (view.state === 'afventer' || view.state === 'bekraeftet') && can(ctx, 'placements.reservation.cancel', target),
+    canCancel: !contract && (view.state === 'afventer' || view.state === 'bekraeftet') && can(ctx, 'placements.reservation.cancel', target),
   };
 }
 
-/** The operator confirms or declines (with a reason) a pending, unexpired reservation. */
+/**
+ * The operator confirms or declines (with a reason) a pending, unexpired reservation. A confirmation holds the
+ * place for the area's number of days (its rule today) for the buyer to draft the contract.
+ */
 export async function decideReservation(ctx: Ctx, id: number, data: unknown): Promise<ReservationView> {
   const { target } = await loadReservation(ctx, id);
   const actor = requireSignedIn(ctx, 'placements.reservation.decide', target);
   const input = parseInput(ZDecisionInput, data);
   const now = ctx.clock.now();
+  const areaId = target?.areaIds[0];
+  const rule = areaId !== undefined ? await repo.ruleOn(ctx.db, areaId, ctx.clock.today()) : null;
+  const expiresAt = input.decision === 'bekraeft' && rule ? confirmedExpiryOf(now, rule.confirmed_hold_days) : undefined;
   await ctx.db.transaction().execute(async (trx) => {
     const to = input.decision === 'bekraeft' ? 'bekraeftet' : 'afvist';
     const reason = input.decision === 'afvis' ? input.reason : null;
-    const done = await repo.setReservationStatus(trx, id, { from: 'afventer', to, at: now, by: actor.username, reason, notExpiredAt: now });
+    const done = await repo.setReservationStatus(trx, id, { from: 'afventer', to, at: now, by: actor.username, reason, notExpiredAt: now, expiresAt });
     if (!done) throw conflict('Reservationen afventer ikke længere svar (den er besvaret, annulleret eller udløbet). Genindlæs siden.');
     await audit(trx, ctx, {
       entity: 'reservation',
       entityId: id,
       action: 'update',
       before: { status: 'afventer' },
-      after: { status: to, declineReason: reason },
+      after: { status: to, declineReason: reason, ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) },
     });
   });
   return withState((await repo.findReservation(ctx.db, id))!, now);
@@ -137,7 +145,8 @@ export async function cancelReservation(ctx: Ctx, id: number): Promise<Reservati
   const { row, target } = await loadReservation(ctx, id);
   const actor = requireSignedIn(ctx, 'placements.reservation.cancel', target);
   const now = ctx.clock.now();
-  const state = reservationState(row!.status, row!.expires_at, now);
+  const state = reservationState(row!.status, row!.expires_at, now, row!.has_contract);
+  if (row!.has_contract) throw conflict('Reservationen er blevet til en kontrakt og kan ikke annulleres.');
   if (state !== 'afventer' && state !== 'bekraeftet') throw conflict('Reservationen er allerede afsluttet.');
   await ctx.db.transaction().execute(async (trx) => {
     const done = await repo.setReservationStatus(trx, id, { from: state, to: 'annulleret', at: now, by: actor.username });

@@ -1,16 +1,24 @@
 /**
  * @module SQL of the place search: the offerings matching a citizen's need (from the offerings register's
- * public criteria query) with their vacancy report, the reservations holding a place since the report, and the
+ * public criteria query) with their vacancy report, the reservations and contracts made since the report, and the
  * places expected free by the start date; and the record of each search made.
  */
 import { sql } from 'kysely';
 import type { Queryable } from '../core/db/types.js';
 import { type OfferingCriteria, offeringsMatching } from '../offerings/offerings.public.js';
+import { placeCountsQuery } from './placements.repository.js';
 
-export async function searchCandidates(db: Queryable, c: OfferingCriteria, now: Date, startDate: string) {
+/**
+ * The matching offerings with their report and place counts: the counts come from one grouped statement over the
+ * candidates (`placeCountsQuery` on the `m` set), never one count per offering.
+ */
+export async function searchCandidates(db: Queryable, c: OfferingCriteria, now: Date, today: string, startDate: string) {
   return db
-    .selectFrom(offeringsMatching(db, c).as('oc'))
+    .with('m', () => offeringsMatching(db, c))
+    .with('pc', () => placeCountsQuery(db, sql<number>`select m.offering_id from m`, now, today))
+    .selectFrom('m as oc')
     .leftJoin('vacancy_report as v', 'v.offering_id', 'oc.offering_id')
+    .leftJoin('pc', 'pc.offering_id', 'oc.offering_id')
     .select([
       'oc.offering_id',
       'oc.offering_name',
@@ -31,10 +39,8 @@ export async function searchCandidates(db: Queryable, c: OfferingCriteria, now: 
       'v.free_now',
       'v.confirmed_at',
     ])
-    .select(
-      sql<number>`(select count(*)::int from reservation r where r.offering_id = oc.offering_id and r.created_at >= v.reported_at
-        and (r.status = 'bekraeftet' or (r.status = 'afventer' and r.expires_at > ${now})))`.as('held_since_report'),
-    )
+    .select(sql<number>`coalesce(pc.reservations_since, 0)`.as('held_since_report'))
+    .select(sql<number>`coalesce(pc.contracts_since, 0)`.as('contracted_since_report'))
     .select(
       sql<number>`(select coalesce(sum(e.places), 0)::int from vacancy_expected e where e.offering_id = oc.offering_id and e.expected_date <= ${startDate})`.as(
         'expected_by_start',

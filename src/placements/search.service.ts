@@ -55,12 +55,18 @@ export async function searchPlaces(ctx: Ctx, q: TSearchQuery) {
       statuses: ['aktiv', 'lukket_for_indskrivning'],
     },
     now,
+    today,
     startDate,
   );
   const staleAfter = rule?.stale_after_days ?? null;
   const rows = candidates
     .map((c) => {
-      const freeNow = reservablePlaces({ freeNow: c.free_now, reservedSince: c.held_since_report, contractedSince: 0, isOpenForIntake: c.status === 'aktiv' });
+      const freeNow = reservablePlaces({
+        freeNow: c.free_now,
+        reservedSince: c.held_since_report,
+        contractedSince: c.contracted_since_report,
+        isOpenForIntake: c.status === 'aktiv',
+      });
       const expectedByStart = c.status === 'aktiv' ? c.expected_by_start : 0;
       const ageDays = c.confirmed_at ? ageInDays(c.confirmed_at, today) : null;
       return {

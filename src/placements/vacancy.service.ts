@@ -11,7 +11,7 @@ import { badRequest } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { catalogueEntry, type CatalogueRow } from '../offerings/offerings.public.js';
 import { areaIdsOfMunicipalities } from '../reference/reference.public.js';
-import { ageInDays, isDifferent, isStale, ownFigure, reservablePlaces } from './logic.js';
+import { ageInDays, isStale, placeFigures } from './logic.js';
 import { PLACEMENTS, type PlaceOfferingTarget } from './placements.policy.js';
 import * as repo from './placements.repository.js';
 import { ZVacancyInput } from './placements.schema.js';
@@ -28,32 +28,38 @@ export async function loadPlaceOffering(db: Queryable, offeringId: number, today
 
 export const targetOf = (o: PlaceOffering | null): PlaceOfferingTarget => (o ? { operatorOrgId: o.entry.operator_org_id, areaIds: o.areaIds } : null);
 
-/** The free-place figures of one offering at `now` (contracts arrive with the standard contract: none yet). */
+/** The free-place figures of one offering at `now`: reservable against the report, and Ramme's own figure beside it. */
 export async function vacancyFigures(db: Queryable, o: PlaceOffering, now: Date, today: string) {
   const id = o.entry.offering_id;
   const [report, expected, held, rule] = await Promise.all([
     repo.findReport(db, id),
     repo.expectedOf(db, [id]),
-    repo.heldPlaces(db, [id], now),
+    repo.placeCounts(db, [id], now, today),
     o.areaIds[0] !== undefined ? repo.ruleOn(db, o.areaIds[0], today) : Promise.resolve(null),
   ]);
-  const h = held.get(id) ?? { active: 0, sinceReport: 0 };
+  const counts = held.get(id) ?? repo.NO_PLACE_COUNTS;
   const isOpenForIntake = o.entry.status === 'aktiv';
-  const reservable = reservablePlaces({ freeNow: report?.free_now ?? null, reservedSince: h.sinceReport, contractedSince: 0, isOpenForIntake });
-  const own = ownFigure({ places: o.entry.places, activeContracts: 0, activeReservations: h.active, takenOutside: report?.taken_outside ?? 0 });
+  const figures = placeFigures({
+    places: o.entry.places,
+    freeNow: report?.free_now ?? null,
+    takenOutside: report?.taken_outside ?? 0,
+    isOpenForIntake,
+    counts,
+  });
   const ageDays = report ? ageInDays(report.confirmed_at, today) : null;
   return {
     offeringId: id,
     report,
     expected: expected.map((e) => ({ date: e.expected_date, places: e.places })),
-    reservable,
-    ownFigure: own,
-    isDifferent: report ? isDifferent(reservable, own) : false,
+    ...figures,
     ageDays,
     staleAfterDays: rule?.stale_after_days ?? null,
     isStale: ageDays !== null && rule ? isStale(ageDays, rule.stale_after_days) : false,
     isOpenForIntake,
-    heldNow: h.active,
+    heldNow: counts.reservations,
+    contractsNow: counts.contracts,
+    reservedSince: counts.reservationsSince,
+    contractedSince: counts.contractsSince,
   };
 }
 export type VacancyFigures = Awaited<ReturnType<typeof vacancyFigures>>;

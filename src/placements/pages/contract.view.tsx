@@ -43,6 +43,11 @@ export const ContractsPage = ({ list }: { list: ContractList }) => {
     <>
       <h1>Kontrakter</h1>
       <p>{list.isCountsOnly ? 'Som læser ser du antallet af kontrakter i dine områder, ikke de enkelte kontrakter.' : 'De kontrakter, du har adgang til.'}</p>
+      {list.canImport && (
+        <p>
+          <a href="/pladser/kontrakter/import">Importér kommunens eksisterende kontrakter (CSV eller Excel)</a>
+        </p>
+      )}
       <div class="ramme-table-wrap" tabindex={0}>
         <table class="table table--compact">
           <caption>Antal kontrakter pr. status</caption>

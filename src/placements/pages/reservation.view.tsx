@@ -37,7 +37,7 @@ export const ReservationsPage = ({ rows }: { rows: ReservationView[] }) => (
                 <td>{r.buyer_name}</td>
                 <td>{formatDate(r.start_date)}</td>
                 <td>{RESERVATION_STATE_LABELS[r.state]}</td>
-                <td>{r.state === 'afventer' ? formatDateTime(r.expires_at) : '–'}</td>
+                <td>{r.state === 'afventer' || (r.state === 'bekraeftet' && !r.has_contract) ? formatDateTime(r.expires_at) : '–'}</td>
               </tr>
             ))}
           </tbody>
@@ -63,7 +63,11 @@ export const ReservationPage = (p: Awaited<ReturnType<typeof reservationPage>> &
           ['Sagsnummer', r.case_reference],
           ['Ønsket startdato', formatDate(r.start_date)],
           ['Reserveret', `${formatDateTime(r.created_at)} af ${r.created_by}`],
-          ['Udløber', formatDateTime(r.expires_at)],
+          r.has_contract
+            ? ['Udløber', 'Nej – reservationen er blevet til en kontrakt, som nu holder pladsen']
+            : r.state === 'bekraeftet'
+              ? ['Udløber', `${formatDateTime(r.expires_at)}, hvis kontrakten ikke er oprettet inden da`]
+              : ['Udløber', formatDateTime(r.expires_at)],
           ...(r.decided_at ? ([['Besvaret', `${formatDateTime(r.decided_at)} af ${r.decided_by ?? ''}`]] as Array<[string, string]>) : []),
           ...(r.decline_reason ? ([['Begrundelse for afvisning', r.decline_reason]] as Array<[string, string]>) : []),
         ]}

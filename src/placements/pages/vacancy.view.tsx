@@ -106,10 +106,14 @@ export const ReportPage = (p: { offering: CatalogueRow; figures: VacancyFigures;
       {!f.isOpenForIntake && <Alert kind="info" heading="Tilbuddet er lukket for indskrivning, så der kan ikke reserveres pladser." />}
       <dl class="ramme-figures">
         <dt>Kan reserveres nu</dt>
-        <dd>{count(f.reservable, 'plads', 'pladser')}</dd>
+        <dd>
+          {count(f.reservable, 'plads', 'pladser')}
+          {r && ` (meldt ledige ${r.free_now} − reservationer siden meldingen ${f.reservedSince} − kontrakter siden meldingen ${f.contractedSince})`}
+        </dd>
         <dt>Rammes eget tal</dt>
         <dd>
-          {count(f.ownFigure, 'plads', 'pladser')} (normering {p.offering.places} − reservationer {f.heldNow} − optaget uden for Ramme {r?.taken_outside ?? 0})
+          {count(f.ownFigure, 'plads', 'pladser')} (normering {p.offering.places} − kontrakter {f.contractsNow} − reservationer {f.heldNow} − optaget uden for
+          Ramme {r?.taken_outside ?? 0})
         </dd>
         <dt>Melding</dt>
         <dd>

@@ -151,6 +151,9 @@ export const accessExpectations: AccessExpectation[] = [
   },
   { route: 'GET /pladser', url: '/pladser', allowed: [...ACTING] },
   { route: 'GET /pladser/kontrakter', url: '/pladser/kontrakter', allowed: [...ACTING, 'laeser'], note: 'the reader sees counts only' },
+  { route: 'GET /pladser/kontrakter/import', url: '/pladser/kontrakter/import', allowed: ['myndighed'] },
+  { route: 'POST /pladser/kontrakter/import', url: '/pladser/kontrakter/import', allowed: ['myndighed'], isForm: true },
+  { route: 'POST /api/contracts/import', url: '/api/contracts/import', allowed: ['myndighed'] },
   {
     route: 'GET /pladser/kontrakter/:id',
     url: async (db) => `/pladser/kontrakter/${await contractByHolbaek(db)}`,
