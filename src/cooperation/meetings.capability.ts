@@ -5,10 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Capability } from '../core/capability.js';
 import { meetingsApi } from './meetings.api.js';
+import { meetingsPages } from './pages/meetings.pages.js';
 import './meetings.table.js';
 
 export function meetingsRoutes(app: FastifyInstance): void {
   meetingsApi(app);
+  meetingsPages(app);
 }
 
 export const meetingAuditEntities: NonNullable<Capability['auditEntities']> = {

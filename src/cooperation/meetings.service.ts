@@ -411,5 +411,11 @@ export async function publishMinutes(ctx: Ctx, id: number, data: unknown, ifMatc
 /** The form for a new meeting in a body. */
 export async function newMeetingForm(ctx: Ctx, bodyId: unknown) {
   const body = await authorizePlan(ctx, bodyId);
-  return { body };
+  return { body: { id: body.id, name: body.name }, meeting: undefined as PresentedMeeting | undefined };
+}
+
+/** The forms of one meeting (edit, minutes): the secretariat only. */
+export async function meetingForm(ctx: Ctx, id: number) {
+  const m = await authorizeMeetingEdit(ctx, id);
+  return { body: { id: m.body_id, name: m.body_name }, meeting: (await meetingPage(ctx, id)).meeting };
 }

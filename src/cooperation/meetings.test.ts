@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../core/clock.js';
-import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
+import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 let secretariat: Session;
@@ -230,5 +230,81 @@ describe('GET /api/meetings', () => {
     assert.equal(bad.statusCode, 400);
     assert.ok(bad.json().fields.area);
     assert.equal((await api(null, 'GET', '/api/meetings')).statusCode, 401);
+  });
+});
+
+const page = (s: Session | null, url: string) => t.as(s, { method: 'GET', url, headers: { accept: 'text/html' } });
+const post = (s: Session, url: string, fields: Record<string, string | number>) =>
+  t.as(s, {
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    payload: form({ _csrf: s.csrf, ...fields }),
+  });
+
+describe('pages', () => {
+  it('plans a meeting through the forms, adds two items, moves one, holds it, writes minutes and publishes them', async () => {
+    const bad = await post(secretariat, '/samarbejde/moeder/nyt', { bodyId, title: 'Møde', date: '2026-11-25', startTime: '9', endTime: '12:00' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /href="#f-startTime"/);
+    const ok = await post(secretariat, '/samarbejde/moeder/nyt', {
+      bodyId,
+      title: 'Formøde',
+      date: '2026-11-25',
+      startTime: '13:00',
+      endTime: '15:00',
+      place: 'Roskilde',
+    });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const id = Number((ok.headers.location as string).match(/moeder\/(\d+)/)![1]);
+    const version = async () => (await t.db.selectFrom('coop_meeting').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    assert.equal((await post(secretariat, `/samarbejde/moeder/${id}/punkter`, { title: 'Første punkt', version: await version() })).statusCode, 303);
+    assert.equal(
+      (
+        await post(secretariat, `/samarbejde/moeder/${id}/punkter`, {
+          title: 'Andet punkt',
+          form: 'bordvis drøftelse efterfulgt af opsamling i plenum',
+          version: await version(),
+        })
+      ).statusCode,
+      303,
+    );
+    const stale = await post(secretariat, `/samarbejde/moeder/${id}/punkter`, { title: 'For sent', version: 1 });
+    assert.equal(stale.statusCode, 409);
+    assert.match(stale.body, /ændret af en anden/);
+    const items = await t.db.selectFrom('coop_agenda_item').select(['id', 'title']).where('meeting_id', '=', id).orderBy('position').execute();
+    assert.equal(
+      (await post(secretariat, `/samarbejde/moeder/${id}/punkter/${items[1]!.id}/flyt`, { direction: 'op', version: await version() })).statusCode,
+      303,
+    );
+    const shown = await page(secretariat, `/samarbejde/moeder/${id}`);
+    assert.ok(shown.body.indexOf('Andet punkt') < shown.body.indexOf('Første punkt'));
+    assert.match(shown.body, /Markér som afholdt/);
+    assert.equal((await post(secretariat, `/samarbejde/moeder/${id}/status`, { status: 'afholdt', version: await version() })).statusCode, 303);
+    const minutesForm = await page(secretariat, `/samarbejde/moeder/${id}/referat`);
+    assert.match(minutesForm.body, new RegExp(`name="minutes-${items[0]!.id}"`));
+    const saved = await post(secretariat, `/samarbejde/moeder/${id}/referat`, {
+      version: await version(),
+      [`minutes-${items[0]!.id}`]: 'Kort drøftelse.',
+      [`decision-${items[0]!.id}`]: 'Godkendt.',
+      [`minutes-${items[1]!.id}`]: '',
+      [`decision-${items[1]!.id}`]: '',
+    });
+    assert.equal(saved.statusCode, 303, saved.body);
+    assert.doesNotMatch((await page(outsider, `/samarbejde/moeder/${id}`)).body, /Godkendt\./);
+    assert.equal((await post(secretariat, `/samarbejde/moeder/${id}/offentliggoer`, { visibility: 'medlemmer', version: await version() })).statusCode, 303);
+    assert.match((await page(outsider, `/samarbejde/moeder/${id}`)).body, /Godkendt\./, 'a user in the area reads minutes published to the members');
+  });
+
+  it('lists the meetings of a body and an area, and offers planning only to the secretariat', async () => {
+    const forBody = await page(secretariat, `/samarbejde/moeder?body=${bodyId}&year=2026`);
+    assert.equal(forBody.statusCode, 200);
+    assert.match(forBody.body, /Formøde/);
+    assert.match(forBody.body, /Planlæg et møde/);
+    assert.doesNotMatch((await page(member, `/samarbejde/moeder?body=${bodyId}`)).body, /Planlæg et møde/);
+    const forArea = await page(member, '/samarbejde/moeder?area=sjaelland&year=2026');
+    assert.match(forArea.body, /Netværksmøde om kapacitet/);
+    assert.equal((await page(member, `/samarbejde/moeder/nyt?body=${bodyId}`)).statusCode, 403);
+    assert.equal((await page(member, '/samarbejde/moeder/999999')).statusCode, 404);
   });
 });

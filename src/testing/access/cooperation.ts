@@ -135,5 +135,47 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'PUT /api/meetings/:id/order', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}/order`, allowed: [...SECRETARIAT] },
   { route: 'PUT /api/meetings/:id/minutes', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}/minutes`, allowed: [...SECRETARIAT] },
   { route: 'POST /api/meetings/:id/publish', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}/publish`, allowed: [...SECRETARIAT] },
+  { route: 'GET /samarbejde/moeder', url: '/samarbejde/moeder?area=sjaelland&year=2026', allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/moeder/nyt', url: async (db) => `/samarbejde/moeder/nyt?body=${await sjaellandBody(db)}`, allowed: [...SECRETARIAT] },
+  { route: 'POST /samarbejde/moeder/nyt', url: '/samarbejde/moeder/nyt', allowed: [...SECRETARIAT], isForm: true },
+  { route: 'GET /samarbejde/moeder/:id', url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}`, allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/moeder/:id/ret', url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/ret`, allowed: [...SECRETARIAT] },
+  {
+    route: 'POST /samarbejde/moeder/:id/ret',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/ret`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/moeder/:id/status',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/status`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/moeder/:id/punkter',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/punkter`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/moeder/:id/punkter/:itemId/flyt',
+    url: async (db) => `/samarbejde/moeder/${(await sjaellandItem(db)).replace('/items/', '/punkter/')}/flyt`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  { route: 'GET /samarbejde/moeder/:id/referat', url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/referat`, allowed: [...SECRETARIAT] },
+  {
+    route: 'POST /samarbejde/moeder/:id/referat',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/referat`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/moeder/:id/offentliggoer',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/offentliggoer`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
   // End of meetings -----------------------------------------------------------------------------------
 ];
