@@ -12,6 +12,7 @@ import { parseInput } from '../core/validation.js';
 import { NATIONAL } from './bodies.service.js';
 import { COOPERATION, type AreaTarget } from './cooperation.policy.js';
 import { areaByCode, areas } from './bodies.repository.js';
+import { type CalendarEvent, calendar } from './ical.js';
 import * as repo from './meetings.repository.js';
 import {
   type TAgendaItemInput,
@@ -418,4 +419,50 @@ export async function newMeetingForm(ctx: Ctx, bodyId: unknown) {
 export async function meetingForm(ctx: Ctx, id: number) {
   const m = await authorizeMeetingEdit(ctx, id);
   return { body: { id: m.body_id, name: m.body_name }, meeting: (await meetingPage(ctx, id)).meeting };
+}
+
+// Calendar feeds ---------------------------------------------------------------------------------------
+
+const ICAL_STATUS = { planlagt: 'CONFIRMED', afholdt: 'CONFIRMED', aflyst: 'CANCELLED' } as const;
+
+async function feed(ctx: Ctx, name: string, rows: readonly repo.MeetingRow[]) {
+  const items = await repo.items(
+    ctx.db,
+    rows.map((m) => m.id),
+  );
+  const base = ctx.config.baseUrl;
+  const events: CalendarEvent[] = rows.map((m) => ({
+    uid: `moede-${m.id}@ramme`,
+    date: m.meeting_date,
+    start: m.starts_at,
+    end: m.ends_at,
+    summary: `${m.body_name}: ${m.title}${m.status === 'aflyst' ? ' (aflyst)' : ''}`,
+    location: [m.place, m.online_url].filter(Boolean).join(', ') || null,
+    description: [
+      ...items
+        .filter((i) => i.meeting_id === m.id)
+        .map((i) => `${i.position}. ${i.starts_at ? `${i.starts_at} ` : ''}${i.title}${i.presenter ? ` (${i.presenter})` : ''}`),
+      '',
+      `${base}/samarbejde/moeder/${m.id}`,
+    ].join('\n'),
+    url: `${base}/samarbejde/moeder/${m.id}`,
+    status: ICAL_STATUS[m.status],
+    sequence: m.version - 1,
+  }));
+  return calendar(name, events, ctx.clock.now());
+}
+
+/** The meetings of one body as an iCalendar feed. */
+export async function bodyCalendar(ctx: Ctx, bodyId: number): Promise<string> {
+  requireSignedIn(ctx, 'cooperation.read', COOPERATION);
+  const body = bodyId > 0 ? await repo.body(ctx.db, bodyId) : null;
+  if (!body) throw notFound('Organet findes ikke.');
+  return feed(ctx, `${body.name} – møder`, await repo.meetings(ctx.db, { bodyId }));
+}
+
+/** The signed-in person's feed: the meetings of the bodies they sit in today (by name, in their organisation). */
+export async function personalCalendar(ctx: Ctx): Promise<string> {
+  const actor = requireSignedIn(ctx, 'cooperation.read', COOPERATION);
+  const bodyIds = await repo.bodiesOfPerson(ctx.db, actor.organisationId, actor.displayName, ctx.clock.today());
+  return feed(ctx, `Mine møder – ${actor.displayName}`, await repo.meetings(ctx.db, { bodyIds }));
 }

@@ -308,3 +308,31 @@ describe('pages', () => {
     assert.equal((await page(member, '/samarbejde/moeder/999999')).statusCode, 404);
   });
 });
+
+describe('calendar feeds', () => {
+  it('serves the body’s meetings as text/calendar with stable UIDs and times in UTC', async () => {
+    const res = await page(member, `/samarbejde/organer/${bodyId}/kalender.ics`);
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^text\/calendar/);
+    const id = (await t.db.selectFrom('coop_meeting').select('id').where('title', '=', 'Netværksmøde om kapacitet').executeTakeFirstOrThrow()).id;
+    assert.match(res.body, new RegExp(`UID:moede-${id}@ramme\r\nDTSTAMP:20261201T100000Z\r\nDTSTART:20261120T083000Z\r\nDTEND:20261120T110000Z\r\n`));
+    assert.match(res.body, /SUMMARY:Udbydernetværket: Netværksmøde om kapacitet\r\n/);
+    assert.ok(res.body.endsWith('END:VCALENDAR\r\n'));
+    assert.ok(
+      res.body.split('\r\n').every((l) => Buffer.byteLength(l, 'utf8') <= 75),
+      'every line folded',
+    );
+    assert.equal((await page(member, `/samarbejde/organer/${bodyId}/kalender.ics`)).body.match(/UID:.*/g)!.join(), res.body.match(/UID:.*/g)!.join());
+    assert.equal((await page(member, '/samarbejde/organer/999999/kalender.ics')).statusCode, 404);
+    assert.equal((await t.as(null, { method: 'GET', url: `/samarbejde/organer/${bodyId}/kalender.ics` })).statusCode, 401);
+  });
+
+  it('gives a person the meetings of the bodies they sit in, and nobody else’s', async () => {
+    const mine = await page(member, '/samarbejde/moeder/min-kalender.ics');
+    assert.equal(mine.statusCode, 200);
+    assert.match(mine.body, /Netværksmøde om kapacitet/);
+    const theirs = await page(outsider, '/samarbejde/moeder/min-kalender.ics');
+    assert.doesNotMatch(theirs.body, /Netværksmøde om kapacitet/);
+    assert.match(theirs.body, /^BEGIN:VCALENDAR\r\n/);
+  });
+});

@@ -8,6 +8,8 @@ import { HttpError, type FieldErrors } from '../../core/errors.js';
 import { defaultAreaCode } from '../bodies.service.js';
 import {
   addItem,
+  bodyCalendar,
+  personalCalendar,
   changeStatus,
   createMeeting,
   meetingForm,
@@ -79,7 +81,13 @@ function toMinutes(b: FormValues) {
 
 const done = (id: number) => `/samarbejde/moeder/${id}?gemt=1`;
 
+const ics = (reply: FastifyReply, name: string, text: string) =>
+  reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${name}.ics"`).send(text);
+
 export function meetingsPages(app: FastifyInstance) {
+  app.get('/samarbejde/organer/:id/kalender.ics', HTML, async (req, reply) => ics(reply, `organ-${pageId(req)}`, await bodyCalendar(req.ctx, pageId(req))));
+  app.get('/samarbejde/moeder/min-kalender.ics', HTML, async (req, reply) => ics(reply, 'mine-moeder', await personalCalendar(req.ctx)));
+
   app.get('/samarbejde/moeder', HTML, async (req, reply) => {
     const q = queryOf(req);
     const body = one(q.body);

@@ -177,5 +177,7 @@ export const accessExpectations: AccessExpectation[] = [
     allowed: [...SECRETARIAT],
     isForm: true,
   },
+  { route: 'GET /samarbejde/organer/:id/kalender.ics', url: async (db) => `/samarbejde/organer/${await sjaellandBody(db)}/kalender.ics`, allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/moeder/min-kalender.ics', url: '/samarbejde/moeder/min-kalender.ics', allowed: SIGNED_IN },
   // End of meetings -----------------------------------------------------------------------------------
 ];
