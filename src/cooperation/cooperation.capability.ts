@@ -6,9 +6,11 @@ import type { Capability } from '../core/capability.js';
 import { bodiesApi } from './bodies.api.js';
 import { cooperationMigrations } from './cooperation.migrations.js';
 import { cooperationPermissions } from './cooperation.policy.js';
+import { meetingPermissions } from './meetings.policy.js';
 import { seedCooperation } from './cooperation.seed.js';
 import { bodiesPages } from './pages/bodies.pages.js';
 import { frontPages } from './pages/front.pages.js';
+import { meetingAuditEntities, meetingsRoutes } from './meetings.capability.js';
 import './cooperation.table.js';
 
 export const cooperation: Capability = {
@@ -18,11 +20,13 @@ export const cooperation: Capability = {
     bodiesApi(app);
     frontPages(app);
     bodiesPages(app);
+    meetingsRoutes(app);
   },
   nav: [{ href: '/samarbejde', label: 'Samarbejde', description: 'organer, møder, centrale udmeldinger og aktiviteter', isVisible: (a) => !!a, order: 45 }],
   seed: seedCooperation,
-  permissions: cooperationPermissions,
+  permissions: { ...cooperationPermissions, ...meetingPermissions },
   auditEntities: {
+    ...meetingAuditEntities,
     coop_body: {
       label: 'Organ',
       href: (id) => `/samarbejde/organer/${id}`,

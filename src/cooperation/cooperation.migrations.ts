@@ -56,6 +56,51 @@ async function bodies(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
+// Meetings (0710–0719) ------------------------------------------------------------------------------------
+/** 0710: meetings of a body (Copenhagen date and wall-clock times) and their agenda items with minutes. */
+async function meetings(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table coop_meeting (
+      id serial primary key,
+      body_id integer not null references coop_body(id) on delete cascade,
+      title text not null check (length(title) between 1 and 200),
+      meeting_date date not null,
+      starts_at text not null check (starts_at ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+      ends_at text not null check (ends_at ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+      place text,
+      online_url text,
+      status text not null default 'planlagt' check (status in ('planlagt','afholdt','aflyst')),
+      minutes_visibility text not null default 'intern' check (minutes_visibility in ('intern','medlemmer','offentlig')),
+      minutes_published_at timestamptz,
+      version integer not null default 1 check (version > 0),
+      created_at timestamptz not null default now(),
+      created_by text not null,
+      check (ends_at > starts_at));
+    create index coop_meeting_body on coop_meeting (body_id, meeting_date);
+    create index coop_meeting_date on coop_meeting (meeting_date);
+    create table coop_agenda_item (
+      id serial primary key,
+      meeting_id integer not null references coop_meeting(id) on delete cascade,
+      position integer not null check (position > 0),
+      starts_at text check (starts_at is null or starts_at ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+      title text not null check (length(title) between 1 and 300),
+      presenter text,
+      form text,
+      description text,
+      link_kind text check (link_kind in ('tariff_increase_report','agreement_version','url')),
+      link_id integer,
+      link_url text,
+      minutes text,
+      decision text,
+      check ((link_kind is null and link_id is null and link_url is null)
+        or (link_kind = 'url' and link_url is not null and link_id is null)
+        or (link_kind in ('tariff_increase_report','agreement_version') and link_id is not null and link_url is null)));
+    create index coop_agenda_item_meeting on coop_agenda_item (meeting_id, position);
+  `.execute(db);
+}
+// End of meetings ------------------------------------------------------------------------------------------
+
 export const cooperationMigrations: Record<string, Migration> = {
   '0700_cooperation_bodies': { up: bodies },
+  '0710_cooperation_meetings': { up: meetings },
 };

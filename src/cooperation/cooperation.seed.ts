@@ -8,6 +8,7 @@
 import type { SeedContext } from '../core/capability.js';
 import type { Queryable } from '../core/db/types.js';
 import type { BodyKind, MemberRole } from './cooperation.table.js';
+import { seedMeetings } from './meetings.seed.js';
 
 const FIRST = [
   'Anne',
@@ -243,4 +244,5 @@ export async function seedBodies({ db, scope, log }: SeedContext): Promise<void>
 
 export async function seedCooperation(ctx: SeedContext): Promise<void> {
   await seedBodies(ctx);
+  await seedMeetings(ctx);
 }

@@ -20,6 +20,9 @@ export function frontPages(app: FastifyInstance) {
               <a href="/samarbejde/organer">Organer og organisering</a> – styregruppe, udviklingsgruppe, netværk og deres medlemmer, kommissorier og
               organisationsdiagram
             </li>
+            <li>
+              <a href="/samarbejde/moeder">Møder</a> – organernes møder med program og referat, og kalendere
+            </li>
           </ul>
         </>
       ),

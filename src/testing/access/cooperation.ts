@@ -35,6 +35,51 @@ async function sjaellandStructure(db: Db): Promise<number> {
   return row.id;
 }
 
+/** A meeting of Sjælland's steering group (the demo data has a year of them; else one is planned here). */
+async function sjaellandMeeting(db: Db): Promise<number> {
+  const body = await sjaellandBody(db);
+  const found = await db.selectFrom('coop_meeting').select('id').where('body_id', '=', body).orderBy('id').executeTakeFirst();
+  if (found) return found.id;
+  const row = await db
+    .insertInto('coop_meeting')
+    .values({
+      body_id: body,
+      title: 'Styregruppemøde',
+      meeting_date: '2026-03-12',
+      starts_at: '09:00',
+      ends_at: '12:00',
+      place: null,
+      online_url: null,
+      created_by: 'system',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('coop_agenda_item')
+    .values({
+      meeting_id: row.id,
+      position: 1,
+      starts_at: null,
+      title: 'Velkomst',
+      presenter: null,
+      form: null,
+      description: null,
+      link_kind: null,
+      link_id: null,
+      link_url: null,
+      minutes: null,
+      decision: null,
+    })
+    .execute();
+  return row.id;
+}
+
+async function sjaellandItem(db: Db): Promise<string> {
+  const meeting = await sjaellandMeeting(db);
+  const item = await db.selectFrom('coop_agenda_item').select('id').where('meeting_id', '=', meeting).orderBy('position').executeTakeFirstOrThrow();
+  return `${meeting}/items/${item.id}`;
+}
+
 export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /samarbejde', url: '/samarbejde', allowed: SIGNED_IN },
   { route: 'GET /api/bodies', url: '/api/bodies?area=sjaelland', allowed: SIGNED_IN },
@@ -79,4 +124,60 @@ export const accessExpectations: AccessExpectation[] = [
     allowed: [...SECRETARIAT],
     isForm: true,
   },
+  // Meetings ------------------------------------------------------------------------------------------
+  { route: 'GET /api/meetings', url: '/api/meetings?area=sjaelland&year=2026', allowed: SIGNED_IN },
+  { route: 'GET /api/meetings/:id', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}`, allowed: SIGNED_IN },
+  { route: 'POST /api/meetings', url: '/api/meetings', allowed: [...SECRETARIAT], note: 'no body: the check any secretariat passes' },
+  { route: 'PUT /api/meetings/:id', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}`, allowed: [...SECRETARIAT] },
+  { route: 'POST /api/meetings/:id/status', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}/status`, allowed: [...SECRETARIAT] },
+  { route: 'POST /api/meetings/:id/items', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}/items`, allowed: [...SECRETARIAT] },
+  { route: 'PUT /api/meetings/:id/items/:itemId', url: async (db) => `/api/meetings/${await sjaellandItem(db)}`, allowed: [...SECRETARIAT] },
+  { route: 'PUT /api/meetings/:id/order', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}/order`, allowed: [...SECRETARIAT] },
+  { route: 'PUT /api/meetings/:id/minutes', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}/minutes`, allowed: [...SECRETARIAT] },
+  { route: 'POST /api/meetings/:id/publish', url: async (db) => `/api/meetings/${await sjaellandMeeting(db)}/publish`, allowed: [...SECRETARIAT] },
+  { route: 'GET /samarbejde/moeder', url: '/samarbejde/moeder?area=sjaelland&year=2026', allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/moeder/nyt', url: async (db) => `/samarbejde/moeder/nyt?body=${await sjaellandBody(db)}`, allowed: [...SECRETARIAT] },
+  { route: 'POST /samarbejde/moeder/nyt', url: '/samarbejde/moeder/nyt', allowed: [...SECRETARIAT], isForm: true },
+  { route: 'GET /samarbejde/moeder/:id', url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}`, allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/moeder/:id/ret', url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/ret`, allowed: [...SECRETARIAT] },
+  {
+    route: 'POST /samarbejde/moeder/:id/ret',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/ret`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/moeder/:id/status',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/status`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/moeder/:id/punkter',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/punkter`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/moeder/:id/punkter/:itemId/flyt',
+    url: async (db) => `/samarbejde/moeder/${(await sjaellandItem(db)).replace('/items/', '/punkter/')}/flyt`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  { route: 'GET /samarbejde/moeder/:id/referat', url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/referat`, allowed: [...SECRETARIAT] },
+  {
+    route: 'POST /samarbejde/moeder/:id/referat',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/referat`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  {
+    route: 'POST /samarbejde/moeder/:id/offentliggoer',
+    url: async (db) => `/samarbejde/moeder/${await sjaellandMeeting(db)}/offentliggoer`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  { route: 'GET /samarbejde/organer/:id/kalender.ics', url: async (db) => `/samarbejde/organer/${await sjaellandBody(db)}/kalender.ics`, allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/moeder/min-kalender.ics', url: '/samarbejde/moeder/min-kalender.ics', allowed: SIGNED_IN },
+  // End of meetings -----------------------------------------------------------------------------------
 ];
