@@ -3,6 +3,9 @@
  * organisation chart and its versions).
  */
 import type { Capability } from '../core/capability.js';
+import { announcementsApi } from './announcements.api.js';
+import { announcementAuditEntities } from './announcements.audit.js';
+import { announcementPermissions } from './announcements.policy.js';
 import { bodiesApi } from './bodies.api.js';
 import { cooperationMigrations } from './cooperation.migrations.js';
 import { cooperationPermissions } from './cooperation.policy.js';
@@ -10,6 +13,7 @@ import { seedCooperation } from './cooperation.seed.js';
 import { bodiesPages } from './pages/bodies.pages.js';
 import { frontPages } from './pages/front.pages.js';
 import './cooperation.table.js';
+import './announcements.table.js';
 
 export const cooperation: Capability = {
   name: 'cooperation',
@@ -18,11 +22,13 @@ export const cooperation: Capability = {
     bodiesApi(app);
     frontPages(app);
     bodiesPages(app);
+    announcementsApi(app);
   },
   nav: [{ href: '/samarbejde', label: 'Samarbejde', description: 'organer, møder, centrale udmeldinger og aktiviteter', isVisible: (a) => !!a, order: 45 }],
   seed: seedCooperation,
-  permissions: cooperationPermissions,
+  permissions: { ...cooperationPermissions, ...announcementPermissions },
   auditEntities: {
+    ...announcementAuditEntities,
     coop_body: {
       label: 'Organ',
       href: (id) => `/samarbejde/organer/${id}`,
