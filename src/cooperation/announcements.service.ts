@@ -567,3 +567,31 @@ export async function recordResponse(ctx: Ctx, id: number, areaCode: string, dat
     });
   });
 }
+
+// Forms ------------------------------------------------------------------------------------------------------
+
+/** The form for a new announcement (no id) or for changing one: the areas to choose from and today's values. */
+export async function announcementForm(ctx: Ctx, id: number | null) {
+  if (id === null) await authorizeCreate(ctx, []);
+  else await authorizeEdit(ctx, id);
+  const all = await repo.areas(ctx.db);
+  const own = all.filter((a) => can(ctx, 'announcements.report', { areaId: a.id, areaName: a.name }));
+  if (id === null)
+    return { areas: all, values: { areaCodes: own.map((a) => a.code), issuedOn: ctx.clock.today() } as Record<string, string | string[] | undefined>, id };
+  const v = await getAnnouncement(ctx, id);
+  const a = v.announcement;
+  const values: Record<string, string | string[] | undefined> = {
+    title: a.title,
+    authority: a.authority,
+    targetGroup: a.target_group,
+    description: a.description ?? '',
+    issuedOn: a.issued_on,
+    deadline: a.first_deadline,
+    areaCodes: v.areas.map((x) => x.code),
+    questions: v.questions.map((q) => q.text).join('\n'),
+    isJoint: a.is_joint ? 'on' : '',
+    jointAnswer: a.joint_answer ?? '',
+    version: String(a.version),
+  };
+  return { areas: all, values, id };
+}

@@ -11,6 +11,7 @@ import { cooperationMigrations } from './cooperation.migrations.js';
 import { cooperationPermissions } from './cooperation.policy.js';
 import { seedCooperation } from './cooperation.seed.js';
 import { bodiesPages } from './pages/bodies.pages.js';
+import { announcementsPages } from './pages/announcements.pages.js';
 import { frontPages } from './pages/front.pages.js';
 import './cooperation.table.js';
 import './announcements.table.js';
@@ -23,6 +24,7 @@ export const cooperation: Capability = {
     frontPages(app);
     bodiesPages(app);
     announcementsApi(app);
+    announcementsPages(app);
   },
   nav: [{ href: '/samarbejde', label: 'Samarbejde', description: 'organer, møder, centrale udmeldinger og aktiviteter', isVisible: (a) => !!a, order: 45 }],
   seed: seedCooperation,

@@ -20,6 +20,10 @@ export function frontPages(app: FastifyInstance) {
               <a href="/samarbejde/organer">Organer og organisering</a> – styregruppe, udviklingsgruppe, netværk og deres medlemmer, kommissorier og
               organisationsdiagram
             </li>
+            <li>
+              <a href="/samarbejde/udmeldinger">Centrale udmeldinger</a> – udmeldinger fra Social- og Boligstyrelsen, kommunernes svar og områdernes
+              afrapporteringer
+            </li>
           </ul>
         </>
       ),

@@ -36,6 +36,11 @@ const ann =
   (suffix = '') =>
   async (db: Db) =>
     `/api/announcements/${await openAnnouncement(db)}${suffix}`;
+const page =
+  (suffix = '') =>
+  async (db: Db) =>
+    `/samarbejde/udmeldinger/${await openAnnouncement(db)}${suffix}`;
+
 export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /api/announcements', url: '/api/announcements?area=sjaelland', allowed: SIGNED_IN },
   { route: 'POST /api/announcements', url: '/api/announcements', allowed: [...SECRETARIAT], note: 'no areas given: the actor’s own area' },
@@ -54,4 +59,29 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'PUT /api/announcements/:id/areas/:area/report', url: ann('/areas/sjaelland/report'), allowed: [...SECRETARIAT] },
   { route: 'POST /api/announcements/:id/areas/:area/sent', url: ann('/areas/sjaelland/sent'), allowed: [...SECRETARIAT] },
   { route: 'POST /api/announcements/:id/areas/:area/response', url: ann('/areas/sjaelland/response'), allowed: [...SECRETARIAT] },
+  { route: 'GET /samarbejde/udmeldinger', url: '/samarbejde/udmeldinger?area=sjaelland', allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/udmeldinger/ny', url: '/samarbejde/udmeldinger/ny', allowed: [...SECRETARIAT] },
+  { route: 'POST /samarbejde/udmeldinger/ny', url: '/samarbejde/udmeldinger/ny', allowed: [...SECRETARIAT], isForm: true },
+  { route: 'GET /samarbejde/udmeldinger/:id', url: page(), allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/udmeldinger/:id/rediger', url: page('/rediger'), allowed: [...SECRETARIAT] },
+  { route: 'POST /samarbejde/udmeldinger/:id/rediger', url: page('/rediger'), allowed: [...SECRETARIAT], isForm: true },
+  { route: 'POST /samarbejde/udmeldinger/:id/frister', url: page('/frister'), allowed: [...SECRETARIAT], isForm: true },
+  {
+    route: 'POST /samarbejde/udmeldinger/frister/:id',
+    url: async (db) => `/samarbejde/udmeldinger/frister/${await extension(db)}`,
+    allowed: [...SECRETARIAT],
+    isForm: true,
+  },
+  { route: 'GET /samarbejde/udmeldinger/:id/svar', url: page('/svar'), allowed: [...HOLBAEK] },
+  { route: 'POST /samarbejde/udmeldinger/:id/svar', url: page('/svar'), allowed: [...HOLBAEK], isForm: true },
+  { route: 'GET /samarbejde/udmeldinger/:id/omraader/:area', url: page('/omraader/sjaelland'), allowed: SIGNED_IN },
+  { route: 'POST /samarbejde/udmeldinger/:id/omraader/:area/rapport', url: page('/omraader/sjaelland/rapport'), allowed: [...SECRETARIAT], isForm: true },
+  { route: 'POST /samarbejde/udmeldinger/:id/omraader/:area/sendt', url: page('/omraader/sjaelland/sendt'), allowed: [...SECRETARIAT], isForm: true },
+  {
+    route: 'POST /samarbejde/udmeldinger/:id/omraader/:area/styrelsens-svar',
+    url: page('/omraader/sjaelland/styrelsens-svar'),
+    allowed: [...SECRETARIAT],
+    isForm: true,
+    note: 'the open announcement is not sent: the secretariat gets a 409 form, others 403',
+  },
 ];
