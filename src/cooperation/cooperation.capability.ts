@@ -3,15 +3,20 @@
  * organisation chart and its versions).
  */
 import type { Capability } from '../core/capability.js';
+import { announcementsApi } from './announcements.api.js';
+import { announcementAuditEntities } from './announcements.audit.js';
+import { announcementPermissions } from './announcements.policy.js';
 import { bodiesApi } from './bodies.api.js';
 import { cooperationMigrations } from './cooperation.migrations.js';
 import { cooperationPermissions } from './cooperation.policy.js';
 import { meetingPermissions } from './meetings.policy.js';
 import { seedCooperation } from './cooperation.seed.js';
 import { bodiesPages } from './pages/bodies.pages.js';
+import { announcementsPages } from './pages/announcements.pages.js';
 import { frontPages } from './pages/front.pages.js';
 import { meetingAuditEntities, meetingsRoutes } from './meetings.capability.js';
 import './cooperation.table.js';
+import './announcements.table.js';
 
 export const cooperation: Capability = {
   name: 'cooperation',
@@ -21,12 +26,15 @@ export const cooperation: Capability = {
     frontPages(app);
     bodiesPages(app);
     meetingsRoutes(app);
+    announcementsApi(app);
+    announcementsPages(app);
   },
   nav: [{ href: '/samarbejde', label: 'Samarbejde', description: 'organer, møder, centrale udmeldinger og aktiviteter', isVisible: (a) => !!a, order: 45 }],
   seed: seedCooperation,
-  permissions: { ...cooperationPermissions, ...meetingPermissions },
+  permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions },
   auditEntities: {
     ...meetingAuditEntities,
+    ...announcementAuditEntities,
     coop_body: {
       label: 'Organ',
       href: (id) => `/samarbejde/organer/${id}`,

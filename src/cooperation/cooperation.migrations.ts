@@ -4,6 +4,7 @@
  * versions (the one in force and proposals), each placing bodies and whom they report to.
  */
 import { type Kysely, type Migration, sql } from 'kysely';
+import { announcementMigrations } from './announcements.migrations.js';
 
 async function bodies(db: Kysely<any>): Promise<void> {
   await sql`
@@ -103,4 +104,6 @@ async function meetings(db: Kysely<any>): Promise<void> {
 export const cooperationMigrations: Record<string, Migration> = {
   '0700_cooperation_bodies': { up: bodies },
   '0710_cooperation_meetings': { up: meetings },
+  // 0720–0729: national central announcements (announcements.migrations.ts)
+  ...announcementMigrations,
 };

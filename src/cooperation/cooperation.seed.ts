@@ -6,6 +6,7 @@
  * coordination forum of the secretariats.
  */
 import type { SeedContext } from '../core/capability.js';
+import { seedAnnouncements } from './announcements.seed.js';
 import type { Queryable } from '../core/db/types.js';
 import type { BodyKind, MemberRole } from './cooperation.table.js';
 import { seedMeetings } from './meetings.seed.js';
@@ -245,4 +246,5 @@ export async function seedBodies({ db, scope, log }: SeedContext): Promise<void>
 export async function seedCooperation(ctx: SeedContext): Promise<void> {
   await seedBodies(ctx);
   await seedMeetings(ctx);
+  await seedAnnouncements(ctx);
 }

@@ -23,6 +23,10 @@ export function frontPages(app: FastifyInstance) {
             <li>
               <a href="/samarbejde/moeder">Møder</a> – organernes møder med program og referat, og kalendere
             </li>
+            <li>
+              <a href="/samarbejde/udmeldinger">Centrale udmeldinger</a> – udmeldinger fra Social- og Boligstyrelsen, kommunernes svar og områdernes
+              afrapporteringer
+            </li>
           </ul>
         </>
       ),
