@@ -60,6 +60,15 @@ export function formatForInput(value: Numeric): string {
   return format(inputFormat, value).replace('−', '-');
 }
 
+const fileFormat = new Intl.NumberFormat('da-DK', { useGrouping: false, minimumFractionDigits: 2, maximumFractionDigits: 20 });
+
+/** An amount for a Danish CSV file: decimal comma, no grouping, every øre and any further published decimal ("82907.1" → "82907,10", "-5" → "-5,00"). */
+export function formatForFile(value: Numeric): string {
+  if (isEmpty(value)) return '';
+  if (!isNumeric(value)) return String(value);
+  return format(fileFormat, value).replace('−', '-');
+}
+
 const dateLong = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
 const dateDayMonth = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', timeZone: TIME_ZONE });
 const dateTime = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });

@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from './auth/password.js';
 import { DataDirLockedError, lockDataDir } from './db/lock.js';
 import { parseCsv, toCsv } from './tabular/csv.js';
 import { fieldErrorsFrom, zDate } from './validation.js';
+import { formatForFile } from './format.js';
 import { formatDecimal } from './web/components.js';
 
 describe('passwords', () => {
@@ -92,5 +93,11 @@ describe('Danish number formatting', () => {
     assert.equal(formatDecimal('1234567.8'), '1.234.567,80');
     assert.equal(formatDecimal('-0.05'), '−0,05');
     assert.equal(formatDecimal('9007199254740993.01'), '9.007.199.254.740.993,01');
+  });
+  it('writes amounts for a CSV file with a decimal comma, no grouping, every øre and a plain minus', () => {
+    assert.equal(formatForFile('82907.1'), '82907,10');
+    assert.equal(formatForFile('-5'), '-5,00');
+    assert.equal(formatForFile('612.125'), '612,125');
+    assert.equal(formatForFile(null), '');
   });
 });

@@ -6,6 +6,7 @@
  * a municipality or region acting as public authority is outside the scope of VAT (category O, VATEX-EU-O); a
  * private provider's social services are exempt (category E, VATEX-EU-132-1G, momsloven § 13, stk. 1, nr. 2).
  */
+import { formatForFile } from '../core/format.js';
 import type { SheetSpec } from '../core/tabular/xlsx.js';
 import { daysInMonth, monthBounds, SDec, SETTLEMENT_UNIT_LABELS, type SettlementUnit } from './calculation.js';
 import { ANSWER_LABELS, type Answer, type LineKind } from './settlement.table.js';
@@ -87,7 +88,7 @@ export function statementCsvRows(s: ExportStatement): { header: string[]; rows: 
   return {
     header: COLUMNS.map((c) => c.header),
     // Decimal comma and every øre written: "82907.10" → "82907,10" (unit prices exactly as published).
-    rows: rows(s).map((r) => r.map((cell, c) => (AMOUNT_COLUMNS.has(c) && typeof cell === 'string' ? cell.replace('.', ',') : cell))),
+    rows: rows(s).map((r) => r.map((cell, c) => (AMOUNT_COLUMNS.has(c) && typeof cell === 'string' ? formatForFile(cell) : cell))),
   };
 }
 

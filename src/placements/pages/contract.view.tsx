@@ -4,7 +4,7 @@
  * amendment), and the terms form of a draft.
  */
 import type { FieldErrors } from '../../core/errors.js';
-import { count, formatDate, formatDateTime, formatMoney } from '../../core/format.js';
+import { count, formatDate, formatDateTime, formatForInput, formatMoney } from '../../core/format.js';
 import { Alert, CsrfField, DescriptionList, ErrorSummary, Field, Pagination, Select, TextArea } from '../../core/web/components.js';
 import type { ContractPageView } from '../contract-page.service.js';
 import type { ContractList } from '../contract-list.service.js';
@@ -538,7 +538,7 @@ export const TermsPage = (p: ContractPageView & { csrf: string; errors?: FieldEr
                   name={`addOns.${i}.price`}
                   label="Pris i kr."
                   inputmode="decimal"
-                  value={val(`addOns.${i}.price`, a ? String(a.price).replace('.', ',') : '')}
+                  value={val(`addOns.${i}.price`, a ? formatForInput(a.price) : '')}
                   errors={p.errors}
                 />
                 <Select
