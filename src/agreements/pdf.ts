@@ -1,7 +1,6 @@
 /**
  * @module The published agreement as a PDF (pdfkit, pure JavaScript): the same structure as the document page.
  */
-import PDFDocument from 'pdfkit';
 import { count, formatDate } from '../core/format.js';
 import type { DocumentData } from './document.service.js';
 import { pct, value } from './pages/shared.js';
@@ -9,6 +8,7 @@ import { pct, value } from './pages/shared.js';
 const num = (v: string | null | undefined, unit: string) => value(v, unit);
 
 export async function agreementPdf(d: DocumentData): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

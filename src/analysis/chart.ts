@@ -3,13 +3,22 @@
  * split of spending growth and a line chart of history and forecasts. Each page shows the numbers in a table
  * beside the chart; the SVG carries a text alternative.
  */
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
+
+// ECharts is the largest module Ramme uses (about 0.4 s to load): it is loaded at the first chart, not at start-up.
+const require = createRequire(import.meta.url);
+let echartsModule: typeof Echarts | undefined;
+const echarts = (): typeof Echarts => {
+  echartsModule ??= require('echarts') as typeof Echarts;
+  return echartsModule;
+};
 
 const COLORS = { up: '#c2410c', down: '#15803d', total: '#1f4e79', line: ['#1f4e79', '#c2410c', '#15803d', '#6b21a8'] };
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number, label: string): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+function render(option: Echarts.EChartsCoreOption, width: number, height: number, label: string): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'IBM Plex Sans, Arial, sans-serif' }, ...option });
     return chart

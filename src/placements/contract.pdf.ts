@@ -1,7 +1,6 @@
 /**
  * @module The contract as a PDF (pdfkit, pure JavaScript): the same sections as the contract page, in Danish.
  */
-import PDFDocument from 'pdfkit';
 import { count, formatDate, formatDateTime, formatMoney } from '../core/format.js';
 import type { ContractView } from './contract.service.js';
 import { ADDON_UNIT_LABELS, CONTRACT_STATE_LABELS, INDEXATION_LABELS, NOTICE_PARTY_LABELS, PAYMENT_TIMING_LABELS, type AddonUnit } from './placements.table.js';
@@ -10,6 +9,7 @@ const dash = (v: string | number | null | undefined) => (v === null || v === und
 
 export async function contractPdf(c: ContractView): Promise<Buffer> {
   const title = `Kontrakt ${c.case_reference}`;
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -3,7 +3,6 @@
  * groups and the vote tally, a group's answer and vote form, all answers to one question side by side, and
  * the Excel export. View models come from input.service.ts.
  */
-import ExcelJS from 'exceljs';
 import type { PageOptions } from '../../core/http/app.js';
 import { count, formatDate } from '../../core/format.js';
 import { CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
@@ -372,6 +371,7 @@ export function questionPage(vm: QuestionView): PageOptions {
 
 /** A round as a workbook: answers side by side, every answer on its own row, and the prioritisation. */
 export async function roundWorkbook({ details: d, tally }: RoundExport): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const side = wb.addWorksheet('Side om side', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   side.addRow(['Spørgsmål', ...d.groups.map((g) => g.name)]).font = { bold: true };

@@ -3,7 +3,6 @@
  * column, its Excel export, and the form where a member reports its own status per commitment. View models
  * come from matrix.service.ts.
  */
-import ExcelJS from 'exceljs';
 import type { PageOptions } from '../../core/http/app.js';
 import { count, formatDate } from '../../core/format.js';
 import { CsrfField, ErrorSummary, Field, Select } from '../../core/web/components.js';
@@ -186,6 +185,7 @@ const excelDate = (iso: string | null | undefined): Date | null => (iso ? new Da
 /** The matrix as a workbook: the matrix with colours and totals, and every member's status with its evidence. */
 export async function matrixWorkbook(vm: MatrixView): Promise<Buffer> {
   const { members, rows, statuses, matrix: m, label, tone } = vm;
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Ramme';
   const ws = wb.addWorksheet('Matrix', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });

@@ -1,7 +1,6 @@
 /**
  * @module Excel (.xlsx) writing and reading with exceljs: frozen header, autofilter, Danish number formats.
  */
-import ExcelJS from 'exceljs';
 
 export type SheetSpec = {
   name: string;
@@ -10,6 +9,7 @@ export type SheetSpec = {
 };
 
 export async function toXlsx(sheets: SheetSpec[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Ramme';
   wb.created = new Date();
@@ -29,6 +29,7 @@ export async function toXlsx(sheets: SheetSpec[]): Promise<Buffer> {
 
 /** Reads the first sheet as rows of strings (numbers and dates converted to text the importer understands). */
 export async function readXlsx(data: Buffer): Promise<string[][]> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
