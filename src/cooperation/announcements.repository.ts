@@ -385,3 +385,18 @@ export async function unanswered(db: Queryable, organisationId: number, areaIds:
     .orderBy('an.id')
     .execute();
 }
+
+/** The areas' reports not yet sent, with the announcement's deadline: the secretariat's work list. */
+export async function pendingReports(db: Queryable, areaIds: readonly number[]) {
+  if (!areaIds.length) return [];
+  return db
+    .selectFrom('coop_announcement as an')
+    .innerJoin('coop_announcement_area as x', 'x.announcement_id', 'an.id')
+    .innerJoin('agreement_area as a', 'a.id', 'x.area_id')
+    .select(['an.id', 'an.title', deadlineSql.as('deadline'), 'a.id as area_id', 'a.code as area_code', 'a.name as area_name'])
+    .where('x.area_id', 'in', [...areaIds])
+    .where('x.status', '=', 'kladde')
+    .orderBy('an.id')
+    .orderBy('a.code')
+    .execute();
+}

@@ -6,7 +6,7 @@
  */
 import { can, requireAccess, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
-import type { Ctx } from '../core/capability.js';
+import type { Ctx, DueGroup } from '../core/capability.js';
 import { badRequest, conflict, HttpError, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { announcementState, answerMatrix } from './announcements.logic.js';
@@ -594,4 +594,43 @@ export async function announcementForm(ctx: Ctx, id: number | null) {
     version: String(a.version),
   };
   return { areas: all, values, id };
+}
+
+/**
+ * What is due in the announcements for the actor (front page and reminders): a municipality's announcements it has
+ * not answered in full, and a secretariat's area reports not yet sent, each by the announcement's deadline.
+ */
+export async function announcementDueItems(ctx: Ctx): Promise<DueGroup[]> {
+  if (!ctx.actor || !can(ctx, 'announcements.read', ANNOUNCEMENTS)) return [];
+  const actor = ctx.actor;
+  const groups: DueGroup[] = [];
+  if (can(ctx, 'announcements.answer', { organisationId: actor.organisationId, organisationName: actor.organisationName, isConcerned: true })) {
+    const open = (await repo.unanswered(ctx.db, actor.organisationId, actor.areaIds)).filter((a) => a.answered < a.questions);
+    if (open.length)
+      groups.push({
+        heading: 'Centrale udmeldinger at besvare',
+        href: '/samarbejde/udmeldinger?status=aaben',
+        items: open.map((a) => ({
+          title: a.title,
+          href: `/samarbejde/udmeldinger/${a.id}/svar`,
+          due: a.deadline,
+          detail: `${a.answered} af ${a.questions} spørgsmål besvaret`,
+        })),
+      });
+  }
+  const reports = (await repo.pendingReports(ctx.db, actor.areaIds)).filter((r) =>
+    can(ctx, 'announcements.report', { areaId: r.area_id, areaName: r.area_name }),
+  );
+  if (reports.length)
+    groups.push({
+      heading: 'Afrapporteringer af centrale udmeldinger',
+      href: '/samarbejde/udmeldinger?status=aaben',
+      items: reports.map((r) => ({
+        title: `${r.title}: ${r.area_name}`,
+        href: `/samarbejde/udmeldinger/${r.id}/omraader/${r.area_code}`,
+        due: r.deadline,
+        detail: 'Områdets afrapportering er ikke sendt',
+      })),
+    });
+  return groups;
 }

@@ -162,6 +162,15 @@ describe('the flow: three municipalities answer, the secretariat compiles and se
     assert.equal(audited.actor_username, 'test-soroe');
   });
 
+  it('puts what is left on the front page: a municipality that has not answered every question, and the report to send', async () => {
+    const front = async (s: Session) => (await t.as(s, { method: 'GET', url: '/', headers: { accept: 'text/html' } })).body;
+    const naestvedPage = await front(naestved);
+    assert.match(naestvedPage, new RegExp(`href="/samarbejde/udmeldinger/${id}/svar"`));
+    assert.match(naestvedPage, /2 af 3 spørgsmål besvaret/);
+    assert.doesNotMatch(await front(holbaek), new RegExp(`/samarbejde/udmeldinger/${id}/svar`), 'Holbæk has answered every question');
+    assert.match(await front(secretariat), new RegExp(`href="/samarbejde/udmeldinger/${id}/omraader/sjaelland"`));
+  });
+
   it("refuses another municipality's answers (403), a reader (403), and an unknown municipality (404)", async () => {
     const other = await api(holbaek, 'PUT', `/api/announcements/${id}/answers/${naestvedId}`, answers(['Overskrevet']));
     assert.equal(other.statusCode, 403);
@@ -229,6 +238,10 @@ describe('the flow: three municipalities answer, the secretariat compiles and se
     assert.equal(late.statusCode, 409);
     assert.equal((await api(secretariat, 'PUT', `/api/announcements/${id}/areas/sjaelland/report`, { text: 'z', version: 2 })).statusCode, 409);
     assert.equal((await reader(`/api/announcements/${id}`)).json().state, 'afsluttet');
+    const front = (await t.as(secretariat, { method: 'GET', url: '/', headers: { accept: 'text/html' } })).body;
+    assert.doesNotMatch(front, new RegExp(`/samarbejde/udmeldinger/${id}/omraader/sjaelland"`), 'a sent report is no longer on the work list');
+    const naestvedFront = (await t.as(naestved, { method: 'GET', url: '/', headers: { accept: 'text/html' } })).body;
+    assert.doesNotMatch(naestvedFront, new RegExp(`/samarbejde/udmeldinger/${id}/svar"`), 'answers close when the report is sent');
   });
 
   it("records the authority's response once", async () => {

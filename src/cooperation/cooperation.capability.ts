@@ -4,6 +4,8 @@
  */
 import type { Capability } from '../core/capability.js';
 import { announcementsApi } from './announcements.api.js';
+import { announcementDueItems } from './announcements.service.js';
+import { meetingDueItems } from './meetings.service.js';
 import { announcementAuditEntities } from './announcements.audit.js';
 import { announcementPermissions } from './announcements.policy.js';
 import { bodiesApi } from './bodies.api.js';
@@ -31,6 +33,7 @@ export const cooperation: Capability = {
   },
   nav: [{ href: '/samarbejde', label: 'Samarbejde', description: 'organer, møder, centrale udmeldinger og aktiviteter', isVisible: (a) => !!a, order: 45 }],
   seed: seedCooperation,
+  dueItems: async (ctx) => [...(await meetingDueItems(ctx)), ...(await announcementDueItems(ctx))],
   permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions },
   auditEntities: {
     ...meetingAuditEntities,

@@ -215,3 +215,14 @@ export async function updateItem(
 ) {
   await db.updateTable('coop_agenda_item').set(values).where('id', '=', itemId).where('meeting_id', '=', meetingId).execute();
 }
+
+/** Meetings before `today` in the given areas (and the national bodies') that are not marked held or cancelled, or are held without published minutes. */
+export async function overdueMeetings(db: Queryable, areaIds: readonly number[], today: string) {
+  return meetingColumns(db)
+    .where('m.meeting_date', '<', today)
+    .where((eb) => eb.or([eb('m.status', '=', 'planlagt'), eb.and([eb('m.status', '=', 'afholdt'), eb('m.minutes_published_at', 'is', null)])]))
+    .where((eb) => (areaIds.length ? eb.or([eb('b.area_id', 'in', [...areaIds]), eb('b.area_id', 'is', null)]) : eb('b.area_id', 'is', null)))
+    .orderBy('m.meeting_date')
+    .orderBy('m.id')
+    .execute();
+}

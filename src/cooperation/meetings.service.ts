@@ -6,7 +6,7 @@
  */
 import { can, requireAccess, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
-import type { Ctx } from '../core/capability.js';
+import type { Ctx, DueGroup } from '../core/capability.js';
 import { badRequest, conflict, HttpError, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { NATIONAL } from './bodies.service.js';
@@ -465,4 +465,26 @@ export async function personalCalendar(ctx: Ctx): Promise<string> {
   const actor = requireSignedIn(ctx, 'cooperation.read', COOPERATION);
   const bodyIds = await repo.bodiesOfPerson(ctx.db, actor.organisationId, actor.displayName, ctx.clock.today());
   return feed(ctx, `Mine møder – ${actor.displayName}`, await repo.meetings(ctx.db, { bodyIds }));
+}
+
+/**
+ * What is due in the meetings for the secretariat (front page and reminders): past meetings not yet marked held
+ * or cancelled, and held meetings whose minutes are not published.
+ */
+export async function meetingDueItems(ctx: Ctx): Promise<DueGroup[]> {
+  if (!ctx.actor || !can(ctx, 'cooperation.read', COOPERATION)) return [];
+  const overdue = (await repo.overdueMeetings(ctx.db, ctx.actor.areaIds, ctx.clock.today())).filter((m) => can(ctx, 'cooperation.meeting.edit', targetOf(m)));
+  if (!overdue.length) return [];
+  return [
+    {
+      heading: 'Møder og referater',
+      href: '/samarbejde/moeder',
+      items: overdue.map((m) => ({
+        title: `${m.title} (${m.body_name})`,
+        href: m.status === 'planlagt' ? `/samarbejde/moeder/${m.id}` : `/samarbejde/moeder/${m.id}/referat`,
+        due: m.meeting_date,
+        detail: m.status === 'planlagt' ? 'Mødet er ikke markeret som afholdt eller aflyst' : 'Referatet er ikke offentliggjort',
+      })),
+    },
+  ];
 }

@@ -71,6 +71,8 @@ const api = (s: Session | null, method: 'GET' | 'POST' | 'PUT', url: string, pay
 const asReader = (method: 'GET' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url, payload, headers: { authorization: `Bearer ${readerToken}` } });
 
+const front = async (s: Session) => (await t.as(s, { method: 'GET', url: '/', headers: { accept: 'text/html' } })).body;
+
 const plan = () => ({
   bodyId,
   title: 'Netværksmøde om kapacitet',
@@ -118,6 +120,11 @@ describe('planning a meeting', () => {
       .executeTakeFirstOrThrow();
     assert.equal(a.entity_id, String(id));
     assert.equal(a.actor_username, 'demo-sekretariat');
+    // The meeting's date has passed: the secretariat's front page asks for it to be marked held or cancelled.
+    const work = await front(secretariat);
+    assert.match(work, new RegExp(`href="/samarbejde/moeder/${id}"`));
+    assert.match(work, /Mødet er ikke markeret som afholdt eller aflyst/);
+    assert.doesNotMatch(await front(member), new RegExp(`href="/samarbejde/moeder/${id}"`), 'a member has nothing to do');
   });
 
   it('refuses a municipality, a reader token (403) and anonymous (401); nothing is saved', async () => {
@@ -195,6 +202,9 @@ describe('planning a meeting', () => {
     });
     assert.equal(res.statusCode, 200, res.body);
     version = res.json().version;
+    const work = await front(secretariat);
+    assert.match(work, new RegExp(`href="/samarbejde/moeder/${id}/referat"`), 'held, but the minutes are not published');
+    assert.doesNotMatch(work, new RegExp(`href="/samarbejde/moeder/${id}"`));
   });
 
   it('keeps internal minutes for the members of the body and the secretariat', async () => {
@@ -219,6 +229,7 @@ describe('planning a meeting', () => {
     const mine = list.meetings.find((m: { id: number }) => m.id === id);
     assert.equal(mine.items[0].decision, 'Sekretariatet laver et oplæg til styregruppen.');
     assert.equal((await api(outsider, 'GET', `/api/meetings/${id}`)).json().canReadMinutes, true);
+    assert.doesNotMatch(await front(secretariat), new RegExp(`/samarbejde/moeder/${id}(/referat)?"`), 'nothing left to do');
   });
 });
 
