@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
+import { importSource } from '../../testing/source-module.js';
 
 const FROZEN: Record<string, string> = {
   'src/agreements/0300_agreements.data.ts': 'b482cfc6059a289d89fc870b42b4b433a212d47f19f4932941daf6c237267df1',
@@ -32,7 +32,7 @@ function frozenFiles(dir: string): string[] {
 }
 
 async function digestOf(file: string): Promise<string> {
-  const exports = (await import(pathToFileURL(path.resolve(file)).href)) as Record<string, unknown>;
+  const exports = (await importSource(file)) as Record<string, unknown>;
   const data = Object.fromEntries(
     Object.keys(exports)
       .sort()

@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { WHO, USER_FOR, type AccessExpectation, type Who } from '../../testing/access.js';
 import { createTestApp, form, type Session, type TestApp } from '../../testing/test-app.js';
+import { importSource } from '../../testing/source-module.js';
 
 const EXPECTATIONS_DIR = path.resolve('src/testing/access');
 
@@ -30,7 +30,7 @@ const expectations: AccessExpectation[] = [];
 before(async () => {
   t = await createTestApp();
   for (const file of findAccessFiles()) {
-    const mod = (await import(pathToFileURL(file).href)) as { accessExpectations?: AccessExpectation[] };
+    const mod = (await importSource(file)) as { accessExpectations?: AccessExpectation[] };
     if (!mod.accessExpectations) throw new Error(`${path.relative('.', file)} exports no accessExpectations`);
     expectations.push(...mod.accessExpectations);
   }

@@ -9,10 +9,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { AccessExpectation } from '../../testing/access.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
+import { importSource } from '../../testing/source-module.js';
 
 /** The public reads. Adding a route here is a decision about what Ramme publishes: update ARCHITECTURE.md with it. */
 const PUBLIC_READS = new Set([
@@ -69,7 +69,7 @@ const expectations: AccessExpectation[] = [];
 before(async () => {
   t = await createTestApp();
   for (const file of fs.readdirSync(EXPECTATIONS_DIR).filter((f) => /\.tsx?$/.test(f))) {
-    const mod = (await import(pathToFileURL(path.join(EXPECTATIONS_DIR, file)).href)) as { accessExpectations?: AccessExpectation[] };
+    const mod = (await importSource(path.join(EXPECTATIONS_DIR, file))) as { accessExpectations?: AccessExpectation[] };
     expectations.push(...(mod.accessExpectations ?? []));
   }
 });
