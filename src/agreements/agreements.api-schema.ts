@@ -22,7 +22,7 @@ export const ZRoundParams = z.object({ id: zId, roundId: zId });
 export const ZGroupParams = z.object({ id: zId, roundId: zId, groupId: zId });
 
 /** The refusals every operation may answer with (Danish message, fields on 400). */
-export const ERRORS = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse } as const;
+export const ERRORS = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse, 412: ZErrorResponse } as const;
 
 export const ZCreated = z.object({ id: z.number().int().describe('Den nye posts id') }).describe('Oprettet');
 export const ZOk = z.object({ ok: z.literal(true) }).describe('Gemt');
@@ -68,7 +68,15 @@ export const ZAgreementDetails = z
     approval: z.object({ approved: z.number().int(), total: z.number().int(), rejected: z.number().int(), pending: z.number().int(), text: z.string() }),
     currentPhase: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     members: z.array(z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['municipality', 'region']) })),
-    sections: z.array(z.object({ id: z.number().int(), number: z.number().int(), title: z.string(), body: z.string() })),
+    sections: z.array(
+      z.object({
+        id: z.number().int(),
+        number: z.number().int(),
+        title: z.string(),
+        body: z.string(),
+        version: z.number().int().describe('Versionen (If-Match ved rettelser; 412 ved forældet version)'),
+      }),
+    ),
     focusAreas: z.array(
       z.object({
         id: z.number().int(),
@@ -80,8 +88,16 @@ export const ZAgreementDetails = z
         content: text,
         desiredResults: z.array(z.string()),
         responsible: text,
+        version: z.number().int().describe('Versionen (If-Match ved rettelser; 412 ved forældet version)'),
         objectives: z.array(
-          z.object({ id: z.number().int(), number: z.number().int(), title: z.string(), description: text, indicators: z.array(z.number().int()) }),
+          z.object({
+            id: z.number().int(),
+            number: z.number().int(),
+            title: z.string(),
+            description: text,
+            indicators: z.array(z.number().int()),
+            version: z.number().int().describe('Versionen (If-Match ved rettelser; 412 ved forældet version)'),
+          }),
         ),
       }),
     ),
@@ -97,6 +113,7 @@ export const ZAgreementDetails = z
         target: ZValueOn.nullable(),
         source: z.string(),
         latest: z.object({ value: z.string(), measuredOn: date, source: z.string() }).nullable(),
+        version: z.number().int().describe('Versionen (If-Match ved rettelser; 412 ved forældet version)'),
       }),
     ),
     principles: z.array(
@@ -105,6 +122,7 @@ export const ZAgreementDetails = z
         number: z.number().int(),
         title: z.string(),
         description: text,
+        version: z.number().int().describe('Versionen (If-Match ved rettelser; 412 ved forældet version)'),
         commitments: z.array(
           z.object({
             id: z.number().int(),
@@ -113,6 +131,7 @@ export const ZAgreementDetails = z
             scopeNote: text,
             appliesFrom: date,
             indicatorId: z.number().int().nullable(),
+            version: z.number().int().describe('Versionen (If-Match ved rettelser; 412 ved forældet version)'),
             statuses: z.array(z.object({ organisationId: z.number().int(), status: z.string(), statusLabel: z.string(), date, evidence: text })),
           }),
         ),

@@ -8,7 +8,8 @@
  * cannot exist is 404 like an unknown one, and a refused caller gets 401/403/404 rather than field errors,
  * because each service checks access first and then validates the same body (`attachValidation`).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { versionFrom } from '../core/version.js';
 import { agreementRoutes } from './agreements.api-route.js';
 import * as A from './agreements.api-schema.js';
 import * as S from './agreements.schema.js';
@@ -17,6 +18,9 @@ import { saveCommitment, saveFocusArea, saveObjective, savePrinciple, saveSectio
 import { commentList } from './hearing.service.js';
 import { addMeasurement, computeIndicator, saveIndicator } from './indicator.service.js';
 import { setCommitmentStatus } from './matrix.service.js';
+
+/** The version a change builds on: If-Match (optional for API clients; the version is in GET /api/agreements/{id}). */
+const ifMatch = (req: FastifyRequest) => versionFrom(req.headers['if-match'], undefined);
 
 export function agreementsApi(app: FastifyInstance) {
   const { route, created, ok } = agreementRoutes(app);
@@ -122,11 +126,11 @@ export function agreementsApi(app: FastifyInstance) {
     run: (req, p) => created(saveFocusArea(req.ctx, p.id, null, req.body)),
   });
   route('PUT', '/api/agreements/:id/focus-areas/:focusAreaId', {
-    summary: 'Ret et fokusområde (sekretariatet)',
+    summary: 'Ret et fokusområde (sekretariatet; If-Match med fokusområdets version: 412 ved forældet version)',
     params: A.ZFocusAreaParams,
     body: S.ZFocusArea,
     response: A.ZCreated,
-    run: (req, p) => created(saveFocusArea(req.ctx, p.id, p.focusAreaId, req.body)),
+    run: (req, p) => created(saveFocusArea(req.ctx, p.id, p.focusAreaId, req.body, ifMatch(req))),
   });
   route('POST', '/api/agreements/:id/focus-areas/:focusAreaId/objectives', {
     summary: 'Tilføj en målsætning til et fokusområde (sekretariatet)',
@@ -145,11 +149,11 @@ export function agreementsApi(app: FastifyInstance) {
     run: (req, p) => created(saveIndicator(req.ctx, p.id, null, req.body)),
   });
   route('PUT', '/api/agreements/:id/indicators/:indicatorId', {
-    summary: 'Ret en indikator (sekretariatet)',
+    summary: 'Ret en indikator (sekretariatet; If-Match med indikatorens version: 412 ved forældet version)',
     params: A.ZIndicatorParams,
     body: S.ZIndicator,
     response: A.ZCreated,
-    run: (req, p) => created(saveIndicator(req.ctx, p.id, p.indicatorId, req.body)),
+    run: (req, p) => created(saveIndicator(req.ctx, p.id, p.indicatorId, req.body, ifMatch(req))),
   });
   route('POST', '/api/agreements/:id/indicators/:indicatorId/measurements', {
     summary: 'Registrér en måling (sekretariatet)',

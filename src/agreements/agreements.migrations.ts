@@ -152,7 +152,21 @@ async function milestoneStatusLink(db: AnyDb): Promise<void> {
   `.execute(db);
 }
 
+/** The agreement's content rows carry a version: raised by every change, checked against If-Match / the form's version (412). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function contentVersions(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table agreement_section add column version integer not null default 1;
+    alter table agreement_focus_area add column version integer not null default 1;
+    alter table agreement_objective add column version integer not null default 1;
+    alter table agreement_indicator add column version integer not null default 1;
+    alter table agreement_principle add column version integer not null default 1;
+    alter table agreement_commitment add column version integer not null default 1;
+  `.execute(db);
+}
+
 export const agreementsMigrations: Record<string, Migration> = {
   '0300_agreements': { up },
   '0310_milestone_status_link': { up: milestoneStatusLink },
+  '0902_agreement_content_versions': { up: contentVersions },
 };

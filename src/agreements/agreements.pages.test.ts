@@ -364,3 +364,50 @@ test('an anonymous reader of a published agreement is never offered a link to an
   const name = (await t.db.selectFrom('agreement_indicator').select('name').where('agreement_id', '=', id).executeTakeFirstOrThrow()).name;
   assert.ok(anonymousContent.body.includes(name.replace(/&/g, '&amp;')) || anonymousContent.body.includes(name));
 });
+
+test('content edits carry a version: a stale form shows the Danish message with the input kept and saves nothing; the API answers 412', async () => {
+  const id = await idOf('Rammeaftale Sjælland 2027-2028');
+  assert.equal((await post('demo-sekretariat', `/aftaler/${id}/afsnit/ny`, { number: '42', title: 'Versioner', body: 'Første tekst.' })).statusCode, 303);
+  const section = await t.db.selectFrom('agreement_section').selectAll().where('agreement_id', '=', id).where('number', '=', 42).executeTakeFirstOrThrow();
+  const url = `/aftaler/${id}/afsnit/${section.id}`;
+  const versionOf = (body: string) => body.match(/name="version" value="(\d+)"/)?.[1];
+  const opened = versionOf((await get('demo-sekretariat', url)).body);
+  assert.equal(opened, String(section.version), 'the edit form carries the version');
+  // A colleague saves first.
+  assert.equal((await post('demo-sekretariat', url, { number: '42', title: 'Versioner', body: 'Kollegaens tekst.', version: opened! })).statusCode, 303);
+  const audited = async () =>
+    (await t.db.selectFrom('audit_log').select('id').where('entity', '=', 'agreement_section').where('entity_id', '=', String(section.id)).execute()).length;
+  const logged = await audited();
+  const stale = await post('demo-sekretariat', url, { number: '42', title: 'Versioner', body: 'Min egen tekst.', version: opened! });
+  assert.equal(stale.statusCode, 409);
+  assert.match(stale.body, /En anden har ændret indholdet, mens du redigerede det/);
+  assert.match(stale.body, /Min egen tekst\./, 'what the user typed is kept');
+  const stored = await t.db.selectFrom('agreement_section').selectAll().where('id', '=', section.id).executeTakeFirstOrThrow();
+  assert.equal(stored.body, 'Kollegaens tekst.', 'nothing is saved');
+  assert.equal(await audited(), logged);
+  assert.equal(versionOf(stale.body), String(stored.version), 'the form shown again carries the current version');
+  assert.equal(
+    (await post('demo-sekretariat', url, { number: '42', title: 'Versioner', body: 'Min egen tekst.', version: String(stored.version) })).statusCode,
+    303,
+  );
+  assert.equal((await post('demo-sekretariat', url, { number: '42', title: 'Versioner', body: 'Uden version.' })).statusCode, 400);
+
+  // The API: the version of each content row is in the agreement, and If-Match on a change is honoured.
+  const s = await as('demo-sekretariat');
+  const agreement = (await t.as(s, { method: 'GET', url: `/api/agreements/${id}` })).json();
+  const fa = agreement.focusAreas[0];
+  assert.equal(typeof fa.version, 'number');
+  const payload = {
+    part: fa.part,
+    number: fa.number,
+    title: `${fa.title} (rettet)`,
+    goal: fa.goal,
+    content: fa.content,
+    desiredResults: fa.desiredResults,
+    responsible: fa.responsible,
+  };
+  const put = (ifMatch: string) => t.as(s, { method: 'PUT', url: `/api/agreements/${id}/focus-areas/${fa.id}`, headers: { 'if-match': ifMatch }, payload });
+  const [a, b] = await Promise.all([put(`"${fa.version}"`), put(`"${fa.version}"`)]);
+  assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 412], `${a.body} ${b.body}`);
+  assert.match((a.statusCode === 412 ? a : b).json().error, /En anden har ændret aftalens indhold/);
+});

@@ -214,7 +214,7 @@ async function agreementDetails(db: Queryable, agreement: AgreementRow, today: s
     },
     currentPhase: cur.state === 'i_gang' ? { id: cur.phase.id, name: cur.phase.name } : null,
     members: members.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
-    sections: content.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, body: s.body })),
+    sections: content.sections.map((s) => ({ id: s.id, number: s.number, title: s.title, body: s.body, version: s.version })),
     focusAreas: partsInOrder(vocab.list('del'), content.focusAreas)
       .flatMap((p) => p.focusAreas)
       .map((f) => ({
@@ -227,12 +227,14 @@ async function agreementDetails(db: Queryable, agreement: AgreementRow, today: s
         content: f.content,
         desiredResults: f.desired_results,
         responsible: f.responsible,
+        version: f.version,
         objectives: f.objectives.map((o) => ({
           id: o.id,
           number: o.number,
           title: o.title,
           description: o.description,
           indicators: o.indicators.map((i) => i.id),
+          version: o.version,
         })),
       })),
     indicators: content.indicators.map((i) => ({
@@ -246,12 +248,14 @@ async function agreementDetails(db: Queryable, agreement: AgreementRow, today: s
       target: i.target_value === null ? null : { value: i.target_value, date: i.target_date },
       source: i.source,
       latest: i.latest ? { value: i.latest.value, measuredOn: i.latest.measured_on, source: i.latest.source } : null,
+      version: i.version,
     })),
     principles: content.principles.map((p) => ({
       id: p.id,
       number: p.number,
       title: p.title,
       description: p.description,
+      version: p.version,
       commitments: p.commitments.map((c) => ({
         id: c.id,
         number: c.number,
@@ -259,6 +263,7 @@ async function agreementDetails(db: Queryable, agreement: AgreementRow, today: s
         scopeNote: c.scope_note,
         appliesFrom: c.applies_from,
         indicatorId: c.indicator_id,
+        version: c.version,
         statuses: statuses
           .filter((s) => s.commitment_id === c.id)
           .map((s) => ({

@@ -56,9 +56,19 @@ export type FocusAreaTable = {
   content: string | null;
   desired_results: JSONColumnType<string[], string, string>;
   responsible: string | null;
+  /** Raised by every change (If-Match / the form's version → 412 when stale). */
+  version: Generated<number>;
 };
 
-export type ObjectiveTable = { id: Generated<number>; focus_area_id: number; number: number; title: string; description: string | null };
+export type ObjectiveTable = {
+  id: Generated<number>;
+  focus_area_id: number;
+  number: number;
+  title: string;
+  description: string | null;
+  /** Raised by every change (If-Match / the form's version → 412 when stale). */
+  version: Generated<number>;
+};
 
 export type IndicatorTable = {
   id: Generated<number>;
@@ -74,6 +84,8 @@ export type IndicatorTable = {
   target_date: string | null;
   /** 'manual' or the code of a computed indicator (see core/indicators.ts). */
   source: string;
+  /** Raised by every change (If-Match / the form's version → 412 when stale). */
+  version: Generated<number>;
 };
 
 export type MeasurementTable = {
@@ -88,7 +100,15 @@ export type MeasurementTable = {
   created_at: Generated<Date>;
 };
 
-export type PrincipleTable = { id: Generated<number>; agreement_id: number; number: number; title: string; description: string | null };
+export type PrincipleTable = {
+  id: Generated<number>;
+  agreement_id: number;
+  number: number;
+  title: string;
+  description: string | null;
+  /** Raised by every change (If-Match / the form's version → 412 when stale). */
+  version: Generated<number>;
+};
 
 export type CommitmentTable = {
   id: Generated<number>;
@@ -98,6 +118,8 @@ export type CommitmentTable = {
   scope_note: string | null;
   applies_from: string;
   indicator_id: number | null;
+  /** Raised by every change (If-Match / the form's version → 412 when stale). */
+  version: Generated<number>;
 };
 
 export type CommitmentStatusTable = {
@@ -154,7 +176,15 @@ export type InputAnswerTable = { group_id: number; question_id: number; text: st
 export type InputCandidateTable = { id: Generated<number>; round_id: number; number: number; title: string; description: string | null };
 export type InputVoteTable = { group_id: number; candidate_id: number; votes: number };
 
-export type AgreementSectionTable = { id: Generated<number>; agreement_id: number; number: number; title: string; body: string };
+export type AgreementSectionTable = {
+  id: Generated<number>;
+  agreement_id: number;
+  number: number;
+  title: string;
+  body: string;
+  /** Raised by every change (If-Match / the form's version → 412 when stale). */
+  version: Generated<number>;
+};
 
 export type VersionContent = Array<{ key: string; label: string; title: string; text: string }>;
 

@@ -25,6 +25,32 @@ export async function isNumberTaken(db: Queryable, table: Numbered, agreementId:
   return !!(await q.executeTakeFirst());
 }
 
+/** The content tables whose rows carry a version. */
+export type VersionedContent =
+  | 'agreement_section'
+  | 'agreement_focus_area'
+  | 'agreement_objective'
+  | 'agreement_indicator'
+  | 'agreement_principle'
+  | 'agreement_commitment';
+
+/** Locks one content row until the transaction ends; its version, or null when it does not exist. */
+export async function lockContentRow(trx: Trx, table: VersionedContent, id: number): Promise<number | null> {
+  const row = await trx.selectFrom(table).select('version').where('id', '=', id).forUpdate().executeTakeFirst();
+  return row?.version ?? null;
+}
+
+/** Raises a content row's version after a change; the new version. */
+export async function bumpContentRow(trx: Trx, table: VersionedContent, id: number): Promise<number> {
+  const row = await trx
+    .updateTable(table)
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
 // Free sections ---------------------------------------------------------------------------------------------
 
 export const findSection = (db: Queryable, agreementId: number, id: number) =>

@@ -8,11 +8,15 @@ import type { Ctx } from '../core/capability.js';
 import type { Trx } from '../core/db/types.js';
 import { badRequest, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
+import { checkVersion, type ExpectedVersion } from '../core/version.js';
 import { auditShape } from './agreements.audit.js';
 import { editable, mayEdit, readable } from './agreements.guard.js';
 import { allVocabulary, loadContent, touchAgreement, type AgreementRow } from './agreements.repository.js';
 import { ZCommitment, ZFocusArea, ZObjective, ZPrinciple, ZSection } from './agreements.schema.js';
 import * as repo from './content.repository.js';
+
+/** The 412 of a stale version: someone else saved the content after it was read. */
+export const CONTENT_STALE = 'En anden har ændret aftalens indhold, siden du hentede det. Intet er gemt. Hent siden igen, og gentag dine ændringer.';
 
 const fail = (field: string, message: string): never => {
   throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', { [field]: [message] });
@@ -80,14 +84,19 @@ export type CommitmentForm = Awaited<ReturnType<typeof commitmentForm>>;
 
 // Writing ---------------------------------------------------------------------------------------------------
 
-/** Creates (childId null) or updates a child of the agreement, audited, and marks the agreement as changed. */
+/**
+ * Creates (childId null) or updates a child of the agreement, audited, and marks the agreement as changed. An update
+ * locks the row, checks the version it builds on (if given: 412 when stale), takes the audit's "before" from the
+ * locked row and raises the version.
+ */
 async function saveChild<R extends { id: number }>(
   ctx: Ctx,
   trx: Trx,
   agreement: AgreementRow,
-  entity: string,
+  entity: repo.VersionedContent,
   childId: number | null,
   ops: { find: () => Promise<R | undefined>; insert: () => Promise<R>; update: () => Promise<R>; shape: (row: R) => unknown; missing: string },
+  expected?: ExpectedVersion,
 ): Promise<number> {
   if (childId === null) {
     const row = await ops.insert();
@@ -95,31 +104,42 @@ async function saveChild<R extends { id: number }>(
     await touchAgreement(trx, agreement.id, ctx.clock.now());
     return row.id;
   }
-  const before = await ops.find();
+  const version = await repo.lockContentRow(trx, entity, childId);
+  const before = version === null ? undefined : await ops.find();
   if (!before) throw notFound(ops.missing);
+  checkVersion(version!, expected, CONTENT_STALE);
   const after = await ops.update();
+  await repo.bumpContentRow(trx, entity, childId);
   await audit(trx, ctx, { entity, entityId: childId, action: 'update', before: ops.shape(before), after: ops.shape(after) });
   await touchAgreement(trx, agreement.id, ctx.clock.now());
   return childId;
 }
 
-export async function saveSection(ctx: Ctx, agreementId: number, sectionId: number | null, input: unknown): Promise<number> {
+export async function saveSection(ctx: Ctx, agreementId: number, sectionId: number | null, input: unknown, expected?: ExpectedVersion): Promise<number> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZSection, input);
   return ctx.db.transaction().execute(async (trx) => {
     await ensureFreeNumber(trx, 'agreement_section', agreementId, v.number, sectionId, 'afsnit');
     const values = { number: v.number, title: v.title, body: v.body };
-    return saveChild(ctx, trx, agreement, 'agreement_section', sectionId, {
-      find: () => repo.findSection(trx, agreementId, sectionId!),
-      insert: () => repo.insertSection(trx, { agreement_id: agreementId, ...values }),
-      update: () => repo.updateSection(trx, sectionId!, values),
-      shape: auditShape.section,
-      missing: 'Afsnittet findes ikke.',
-    });
+    return saveChild(
+      ctx,
+      trx,
+      agreement,
+      'agreement_section',
+      sectionId,
+      {
+        find: () => repo.findSection(trx, agreementId, sectionId!),
+        insert: () => repo.insertSection(trx, { agreement_id: agreementId, ...values }),
+        update: () => repo.updateSection(trx, sectionId!, values),
+        shape: auditShape.section,
+        missing: 'Afsnittet findes ikke.',
+      },
+      expected,
+    );
   });
 }
 
-export async function saveFocusArea(ctx: Ctx, agreementId: number, focusAreaId: number | null, input: unknown): Promise<number> {
+export async function saveFocusArea(ctx: Ctx, agreementId: number, focusAreaId: number | null, input: unknown, expected?: ExpectedVersion): Promise<number> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZFocusArea, input);
   return ctx.db.transaction().execute(async (trx) => {
@@ -133,17 +153,32 @@ export async function saveFocusArea(ctx: Ctx, agreementId: number, focusAreaId: 
       desired_results: JSON.stringify(v.desiredResults),
       responsible: v.responsible,
     };
-    return saveChild(ctx, trx, agreement, 'agreement_focus_area', focusAreaId, {
-      find: () => repo.findFocusArea(trx, agreementId, focusAreaId!),
-      insert: () => repo.insertFocusArea(trx, { agreement_id: agreementId, ...values }),
-      update: () => repo.updateFocusArea(trx, focusAreaId!, values),
-      shape: auditShape.focusArea,
-      missing: 'Fokusområdet findes ikke.',
-    });
+    return saveChild(
+      ctx,
+      trx,
+      agreement,
+      'agreement_focus_area',
+      focusAreaId,
+      {
+        find: () => repo.findFocusArea(trx, agreementId, focusAreaId!),
+        insert: () => repo.insertFocusArea(trx, { agreement_id: agreementId, ...values }),
+        update: () => repo.updateFocusArea(trx, focusAreaId!, values),
+        shape: auditShape.focusArea,
+        missing: 'Fokusområdet findes ikke.',
+      },
+      expected,
+    );
   });
 }
 
-export async function saveObjective(ctx: Ctx, agreementId: number, focusAreaId: number, objectiveId: number | null, input: unknown): Promise<number> {
+export async function saveObjective(
+  ctx: Ctx,
+  agreementId: number,
+  focusAreaId: number,
+  objectiveId: number | null,
+  input: unknown,
+  expected?: ExpectedVersion,
+): Promise<number> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZObjective, input);
   return ctx.db.transaction().execute(async (trx) => {
@@ -151,33 +186,56 @@ export async function saveObjective(ctx: Ctx, agreementId: number, focusAreaId: 
     if (await repo.isObjectiveNumberTaken(trx, focusAreaId, v.number, objectiveId))
       fail('number', `Nummer ${v.number} bruges allerede af en anden målsætning under fokusområdet.`);
     const values = { number: v.number, title: v.title, description: v.description };
-    return saveChild(ctx, trx, agreement, 'agreement_objective', objectiveId, {
-      find: () => repo.findObjective(trx, focusAreaId, objectiveId!),
-      insert: () => repo.insertObjective(trx, { focus_area_id: focusAreaId, ...values }),
-      update: () => repo.updateObjective(trx, objectiveId!, values),
-      shape: auditShape.objective,
-      missing: 'Målsætningen findes ikke.',
-    });
+    return saveChild(
+      ctx,
+      trx,
+      agreement,
+      'agreement_objective',
+      objectiveId,
+      {
+        find: () => repo.findObjective(trx, focusAreaId, objectiveId!),
+        insert: () => repo.insertObjective(trx, { focus_area_id: focusAreaId, ...values }),
+        update: () => repo.updateObjective(trx, objectiveId!, values),
+        shape: auditShape.objective,
+        missing: 'Målsætningen findes ikke.',
+      },
+      expected,
+    );
   });
 }
 
-export async function savePrinciple(ctx: Ctx, agreementId: number, principleId: number | null, input: unknown): Promise<number> {
+export async function savePrinciple(ctx: Ctx, agreementId: number, principleId: number | null, input: unknown, expected?: ExpectedVersion): Promise<number> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZPrinciple, input);
   return ctx.db.transaction().execute(async (trx) => {
     await ensureFreeNumber(trx, 'agreement_principle', agreementId, v.number, principleId, 'princip');
     const values = { number: v.number, title: v.title, description: v.description };
-    return saveChild(ctx, trx, agreement, 'agreement_principle', principleId, {
-      find: () => repo.findPrinciple(trx, agreementId, principleId!),
-      insert: () => repo.insertPrinciple(trx, { agreement_id: agreementId, ...values }),
-      update: () => repo.updatePrinciple(trx, principleId!, values),
-      shape: auditShape.principle,
-      missing: 'Princippet findes ikke.',
-    });
+    return saveChild(
+      ctx,
+      trx,
+      agreement,
+      'agreement_principle',
+      principleId,
+      {
+        find: () => repo.findPrinciple(trx, agreementId, principleId!),
+        insert: () => repo.insertPrinciple(trx, { agreement_id: agreementId, ...values }),
+        update: () => repo.updatePrinciple(trx, principleId!, values),
+        shape: auditShape.principle,
+        missing: 'Princippet findes ikke.',
+      },
+      expected,
+    );
   });
 }
 
-export async function saveCommitment(ctx: Ctx, agreementId: number, principleId: number, commitmentId: number | null, input: unknown): Promise<number> {
+export async function saveCommitment(
+  ctx: Ctx,
+  agreementId: number,
+  principleId: number,
+  commitmentId: number | null,
+  input: unknown,
+  expected?: ExpectedVersion,
+): Promise<number> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZCommitment, input);
   return ctx.db.transaction().execute(async (trx) => {
@@ -186,15 +244,23 @@ export async function saveCommitment(ctx: Ctx, agreementId: number, principleId:
       fail('number', `Nummer ${v.number} bruges allerede af et andet tilsagn under princippet.`);
     if (v.indicatorId && !(await repo.findIndicator(trx, agreementId, v.indicatorId))) fail('indicatorId', 'Indikatoren findes ikke i denne aftale.');
     const values = { number: v.number, text: v.text, scope_note: v.scopeNote, applies_from: v.appliesFrom, indicator_id: v.indicatorId ?? null };
-    return saveChild(ctx, trx, agreement, 'agreement_commitment', commitmentId, {
-      find: async () => {
-        const c = await repo.findCommitment(trx, agreementId, commitmentId!);
-        return c && c.principle_id === principleId ? c : undefined;
+    return saveChild(
+      ctx,
+      trx,
+      agreement,
+      'agreement_commitment',
+      commitmentId,
+      {
+        find: async () => {
+          const c = await repo.findCommitment(trx, agreementId, commitmentId!);
+          return c && c.principle_id === principleId ? c : undefined;
+        },
+        insert: () => repo.insertCommitment(trx, { principle_id: principleId, ...values }),
+        update: () => repo.updateCommitment(trx, commitmentId!, values),
+        shape: auditShape.commitment,
+        missing: 'Tilsagnet findes ikke.',
       },
-      insert: () => repo.insertCommitment(trx, { principle_id: principleId, ...values }),
-      update: () => repo.updateCommitment(trx, commitmentId!, values),
-      shape: auditShape.commitment,
-      missing: 'Tilsagnet findes ikke.',
-    });
+      expected,
+    );
   });
 }

@@ -10,10 +10,12 @@ import type { Db, Queryable } from '../core/db/types.js';
 import { badRequest, notFound, type FieldErrors } from '../core/errors.js';
 import type { IndicatorComputation, IndicatorResult } from '../core/indicators.js';
 import { parseInput } from '../core/validation.js';
+import { checkVersion, type ExpectedVersion } from '../core/version.js';
 import { auditShape } from './agreements.audit.js';
 import { editable, mayEdit, readable, readableSignedIn } from './agreements.guard.js';
 import { agreementMembers, touchAgreement, type AgreementRow } from './agreements.repository.js';
 import { ZIndicator, ZMeasurement } from './agreements.schema.js';
+import { CONTENT_STALE } from './content.service.js';
 import * as repo from './content.repository.js';
 import { indicatorProgress } from './logic.js';
 
@@ -104,7 +106,8 @@ export async function indicatorForm(ctx: Ctx, agreementId: number, indicatorId: 
 }
 export type IndicatorForm = Awaited<ReturnType<typeof indicatorForm>>;
 
-export async function saveIndicator(ctx: Ctx, agreementId: number, indicatorId: number | null, input: unknown): Promise<number> {
+/** Creates or changes an indicator; a change builds on `expected` (If-Match / the form's version: 412 when stale). */
+export async function saveIndicator(ctx: Ctx, agreementId: number, indicatorId: number | null, input: unknown, expected?: ExpectedVersion): Promise<number> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZIndicator, input);
   const errors: FieldErrors = {};
@@ -139,9 +142,12 @@ export async function saveIndicator(ctx: Ctx, agreementId: number, indicatorId: 
       await audit(trx, ctx, { entity: 'agreement_indicator', entityId: row.id, action: 'create', after: auditShape.indicator(row) });
       id = row.id;
     } else {
-      const before = await repo.findIndicator(trx, agreementId, id);
+      const version = await repo.lockContentRow(trx, 'agreement_indicator', id);
+      const before = version === null ? undefined : await repo.findIndicator(trx, agreementId, id);
       if (!before) throw notFound('Indikatoren findes ikke.');
+      checkVersion(version!, expected, CONTENT_STALE);
       const after = await repo.updateIndicator(trx, id, values);
+      await repo.bumpContentRow(trx, 'agreement_indicator', id);
       await audit(trx, ctx, {
         entity: 'agreement_indicator',
         entityId: id,

@@ -8,6 +8,7 @@ import { can, requireAccess, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
 import type { Ctx, DueGroup } from '../core/capability.js';
 import { badRequest, conflict, HttpError, notFound } from '../core/errors.js';
+import { requireVersionFrom } from '../core/version.js';
 import { parseInput } from '../core/validation.js';
 import { announcementState, answerMatrix } from './announcements.logic.js';
 import { ANNOUNCEMENTS } from './announcements.policy.js';
@@ -28,16 +29,7 @@ export const AUTHORITY = 'Social- og Boligstyrelsen';
 const STALE = 'En anden har ændret oplysningerne, siden du hentede dem. Genindlæs siden, og prøv igen.';
 const SENT = 'Områdets afrapportering er sendt; svarene kan ikke længere ændres.';
 
-/** The version a write builds on: `If-Match: "3"` (or W/"3") or the body's `version`. */
-export function versionFrom(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
-  const m = ifMatch?.match(/^(?:W\/)?"?(\d{1,10})"?$/);
-  return m ? Number(m[1]) : bodyVersion;
-}
-function requireVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number {
-  const v = versionFrom(ifMatch, bodyVersion);
-  if (v === undefined) throw badRequest(INVALID, { version: ['Angiv den version, ændringen bygger på (If-Match eller version).'] });
-  return v;
-}
+const requireVersion = requireVersionFrom;
 
 async function areaOf(ctx: Ctx, code: string | undefined, field = 'area') {
   if (!code) return undefined;

@@ -8,6 +8,7 @@ import { can, requireAccess, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
 import type { Ctx, DueGroup } from '../core/capability.js';
 import { badRequest, conflict, HttpError, notFound } from '../core/errors.js';
+import { requireVersionFrom } from '../core/version.js';
 import { parseInput } from '../core/validation.js';
 import { NATIONAL } from './bodies.service.js';
 import { COOPERATION, type AreaTarget } from './cooperation.policy.js';
@@ -35,13 +36,8 @@ export const TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = { pl
 
 const targetOf = (m: { area_id: number | null; area_name: string | null }): AreaTarget => ({ areaId: m.area_id, areaName: m.area_name ?? NATIONAL });
 
-/** The version a write builds on: `If-Match: "3"` (or W/"3") or the body's `version`; neither is a 400 on the field. */
-export function versionFrom(ifMatch: string | undefined, bodyVersion: number | undefined): number {
-  const m = ifMatch?.match(/^(?:W\/)?"?(\d{1,10})"?$/);
-  const v = m ? Number(m[1]) : bodyVersion;
-  if (v === undefined) throw badRequest(INVALID, { version: ['Angiv den version, ændringen bygger på (If-Match eller version).'] });
-  return v;
-}
+/** The version a write builds on (If-Match or the body's `version`); neither is a 400 on the field. */
+export const versionFrom = requireVersionFrom;
 
 async function loadMeeting(ctx: Ctx, id: number) {
   requireSignedIn(ctx, 'cooperation.read', COOPERATION);

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireSignedIn } from '../core/access/access.js';
 import type { AppContext } from '../core/capability.js';
 import { ZErrorResponse } from '../core/http/schemas.js';
+import { etagOf, versionFrom } from '../core/version.js';
 import { readUploadedFile } from '../core/http/upload.js';
 import { importFile, type Upload } from './offerings.import.js';
 import { REGISTER } from './offerings.policy.js';
@@ -28,6 +29,10 @@ import { authorizeEdit, closeOffering, createOffering, getOffering, listOffering
 
 const tags = ['Tilbud'];
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
+const writeErrors = { ...errors, 412: ZErrorResponse };
+
+/** The version an API write builds on: If-Match, optional (without it the change applies to the offering as it is now). */
+const ifMatch = (req: FastifyRequest) => versionFrom(req.headers['if-match'], undefined);
 
 export function presentOffering(o: OfferingDetail) {
   return {
@@ -93,8 +98,11 @@ export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
 
   app.get(
     '/api/offerings/:id',
-    { schema: { summary: 'Ét tilbud', tags, params: ZOfferingParams, response: { 200: ZOfferingResponse, ...errors } } },
-    async (req) => presentOffering(await getOffering(req.ctx, req.params.id)),
+    { schema: { summary: 'Ét tilbud (ETag: versionen)', tags, params: ZOfferingParams, response: { 200: ZOfferingResponse, ...errors } } },
+    async (req, reply) => {
+      const o = await getOffering(req.ctx, req.params.id);
+      return reply.header('etag', etagOf(o.version)).send(presentOffering(o));
+    },
   );
 
   app.post(
@@ -102,7 +110,7 @@ export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
     { preValidation: mayCreate, schema: { summary: 'Opret tilbud', tags, body: ZOfferingInput, response: { 201: ZOfferingResponse, ...errors } } },
     async (req, reply) => {
       const o = await createOffering(req.ctx, req.body);
-      return reply.status(201).header('location', `/api/offerings/${o.offering_id}`).send(presentOffering(o));
+      return reply.status(201).header('location', `/api/offerings/${o.offering_id}`).header('etag', etagOf(o.version)).send(presentOffering(o));
     },
   );
 
@@ -111,14 +119,17 @@ export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
     {
       preValidation: mayEdit,
       schema: {
-        summary: 'Ret tilbud (kun de felter, der sendes)',
+        summary: 'Ret tilbud (kun de felter, der sendes; If-Match med ETag: 412 ved forældet version)',
         tags,
         params: ZOfferingParams,
         body: ZOfferingPatch,
-        response: { 200: ZOfferingResponse, ...errors },
+        response: { 200: ZOfferingResponse, ...writeErrors },
       },
     },
-    async (req) => presentOffering(await patchOffering(req.ctx, req.params.id, req.body)),
+    async (req, reply) => {
+      const o = await patchOffering(req.ctx, req.params.id, req.body, ifMatch(req));
+      return reply.header('etag', etagOf(o.version)).send(presentOffering(o));
+    },
   );
 
   app.post(
@@ -126,14 +137,17 @@ export function offeringsApi(fastify: FastifyInstance, _app: AppContext) {
     {
       preValidation: mayEdit,
       schema: {
-        summary: 'Luk tilbud (eller luk for indskrivning / sæt under afvikling)',
+        summary: 'Luk tilbud (eller luk for indskrivning / sæt under afvikling; If-Match: 412 ved forældet version)',
         tags,
         params: ZOfferingParams,
         body: ZClose,
-        response: { 200: ZOfferingResponse, ...errors },
+        response: { 200: ZOfferingResponse, ...writeErrors },
       },
     },
-    async (req) => presentOffering(await closeOffering(req.ctx, req.params.id, req.body)),
+    async (req, reply) => {
+      const o = await closeOffering(req.ctx, req.params.id, req.body, ifMatch(req));
+      return reply.header('etag', etagOf(o.version)).send(presentOffering(o));
+    },
   );
 
   app.post(

@@ -45,4 +45,10 @@ async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
-export const offeringsMigrations: Record<string, Migration> = { '0100_offerings': { up } };
+/** An offering's version: raised by every change, sent as its ETag, checked against If-Match (412 when stale). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function offeringVersion(db: Kysely<any>): Promise<void> {
+  await sql`alter table offering add column version integer not null default 1`.execute(db);
+}
+
+export const offeringsMigrations: Record<string, Migration> = { '0100_offerings': { up }, '0900_offering_version': { up: offeringVersion } };

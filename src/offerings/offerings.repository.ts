@@ -160,7 +160,7 @@ export async function exportOfferingRows(db: Queryable, f: TListQuery, r: Resolv
 
 function detailQuery(db: Queryable) {
   return exportQuery(db)
-    .select(['o.created_at', 'lb.title as legal_basis_title'])
+    .select(['o.created_at', 'o.version', 'lb.title as legal_basis_title'])
     .select((eb) => [
       jsonArrayFrom(
         eb
@@ -197,9 +197,9 @@ export async function findOfferings(db: Queryable, ids: readonly number[]): Prom
   return new Map(rows.map((r) => [r.offering_id, r]));
 }
 
-/** Locks one offering row until the transaction ends (parallel changes wait for each other). False when it does not exist. */
-export async function lockOffering(trx: Queryable, id: number): Promise<boolean> {
-  return !!(await trx.selectFrom('offering').select('id').where('id', '=', id).forUpdate().executeTakeFirst());
+/** Locks one offering row until the transaction ends (parallel changes wait for each other); its version, or null when it does not exist. */
+export async function lockOffering(trx: Queryable, id: number): Promise<number | null> {
+  return (await trx.selectFrom('offering').select('version').where('id', '=', id).forUpdate().executeTakeFirst())?.version ?? null;
 }
 
 /** The latest entries of the offering's change log, with the person's name and the values before and after. */
@@ -234,7 +234,7 @@ export async function organisationKinds(db: Queryable, ids: readonly number[]): 
 
 // Writes ---------------------------------------------------------------------------------------------------
 
-export type OfferingRowValues = Omit<OfferingTable, 'id' | 'created_at' | 'updated_at'>;
+export type OfferingRowValues = Omit<OfferingTable, 'id' | 'created_at' | 'updated_at' | 'version'>;
 
 export async function insertOffering(db: Queryable, values: OfferingRowValues, extraLegalBases: string[], targetGroups: string[]): Promise<number> {
   const { id } = await db.insertInto('offering').values(values).returning('id').executeTakeFirstOrThrow();
@@ -245,7 +245,7 @@ export async function insertOffering(db: Queryable, values: OfferingRowValues, e
 export async function updateOffering(db: Queryable, id: number, values: OfferingRowValues, extraLegalBases: string[], targetGroups: string[]): Promise<void> {
   await db
     .updateTable('offering')
-    .set({ ...values, updated_at: sql<Date>`now()` })
+    .set((eb) => ({ ...values, updated_at: sql<Date>`now()`, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
   await replaceLinks(db, id, extraLegalBases, targetGroups);

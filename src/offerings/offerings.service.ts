@@ -10,6 +10,7 @@ import type { Queryable } from '../core/db/types.js';
 import { badRequest, forbidden } from '../core/errors.js';
 import { formatDate } from '../core/format.js';
 import { parseInput } from '../core/validation.js';
+import { checkVersion, type ExpectedVersion } from '../core/version.js';
 import { areasOfMunicipality } from '../reference/reference.public.js';
 import { type PublishedTariff, publishedTariffs } from '../tariffs/tariffs.public.js';
 import { describeChanges } from './history.js';
@@ -35,6 +36,9 @@ import {
 } from './offerings.repository.js';
 import { ZClose, ZOfferingInput, type TListQuery, type TOfferingInput } from './offerings.schema.js';
 import type { OfferingStatus } from './offerings.table.js';
+
+/** The 412 of a stale version: someone else saved the offering after it was read. */
+export const OFFERING_STALE = 'En anden har ændret tilbuddet, siden du hentede det. Intet er gemt. Hent tilbuddet igen, og gentag dine ændringer.';
 
 /** One offering as the API and pages show it: the catalogue row, its links and its agreement areas today. */
 
@@ -232,7 +236,14 @@ export async function editOfferingForm(ctx: Ctx, id: number) {
   const today = ctx.clock.today();
   const o = await loadDetail(ctx.db, id, today);
   const actor = requireSignedIn(ctx, 'offerings.edit', targetOf(o));
-  return { id, name: o!.offering_name, values: toInput(o!), refs: await referenceLists(ctx.db, today), operators: await operatorChoices({ ...ctx, actor }) };
+  return {
+    id,
+    name: o!.offering_name,
+    version: o!.version,
+    values: toInput(o!),
+    refs: await referenceLists(ctx.db, today),
+    operators: await operatorChoices({ ...ctx, actor }),
+  };
 }
 
 /** What the close form needs: the current status and today. */
@@ -240,7 +251,7 @@ export async function closeOfferingForm(ctx: Ctx, id: number) {
   const today = ctx.clock.today();
   const o = await loadDetail(ctx.db, id, today);
   requireSignedIn(ctx, 'offerings.edit', targetOf(o));
-  return { id, name: o!.offering_name, status: o!.status, statusSince: o!.status_since, today };
+  return { id, name: o!.offering_name, version: o!.version, status: o!.status, statusSince: o!.status_since, today };
 }
 
 /**
@@ -268,23 +279,33 @@ export async function createOffering(ctx: Ctx, data: unknown): Promise<OfferingD
 }
 
 /**
- * Locks the offering, loads it inside the transaction and checks access on what it is now, then runs `change`.
- * Parallel changes of one offering wait for each other, so none is lost.
+ * Locks the offering, loads it inside the transaction and checks access on what it is now, then the version the
+ * change builds on (if given: 412 when another change came first), then runs `change`. Parallel changes of one
+ * offering wait for each other, so none is lost; the audit's "before" is the locked row.
  */
-async function withLockedOffering<T>(ctx: Ctx, id: number, change: (trx: Queryable, existing: OfferingDetail, today: string) => Promise<T>): Promise<T> {
+async function withLockedOffering<T>(
+  ctx: Ctx,
+  id: number,
+  expectedVersion: ExpectedVersion,
+  change: (trx: Queryable, existing: OfferingDetail, today: string) => Promise<T>,
+): Promise<T> {
   const today = ctx.clock.today();
   await referenceLists(ctx.db, today); // warm the cache outside the transaction (PGlite has one connection)
   return ctx.db.transaction().execute(async (trx) => {
-    const existing = (await lockOffering(trx, id)) ? await loadDetail(trx, id, today) : null;
+    const existing = (await lockOffering(trx, id)) !== null ? await loadDetail(trx, id, today) : null;
     requireSignedIn(ctx, 'offerings.edit', targetOf(existing));
+    checkVersion(existing!.version, expectedVersion, OFFERING_STALE);
     return change(trx, existing!, today);
   });
 }
 
-/** Partial update: the patch is merged into the current offering (read under lock) and the whole is validated. Returns the offering as stored. */
-export async function patchOffering(ctx: Ctx, id: number, patch: Record<string, unknown>): Promise<OfferingDetail> {
+/**
+ * Partial update: the patch is merged into the current offering (read under lock) and the whole is validated.
+ * `expectedVersion` (If-Match, the form's version) makes it refuse with 412 when the offering changed since. Returns the offering as stored.
+ */
+export async function patchOffering(ctx: Ctx, id: number, patch: Record<string, unknown>, expectedVersion?: ExpectedVersion): Promise<OfferingDetail> {
   const refs = await referenceLists(ctx.db, ctx.clock.today());
-  return withLockedOffering(ctx, id, async (trx, existing, today) => {
+  return withLockedOffering(ctx, id, expectedVersion, async (trx, existing, today) => {
     const before = toInput(existing);
     const input = await validateForWrite(trx, refs, { ...before, ...patch }, today);
     if (!can(ctx, 'offerings.edit', await targetOfInput(trx, input, today, existing)))
@@ -312,8 +333,8 @@ const CLOSE_TRANSITIONS: Record<OfferingStatus, readonly OfferingStatus[]> = {
 };
 
 /** Closes an offering for intake, winds it down or closes it, with a reason for the log. Returns the offering as stored. */
-export async function closeOffering(ctx: Ctx, id: number, data: unknown): Promise<OfferingDetail> {
-  return withLockedOffering(ctx, id, async (trx, existing, today) => {
+export async function closeOffering(ctx: Ctx, id: number, data: unknown, expectedVersion?: ExpectedVersion): Promise<OfferingDetail> {
+  return withLockedOffering(ctx, id, expectedVersion, async (trx, existing, today) => {
     const body = parseInput(ZClose, data);
     if (!CLOSE_TRANSITIONS[existing.status].includes(body.status)) throw badRequest('Tilbuddet er allerede lukket.');
     if (body.statusSince < existing.status_since)

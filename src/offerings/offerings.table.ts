@@ -45,6 +45,8 @@ export type OfferingTable = {
   contact_name: string | null;
   contact_email: string | null;
   contact_phone: string | null;
+  /** Raised by every change; the ETag of the offering (If-Match → 412 when stale). */
+  version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };

@@ -11,6 +11,7 @@ import { can, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
 import type { Ctx } from '../core/capability.js';
 import { badRequest, conflict, forbidden, HttpError, type FieldErrors } from '../core/errors.js';
+import { versionFrom } from '../core/version.js';
 import { parseInput } from '../core/validation.js';
 import { catalogueEntry } from '../offerings/offerings.public.js';
 import { areaIdsOfMunicipalities } from '../reference/reference.public.js';
@@ -181,12 +182,6 @@ export async function createContractDraft(ctx: Ctx, reservationId: number) {
     return newId;
   });
   return getContract(ctx, id);
-}
-
-/** The version a write builds on: `If-Match: "3"` (or W/"3") or the body's `version`. */
-export function versionFrom(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
-  const m = ifMatch?.match(/^(?:W\/)?"?(\d{1,10})"?$/);
-  return m ? Number(m[1]) : bodyVersion;
 }
 
 const addonRows = (addOns: readonly TAddOn[]) =>

@@ -11,6 +11,7 @@ import type { Queryable } from '../core/db/types.js';
 import { badRequest, conflict, HttpError, notFound, type FieldErrors } from '../core/errors.js';
 import { formatForInput } from '../core/format.js';
 import { parseInput } from '../core/validation.js';
+import type { ExpectedVersion } from '../core/version.js';
 import { parseAndCompute, computeWith, computeInContext, calcValues, levelValues, requireTariffYear, type Computed, type DraftBody } from './draft.compute.js';
 import { formToBody, inputToForm, mapErrors, type FormValues } from './draft.form.js';
 import { deadlineFor, findRule } from './rules.repository.js';
@@ -115,27 +116,33 @@ export async function createDraftFromForm(ctx: Ctx, offeringId: number, year: nu
   });
 }
 
-async function saveDraft(ctx: Ctx, v: Awaited<ReturnType<typeof requireEditable>>['v'], body: DraftBody, computed: Computed): Promise<void> {
+async function saveDraft(
+  ctx: Ctx,
+  v: Awaited<ReturnType<typeof requireEditable>>['v'],
+  body: DraftBody,
+  computed: Computed,
+  expectedRevision: ExpectedVersion,
+): Promise<void> {
   const values = { ...calcValues(computed), explanation: body.explanation, correction_reason: v.version > 1 ? body.correctionReason : null };
-  await changeStatus(ctx, v, 'kladde', values, { levels: levelValues(computed.result), input: computed.input });
+  await changeStatus(ctx, v, 'kladde', values, { levels: levelValues(computed.result), input: computed.input }, expectedRevision);
 }
 
 const REASON_AGAIN = { correctionReason: ['Skriv en begrundelse for den nye version.'] };
 
-/** Saves a draft or a returned tariff from a validated API body (the whole calculation is sent). */
-export async function updateDraft(ctx: Ctx, id: number, body: TTariffUpdate): Promise<void> {
+/** Saves a draft or a returned tariff from a validated API body (the whole calculation is sent); If-Match (optional) → 412 when stale. */
+export async function updateDraft(ctx: Ctx, id: number, body: TTariffUpdate, expectedRevision?: ExpectedVersion): Promise<void> {
   const { v, offering } = await requireEditable(ctx, id);
   const computed = await computeWith(ctx.db, offering, v.year, body, v.version > 1 && !body.correctionReason ? REASON_AGAIN : {});
-  await saveDraft(ctx, v, body, computed);
+  await saveDraft(ctx, v, body, computed, expectedRevision);
 }
 
-/** Saves a draft from the editor form, every problem reported at once (on the form's fields). */
-export async function updateDraftFromForm(ctx: Ctx, id: number, values: FormValues): Promise<void> {
+/** Saves a draft from the editor form, every problem reported at once (on the form's fields); the form's revision → 412 when stale. */
+export async function updateDraftFromForm(ctx: Ctx, id: number, values: FormValues, expectedRevision: ExpectedVersion): Promise<void> {
   const { v, offering } = await requireEditable(ctx, id);
   await fromForm(values, async (data) => {
     const missing = (b: DraftBody | null): FieldErrors => (v.version > 1 && !(b ? b.correctionReason : rawText(data, 'correctionReason')) ? REASON_AGAIN : {});
     const { body, computed } = await parseAndCompute(ctx.db, offering, v.year, data, missing);
-    await saveDraft(ctx, v, body, computed);
+    await saveDraft(ctx, v, body, computed, expectedRevision);
   });
 }
 
@@ -175,7 +182,7 @@ async function editorModel(
   offering: OfferingContext,
   year: number,
   values: FormValues,
-  o: { isCorrection: boolean; withPreview: boolean; version: { id: number; version: number } | null },
+  o: { isCorrection: boolean; withPreview: boolean; version: { id: number; version: number; revision: number } | null },
 ) {
   const history = await occupancyHistory(db, offering.id, year);
   const rule = offering.area ? await findRule(db, offering.area.id, year) : null;
@@ -216,7 +223,11 @@ export async function startDraft(ctx: Ctx, offeringId: number, year: number): Pr
 export async function draftEditor(ctx: Ctx, id: number, values: FormValues | null, o: { withPreview: boolean }): Promise<EditorModel> {
   const { v, offering } = await requireEditable(ctx, id);
   const start = values ?? inputToForm(v.input, { explanation: v.explanation, correctionReason: v.correction_reason });
-  return editorModel(ctx.db, offering, v.year, start, { isCorrection: v.version > 1, withPreview: o.withPreview, version: { id: v.id, version: v.version } });
+  return editorModel(ctx.db, offering, v.year, start, {
+    isCorrection: v.version > 1,
+    withPreview: o.withPreview,
+    version: { id: v.id, version: v.version, revision: v.revision },
+  });
 }
 
 /** The live calculation of the editor's fields, saving nothing. */

@@ -153,6 +153,49 @@ test('bad input to a draft is a 400 per field, and nothing changes', async () =>
   assert.ok(shares.json().fields.levels);
 });
 
+test('a draft edit builds on its revision: ETag on GET, If-Match honoured, parallel saves on one revision give one 200 and 412s', async () => {
+  const operator = { authorization: `Bearer ${tokens['demo-tilbudsoekonomi']}` };
+  const read = await t.as(null, { method: 'GET', url: `/api/tariffs/${versionId}`, headers: operator });
+  const etag = read.headers.etag as string;
+  assert.match(etag, /^"\d+"$/);
+  const body = (income: string) => ({ ...draft({ income }), offeringId: undefined, year: undefined });
+  const put = (income: string, ifMatch: string) =>
+    t.as(null, { method: 'PUT', url: `/api/tariffs/${versionId}`, payload: body(income), headers: { ...operator, 'if-match': ifMatch } });
+  const logged = async () =>
+    Number(
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('entity', '=', 'tariff_version')
+          .where('entity_id', '=', String(versionId))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const before = await logged();
+  const results = await Promise.all(['51000', '52000', '53000', '54000', '55000', '56000'].map((income) => put(income, etag)));
+  const codes = results.map((r) => r.statusCode);
+  assert.equal(codes.filter((c) => c === 200).length, 1, codes.join(','));
+  assert.equal(codes.filter((c) => c === 412).length, 5, codes.join(','));
+  assert.match(results.find((r) => r.statusCode === 412)!.json().error, /En anden har ændret taksten/);
+  const winner = results.find((r) => r.statusCode === 200)!;
+  assert.notEqual(winner.headers.etag, etag);
+  const stored = (await t.as(null, { method: 'GET', url: `/api/tariffs/${versionId}`, headers: operator })).json();
+  assert.equal(stored.input.income, winner.json().input.income, 'the one accepted save is stored');
+  assert.equal(await logged(), before + 1, 'one audit row, for the one save made');
+  // The audit's "before" is the row as it was when locked: the draft read by the GET above.
+  const last = await t.db
+    .selectFrom('audit_log')
+    .select(['before'])
+    .where('entity', '=', 'tariff_version')
+    .where('entity_id', '=', String(versionId))
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  assert.equal((last.before as { input: { income: string } }).input.income, read.json().input.income);
+  // Back to the original income, on the current revision.
+  assert.equal((await put('50000', winner.headers.etag as string)).statusCode, 200);
+});
+
 test('the secretariat cannot approve a draft that was not submitted', async () => {
   assert.equal((await api('demo-sekretariat', 'POST', `/api/tariffs/${versionId}/approve`)).statusCode, 409);
 });

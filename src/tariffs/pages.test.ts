@@ -226,6 +226,41 @@ test('the operator’s editor: prefilled history, no-JS calculation, errors kept
   assert.equal(row.basis, '9235000.00'); // (7,200,000 + 900,000 + 650,000) × 1.06 − 40,000
 });
 
+test('a stale save of the draft editor shows the Danish message with what the operator typed, and saves nothing', async () => {
+  const o = await holbaekOfferingWithoutRoundTariff();
+  const fields = {
+    unit: 'day',
+    places: String(o.places),
+    occupancyPct: '96',
+    'cost.salaries': '7200000',
+    'cost.operations': '900000',
+    overheadMode: 'pct',
+    overheadValue: '6',
+    income: '40000',
+  };
+  const saved = await post(operator, `/takster/tilbud/${o.id}/${ROUND}/ny`, { ...fields, handling: 'gem' });
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+  const id = Number(saved.headers.location!.split('/')[2]!.split('?')[0]);
+  const revisionOf = (body: string) => body.match(/name="revision" value="(\d+)"/)?.[1];
+  const opened = revisionOf((await get(operator, `/takster/${id}/rediger`)).body);
+  assert.ok(opened, 'the editor carries the revision in a hidden field');
+  // A colleague saves first.
+  assert.equal((await post(operator, `/takster/${id}/rediger`, { ...fields, income: '41000', handling: 'gem', revision: opened })).statusCode, 303);
+  const stored = await t.db.selectFrom('tariff_version').select(['input', 'revision']).where('id', '=', id).executeTakeFirstOrThrow();
+  const stale = await post(operator, `/takster/${id}/rediger`, { ...fields, income: '45678', handling: 'gem', revision: opened });
+  assert.equal(stale.statusCode, 409);
+  assert.match(stale.body, /En anden har ændret taksten, mens du redigerede den/);
+  assert.match(stale.body, /value="45678"/, 'what the operator typed is kept');
+  const after = await t.db.selectFrom('tariff_version').select(['input', 'revision']).where('id', '=', id).executeTakeFirstOrThrow();
+  assert.deepEqual(after, stored, 'nothing is saved');
+  assert.equal(revisionOf(stale.body), String(stored.revision), 'the editor shown again carries the current revision');
+  assert.equal(
+    (await post(operator, `/takster/${id}/rediger`, { ...fields, income: '45678', handling: 'gem', revision: String(stored.revision) })).statusCode,
+    303,
+  );
+  assert.equal((await post(operator, `/takster/${id}/rediger`, { ...fields, handling: 'gem' })).statusCode, 400, 'a form without its revision is refused');
+});
+
 test('a flagged increase cannot be submitted without an explanation', async () => {
   const o = await holbaekOfferingWithoutRoundTariff();
   const last = await t.db

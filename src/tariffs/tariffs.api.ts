@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zId } from '../core/http/schemas.js';
+import { ZErrorResponse, zId } from '../core/http/schemas.js';
+import { etagOf, versionFrom } from '../core/version.js';
 import { ZCalculateRequest } from './calculation.schema.js';
 import { checkMayCreateDrafts, createDraft, updateDraft } from './draft.service.js';
 import { overviewJson } from './overview.service.js';
@@ -14,7 +15,7 @@ import { checkMayPublish, publishOverview } from './publish.service.js';
 import { calculatePublic, rulesJson } from './rules.service.js';
 import { ERRORS, ZCalculation, ZOverview, ZPublished, ZRules, ZVersion, ZVersionList } from './tariffs.responses.js';
 import { ZListQuery, ZPublish, ZReturn, ZTariffCreate, ZTariffUpdate } from './tariffs.schema.js';
-import { approveVersion, checkVersionAccess, deleteDraft, listTariffs, returnVersion, submitVersion, tariffJson } from './tariffs.service.js';
+import { approveVersion, checkVersionAccess, deleteDraft, listTariffs, returnVersion, submitVersion, tariffForApi, tariffJson } from './tariffs.service.js';
 
 export const tags = ['Takster'];
 /** A version's id in the path; anything that is not an id (e.g. "abc") names no tariff: 404, like an unknown id. */
@@ -102,7 +103,10 @@ export function tariffsApi(fastify: FastifyInstance) {
         response: { 200: ZVersion, ...ERRORS },
       },
     },
-    async (req) => tariffJson(req.ctx, req.params.id),
+    async (req, reply) => {
+      const t = await tariffForApi(req.ctx, req.params.id);
+      return reply.header('etag', etagOf(t.revision)).send(t.body);
+    },
   );
 
   app.post(
@@ -130,16 +134,17 @@ export function tariffsApi(fastify: FastifyInstance) {
     {
       preValidation: versionAccess('tariffs.edit'),
       schema: {
-        summary: 'Ret en kladde eller en returneret takst (hele beregningen sendes)',
+        summary: 'Ret en kladde eller en returneret takst (hele beregningen sendes; If-Match med ETag: 412 ved forældet version)',
         tags,
         params: ZIdParams,
         body: ZTariffUpdate,
-        response: { 200: ZVersion, ...ERRORS },
+        response: { 200: ZVersion, ...ERRORS, 412: ZErrorResponse },
       },
     },
-    async (req) => {
-      await updateDraft(req.ctx, req.params.id, req.body);
-      return tariffJson(req.ctx, req.params.id);
+    async (req, reply) => {
+      await updateDraft(req.ctx, req.params.id, req.body, versionFrom(req.headers['if-match'], undefined));
+      const t = await tariffForApi(req.ctx, req.params.id);
+      return reply.header('etag', etagOf(t.revision)).send(t.body);
     },
   );
 

@@ -178,8 +178,15 @@ async function increaseReport(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
+/** A version's revision: raised by every change of the row, sent as its ETag, checked against If-Match (412 when stale). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function versionRevision(db: Kysely<any>): Promise<void> {
+  await sql`alter table tariff_version add column revision integer not null default 1`.execute(db);
+}
+
 export const tariffsMigrations: Record<string, Migration> = {
   '0200_tariffs': { up },
   '0201_tariffs_current_index': { up: currentIndex },
   '0210_tariff_increase_report': { up: increaseReport },
+  '0901_tariff_version_revision': { up: versionRevision },
 };

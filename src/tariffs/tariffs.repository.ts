@@ -60,6 +60,12 @@ export async function getVersion(db: Queryable, id: number) {
 }
 export type VersionDetail = NonNullable<Awaited<ReturnType<typeof getVersion>>>;
 
+/** Locks one version row until the transaction ends and reads it as it is now (null: gone). */
+export async function lockVersion(trx: Queryable, id: number): Promise<VersionDetail | null> {
+  const locked = await trx.selectFrom('tariff_version').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  return locked ? getVersion(trx, id) : null;
+}
+
 /** The versions of an offering's tariffs the scope may see (see `versionScope`), newest year and version first. */
 export async function versionsOfOffering(db: Queryable, offering: { id: number; operator_org_id: number }, scope: VersionScope) {
   const seesAll = scope.operatorOrgId === offering.operator_org_id;
@@ -209,7 +215,7 @@ export async function transitionVersion(
 ): Promise<boolean> {
   const r = await db
     .updateTable('tariff_version')
-    .set({ ...values, updated_at: at })
+    .set((eb) => ({ ...values, updated_at: at, revision: eb('revision', '+', 1) }))
     .where('id', '=', id)
     .where('status', '=', from)
     .executeTakeFirst();

@@ -10,6 +10,7 @@ import type { Ctx } from '../core/capability.js';
 import { badRequest, conflict, notFound } from '../core/errors.js';
 import { formatUpTo } from '../core/format.js';
 import { parseInput } from '../core/validation.js';
+import { checkVersion, type ExpectedVersion } from '../core/version.js';
 import { calculateTariff, type CalcInput } from './calculation.js';
 import { calcFieldsOf, calcValues, computeInContext, latestTariffYear, levelValues } from './draft.compute.js';
 import { listVersions } from './list.repository.js';
@@ -19,6 +20,7 @@ import {
   deleteNeverSubmitted,
   getVersion,
   offeringContext,
+  lockVersion,
   statusOf,
   transitionVersion,
   versionHistory,
@@ -104,16 +106,24 @@ export async function changeStatus(
   to: TariffStatus,
   values: Partial<VersionValues>,
   update: { levels?: LevelValues; input?: CalcInput } = {},
+  expectedRevision?: ExpectedVersion,
 ): Promise<void> {
   requireTransition(v.status, to);
   const at = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    // The row as it is now, locked: the status re-checked, the revision the change builds on, the audit's "before".
+    const now = await lockVersion(trx, v.id);
+    if (!now || now.status !== v.status) throw conflict(raceOf(v.status, now?.status ?? null, to));
+    checkVersion(now.revision, expectedRevision, TARIFF_STALE);
     if (!(await transitionVersion(trx, v.id, v.status, { ...values, status: to }, at, update.levels)))
       throw conflict(raceOf(v.status, await statusOf(trx, v.id), to));
-    const after = { ...v, ...values, input: update.input ?? v.input, status: to } as VersionDetail;
-    await audit(trx, ctx, { entity: 'tariff_version', entityId: v.id, action: 'update', before: versionAudit(v), after: versionAudit(after) });
+    const after = { ...now, ...values, input: update.input ?? now.input, status: to } as VersionDetail;
+    await audit(trx, ctx, { entity: 'tariff_version', entityId: v.id, action: 'update', before: versionAudit(now), after: versionAudit(after) });
   });
 }
+
+/** The 412 of a stale revision: someone else saved the draft after it was read. */
+export const TARIFF_STALE = 'En anden har ændret taksten, siden du hentede den. Intet er gemt. Hent taksten igen, og gentag dine ændringer.';
 
 /** The version as the API shows it, with the calculation step by step. */
 export function presentVersion(v: VersionDetail, offeringName: string) {
@@ -158,6 +168,12 @@ export function presentVersion(v: VersionDetail, offeringName: string) {
 export async function tariffJson(ctx: Ctx, id: number) {
   const { v, offering } = await requireReadable(ctx, id);
   return presentVersion(v, offering.name);
+}
+
+/** The version as the API shows it, and its revision (the ETag). */
+export async function tariffForApi(ctx: Ctx, id: number) {
+  const { v, offering } = await requireReadable(ctx, id);
+  return { body: presentVersion(v, offering.name), revision: v.revision };
 }
 
 /** The versions the actor may see, with filters, a page at a time. */

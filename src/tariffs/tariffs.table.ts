@@ -78,6 +78,8 @@ export type TariffVersionTable = {
   created_by: string;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Raised by every change of the row (not the tariff's version number): its ETag, checked against If-Match (412). */
+  revision: Generated<number>;
   submitted_at: Date | null;
   submitted_by: string | null;
   is_on_time: boolean | null;

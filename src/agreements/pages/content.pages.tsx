@@ -16,7 +16,8 @@ import {
   sectionForm,
 } from '../content.service.js';
 import { commitmentPage, contentPage, focusAreaPage, newFocusAreaPage, newPrinciplePage, principlePage, sectionPage } from './content.view.js';
-import { HTML, agreementUrl, body, idParam, prefixed, submit } from './shared.js';
+import { formVersion } from '../../core/version.js';
+import { HTML, agreementUrl, body, idParam, prefixed, refusedForm, submit } from './shared.js';
 
 export function contentPages(app: FastifyInstance) {
   app.get('/aftaler/:id/indhold', HTML, async (req, reply) => reply.page(contentPage(await contentView(req.ctx, idParam(req)))));
@@ -32,8 +33,11 @@ export function contentPages(app: FastifyInstance) {
       const [id, sid] = [idParam(req), sectionId(req)];
       return submit(
         reply,
-        async () => (await saveSection(req.ctx, id, sid, body(req)), agreementUrl(id, '/indhold')),
-        async (errors) => reply.page(sectionPage((await sectionForm(req.ctx, id, sid)).agreement, req.csrf, req.url, isNew, { values: body(req), errors })),
+        async () => (await saveSection(req.ctx, id, sid, body(req), isNew ? undefined : formVersion(body(req).version)), agreementUrl(id, '/indhold')),
+        async (errors, _message, stale) => {
+          const vm = await sectionForm(req.ctx, id, sid);
+          return reply.page(sectionPage(vm.agreement, req.csrf, req.url, isNew, refusedForm(body(req), errors, stale, vm.section ?? undefined)));
+        },
       );
     });
   };
@@ -59,8 +63,11 @@ export function contentPages(app: FastifyInstance) {
     const [id, fid] = [idParam(req), idParam(req, 'fid')];
     return submit(
       reply,
-      async () => (await saveFocusArea(req.ctx, id, fid, body(req)), agreementUrl(id, '/indhold')),
-      async (errors) => reply.page(focusAreaPage(await focusAreaForm(req.ctx, id, fid), req.csrf, { values: body(req), errors })),
+      async () => (await saveFocusArea(req.ctx, id, fid, body(req), formVersion(body(req).version)), agreementUrl(id, '/indhold')),
+      async (errors, _message, stale) => {
+        const vm = await focusAreaForm(req.ctx, id, fid);
+        return reply.page(focusAreaPage(vm, req.csrf, refusedForm(body(req), errors, stale, vm.focusArea ?? undefined)));
+      },
     );
   });
   app.post('/aftaler/:id/fokusomraader/:fid/maalsaetninger', HTML, async (req, reply) => {
@@ -92,8 +99,11 @@ export function contentPages(app: FastifyInstance) {
     const [id, pid] = [idParam(req), idParam(req, 'pid')];
     return submit(
       reply,
-      async () => (await savePrinciple(req.ctx, id, pid, body(req)), agreementUrl(id, '/indhold')),
-      async (errors) => reply.page(principlePage(await principleForm(req.ctx, id, pid), req.csrf, { values: body(req), errors })),
+      async () => (await savePrinciple(req.ctx, id, pid, body(req), formVersion(body(req).version)), agreementUrl(id, '/indhold')),
+      async (errors, _message, stale) => {
+        const vm = await principleForm(req.ctx, id, pid);
+        return reply.page(principlePage(vm, req.csrf, refusedForm(body(req), errors, stale, vm.principle ?? undefined)));
+      },
     );
   });
   app.post('/aftaler/:id/principper/:pid/tilsagn', HTML, async (req, reply) => {
@@ -114,8 +124,11 @@ export function contentPages(app: FastifyInstance) {
     const pid = vm.commitment.principle_id;
     return submit(
       reply,
-      async () => (await saveCommitment(req.ctx, id, pid, cid, body(req)), agreementUrl(id, `/principper/${pid}/rediger`)),
-      async (errors) => reply.page(commitmentPage(vm, req.csrf, req.url, { values: body(req), errors })),
+      async () => (await saveCommitment(req.ctx, id, pid, cid, body(req), formVersion(body(req).version)), agreementUrl(id, `/principper/${pid}/rediger`)),
+      async (errors, _message, stale) => {
+        const fresh = stale ? await commitmentForm(req.ctx, id, cid) : vm;
+        return reply.page(commitmentPage(fresh, req.csrf, req.url, refusedForm(body(req), errors, stale, fresh.commitment)));
+      },
     );
   });
 }

@@ -40,10 +40,13 @@ type FormPage = {
   fields: JSX.Element;
   submitLabel?: string;
   after?: JSX.Element;
+  /** The version an edit builds on (a hidden field; absent when adding). */
+  version?: unknown;
+  status?: number;
 };
 const formPage = (p: FormPage): PageOptions => ({
   title: p.heading,
-  status: p.errors ? 400 : undefined,
+  status: p.errors ? (p.status ?? 400) : undefined,
   breadcrumbs: crumbs(p.a, p.heading, { href: agreementUrl(p.a.id, '/indhold'), label: 'Indhold' }),
   body: (
     <>
@@ -52,6 +55,7 @@ const formPage = (p: FormPage): PageOptions => ({
       <ErrorSummary errors={p.errors} labels={LABELS} />
       <form method="post" action={p.action} class="col-12 col-lg-8" style="padding:0">
         <CsrfField token={p.csrf} />
+        {p.version !== undefined && <input type="hidden" name="version" value={str(p.version)} />}
         {p.fields}
         <button type="submit" class="button button-primary">
           {p.submitLabel ?? 'Gem'}
@@ -208,7 +212,16 @@ export function sectionPage(a: AgreementRow, csrf: string, action: string, isNew
       <TextArea name="body" label="Tekst" value={str(v.body)} errors={form.errors} required rows={10} maxlength={20000} />
     </>
   );
-  return formPage({ a, csrf, heading: isNew ? 'Tilføj afsnit' : `Ret afsnit ${str(v.number)}`, action, errors: form.errors, fields });
+  return formPage({
+    a,
+    csrf,
+    heading: isNew ? 'Tilføj afsnit' : `Ret afsnit ${str(v.number)}`,
+    action,
+    errors: form.errors,
+    status: form.status,
+    version: isNew ? undefined : v.version,
+    fields,
+  });
 }
 
 // Focus areas and their objectives ----------------------------------------------------------------------------
@@ -270,6 +283,8 @@ export function focusAreaPage(vm: FocusAreaForm, csrf: string, form?: FormState,
     heading: `Fokusområde ${fa.number}: ${fa.title}`,
     action: agreementUrl(a.id, `/fokusomraader/${fa.id}`),
     errors: form?.errors,
+    status: form?.status,
+    version: form ? form.values.version : fa.version,
     fields: focusAreaFields(form?.values ?? focusAreaValues(fa), form?.errors),
     submitLabel: 'Gem fokusområdet',
     after: (
@@ -363,6 +378,8 @@ export function principlePage(vm: PrincipleForm, csrf: string, form?: FormState,
     heading: `Princip ${p.number}: ${p.title}`,
     action: agreementUrl(a.id, `/principper/${p.id}/rediger`),
     errors: form?.errors,
+    status: form?.status,
+    version: form ? form.values.version : p.version,
     fields: principleFields(form?.values ?? p, form?.errors),
     submitLabel: 'Gem princippet',
     after: (
@@ -407,6 +424,8 @@ export function commitmentPage(vm: CommitmentForm, csrf: string, action: string,
     heading: `Tilsagn ${c.principle_number}.${c.number}`,
     action,
     errors: form?.errors,
+    status: form?.status,
+    version: form ? form.values.version : c.version,
     fields: commitmentFields(form?.values ?? commitmentValues(c), vm.indicators, form?.errors),
   });
 }

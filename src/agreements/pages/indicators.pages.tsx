@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { addMeasurement, indicatorForm, indicatorView, saveIndicator } from '../indicator.service.js';
 import { indicatorFormPage, indicatorPage, indicatorValuesOf } from './indicators.view.js';
-import { HTML, agreementUrl, body, idParam, submit } from './shared.js';
+import { formVersion } from '../../core/version.js';
+import { HTML, agreementUrl, body, idParam, refusedForm, submit } from './shared.js';
 
 export function indicatorPages(app: FastifyInstance) {
   app.get('/aftaler/:id/indikatorer/ny', HTML, async (req, reply) =>
@@ -28,8 +29,11 @@ export function indicatorPages(app: FastifyInstance) {
     const [id, iid] = [idParam(req), idParam(req, 'iid')];
     return submit(
       reply,
-      async () => (await saveIndicator(req.ctx, id, iid, body(req)), agreementUrl(id, `/indikatorer/${iid}`)),
-      async (errors) => reply.page(indicatorFormPage(await indicatorForm(req.ctx, id, iid), req.csrf, req.url, 'Ret indikator', { values: body(req), errors })),
+      async () => (await saveIndicator(req.ctx, id, iid, body(req), formVersion(body(req).version)), agreementUrl(id, `/indikatorer/${iid}`)),
+      async (errors, _message, stale) => {
+        const vm = await indicatorForm(req.ctx, id, iid);
+        return reply.page(indicatorFormPage(vm, req.csrf, req.url, 'Ret indikator', refusedForm(body(req), errors, stale, vm.indicator ?? undefined)));
+      },
     );
   });
 

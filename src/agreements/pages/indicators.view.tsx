@@ -65,6 +65,7 @@ export const indicatorValuesOf = (i: NonNullable<IndicatorForm['indicator']>) =>
   targetValue: i.target_value,
   targetDate: i.target_date,
   source: i.source,
+  version: i.version,
 });
 
 export function indicatorFormPage(vm: IndicatorForm, csrf: string, action: string, heading: string, form: FormState): PageOptions {
@@ -77,7 +78,7 @@ export function indicatorFormPage(vm: IndicatorForm, csrf: string, action: strin
   ];
   return {
     title: heading,
-    status: errors ? 400 : undefined,
+    status: errors ? (form.status ?? 400) : undefined,
     breadcrumbs: crumbs(a, heading, { href: agreementUrl(a.id, '/indhold'), label: 'Indhold' }),
     body: (
       <>
@@ -85,6 +86,7 @@ export function indicatorFormPage(vm: IndicatorForm, csrf: string, action: strin
         <ErrorSummary errors={errors} labels={LABELS} />
         <form method="post" action={action} class="col-12 col-lg-8" style="padding:0">
           <CsrfField token={csrf} />
+          {vm.indicator && <input type="hidden" name="version" value={str(v.version)} />}
           <Select
             name="objectiveId"
             label="Målsætning"

@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Child, FC } from 'hono/jsx';
 import { HttpError, notFound, type FieldErrors } from '../../core/errors.js';
+import { isStale } from '../../core/version.js';
 import { formatDate, formatPercent, formatUpTo } from '../../core/format.js';
 import type { AgreementRow } from '../agreements.service.js';
 import { sharePercent } from '../logic.js';
@@ -67,8 +68,19 @@ export const idParam = (req: FastifyRequest, key = 'id'): number => {
 
 export const body = (req: FastifyRequest): Record<string, unknown> => (req.body ?? {}) as Record<string, unknown>;
 
-/** The user's input and the field errors a form is re-rendered with. */
-export type FormState = { values: Record<string, unknown>; errors?: FieldErrors };
+/** The user's input and the field errors a form is re-rendered with (status: 409 after a stale save, else 400). */
+export type FormState = { values: Record<string, unknown>; errors?: FieldErrors; status?: number };
+
+/** Shown above a content form whose row another user saved after the form was opened (412). */
+export const CHANGED_MEANWHILE =
+  'En anden har ændret indholdet, mens du redigerede det. Dine ændringer er ikke gemt, men står stadig i formularen. Se aftalens indhold for den andens ændringer, og gem igen, hvis dine stadig skal gælde.';
+
+/**
+ * The form state after a refused save: the user's input with the field errors, or after a stale save (412) the
+ * input on the version stored now (`current`), with the message that someone else changed it.
+ */
+export const refusedForm = (values: Record<string, unknown>, errors: FieldErrors, stale: boolean, current?: { version: number }): FormState =>
+  stale ? { values: { ...values, version: current?.version }, errors, status: 409 } : { values, errors };
 export const blankForm: FormState = { values: {} };
 
 /** Fields `prefix<name>` of a form body as `{ name: value }` (several forms on one page share one body). */
@@ -88,14 +100,18 @@ export const prefixErrors = (e: FieldErrors, p: string) => Object.fromEntries(Ob
 export async function submit(
   reply: FastifyReply,
   run: () => Promise<string>,
-  rerender: (errors: FieldErrors, message: string) => Promise<FastifyReply>,
+  rerender: (errors: FieldErrors, message: string, stale: boolean) => Promise<FastifyReply>,
 ): Promise<FastifyReply> {
   try {
     return reply.redirect(await run(), 303);
   } catch (error) {
+    if (isStale(error)) {
+      reply.status(409);
+      return rerender({ _: [CHANGED_MEANWHILE] }, CHANGED_MEANWHILE, true);
+    }
     if (error instanceof HttpError && error.statusCode === 400) {
       reply.status(400);
-      return rerender(Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] }, error.message);
+      return rerender(Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] }, error.message, false);
     }
     throw error;
   }

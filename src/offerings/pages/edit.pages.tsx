@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/auth/actor.js';
 import { HttpError, type FieldErrors } from '../../core/errors.js';
+import { formVersion, isStale } from '../../core/version.js';
 import { closeOffering, closeOfferingForm, createOffering, editOfferingForm, newOfferingForm, patchOffering } from '../offerings.service.js';
 import { formToInput, inputToForm, one, type FormValues } from './edit.form.js';
 import { ClosePage, FormPage } from './edit.view.js';
@@ -26,15 +27,29 @@ function newDefaults(actor: Actor, today: string): FormValues {
   };
 }
 
-/** Saves and redirects to the page `save` names; a refused input (400) shows the form again instead. */
-async function saveOrShow(reply: FastifyReply, save: () => Promise<string>, show: (errors: FieldErrors) => Promise<FastifyReply>) {
+/** Shown above a form whose offering another user saved after the form was opened (412). */
+export const CHANGED_MEANWHILE =
+  'En anden har ændret tilbuddet, mens du redigerede det. Dine ændringer er ikke gemt, men står stadig i formularen. Se tilbuddets side for den andens ændringer, og gem igen, hvis dine stadig skal gælde.';
+
+type Show = (errors: FieldErrors, stale?: boolean) => Promise<FastifyReply>;
+
+/**
+ * Saves and redirects to the page `save` names; a refused input (400) shows the form again instead, and so does a
+ * stale version (412): with what the user typed, the message that someone else changed the offering, and the
+ * current version (so saving again is a conscious choice).
+ */
+async function saveOrShow(reply: FastifyReply, save: () => Promise<string>, show: Show) {
   try {
     return reply.redirect(await save(), 303);
   } catch (error) {
+    if (isStale(error)) return show({ _: [CHANGED_MEANWHILE] }, true);
     if (error instanceof HttpError && error.statusCode === 400) return show(Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] });
     throw error;
   }
 }
+
+/** The user's values without the version they were typed on (a form shown after a stale save carries the current one). */
+const withoutVersion = ({ version: _v, ...rest }: FormValues): FormValues => rest;
 
 async function showCreate(req: FastifyRequest, reply: FastifyReply, values?: FormValues, errors?: FieldErrors) {
   const form = await newOfferingForm(req.ctx);
@@ -47,25 +62,41 @@ async function showCreate(req: FastifyRequest, reply: FastifyReply, values?: For
   });
 }
 
-async function showEdit(req: FastifyRequest, reply: FastifyReply, id: number, values?: FormValues, errors?: FieldErrors) {
+async function showEdit(req: FastifyRequest, reply: FastifyReply, id: number, values?: FormValues, errors?: FieldErrors, isStale = false) {
   const form = await editOfferingForm(req.ctx, id);
   const shown = values ?? inputToForm(form.values);
-  const view = { id, title: `Redigér ${values ? one(values.name) : form.name}`, values: shown, errors, refs: form.refs, operators: form.operators };
+  const view = {
+    id,
+    title: `Redigér ${values ? one(values.name) : form.name}`,
+    values: shown,
+    errors: isStale ? undefined : errors,
+    message: isStale ? CHANGED_MEANWHILE : undefined,
+    version: one(shown.version) || String(form.version),
+    refs: form.refs,
+    operators: form.operators,
+  };
   return reply.page({
     title: view.title,
-    status: errors ? 400 : undefined,
+    status: isStale ? 409 : errors ? 400 : undefined,
     breadcrumbs: [...crumbs, { href: `/tilbud/${id}`, label: one(shown.name) || 'Tilbud' }, { label: 'Redigér' }],
     body: <FormPage view={view} csrf={req.csrf} />,
   });
 }
 
-async function showClose(req: FastifyRequest, reply: FastifyReply, id: number, values: FormValues = {}, errors?: FieldErrors) {
+async function showClose(req: FastifyRequest, reply: FastifyReply, id: number, values: FormValues = {}, errors?: FieldErrors, isStale = false) {
   const form = await closeOfferingForm(req.ctx, id);
+  const view = {
+    ...form,
+    version: one(values.version) || String(form.version),
+    values,
+    errors: isStale ? undefined : errors,
+    message: isStale ? CHANGED_MEANWHILE : undefined,
+  };
   return reply.page({
     title: `Luk ${form.name}`,
-    status: errors ? 400 : 200,
+    status: isStale ? 409 : errors ? 400 : 200,
     breadcrumbs: [...crumbs, { href: `/tilbud/${id}`, label: form.name }, { label: 'Luk' }],
-    body: <ClosePage view={{ ...form, values, errors }} csrf={req.csrf} />,
+    body: <ClosePage view={view} csrf={req.csrf} />,
   });
 }
 
@@ -86,8 +117,8 @@ export function editPages(app: FastifyInstance) {
     const id = pageId(req.params);
     return saveOrShow(
       reply,
-      async () => (await patchOffering(req.ctx, id, formToInput(formBody(req))), `/tilbud/${id}?gemt=1`),
-      (errors) => showEdit(req, reply, id, formBody(req), errors),
+      async () => (await patchOffering(req.ctx, id, formToInput(formBody(req)), formVersion(formBody(req).version)), `/tilbud/${id}?gemt=1`),
+      (errors, stale) => showEdit(req, reply, id, stale ? withoutVersion(formBody(req)) : formBody(req), errors, stale),
     );
   });
 
@@ -98,9 +129,10 @@ export function editPages(app: FastifyInstance) {
     return saveOrShow(
       reply,
       async () => (
-        await closeOffering(req.ctx, id, { status: one(body.status), statusSince: one(body.statusSince), reason: one(body.reason) }), `/tilbud/${id}?gemt=1`
+        await closeOffering(req.ctx, id, { status: one(body.status), statusSince: one(body.statusSince), reason: one(body.reason) }, formVersion(body.version)),
+        `/tilbud/${id}?gemt=1`
       ),
-      (errors) => showClose(req, reply, id, body, errors),
+      (errors, stale) => showClose(req, reply, id, stale ? withoutVersion(body) : body, errors, stale),
     );
   });
 }

@@ -23,10 +23,15 @@ export const OfferingForm: FC<{
   operators: Array<{ id: number; name: string }>;
   submitLabel: string;
   cancelHref: string;
-}> = ({ action, csrf, values, errors, refs, operators, submitLabel, cancelHref }) => (
+  /** The version the edit builds on (absent when creating). */
+  version?: string;
+  /** The message above the field errors (e.g. that someone else changed the offering meanwhile). */
+  message?: string;
+}> = ({ action, csrf, values, errors, refs, operators, submitLabel, cancelHref, version, message }) => (
   <form method="post" action={action} novalidate>
     <CsrfField token={csrf} />
-    <ErrorSummary errors={errors} labels={FIELD_LABELS} />
+    {version !== undefined && <input type="hidden" name="version" value={version} />}
+    <ErrorSummary errors={errors} labels={FIELD_LABELS} message={message} />
     <fieldset>
       <legend class="h3">Stamdata</legend>
       <Field name="name" label="Navn" value={s(values.name)} errors={errors} required maxlength={200} />
@@ -165,6 +170,8 @@ export type FormPageView = {
   errors?: FieldErrors;
   refs: ReferenceLists;
   operators: Array<{ id: number; name: string }>;
+  version?: string;
+  message?: string;
 };
 
 export const FormPage: FC<{ view: FormPageView; csrf: string }> = ({ view: v, csrf }) => (
@@ -179,6 +186,8 @@ export const FormPage: FC<{ view: FormPageView; csrf: string }> = ({ view: v, cs
       operators={v.operators}
       submitLabel={v.id ? 'Gem ændringer' : 'Opret tilbud'}
       cancelHref={v.id ? `/tilbud/${v.id}` : '/tilbud'}
+      version={v.version}
+      message={v.message}
     />
   </>
 );
@@ -192,8 +201,10 @@ export type ClosePageView = {
   status: OfferingStatus;
   statusSince: string;
   today: string;
+  version: string;
   values: FormValues;
   errors?: FieldErrors;
+  message?: string;
 };
 
 export const ClosePage: FC<{ view: ClosePageView; csrf: string }> = ({ view: v, csrf }) => (
@@ -202,9 +213,10 @@ export const ClosePage: FC<{ view: ClosePageView; csrf: string }> = ({ view: v, 
     <p>
       Tilbuddet er i dag: {STATUS_LABELS[v.status]} (siden {formatDate(v.statusSince)}). Ændringen registreres i loggen med din begrundelse.
     </p>
-    <ErrorSummary errors={v.errors} labels={FIELD_LABELS} />
+    <ErrorSummary errors={v.errors} labels={FIELD_LABELS} message={v.message} />
     <form method="post" action={`/tilbud/${v.id}/luk`}>
       <CsrfField token={csrf} />
+      <input type="hidden" name="version" value={v.version} />
       <Select
         name="status"
         label="Ny status"

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HttpError, type FieldErrors } from '../../core/errors.js';
+import { formVersion, isStale } from '../../core/version.js';
 import type { FormValues } from '../draft.form.js';
 import { createDraftFromForm, draftEditor, newDraftEditor, previewDraft, startDraft, updateDraftFromForm, type EditorModel } from '../draft.service.js';
 import { editorPage, PreviewPanel } from './editor.view.js';
@@ -18,6 +19,10 @@ const show = (req: FastifyRequest, reply: FastifyReply, model: EditorModel, refu
   reply.page(editorPage({ ...model, csrf: req.csrf, ...(refused ? { errors: refused.errors, httpStatus: 400 } : {}) }));
 
 const isInvalid = (error: unknown): error is HttpError => error instanceof HttpError && error.statusCode === 400;
+
+/** Shown above the editor when another user saved the draft after the editor was opened (412). */
+export const CHANGED_MEANWHILE =
+  'En anden har ændret taksten, mens du redigerede den. Dine ændringer er ikke gemt, men står stadig i formularen. Se taksten for den andens ændringer, og gem igen, hvis dine stadig skal gælde.';
 
 export function editorPages(app: FastifyInstance) {
   app.get('/takster/tilbud/:offeringId/:year/ny', { schema: { hide: true } }, async (req, reply) => {
@@ -60,9 +65,15 @@ export function editorPages(app: FastifyInstance) {
     const values = formOf(req) as FormValues;
     if (values.handling === 'beregn') return show(req, reply, await draftEditor(req.ctx, id, values, { withPreview: true }));
     try {
-      await updateDraftFromForm(req.ctx, id, values);
+      await updateDraftFromForm(req.ctx, id, values, formVersion(values.revision));
       return reply.redirect(`/takster/${id}?gemt=1`, 303);
     } catch (error) {
+      if (isStale(error)) {
+        // What the user typed, on the revision stored now, with the message; saving again is a conscious choice.
+        const { revision: _r, ...typed } = values;
+        const model = await draftEditor(req.ctx, id, typed, { withPreview: false });
+        return reply.page(editorPage({ ...model, csrf: req.csrf, message: CHANGED_MEANWHILE, httpStatus: 409 }));
+      }
       if (!isInvalid(error)) throw error;
       return show(req, reply, await draftEditor(req.ctx, id, values, { withPreview: false }), {
         errors: Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] },

@@ -26,6 +26,10 @@ export type EditorProps = {
   shortStay: boolean;
   cancelHref: string;
   preview: Child;
+  /** The revision an edit of a stored draft builds on (absent for a new draft). */
+  revision?: string;
+  /** The message above the field errors (e.g. that someone else changed the tariff meanwhile). */
+  message?: string;
 };
 
 export const TariffEditor: FC<EditorProps> = (p) => {
@@ -34,7 +38,8 @@ export const TariffEditor: FC<EditorProps> = (p) => {
   return (
     <form method="post" action={p.action} novalidate data-live-url={p.previewUrl} data-live-target="beregning">
       <CsrfField token={p.csrf} />
-      <ErrorSummary errors={e} labels={FIELD_LABELS} />
+      {p.revision !== undefined && <input type="hidden" name="revision" value={p.revision} />}
+      <ErrorSummary errors={e} labels={FIELD_LABELS} message={p.message} />
       <div class="row">
         <div class="col-12 col-lg-7">
           {p.isCorrection && (
@@ -274,7 +279,7 @@ export const PreviewPanel: FC<Partial<Preview> & { isResidential: boolean }> = (
   );
 };
 
-export type EditorView = EditorModel & { csrf: string; errors?: FieldErrors; httpStatus?: number };
+export type EditorView = EditorModel & { csrf: string; errors?: FieldErrors; httpStatus?: number; message?: string };
 
 /** The page of the editor: a new draft (or a correction) of an offering's tariff, or an existing draft. */
 export const editorPage = (m: EditorView): PageOptions => {
@@ -316,6 +321,8 @@ export const editorPage = (m: EditorView): PageOptions => {
           isCorrection={m.isCorrection}
           shortStay={o.is_short_stay}
           cancelHref={m.version ? `/takster/${m.version.id}` : `/takster/tilbud/${o.id}`}
+          revision={m.version ? s(m.values.revision) || String(m.version.revision) : undefined}
+          message={m.message}
           preview={<PreviewPanel computed={m.preview?.computed ?? null} errors={m.preview?.errors ?? {}} isResidential={o.is_residential} />}
         />
       </>
