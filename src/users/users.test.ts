@@ -148,7 +148,7 @@ describe('sign-in through an OpenID Connect broker', () => {
     assert.match(res.body, /Din organisation kendes ikke i Ramme/);
     assert.match(res.body, /99999999/);
     const [refusal] = await auditRows('session', 'sign_in_failed');
-    assert.equal((refusal?.after as { reason: string }).reason, 'ukendt organisation (99999999)');
+    assert.equal((refusal!.after as { reason: string }).reason, 'ukendt organisation (99999999)');
   });
 
   it('refuses a person with no role Ramme knows', async () => {
@@ -197,7 +197,7 @@ describe('user administration', () => {
     assert.equal(stale.statusCode, 412);
     assert.match(stale.body, /ændret af en anden/);
     const [event] = await auditRows('app_user', 'update');
-    assert.deepEqual((event?.after as { roles: string[] }).roles, ['tilbudsoekonomi']);
+    assert.deepEqual((event!.after as { roles: string[] }).roles, ['tilbudsoekonomi']);
   });
 
   it('deactivating a user ends their sessions and stops their API tokens', async () => {
