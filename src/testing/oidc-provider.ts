@@ -12,13 +12,14 @@ export type TestProvider = { issuer: string; close: () => Promise<void> };
 
 /** Starts a provider whose accounts are `accounts` (subject → claims) and one confidential client. */
 export async function startOidcProvider(options: {
+  port?: number;
   clientId: string;
   clientSecret: string;
   redirectUri: string;
   accounts: Record<string, Record<string, unknown>>;
 }): Promise<TestProvider> {
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [{ client_id: options.clientId, client_secret: options.clientSecret, redirect_uris: [options.redirectUri], grant_types: ['authorization_code'] }],
