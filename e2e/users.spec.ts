@@ -13,7 +13,7 @@ test('an administrator links a broker user, who then signs in through the broker
   await expect(page.getByRole('heading', { level: 1, name: 'Brugere i Holbæk Kommune' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Invitér en bruger' }).click();
-  await page.getByLabel('Navn', { exact: true }).fill('Bo Broker');
+  await page.getByLabel('Navn (skal udfyldes)', { exact: true }).fill('Bo Broker');
   await page.getByRole('button', { name: 'Invitér' }).click();
   await expect(page.locator('#fejlopsummering')).toContainText('Brugernavn');
   await expectAccessible(page);
