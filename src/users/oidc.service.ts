@@ -16,7 +16,7 @@ import { safeNextPath } from '../core/auth/next.js';
 import { audit } from '../core/audit.js';
 import type { Ctx } from '../core/capability.js';
 import type { OidcConfig } from '../core/config.js';
-import { notFound } from '../core/errors.js';
+import { HttpError, notFound } from '../core/errors.js';
 import { ROLES_FOR_KIND, rolesFromClaim, usernameForSubject } from './users.logic.js';
 import * as repo from './users.repository.js';
 
@@ -44,6 +44,15 @@ function providerConfiguration(oidc: OidcConfig): Promise<client.Configuration> 
   return found;
 }
 
+/** The provider's metadata, or a 503 with a Danish message when the broker does not answer. */
+async function reachProvider(oidc: OidcConfig): Promise<client.Configuration> {
+  try {
+    return await providerConfiguration(oidc);
+  } catch {
+    throw new HttpError(503, `${oidc.name} svarer ikke lige nu. Prøv igen om lidt, eller log ind med brugernavn og adgangskode.`);
+  }
+}
+
 function oidcOf(ctx: Ctx): OidcConfig {
   const oidc = ctx.config.oidc;
   if (!oidc) throw notFound('Log ind via identitetsbroker er ikke sat op i denne installation.');
@@ -56,7 +65,7 @@ const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
 export async function startOidcSignIn(ctx: Ctx, next: unknown): Promise<string> {
   requireAccess(ctx, 'auth.signIn', {});
   const oidc = oidcOf(ctx);
-  const config = await providerConfiguration(oidc);
+  const config = await reachProvider(oidc);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -118,7 +127,7 @@ export async function finishOidcSignIn(ctx: Ctx, query: string, previousSecret: 
       'Login blev afbrudt',
       `${oidc.name} gennemførte ikke login. Prøv igen fra login-siden.`,
     );
-  const config = await providerConfiguration(oidc);
+  const config = await reachProvider(oidc);
   let claims: Claims;
   try {
     const tokens = await client.authorizationCodeGrant(config, callback, {

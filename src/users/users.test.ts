@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { callContext } from '../core/context.js';
+import type { HttpError } from '../core/errors.js';
+import { startOidcSignIn } from './oidc.service.js';
 import { startOidcProvider, signInAtProvider, type TestProvider } from '../testing/oidc-provider.js';
 import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 
@@ -149,6 +152,11 @@ describe('sign-in through an OpenID Connect broker', () => {
     assert.match(res.body, /99999999/);
     const [refusal] = await auditRows('session', 'sign_in_failed');
     assert.equal((refusal!.after as { reason: string }).reason, 'ukendt organisation (99999999)');
+  });
+
+  it('answers 503 with a Danish message when the broker does not answer', async () => {
+    const ctx = { ...callContext(t.ctx, null), config: { ...t.ctx.config, oidc: { ...t.ctx.config.oidc!, issuer: 'http://127.0.0.1:9/', name: 'Nedbroker' } } };
+    await assert.rejects(startOidcSignIn(ctx, '/'), (e: HttpError) => e.statusCode === 503 && /Nedbroker svarer ikke/.test(e.message));
   });
 
   it('refuses a person with no role Ramme knows', async () => {
