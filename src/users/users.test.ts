@@ -54,17 +54,19 @@ const post = (s: Session, url: string, fields: Record<string, string | string[]>
     payload: form({ ...fields, _csrf: s.csrf }),
   });
 
+const accounts: Record<string, Record<string, unknown>> = {
+  'holbaek-anne': { name: 'Anne Broker', email: 'anne@holbaek.example' },
+  'naestved-ny': { name: 'Nora Ny', organisation: NAESTVED_CVR, roles: 'myndighed ukendt-rolle' },
+  'ukendt-org': { name: 'Ulla Udenfor', organisation: '99999999', roles: ['myndighed'] },
+  'naestved-uden-roller': { name: 'Rolf Rolleløs', organisation: NAESTVED_CVR, roles: [] },
+};
+
 before(async () => {
   provider = await startOidcProvider({
     clientId: 'ramme',
     clientSecret: 'hemmelig-test',
     redirectUri: REDIRECT,
-    accounts: {
-      'holbaek-anne': { name: 'Anne Broker', email: 'anne@holbaek.example' },
-      'naestved-ny': { name: 'Nora Ny', organisation: NAESTVED_CVR, roles: 'myndighed ukendt-rolle' },
-      'ukendt-org': { name: 'Ulla Udenfor', organisation: '99999999', roles: ['myndighed'] },
-      'naestved-uden-roller': { name: 'Rolf Rolleløs', organisation: NAESTVED_CVR, roles: [] },
-    },
+    accounts,
   });
   t = await createTestApp({
     config: {
@@ -142,6 +144,24 @@ describe('sign-in through an OpenID Connect broker', () => {
       roles.map((r) => r.role),
       ['myndighed'],
     );
+  });
+
+  it('takes the roles from the claims again at the next sign-in, audited', async () => {
+    accounts['naestved-ny'] = { ...accounts['naestved-ny'], roles: ['tilbudsoekonomi', 'laeser'] };
+    const { res } = await brokerSignIn('naestved-ny');
+    assert.equal(res.statusCode, 303);
+    const [event] = await auditRows('app_user', 'update');
+    assert.deepEqual((event!.after as { roles: string[] }).roles, ['laeser', 'tilbudsoekonomi']);
+    assert.equal(event!.actor_username, 'anonym');
+  });
+
+  it('refuses a linked person whose user is deactivated', async () => {
+    const anne = await userId('anne.broker');
+    assert.equal((await post(admin, `/brugere/${anne.id}/deaktiver`, { version: String(anne.version) })).statusCode, 303);
+    const { res, session } = await brokerSignIn('holbaek-anne');
+    assert.equal(res.statusCode, 403);
+    assert.equal(session, null);
+    assert.match(res.body, /Din bruger er deaktiveret/);
   });
 
   it('refuses an unknown organisation with a Danish page and audits it', async () => {
