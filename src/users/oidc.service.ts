@@ -2,7 +2,7 @@
  * @module OpenID Connect sign-in through the municipalities' identity broker (openid-client): the
  * authorization code flow with PKCE. State, nonce and the PKCE verifier are kept in the database
  * (`oidc_attempt`, the state as its SHA-256), never in process memory, so a sign-in begun on one process
- * finishes on any other; each state finishes one sign-in. The person is found by the broker's subject
+ * finishes on any other; each state finishes one sign-in, and only in the browser that holds it in a cookie. The person is found by the broker's subject
  * (`external_identity`: linked by an administrator, or made at an earlier sign-in), else by the
  * organisation claim (a CVR number) and the roles claim when those are configured; otherwise the sign-in
  * is refused with a Danish page and audited. Only the provider's metadata is cached per process.
@@ -61,8 +61,12 @@ function oidcOf(ctx: Ctx): OidcConfig {
 
 const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
 
-/** Begins a sign-in: remembers state, nonce and verifier in the database and gives the broker's address to send the browser to. */
-export async function startOidcSignIn(ctx: Ctx, next: unknown): Promise<string> {
+/**
+ * Begins a sign-in: remembers state, nonce and verifier in the database and gives the broker's address to
+ * send the browser to, and the state, which the route also puts in a cookie: the callback must come back to
+ * the browser that began (so nobody can make another browser finish a sign-in they began).
+ */
+export async function startOidcSignIn(ctx: Ctx, next: unknown): Promise<{ url: string; state: string }> {
   requireAccess(ctx, 'auth.signIn', {});
   const oidc = oidcOf(ctx);
   const config = await reachProvider(oidc);
@@ -78,7 +82,7 @@ export async function startOidcSignIn(ctx: Ctx, next: unknown): Promise<string> 
     state,
     nonce,
   });
-  return url.href;
+  return { url: url.href, state };
 }
 
 export type OidcOutcome = { kind: 'signed_in'; secret: string; next: string } | { kind: 'refused'; status: 400 | 403; heading: string; message: string };
@@ -102,12 +106,21 @@ type Claims = Record<string, unknown> & { sub: string };
  * Finishes a sign-in on the broker's callback (`query` is the callback's query string): checks state, PKCE
  * and nonce, reads the claims, finds or makes the Ramme user, and starts the same session a password gives.
  */
-export async function finishOidcSignIn(ctx: Ctx, query: string, previousSecret: string | null): Promise<OidcOutcome> {
+export async function finishOidcSignIn(ctx: Ctx, query: string, browserState: string | null, previousSecret: string | null): Promise<OidcOutcome> {
   requireAccess(ctx, 'auth.signIn', {});
   const oidc = oidcOf(ctx);
   const callback = new URL(oidc.redirectUrl);
   callback.search = query;
   const state = callback.searchParams.get('state') ?? '';
+  if (!state || state !== browserState)
+    return refused(
+      ctx,
+      'forsøget hører ikke til browseren',
+      null,
+      400,
+      'Login-forsøget hører ikke til denne browser',
+      'Start forfra fra login-siden i den browser, du vil logge ind i.',
+    );
   const attempt = state ? await repo.takeOidcAttempt(ctx.db, sha256(state), OIDC_ATTEMPT_MINUTES) : undefined;
   if (!attempt)
     return refused(

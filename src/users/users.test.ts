@@ -24,12 +24,14 @@ const auditRows = (entity: string, action: string) =>
     .orderBy('id', 'desc')
     .execute();
 
+const stateCookie = (start: { cookies: Array<{ name: string; value: string }> }) => `ramme_oidc=${start.cookies.find((c) => c.name === 'ramme_oidc')?.value}`;
+
 /** Signs in through the provider as `subject`, by hand: Ramme → provider → Ramme's callback. */
 async function brokerSignIn(subject: string, next = '/profil') {
   const start = await t.app.inject({ method: 'GET', url: `/login/oidc?next=${encodeURIComponent(next)}` });
   assert.equal(start.statusCode, 303, start.body);
   const callback = await signInAtProvider(start.headers.location as string, subject, REDIRECT);
-  const res = await t.app.inject({ method: 'GET', url: callback, headers: { accept: 'text/html' } });
+  const res = await t.app.inject({ method: 'GET', url: callback, headers: { accept: 'text/html', cookie: stateCookie(start) } });
   const cookie = res.cookies.find((c) => c.name === 'ramme_session');
   return { res, callback, session: cookie ? { cookie: `ramme_session=${cookie.value}`, csrf: '', username: subject } : null };
 }
@@ -115,15 +117,18 @@ describe('sign-in through an OpenID Connect broker', () => {
     assert.deepEqual(signIn?.after, { username: 'anne.broker', method: 'oidc' });
   });
 
-  it('keeps state, nonce and verifier in the database and lets each state finish one sign-in', async () => {
+  it('keeps state, nonce and verifier in the database and lets each state finish one sign-in, in the browser that began it', async () => {
     const start = await t.app.inject({ method: 'GET', url: '/login/oidc' });
     const rows = await t.db.selectFrom('oidc_attempt').select('state_hash').execute();
     assert.ok(rows.length >= 1);
     const state = new URL(start.headers.location as string).searchParams.get('state')!;
     assert.ok(!rows.some((r) => r.state_hash === state), 'the state itself is not stored, only its hash');
     const callback = await signInAtProvider(start.headers.location as string, 'holbaek-anne', REDIRECT);
-    assert.equal((await t.app.inject({ method: 'GET', url: callback })).statusCode, 303);
-    const replay = await t.app.inject({ method: 'GET', url: callback, headers: { accept: 'text/html' } });
+    const elsewhere = await t.app.inject({ method: 'GET', url: callback, headers: { accept: 'text/html' } });
+    assert.equal(elsewhere.statusCode, 400, 'another browser (without the state cookie) cannot finish it');
+    assert.match(elsewhere.body, /hører ikke til denne browser/);
+    assert.equal((await t.app.inject({ method: 'GET', url: callback, headers: { cookie: stateCookie(start) } })).statusCode, 303);
+    const replay = await t.app.inject({ method: 'GET', url: callback, headers: { accept: 'text/html', cookie: stateCookie(start) } });
     assert.equal(replay.statusCode, 400);
     assert.match(replay.body, /Login-forsøget er udløbet/);
   });

@@ -6,10 +6,12 @@ import type { AppContext } from '../../core/capability.js';
 import { SESSION_HOURS } from '../../core/auth/auth.service.js';
 import { HttpError, type FieldErrors } from '../../core/errors.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../core/http/app.js';
-import { finishOidcSignIn, startOidcSignIn } from '../oidc.service.js';
+import { finishOidcSignIn, OIDC_ATTEMPT_MINUTES, startOidcSignIn } from '../oidc.service.js';
 import { inviteForm, inviteUser, setUserActive, updateUser, userDetail, userList } from '../users.service.js';
 import { InvitedPage, InvitePage, SignInRefusedPage, UserListPage, UserPage, type FormValues } from './users.view.js';
 
+/** The state of the sign-in this browser began (the callback must match it). */
+const OIDC_STATE_COOKIE = 'ramme_oidc';
 const crumbs = [
   { href: '/', label: 'Forside' },
   { href: '/brugere', label: 'Brugere' },
@@ -84,9 +86,15 @@ export function userPages(app: FastifyInstance, ctx: AppContext) {
     changeUser(req, reply, () => setUserActive(req.ctx, idOf(req), true, { version: body(req).version })),
   );
 
-  app.get('/login/oidc', { schema: { hide: true } }, async (req, reply) => reply.redirect(await startOidcSignIn(req.ctx, query(req).next), 303));
+  const stateCookie = { path: '/login/oidc', httpOnly: true, sameSite: 'lax', secure: ctx.config.isSecureCookies } as const;
+  app.get('/login/oidc', { schema: { hide: true } }, async (req, reply) => {
+    const { url, state } = await startOidcSignIn(req.ctx, query(req).next);
+    reply.setCookie(OIDC_STATE_COOKIE, state, { ...stateCookie, maxAge: OIDC_ATTEMPT_MINUTES * 60 });
+    return reply.redirect(url, 303);
+  });
   app.get('/login/oidc/callback', { schema: { hide: true } }, async (req, reply) => {
-    const outcome = await finishOidcSignIn(req.ctx, req.raw.url?.split('?')[1] ?? '', req.sessionSecret);
+    const outcome = await finishOidcSignIn(req.ctx, req.raw.url?.split('?')[1] ?? '', req.cookies[OIDC_STATE_COOKIE] ?? null, req.sessionSecret);
+    reply.clearCookie(OIDC_STATE_COOKIE, stateCookie);
     if (outcome.kind === 'refused')
       return reply.page({ title: outcome.heading, status: outcome.status, body: <SignInRefusedPage heading={outcome.heading} message={outcome.message} /> });
     reply.setCookie(SESSION_COOKIE, outcome.secret, {
