@@ -13,5 +13,6 @@ import { reminders } from './reminders/reminders.capability.js';
 import { settlement } from './settlement/settlement.capability.js';
 import { analysis } from './analysis/analysis.capability.js';
 import { cooperation } from './cooperation/cooperation.capability.js';
+import { users } from './users/users.capability.js';
 
-export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, settlement, analysis, cooperation, reminders, audit];
+export const capabilities: Capability[] = [platform, offerings, tariffs, agreements, placements, settlement, analysis, cooperation, reminders, users, audit];

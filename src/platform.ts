@@ -46,8 +46,21 @@ export const platform: Capability = {
     api_token: { label: 'API-nøgle', fieldLabels: { userId: 'Bruger-id', name: 'Navn', revoked: 'Tilbagekaldt', expiresOn: 'Udløber' } },
     app_user: {
       label: 'Bruger',
-      fieldLabels: { username: 'Brugernavn', name: 'Navn', organisation: 'Organisation', roles: 'Roller', password: 'Adgangskode' },
+      fieldLabels: {
+        username: 'Brugernavn',
+        name: 'Navn',
+        email: 'E-mailadresse',
+        organisation: 'Organisation',
+        organisationId: 'Organisation (id)',
+        roles: 'Roller',
+        password: 'Adgangskode',
+        signIn: 'Logger ind med',
+        source: 'Kilde',
+        active: 'Aktiv',
+        endedSessions: 'Afsluttede sessioner',
+        revokedTokens: 'Tilbagekaldte API-nøgler',
+      },
     },
-    session: { label: 'Login', fieldLabels: { username: 'Brugernavn', method: 'Måde' } },
+    session: { label: 'Login', fieldLabels: { username: 'Brugernavn', method: 'Måde', reason: 'Årsag', subject: 'Id hos identitetsbrokeren' } },
   },
 };

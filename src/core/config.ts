@@ -31,7 +31,42 @@ export type Config = {
   logLevel: string | undefined;
   /** Bearer token that `/metrics` requires (`RAMME_METRICS_TOKEN`); without one, `/metrics` answers 404. */
   metricsToken: string | undefined;
+  /** OpenID Connect sign-in through an identity broker (`RAMME_OIDC_*`); absent when not configured. */
+  oidc: OidcConfig | undefined;
 };
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Ramme's callback as the broker knows it: `<base>/login/oidc/callback`. */
+  redirectUrl: string;
+  /** Shown on the login page: "Log ind med <name>". */
+  name: string;
+  /** Extra scopes beyond `openid profile email`. */
+  scopes: string;
+  /** Claim holding the organisation's CVR number; without it only users an administrator has mapped may sign in. */
+  organisationClaim: string | undefined;
+  /** Claim holding Ramme role names (a list or a space/comma-separated string). */
+  rolesClaim: string | undefined;
+};
+
+/** `RAMME_OIDC_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET` and `_REDIRECT_URL` together turn OpenID Connect sign-in on. */
+export function readOidcConfig(env: NodeJS.ProcessEnv, baseUrl: string): OidcConfig | undefined {
+  const issuer = env.RAMME_OIDC_ISSUER?.trim();
+  const clientId = env.RAMME_OIDC_CLIENT_ID?.trim();
+  if (!issuer || !clientId) return undefined;
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.RAMME_OIDC_CLIENT_SECRET ?? '',
+    redirectUrl: env.RAMME_OIDC_REDIRECT_URL?.trim() || `${baseUrl}/login/oidc/callback`,
+    name: env.RAMME_OIDC_NAME?.trim() || 'identitetsbroker',
+    scopes: env.RAMME_OIDC_SCOPES?.trim() ?? '',
+    organisationClaim: env.RAMME_OIDC_ORGANISATION_CLAIM?.trim() || undefined,
+    rolesClaim: env.RAMME_OIDC_ROLES_CLAIM?.trim() || undefined,
+  };
+}
 
 /** `RAMME_TRUST_PROXY`: empty/0/false → trust no proxy; a number → that many hops; else a list of addresses. */
 export function parseTrustProxy(value: string | undefined): false | number | string {
@@ -50,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   const demoSetting = env.RAMME_DEMO;
   const isDemo = isProduction ? false : demoSetting ? demoSetting === '1' || demoSetting === 'true' : !databaseUrl;
+  const baseUrl = (env.RAMME_BASE_URL || `http://localhost:${Number(env.PORT || 3000)}`).replace(/\/+$/, '');
   return {
     databaseUrl,
     dataDir: path.resolve(env.RAMME_DATA_DIR || './data'),
@@ -59,11 +95,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isDemo,
     isSecureCookies: isProduction || env.RAMME_SECURE_COOKIES === '1',
     smtpUrl: env.RAMME_SMTP_URL || undefined,
-    baseUrl: (env.RAMME_BASE_URL || `http://localhost:${Number(env.PORT || 3000)}`).replace(/\/+$/, ''),
+    baseUrl,
     mailFrom: env.RAMME_MAIL_FROM || 'Ramme <ramme@localhost>',
     runsJobs: env.RAMME_JOBS !== '0',
     trustProxy: parseTrustProxy(env.RAMME_TRUST_PROXY),
     metricsToken: env.RAMME_METRICS_TOKEN || undefined,
     logLevel: env.RAMME_LOG || (isProduction ? 'info' : undefined),
+    oidc: readOidcConfig(env, baseUrl),
   };
 }

@@ -32,7 +32,7 @@ export const placements: Capability = {
       href: '/pladser',
       label: 'Pladser',
       description: 'ledige pladser, pladssøgning og reservationer',
-      isVisible: (a) => !!a && a.roles.some((r) => r !== 'laeser'),
+      isVisible: (a) => !!a && a.roles.some((r) => r !== 'laeser' && r !== 'administrator'),
       order: 25,
     },
   ],

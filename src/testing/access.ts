@@ -5,7 +5,7 @@
  */
 import type { Db } from '../core/db/types.js';
 
-export const WHO = ['anonym', 'sekretariat', 'myndighed', 'tilbudsoekonomi', 'leverandoer', 'laeser'] as const;
+export const WHO = ['anonym', 'sekretariat', 'myndighed', 'tilbudsoekonomi', 'leverandoer', 'laeser', 'administrator'] as const;
 export type Who = (typeof WHO)[number];
 
 /** The demo user who plays each role in the walk (anonym = not signed in). */
@@ -16,6 +16,7 @@ export const USER_FOR: Record<Who, string | null> = {
   tilbudsoekonomi: 'demo-tilbudsoekonomi',
   leverandoer: 'demo-leverandoer',
   laeser: 'demo-laeser',
+  administrator: 'demo-admin',
 };
 
 export const ALL: Who[] = [...WHO];

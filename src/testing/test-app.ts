@@ -5,7 +5,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { capabilities } from '../capabilities.js';
 import type { Clock } from '../core/clock.js';
-import { readConfig } from '../core/config.js';
+import { readConfig, type Config } from '../core/config.js';
 import { callContext, createAppContext } from '../core/context.js';
 import type { AppContext } from '../core/capability.js';
 import type { Database } from '../core/db/connect.js';
@@ -31,10 +31,10 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-export async function createTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(options: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
   process.env.RAMME_QUIET_ERRORS ??= '';
   const database = await openTestDatabase();
-  const config = { ...readConfig({ NODE_ENV: 'test' }), isDemo: true, databaseUrl: process.env.DATABASE_URL };
+  const config = { ...readConfig({ NODE_ENV: 'test' }), isDemo: true, databaseUrl: process.env.DATABASE_URL, ...options.config };
   const ctx = createAppContext({ db: database.db, config, capabilities, clock: options.clock ?? suiteClock() });
   const app = await buildApp(ctx);
   await app.ready();

@@ -9,8 +9,11 @@ export const isSignedIn = (actor: Actor | null): actor is Actor => !!actor;
 /** The actor's own organisation. */
 export const isOwnOrganisation = (actor: Actor | null, organisationId: number): actor is Actor => !!actor && actor.organisationId === organisationId;
 
-/** Any role but reader: the user may act (answer, decide, submit) for the organisation. */
-export const actsForOrganisation = (actor: Actor | null): actor is Actor => !!actor && actor.roles.some((r) => r !== 'laeser');
+/** Roles that do not act in the cooperation's work: reading, and administering the organisation's users. */
+const NON_ACTING_ROLES: readonly string[] = ['laeser', 'administrator'];
+
+/** Any role but reader and user administrator: the user may act (answer, decide, submit) for the organisation. */
+export const actsForOrganisation = (actor: Actor | null): actor is Actor => !!actor && actor.roles.some((r) => !NON_ACTING_ROLES.includes(r));
 
 /** The secretariat (role and organisation) of one of the given agreement areas. */
 export const isSecretariatOf = (actor: Actor | null, areaIds: number | readonly number[]): actor is Actor => {

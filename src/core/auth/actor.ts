@@ -4,7 +4,7 @@
  */
 import { forbidden, unauthorized } from '../errors.js';
 
-export const ROLES = ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'leverandoer', 'laeser'] as const;
+export const ROLES = ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'leverandoer', 'laeser', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -13,6 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   tilbudsoekonomi: 'Tilbud og økonomi',
   leverandoer: 'Leverandør',
   laeser: 'Læser',
+  administrator: 'Brugeradministrator',
 };
 
 export type OrganisationKind = 'municipality' | 'region' | 'provider' | 'secretariat';

@@ -129,8 +129,17 @@ export async function signInAsDemoUser(ctx: Ctx, form: unknown, previousSecret: 
   return { ...(await startSession(ctx, user.id, 'demo', previousSecret)), next: input.next };
 }
 
+/**
+ * Signs in a user an external identity provider has vouched for (OpenID Connect): the same session as a
+ * password sign-in. The caller has checked the provider's answer and found the user.
+ */
+export async function signInVerifiedUser(ctx: Ctx, userId: number, previousSecret: string | null): Promise<{ secret: string }> {
+  requireAccess(ctx, 'auth.signIn', {});
+  return startSession(ctx, userId, 'oidc', previousSecret);
+}
+
 /** Starts a new session with a new secret; the browser's previous session (if any) ends in the same transaction. */
-async function startSession(ctx: Ctx, userId: number, method: 'password' | 'demo', previousSecret: string | null): Promise<{ secret: string }> {
+async function startSession(ctx: Ctx, userId: number, method: 'password' | 'demo' | 'oidc', previousSecret: string | null): Promise<{ secret: string }> {
   // A new sign-in always reads the user afresh (e.g. roles changed by another process).
   invalidateActor(userId);
   const actor = await loadActor(ctx, userId, 'session');

@@ -13,6 +13,9 @@ export type AppUserTable = {
   is_active: Generated<boolean>;
   is_demo: Generated<boolean>;
   created_at: Generated<Date>;
+  /** Raised by every edit (user administration sends it back: 412 when stale). */
+  version: Generated<number>;
+  deactivated_at: Date | null;
 };
 export type UserRoleTable = { user_id: number; role: string };
 export type SessionTable = { id_hash: string; user_id: number; csrf_token: string; created_at: Generated<Date>; expires_at: Date };

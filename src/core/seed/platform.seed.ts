@@ -87,6 +87,7 @@ export async function seedPlatform({ db, scope, random, log }: SeedContext): Pro
     { username: 'demo-laeser', display_name: 'Lise Læser (direktør)', organisation_id: naestved.id, roles: ['laeser'] },
     { username: 'demo-region', display_name: 'Rikke Region', organisation_id: regionSj.id, roles: ['tilbudsoekonomi'] },
     { username: 'demo-naestved', display_name: 'Niels Næstved', organisation_id: naestved.id, roles: ['tilbudsoekonomi', 'myndighed'] },
+    { username: 'demo-admin', display_name: 'Anna Administrator', organisation_id: holbaek.id, roles: ['administrator'] },
   );
   for (const area of areas.filter((a) => a.code !== 'sjaelland')) {
     users.push({

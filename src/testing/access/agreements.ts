@@ -71,7 +71,7 @@ export const accessExpectations: AccessExpectation[] = [
   {
     route: 'GET /aftaler/:id',
     url: page('', DRAFT),
-    allowed: ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'laeser'],
+    allowed: ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'laeser', 'administrator'],
     note: 'unpublished draft: not the public, not a provider outside the area',
   },
   { route: 'GET /aftaler/:id/indhold', url: page('/indhold'), allowed: ALL },
@@ -103,7 +103,7 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /aftaler/:id/versioner/:vid', url: on(async (db, id) => `/aftaler/${id}/versioner/${await first(db, 'agreement_version', id)}`), allowed: ALL },
   { route: 'GET /aftaler/:id/godkendelse', url: page('/godkendelse'), allowed: ALL },
   { route: 'GET /aftaler/:id/dokument', url: page('/dokument'), allowed: ALL },
-  { route: 'GET /aftaler/:id/dokument', url: page('/dokument', DRAFT), allowed: ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'laeser'] },
+  { route: 'GET /aftaler/:id/dokument', url: page('/dokument', DRAFT), allowed: ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'laeser', 'administrator'] },
   { route: 'GET /aftaler/:id/aftale.pdf', url: page('/aftale.pdf'), allowed: ALL },
 
   // The secretariat's forms.
@@ -272,7 +272,7 @@ export const accessExpectations: AccessExpectation[] = [
   // JSON API.
   { route: 'GET /api/agreements', url: '/api/agreements', allowed: ALL },
   { route: 'GET /api/agreements/:id', url: api(''), allowed: ALL },
-  { route: 'GET /api/agreements/:id', url: api('', DRAFT), allowed: ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'laeser'] },
+  { route: 'GET /api/agreements/:id', url: api('', DRAFT), allowed: ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'laeser', 'administrator'] },
   {
     route: 'GET /api/agreements/:id/indicators/:indicatorId/values',
     url: on(async (db, id) => `/api/agreements/${id}/indicators/${await first(db, 'agreement_indicator', id)}/values`),

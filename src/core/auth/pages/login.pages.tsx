@@ -21,7 +21,7 @@ export function loginPages(app: FastifyInstance, ctx: AppContext) {
     return reply.page({
       title: 'Log ind',
       status: s.status,
-      body: <LoginPage csrf={req.csrf} next={next} error={s.error} username={s.username} demoUsers={users} />,
+      body: <LoginPage csrf={req.csrf} next={next} error={s.error} username={s.username} brokerName={ctx.config.oidc?.name} demoUsers={users} />,
     });
   };
 

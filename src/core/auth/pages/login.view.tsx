@@ -9,6 +9,8 @@ export type LoginPageModel = {
   next: string;
   error?: string;
   username?: string;
+  /** The identity broker's name when OpenID Connect sign-in is configured. */
+  brokerName?: string;
   demoUsers: Array<{ username: string; display_name: string; org: string }>;
 };
 
@@ -16,6 +18,14 @@ export const LoginPage: FC<LoginPageModel> = (m) => (
   <>
     <h1>Log ind i Ramme</h1>
     {m.error && <ErrorSummary message={m.error} />}
+    {m.brokerName && (
+      <p>
+        <a class="button button-primary" href={`/login/oidc?next=${encodeURIComponent(m.next)}`}>
+          Log ind med {m.brokerName}
+        </a>
+      </p>
+    )}
+    {m.brokerName && <h2 class="h3">Eller log ind med brugernavn og adgangskode</h2>}
     <form method="post" action="/login" class="col-12 col-md-6" style="padding:0">
       <CsrfField token={m.csrf} />
       <input type="hidden" name="next" value={m.next} />

@@ -1,0 +1,38 @@
+/**
+ * Browser test of user administration and sign-in through the identity broker: Holbæk's administrator
+ * invites a broker user (the form names a missing field in Danish), the new person signs in through the local
+ * OpenID provider in Chromium and lands signed in; each new page passes axe.
+ */
+import { expect, test } from '@playwright/test';
+import { expectAccessible, loginAs } from './helpers.js';
+
+test('an administrator links a broker user, who then signs in through the broker', async ({ page }) => {
+  const username = `bo.broker.${Date.now().toString(36)}`;
+  await loginAs(page, 'demo-admin');
+  await page.getByRole('link', { name: 'Brugere' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Brugere i Holbæk Kommune' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Invitér en bruger' }).click();
+  await page.getByLabel('Navn (skal udfyldes)', { exact: true }).fill('Bo Broker');
+  await page.getByRole('button', { name: 'Invitér' }).click();
+  await expect(page.locator('#fejlopsummering')).toContainText('Brugernavn');
+  await expectAccessible(page);
+  await page.getByLabel('Brugernavn').fill(username);
+  await page.getByLabel('Myndighed').check();
+  await page.getByLabel('Logger ind med').selectOption('oidc');
+  await page.getByLabel('Id hos identitetsbrokeren').fill('e2e-broker');
+  await page.getByRole('button', { name: 'Invitér' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Brugeren er oprettet' })).toBeVisible();
+  await page.getByRole('link', { name: 'Gå til brugeren' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bo Broker' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Log ind med Testbroker' }).click();
+  await page.locator('input[name="login"]').fill('e2e-broker');
+  await page.locator('input[name="password"]').fill('test');
+  await page.locator('button[type="submit"]').click();
+  await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Bo Broker' })).toBeVisible();
+});

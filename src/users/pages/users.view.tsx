@@ -1,0 +1,209 @@
+/**
+ * @module The user administration pages: the organisation's users, the invitation form (and the one-time
+ * password it gives), a user's page with roles and deactivation, and the refusal page of a broker sign-in.
+ */
+import type { FC } from 'hono/jsx';
+import { ROLE_LABELS, type Role } from '../../core/auth/actor.js';
+import type { FieldErrors } from '../../core/errors.js';
+import { Alert, CheckboxGroup, CsrfField, DescriptionList, ErrorSummary, Field, Select, type Option } from '../../core/web/components.js';
+import type { UserView } from '../users.service.js';
+
+export type FormValues = Record<string, unknown>;
+const str = (v: unknown) => (Array.isArray(v) ? String(v[0] ?? '') : v === undefined || v === null ? undefined : String(v));
+const list = (v: unknown) => ([] as unknown[]).concat(v ?? []).map(String);
+const roleNames = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r] ?? r).join(', ') || 'ingen';
+
+const LABELS = {
+  username: 'Brugernavn',
+  displayName: 'Navn',
+  email: 'E-mailadresse',
+  roles: 'Roller',
+  signIn: 'Logger ind med',
+  subject: 'Id hos identitetsbrokeren',
+  version: 'Version',
+};
+
+export const UserListPage: FC<{ organisation: string; users: UserView[]; canManage: boolean; created?: string }> = (m) => (
+  <>
+    <h1>Brugere i {m.organisation}</h1>
+    <p class="font-lead">
+      {m.canManage
+        ? 'Du er brugeradministrator: du kan invitere brugere, ændre deres roller og deaktivere dem.'
+        : 'Kun organisationens brugeradministrator kan ændre brugerne.'}
+    </p>
+    {m.canManage && (
+      <p>
+        <a class="button button-primary" href="/brugere/ny">
+          Invitér en bruger
+        </a>
+      </p>
+    )}
+    <table class="table table--compact">
+      <caption class="sr-only">Brugere i {m.organisation}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Navn</th>
+          <th scope="col">Brugernavn</th>
+          <th scope="col">Roller</th>
+          <th scope="col">Logger ind med</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {m.users.map((u) => (
+          <tr>
+            <td>
+              <a href={`/brugere/${u.id}`}>{u.displayName}</a>
+            </td>
+            <td>{u.username}</td>
+            <td>{roleNames(u.roles)}</td>
+            <td>{signInOf(u)}</td>
+            <td>{u.isActive ? 'Aktiv' : 'Deaktiveret'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </>
+);
+
+const signInOf = (u: UserView) =>
+  [u.hasPassword ? 'adgangskode' : '', u.subjects.length ? 'identitetsbroker' : ''].filter(Boolean).join(' og ') || 'demo/ingen';
+
+export const InvitePage: FC<{
+  organisation: string;
+  roleOptions: Option[];
+  hasBroker: boolean;
+  brokerName?: string;
+  csrf: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+}> = (m) => {
+  const v = m.values ?? {};
+  const signInOptions = [{ value: 'password', label: 'Brugernavn og adgangskode (Ramme laver en engangskode)' }];
+  if (m.hasBroker) signInOptions.push({ value: 'oidc', label: `${m.brokerName ?? 'Identitetsbroker'} (brugerens id hos brokeren)` });
+  return (
+    <>
+      <h1>Invitér en bruger til {m.organisation}</h1>
+      <ErrorSummary errors={m.errors} labels={LABELS} />
+      <form method="post" action="/brugere" novalidate class="col-12 col-md-8" style="padding:0">
+        <CsrfField token={m.csrf} />
+        <Field name="displayName" label={LABELS.displayName} value={str(v.displayName)} maxlength={120} errors={m.errors} required />
+        <Field
+          name="username"
+          label={LABELS.username}
+          hint="3-60 tegn: små bogstaver, tal, punktum, bindestreg eller understreg."
+          value={str(v.username)}
+          maxlength={60}
+          errors={m.errors}
+          required
+        />
+        <Field name="email" type="email" label={LABELS.email} value={str(v.email)} maxlength={254} errors={m.errors} autocomplete="off" />
+        <CheckboxGroup name="roles" legend={LABELS.roles} options={m.roleOptions} values={list(v.roles)} errors={m.errors} />
+        <Select name="signIn" label={LABELS.signIn} options={signInOptions} value={str(v.signIn) ?? 'password'} errors={m.errors} />
+        {m.hasBroker && (
+          <Field
+            name="subject"
+            label={LABELS.subject}
+            hint="Kun ved login via identitetsbroker: brugerens faste id (sub) hos brokeren."
+            value={str(v.subject)}
+            maxlength={255}
+            errors={m.errors}
+          />
+        )}
+        <button type="submit" class="button button-primary">
+          Invitér
+        </button>
+      </form>
+    </>
+  );
+};
+
+export const InvitedPage: FC<{ username: string; id: number; password: string | null }> = (m) => (
+  <>
+    <h1>Brugeren er oprettet</h1>
+    {m.password ? (
+      <Alert kind="success" heading={`Engangskode til ${m.username}`}>
+        <p>
+          Giv brugeren koden ad en sikker vej. Den vises kun denne ene gang: <code>{m.password}</code>
+        </p>
+      </Alert>
+    ) : (
+      <Alert kind="success" heading={`${m.username} kan nu logge ind via identitetsbrokeren`} />
+    )}
+    <p>
+      <a href={`/brugere/${m.id}`}>Gå til brugeren</a> · <a href="/brugere">Alle brugere</a>
+    </p>
+  </>
+);
+
+export const UserPage: FC<{
+  user: UserView;
+  organisation: string;
+  canManage: boolean;
+  isSelf: boolean;
+  roleOptions: Option[];
+  csrf: string;
+  saved?: boolean;
+  values?: FormValues;
+  errors?: FieldErrors;
+  message?: string;
+}> = (m) => {
+  const u = m.user;
+  const v = m.values ?? {};
+  return (
+    <>
+      <h1>{u.displayName}</h1>
+      {m.saved && <Alert kind="success" heading="Ændringen er gemt" />}
+      <ErrorSummary errors={m.errors} labels={LABELS} message={m.message} />
+      <DescriptionList
+        items={[
+          ['Brugernavn', u.username],
+          ['Organisation', m.organisation],
+          ['Roller', roleNames(u.roles)],
+          ['Logger ind med', signInOf(u)],
+          ['Status', u.isActive ? 'Aktiv' : 'Deaktiveret'],
+        ]}
+      />
+      {m.canManage && (
+        <>
+          <h2>Ret brugeren</h2>
+          <form method="post" action={`/brugere/${u.id}`} novalidate class="col-12 col-md-8" style="padding:0">
+            <CsrfField token={m.csrf} />
+            <input type="hidden" name="version" value={String(u.version)} />
+            <Field name="displayName" label={LABELS.displayName} value={str(v.displayName) ?? u.displayName} maxlength={120} errors={m.errors} required />
+            <Field name="email" type="email" label={LABELS.email} value={str(v.email) ?? u.email ?? ''} maxlength={254} errors={m.errors} />
+            <CheckboxGroup name="roles" legend={LABELS.roles} options={m.roleOptions} values={m.values ? list(v.roles) : u.roles} errors={m.errors} />
+            <button type="submit" class="button button-primary">
+              Gem
+            </button>
+          </form>
+          {!m.isSelf && (
+            <>
+              <h2>{u.isActive ? 'Deaktivér brugeren' : 'Genaktivér brugeren'}</h2>
+              <p>{u.isActive ? 'Brugerens sessioner slutter med det samme, og brugerens API-nøgler tilbagekaldes.' : 'Brugeren kan logge ind igen.'}</p>
+              <form method="post" action={`/brugere/${u.id}/${u.isActive ? 'deaktiver' : 'aktiver'}`}>
+                <CsrfField token={m.csrf} />
+                <input type="hidden" name="version" value={String(u.version)} />
+                <button type="submit" class={`button ${u.isActive ? 'button-secondary' : 'button-primary'}`}>
+                  {u.isActive ? 'Deaktivér' : 'Genaktivér'}
+                </button>
+              </form>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+};
+
+export const SignInRefusedPage: FC<{ heading: string; message: string }> = (m) => (
+  <>
+    <h1>{m.heading}</h1>
+    <Alert kind="error" heading="Du er ikke logget ind">
+      <p>{m.message}</p>
+    </Alert>
+    <p>
+      <a href="/login">Til login-siden</a>
+    </p>
+  </>
+);

@@ -1,0 +1,31 @@
+/**
+ * @module User administration and OpenID Connect sign-in: the administrator role, a version on users (edits
+ * carry it), the mapping from an identity broker's subject to a Ramme user, and the sign-in attempts in
+ * flight (state, nonce and PKCE verifier in the database, so any process can finish a sign-in another began).
+ */
+import { sql, type Kysely, type Migration } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function up(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table user_role drop constraint user_role_role_check;
+    alter table user_role add constraint user_role_role_check
+      check (role in ('sekretariat','myndighed','tilbudsoekonomi','leverandoer','laeser','administrator'));
+    alter table app_user add column version integer not null default 1, add column deactivated_at timestamptz;
+    create table external_identity (
+      issuer text not null, subject text not null check (length(subject) between 1 and 255),
+      user_id integer not null references app_user(id) on delete cascade,
+      source text not null check (source in ('mapping','claims')),
+      created_at timestamptz not null default now(), last_sign_in_at timestamptz,
+      primary key (issuer, subject));
+    create index external_identity_user on external_identity (user_id);
+    create table oidc_attempt (
+      state_hash text primary key, nonce text not null, code_verifier text not null, next_path text not null,
+      created_at timestamptz not null default now());
+    create index oidc_attempt_created on oidc_attempt (created_at);
+  `.execute(db);
+}
+
+export const usersMigrations: Record<string, Migration> = {
+  '0910_user_administration': { up },
+};

@@ -1,0 +1,153 @@
+/**
+ * @module All SQL of user administration and OpenID Connect sign-in.
+ */
+import { sql } from 'kysely';
+import type { OrganisationKind } from '../core/auth/actor.js';
+import type { Queryable } from '../core/db/types.js';
+import '../core/auth/auth.table.js';
+import './users.table.js';
+
+export type UserRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  email: string | null;
+  organisation_id: number;
+  is_active: boolean;
+  has_password: boolean;
+  version: number;
+  roles: string[];
+  subjects: string[];
+};
+
+const userColumns = sql`u.id, u.username, u.display_name, u.email, u.organisation_id, u.is_active, u.password_hash is not null as has_password, u.version,
+  coalesce((select array_agg(r.role order by r.role) from user_role r where r.user_id = u.id), '{}') as roles,
+  coalesce((select array_agg(e.subject order by e.subject) from external_identity e where e.user_id = u.id), '{}') as subjects`;
+
+/** The organisation's users, active first, by name. */
+export async function usersOfOrganisation(db: Queryable, organisationId: number): Promise<UserRow[]> {
+  const { rows } = await sql<UserRow>`select ${userColumns} from app_user u
+    where u.organisation_id = ${organisationId} order by u.is_active desc, u.display_name, u.id`.execute(db);
+  return rows;
+}
+
+export async function userById(db: Queryable, userId: number): Promise<UserRow | undefined> {
+  const { rows } = await sql<UserRow>`select ${userColumns} from app_user u where u.id = ${userId}`.execute(db);
+  return rows[0];
+}
+
+/** The same row locked for an update inside a transaction. */
+export async function lockUser(db: Queryable, userId: number): Promise<UserRow | undefined> {
+  const { rows } = await sql<UserRow>`select ${userColumns} from app_user u where u.id = ${userId} for update of u`.execute(db);
+  return rows[0];
+}
+
+export async function organisationById(db: Queryable, organisationId: number) {
+  return db.selectFrom('organisation').select(['id', 'name', 'kind']).where('id', '=', organisationId).executeTakeFirst() as Promise<
+    { id: number; name: string; kind: OrganisationKind } | undefined
+  >;
+}
+
+/** An organisation by CVR number (the claim an identity broker sends); the first when several share one. */
+export async function organisationByCvr(db: Queryable, cvr: string) {
+  return db.selectFrom('organisation').select(['id', 'name', 'kind']).where('cvr', '=', cvr).orderBy('id').executeTakeFirst() as Promise<
+    { id: number; name: string; kind: OrganisationKind } | undefined
+  >;
+}
+
+export async function usernameTaken(db: Queryable, username: string): Promise<boolean> {
+  return !!(await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst());
+}
+
+export async function insertUser(
+  db: Queryable,
+  row: { username: string; displayName: string; email: string | null; organisationId: number; passwordHash: string | null },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('app_user')
+    .values({ username: row.username, display_name: row.displayName, email: row.email, organisation_id: row.organisationId, password_hash: row.passwordHash })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function setRoles(db: Queryable, userId: number, roles: readonly string[]): Promise<void> {
+  await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
+  if (roles.length)
+    await db
+      .insertInto('user_role')
+      .values(roles.map((role) => ({ user_id: userId, role })))
+      .execute();
+}
+
+/** Changes a user when the version is still `version`; returns the new version (nothing when stale). */
+export async function updateUser(
+  db: Queryable,
+  userId: number,
+  version: number,
+  set: { display_name?: string; email?: string | null; is_active?: boolean; deactivated_at?: Date | null },
+) {
+  return db
+    .updateTable('app_user')
+    .set({ ...set, version: sql<number>`version + 1` })
+    .where('id', '=', userId)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+}
+
+/** A deactivated user's sessions end and tokens are revoked. */
+export async function endSessionsAndTokens(db: Queryable, userId: number, at: Date): Promise<{ sessions: number; tokens: number }> {
+  const s = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+  const t = await db.updateTable('api_token').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return { sessions: Number(s.numDeletedRows), tokens: Number(t.numUpdatedRows) };
+}
+
+export async function insertExternalIdentity(
+  db: Queryable,
+  row: { issuer: string; subject: string; userId: number; source: 'mapping' | 'claims' },
+): Promise<void> {
+  await db.insertInto('external_identity').values({ issuer: row.issuer, subject: row.subject, user_id: row.userId, source: row.source }).execute();
+}
+
+export async function externalIdentityTaken(db: Queryable, issuer: string, subject: string): Promise<boolean> {
+  return !!(await db.selectFrom('external_identity').select('user_id').where('issuer', '=', issuer).where('subject', '=', subject).executeTakeFirst());
+}
+
+/** The user a broker's subject is linked to, with whether they are active. */
+export async function userOfExternalIdentity(db: Queryable, issuer: string, subject: string) {
+  return db
+    .selectFrom('external_identity as e')
+    .innerJoin('app_user as u', 'u.id', 'e.user_id')
+    .select(['u.id', 'u.username', 'u.is_active', 'u.organisation_id', 'u.version', 'e.source'])
+    .where('e.issuer', '=', issuer)
+    .where('e.subject', '=', subject)
+    .executeTakeFirst();
+}
+
+export async function touchExternalIdentity(db: Queryable, issuer: string, subject: string, at: Date): Promise<void> {
+  await db.updateTable('external_identity').set({ last_sign_in_at: at }).where('issuer', '=', issuer).where('subject', '=', subject).execute();
+}
+
+export async function insertOidcAttempt(db: Queryable, row: { stateHash: string; nonce: string; codeVerifier: string; nextPath: string }): Promise<void> {
+  // Attempts older than an hour are forgotten whenever a new one starts.
+  await sql`delete from oidc_attempt where created_at < now() - interval '1 hour'`.execute(db);
+  await db
+    .insertInto('oidc_attempt')
+    .values({ state_hash: row.stateHash, nonce: row.nonce, code_verifier: row.codeVerifier, next_path: row.nextPath })
+    .execute();
+}
+
+/** Takes (deletes and returns) an attempt begun within `minutes`: each state can finish one sign-in, on any process. */
+export async function takeOidcAttempt(db: Queryable, stateHash: string, minutes: number) {
+  return db
+    .deleteFrom('oidc_attempt')
+    .where('state_hash', '=', stateHash)
+    .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${minutes})`)
+    .returning(['nonce', 'code_verifier', 'next_path'])
+    .executeTakeFirst();
+}
+
+export async function setOrganisation(db: Queryable, userId: number, organisationId: number): Promise<void> {
+  await db.updateTable('app_user').set({ organisation_id: organisationId }).where('id', '=', userId).execute();
+}
