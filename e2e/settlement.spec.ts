@@ -108,7 +108,11 @@ test('the secretariat reads the trade matrix, its chart and table, and opens a c
   await expect(page.getByRole('img', { name: /Søjlediagram/ })).toBeVisible();
   await expect(page.getByRole('table', { name: /Fordeling af hver kommunes køb/ })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('table', { name: /køber \(rækker\) × sælger/ }).locator('tbody a').first().click();
+  await page
+    .getByRole('table', { name: /køber \(rækker\) × sælger/ })
+    .locator('tbody a')
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('køber af');
   await expect(page.getByRole('table', { name: /Linjerne på de sendte afregninger|Godkendte kontrakter/ })).toBeVisible();
   await expectAccessible(page);
