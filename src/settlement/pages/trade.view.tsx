@@ -50,7 +50,7 @@ const SplitChart: FC<{ v: TradeView }> = ({ v }) => {
         </figcaption>
         {raw(svg)}
       </figure>
-      <div class="col-12 col-lg-6 table--responsive-scroll" tabindex={0} role="region" aria-label="Fordelingen i tal">
+      <section class="col-12 col-lg-6 table--responsive-scroll" tabindex={0} aria-label="Fordelingen i tal">
         <table class="table table--compact" id="fordeling">
           <caption>Fordeling af hver kommunes køb, i procent</caption>
           <thead>
@@ -74,7 +74,7 @@ const SplitChart: FC<{ v: TradeView }> = ({ v }) => {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 };
@@ -125,7 +125,7 @@ const Matrix: FC<{ v: TradeView }> = ({ v }) => {
   const m = v.matrix;
   const isAmount = m.measure === 'amount';
   return (
-    <div class="table--responsive-scroll" tabindex={0} role="region" aria-label="Matricen">
+    <section class="table--responsive-scroll" tabindex={0} aria-label="Matricen">
       <table class="table table--compact" id="matrix">
         <caption>
           Samhandel {v.year}: køber (rækker) × sælger (kolonner), {isAmount ? 'beløb i kroner' : 'pladsdage'}. Vælg et tal for at se rækkerne bag.
@@ -204,7 +204,7 @@ const Matrix: FC<{ v: TradeView }> = ({ v }) => {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 };
 
@@ -268,7 +268,7 @@ export const TradeCellPage: FC<{ v: TradeCellView }> = ({ v }) => (
     </p>
     {!v.isParty ? <p>Sagsnumre og links til afregningerne vises kun for køber og sælger.</p> : null}
     {v.source === 'statements' ? (
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label="Linjerne">
+      <section class="table--responsive-scroll" tabindex={0} aria-label="Linjerne">
         <table class="table table--compact" id="linjer">
           <caption>Linjerne på de sendte afregninger ({formatNumber(v.lines.length)})</caption>
           <thead>
@@ -303,9 +303,9 @@ export const TradeCellPage: FC<{ v: TradeCellView }> = ({ v }) => (
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     ) : (
-      <div class="table--responsive-scroll" tabindex={0} role="region" aria-label="Kontrakterne">
+      <section class="table--responsive-scroll" tabindex={0} aria-label="Kontrakterne">
         <table class="table table--compact" id="kontrakter">
           <caption>
             Godkendte kontrakter i kraft i {v.year} (ingen sendte afregninger) ({formatNumber(v.contracts.length)})
@@ -335,7 +335,7 @@ export const TradeCellPage: FC<{ v: TradeCellView }> = ({ v }) => (
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     )}
   </>
 );
