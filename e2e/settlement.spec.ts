@@ -1,7 +1,7 @@
 /**
  * Browser tests for settlement: the statement list and one statement pass axe; the seller makes last month's
  * drafts, opens a statement, sends it, and downloads the electronic invoice from its link (the file is a UBL
- * invoice with the buyer's EAN as receiver); the buyer sees the statement too.
+ * invoice with the buyer's EAN as receiver); the buyer sees the statement too; the secretariat reads the trade matrix.
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs, watchConsole } from './helpers.js';
@@ -96,6 +96,25 @@ test('the buyer disputes a line of a sent statement from its page; the page pass
   await page.getByRole('button', { name: 'Bestrid linjen' }).click();
   await expect(page.locator('main')).toContainText('Linjen er bestridt');
   await expect(page.locator('main')).toContainText('Bestridt: Borgeren flyttede før månedens udgang.');
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+});
+
+test('the secretariat reads the trade matrix, its chart and table, and opens a cell; the pages pass axe', async ({ page }) => {
+  const errors = watchConsole(page);
+  await loginAs(page, 'demo-sekretariat');
+  await page.goto('/samhandel');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Samhandel i');
+  await expect(page.getByRole('img', { name: /Søjlediagram/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Fordeling af hver kommunes køb/ })).toBeVisible();
+  await expectAccessible(page);
+  await page
+    .getByRole('table', { name: /køber \(rækker\) × sælger/ })
+    .locator('tbody a')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('køber af');
+  await expect(page.getByRole('table', { name: /Linjerne på de sendte afregninger|Godkendte kontrakter/ })).toBeVisible();
   await expectAccessible(page);
   expect(errors).toEqual([]);
 });

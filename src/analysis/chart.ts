@@ -102,3 +102,34 @@ export function linesSvg(p: {
     p.label,
   );
 }
+
+/**
+ * Horizontal stacked bars: one bar per category (e.g. a buyer), one segment per series (e.g. where it buys), in
+ * per cent of the bar. Values are shares 0–100 (numbers only for drawing; the table beside it has the exact figures).
+ */
+export function stackedBarsSvg(p: {
+  label: string;
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+  width?: number;
+  height?: number;
+}): string {
+  return render(
+    {
+      grid: { left: 150, right: 20, top: 40, bottom: 30 },
+      legend: { top: 0 },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+      yAxis: { type: 'category', data: p.categories, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+      series: p.series.map((s, i) => ({
+        name: s.name,
+        type: 'bar',
+        stack: 'share',
+        data: s.values,
+        itemStyle: { color: COLORS.line[i % COLORS.line.length] },
+      })),
+    },
+    p.width ?? 640,
+    p.height ?? Math.max(160, 70 + p.categories.length * 22),
+    p.label,
+  );
+}

@@ -6,6 +6,7 @@
 // --- Settlement (src/settlement/) -------------------------------------------------------------------------------
 /** The priced periods of accepted contracts in a date range, with the seller (the offering's operator). */
 export { contractsForSettlement, type SettlementPeriod } from './settlement.repository.js';
+export { contractsOfTradeCell, contractTradeCells, type ContractTradeCell } from './settlement.repository.js';
 /** A municipality's accepted contracts with their dates and agreed follow-up dates, for the follow-up work list. */
 export { contractsForFollowUp, type FollowUpContract } from './settlement.repository.js';
 // --- end settlement ----------------------------------------------------------------------------------------------

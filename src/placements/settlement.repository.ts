@@ -2,6 +2,7 @@
  * @module SQL of what settlement reads of contracts: the priced periods of the contracts in force in a date range.
  * Settlement reaches it through placements.public.ts only.
  */
+import { sql } from 'kysely';
 import type { Queryable } from '../core/db/types.js';
 import { offeringCatalogue } from '../offerings/offerings.public.js';
 
@@ -77,4 +78,50 @@ export async function contractsForFollowUp(db: Queryable, buyerOrgId: number, co
     .where('c.buyer_org_id', '=', buyerOrgId);
   if (contractId !== null) q = q.where('c.id', '=', contractId);
   return q.orderBy('c.case_reference').orderBy('c.id').execute();
+}
+
+/** What the trade matrix reads of contracts when a year has no statements: per year, buyer and seller. */
+export type ContractTradeCell = { year: number; buyerOrgId: number; sellerOrgId: number; contracts: number; placeDays: number };
+
+const yearEnd = sql`make_date(y.year, 12, 31)`;
+const yearStart = sql`make_date(y.year, 1, 1)`;
+const daysInYear = sql`(least(coalesce(c.end_date, ${yearEnd}), ${yearEnd}) - greatest(c.start_date, ${yearStart}) + 1)`;
+
+/**
+ * The accepted contracts the buyers had in force in each year of [fromYear, toYear]: how many, and their days inside
+ * the year (both ends included; open-ended to the year's end). The seller is the offering's operator.
+ */
+export async function contractTradeCells(db: Queryable, buyerOrgIds: readonly number[], fromYear: number, toYear: number): Promise<ContractTradeCell[]> {
+  if (!buyerOrgIds.length) return [];
+  const r = await sql<ContractTradeCell>`
+    select y.year::int as "year", c.buyer_org_id as "buyerOrgId", o.operator_org_id as "sellerOrgId", count(*)::int as contracts,
+      sum(${daysInYear})::int as "placeDays"
+    from generate_series(${fromYear}::int, ${toYear}::int) as y(year)
+    join contract c on c.status = 'accepteret' and c.start_date <= ${yearEnd} and (c.end_date is null or c.end_date >= ${yearStart})
+    join offering o on o.id = c.offering_id
+    where c.buyer_org_id in (${sql.join([...buyerOrgIds])})
+    group by 1, 2, 3`.execute(db);
+  return r.rows;
+}
+
+/** The contracts behind one cell of the trade matrix (at most `limit`), by case reference. */
+export async function contractsOfTradeCell(db: Queryable, v: { buyerOrgId: number; sellerOrgId: number; year: number }, limit = 1000) {
+  const r = await sql<{
+    contractId: number;
+    offeringName: string;
+    caseReference: string;
+    from: string;
+    to: string | null;
+    level: string | null;
+    placeDays: number;
+  }>`
+    select c.id as "contractId", o.name as "offeringName", c.case_reference as "caseReference", c.start_date::text as "from", c.end_date::text as "to",
+      c.tariff_level as level, ${daysInYear}::int as "placeDays"
+    from (select ${v.year}::int as year) y
+    join contract c on c.status = 'accepteret' and c.start_date <= ${yearEnd} and (c.end_date is null or c.end_date >= ${yearStart})
+    join offering o on o.id = c.offering_id
+    where c.buyer_org_id = ${v.buyerOrgId} and o.operator_org_id = ${v.sellerOrgId}
+    order by c.case_reference, c.id
+    limit ${limit}`.execute(db);
+  return r.rows;
 }

@@ -8,7 +8,17 @@ import { z } from 'zod';
 import { ZErrorResponse, zId } from '../core/http/schemas.js';
 import { calculatePublic } from './calculate.service.js';
 import { ZCalculateRequest, ZCalculateResponse } from './calculation.schema.js';
-import { ZAnswerInput, ZDisputeInput, ZGenerateInput, ZGenerateResult, ZStatement, ZStatementList, ZStatementQuery } from './settlement.schema.js';
+import {
+  ZAnswerInput,
+  ZDisputeInput,
+  ZGenerateInput,
+  ZGenerateResult,
+  ZStatement,
+  ZStatementList,
+  ZStatementQuery,
+  ZTradeApiQuery,
+  ZTradeMatrix,
+} from './settlement.schema.js';
 import {
   acceptStatement,
   answerStatementLine,
@@ -21,6 +31,7 @@ import {
   sendStatement,
   type StatementView,
 } from './statement.service.js';
+import { tradeView } from './trade.service.js';
 import { statementCsvFile, statementInvoiceFile, statementXlsxFile, type StatementFile } from './statement-export.service.js';
 
 export const tags = ['Afregning'];
@@ -179,5 +190,23 @@ export function settlementApi(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => sendFile(reply, 'application/xml; charset=utf-8', await statementInvoiceFile(req.ctx, req.params.id)),
+  );
+
+  app.get(
+    '/api/settlement/trade',
+    {
+      schema: {
+        summary: 'Samhandlen i et rammeaftaleområde og år: køber × sælger med beløb, kontrakter og pladsdage',
+        description:
+          'Fra de sendte afregninger (alle statusser undtagen kladde, med korrektionslinjer); et år uden afregninger bygges af de godkendte kontrakter uden beløb (source: contracts, andele af pladsdage). Andele i procent med én decimal, afrundet halvt op. For områdets medlemmer og sekretariat.',
+        tags,
+        querystring: ZTradeApiQuery,
+        response: { 200: ZTradeMatrix, ...ERRORS },
+      },
+    },
+    async (req) => {
+      const v = await tradeView(req.ctx, { areaId: req.query.area, year: req.query.year });
+      return { area: v.area, year: v.year, ...v.matrix, trend: v.trend };
+    },
   );
 }

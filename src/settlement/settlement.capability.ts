@@ -12,6 +12,7 @@ import { followUpWorkList } from './followup.service.js';
 import { settlementApi } from './settlement.api.js';
 import { followUpPages } from './pages/followup.pages.js';
 import { statementPages } from './pages/statement.pages.js';
+import { tradePages } from './pages/trade.pages.js';
 import { settlementMigrations } from './settlement.migrations.js';
 import { SETTLEMENT, settlementPermissions } from './settlement.policy.js';
 import { seedSettlement } from './settlement.seed.js';
@@ -27,6 +28,7 @@ export const settlement: Capability = {
     settlementApi(app);
     statementPages(app);
     followUpPages(app);
+    tradePages(app);
   },
   nav: [
     {
@@ -42,6 +44,13 @@ export const settlement: Capability = {
       description: 'forfaldne og kommende opfølgninger på kommunens kontrakter, og borgerens progression',
       isVisible: (a) => !!a && a.organisationKind === 'municipality' && a.roles.includes('myndighed'),
       order: 26,
+    },
+    {
+      href: '/samhandel',
+      label: 'Samhandel',
+      description: 'hvem køber hvor meget af hvem i rammeaftaleområdet, og hvor stor en del købes i egne tilbud',
+      isVisible: (a) => !!a && a.areaIds.length > 0 && a.organisationKind !== 'provider',
+      order: 28,
     },
   ],
   permissions: settlementPermissions,

@@ -127,3 +127,60 @@ export const ZFollowUpInput = z.strictObject({
   decision: z.enum(DECISIONS, { error: 'Vælg en beslutning.' }),
 });
 export type TFollowUpInput = z.infer<typeof ZFollowUpInput>;
+
+// The trade between municipalities ------------------------------------------------------------------------------------
+
+const blank = (v: unknown) => (v === '' ? undefined : v);
+const zIntOf = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${what} skal være et helt tal.` })
+    .int(`${what} skal være et helt tal.`)
+    .min(min, `${what} skal være mindst ${min}.`)
+    .max(max, `${what} må højst være ${max}.`);
+const zOptIntOf = (what: string, min: number, max: number) => z.preprocess(blank, zIntOf(what, min, max).optional());
+
+/** The trade page: area and year (both optional: the actor's area, the latest year with statements). */
+export const ZTradePageQuery = z.object({
+  omraade: zOptIntOf('Rammeaftaleområdet', 1, 2147483647).describe('Rammeaftaleområdets id'),
+  aar: zOptIntOf('Året', 2000, 2200).describe('År'),
+  format: z.enum(['xlsx']).optional().describe('xlsx: hent matricen som Excel'),
+});
+export const ZTradeCellQuery = z.object({
+  omraade: zIntOf('Rammeaftaleområdet', 1, 2147483647),
+  aar: zIntOf('Året', 2000, 2200),
+  koeber: zIntOf('Køberen', 1, 2147483647),
+  saelger: zIntOf('Sælgeren', 1, 2147483647),
+});
+export const ZTradeApiQuery = z.object({
+  area: zOptIntOf('Rammeaftaleområdet', 1, 2147483647).describe('Rammeaftaleområdets id (standard: ens eget)'),
+  year: zOptIntOf('Året', 2000, 2200).describe('År (standard: det seneste med sendte afregninger)'),
+});
+
+const ZFigures = z.object({
+  amount: z.string().nullable().describe('Beløb i kroner (null: året har ingen afregninger; tallene er fra kontrakterne)'),
+  contracts: z.number().int(),
+  placeDays: z.number().int().describe('Pladsdage'),
+});
+const ZShare = z.string().nullable().describe('Andel i procent med én decimal (null: intet at dele)');
+const ZTradeParty = z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['municipality', 'region', 'provider']) });
+const ZSplit = z.object(Object.fromEntries(['own', 'otherMunicipalities', 'region', 'private'].map((k) => [k, ZFigures.extend({ share: ZShare })])));
+export const ZTradeMatrix = z.object({
+  area: z.object({ id: z.number().int(), name: z.string() }),
+  year: z.number().int(),
+  source: z.enum(['statements', 'contracts']).describe('statements: sendte afregninger; contracts: godkendte kontrakter (året har ingen afregninger)'),
+  measure: z.enum(['amount', 'placeDays']).describe('Hvad andelene er beregnet af'),
+  sellers: z.array(ZTradeParty),
+  rows: z.array(
+    z.object({
+      buyer: ZTradeParty,
+      cells: z.array(ZFigures.extend({ sellerOrgId: z.number().int(), shareOfRow: ZShare }).nullable()),
+      total: ZFigures,
+      shareOfTotal: ZShare,
+      split: ZSplit,
+    }),
+  ),
+  columnTotals: z.array(ZFigures.extend({ share: ZShare })),
+  total: ZFigures,
+  split: ZSplit,
+  trend: z.array(z.object({ year: z.number().int(), source: z.enum(['statements', 'contracts']), ownShare: ZShare })),
+});

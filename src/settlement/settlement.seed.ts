@@ -3,8 +3,15 @@
  * municipality, region and provider, so that every statement can be sent as an electronic invoice. Deterministic
  * from the organisation's id.
  */
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { SeedContext } from '../core/capability.js';
+import { addDays } from '../core/clock.js';
+import { contractsForFollowUp } from '../placements/placements.public.js';
+import { addMonths, SDec } from './calculation.js';
+import { followUpSchedule } from './followup.logic.js';
+import { SCALE } from './followup.service.js';
+import type { FollowUpTable } from './settlement.table.js';
+import { draftMonth } from './statement.generate.js';
 
 /** The GS1 check digit of 12 digits: weights 1 and 3 alternating from the left. */
 export function glnCheckDigit(twelve: string): number {
@@ -18,7 +25,8 @@ export const demoEan = (organisationId: number): string => {
   return `${twelve}${glnCheckDigit(twelve)}`;
 };
 
-export async function seedSettlement({ db, log }: SeedContext): Promise<void> {
+export async function seedSettlement(ctx: SeedContext): Promise<void> {
+  const { db, log } = ctx;
   const orgs = await db.selectFrom('organisation').select('id').where('kind', '<>', 'secretariat').execute();
   const rows = orgs.map((o) => ({ id: o.id, ean: demoEan(o.id) }));
   await sql`
@@ -27,4 +35,155 @@ export async function seedSettlement({ db, log }: SeedContext): Promise<void> {
     on conflict (organisation_id) do nothing
   `.execute(db);
   log(`Afregning: EAN-numre for ${rows.length} organisationer.`);
+  await seedStatements(ctx);
+  await seedFollowUps(ctx);
+}
+
+const DISPUTE_REASONS = [
+  'Borgeren flyttede fra tilbuddet før månedens udgang; dagene efter fraflytning skal ikke betales.',
+  'Linjen er afregnet på et højere niveau end aftalt i kontrakten.',
+  'Borgeren var indlagt på hospital i en del af perioden, jf. aftalen om fravær.',
+];
+const ANSWER_TEXTS = {
+  korrigeret: 'Enig: linjen rettes, og forskellen modregnes på næste måneds afregning.',
+  fastholdt: 'Vi fastholder linjen: ydelsen er leveret i hele perioden efter den gældende takst.',
+} as const;
+
+/** A deterministic number in [0, 100) from an id and a salt (Knuth's multiplicative hash). */
+const bucket = (id: number, salt: number) => (Math.imul(id + salt * 7919, 2654435761) >>> 0) % 100;
+
+/**
+ * Twelve months of statements up to last month (three in the national scope, whose 60,000 contracts the bench settles), from the demo contracts and the published tariffs, in every state:
+ * last month's are drafts; the month before is sent, partly accepted, partly disputed (some answered, some not);
+ * older months are accepted, after a dispute for some lines, of which half were corrected: the adjustment line is on
+ * the following month's statement. The pair the demo walk-through uses (Holbæk sells to Næstved) stays unsent.
+ */
+export async function seedStatements({ db, clock, log, scope }: SeedContext): Promise<void> {
+  const started = Date.now();
+  const current = clock.today().slice(0, 7);
+  const now = clock.now();
+  const rule = await db.selectFrom('settlement_rule').selectAll().orderBy('valid_from', 'desc').executeTakeFirst();
+  if (!rule) return;
+  const orgOf = async (username: string) =>
+    (await db.selectFrom('app_user').select('organisation_id').where('username', '=', username).executeTakeFirst())?.organisation_id ?? -1;
+  const [keptSeller, keptBuyer] = [await orgOf('demo-tilbudsoekonomi'), await orgOf('demo-naestved')];
+  let statements = 0;
+  let lines = 0;
+  const months = scope === 'national' ? 3 : 12;
+  for (let k = months; k >= 1; k--) {
+    const month = addMonths(current, -k);
+    const r = await draftMonth(db, month, null, now);
+    statements += r.statements;
+    lines += r.lines;
+    if (k === 1) continue;
+    const sentOn = addDays(`${addMonths(month, 1)}-01`, 4);
+    const at = (days: number) => new Date(`${addDays(sentOn, days)}T09:00:00Z`);
+    await sql`
+      update settlement_statement s set status = 'sendt', sent_at = ${at(0)}, due_date = ${addDays(sentOn, rule.payment_days)}::date,
+        legal_references = ${rule.legal_references},
+        sent_by = coalesce((select u.username from app_user u where u.organisation_id = s.seller_org_id order by u.id limit 1), 'system')
+      where s.month = ${`${month}-01`}::date and s.status = 'kladde' and s.line_count > s.problem_count
+        and not (s.seller_org_id = ${keptSeller} and s.buyer_org_id = ${keptBuyer})`.execute(db);
+    const sent = await db
+      .selectFrom('settlement_statement')
+      .select('id')
+      .where('month', '=', `${month}-01`)
+      .where('status', '=', 'sendt')
+      .orderBy('id')
+      .execute();
+    const disputed = sent.filter((s) => bucket(s.id, k) < (k === 2 ? 25 : 8));
+    for (const s of disputed) {
+      const line = await db
+        .selectFrom('settlement_line')
+        .select(['id', 'amount', 'unit_price', 'days'])
+        .where('statement_id', '=', s.id)
+        .where('kind', '=', 'contract')
+        .where('amount', 'is not', null)
+        .where('days', '>=', 3)
+        .orderBy('sort')
+        .executeTakeFirst();
+      if (!line) continue;
+      const isAnswered = k > 2 || bucket(s.id, 99) < 40;
+      const answer = bucket(s.id, 7) < 50 ? 'korrigeret' : 'fastholdt';
+      const corrected = answer === 'korrigeret' ? new SDec(String(line.amount)).minus(new SDec(String(line.unit_price ?? 0)).times(2)).toFixed(2) : null;
+      await db
+        .updateTable('settlement_line')
+        .set({
+          dispute_reason: DISPUTE_REASONS[bucket(s.id, 3) % DISPUTE_REASONS.length]!,
+          disputed_at: at(6),
+          disputed_by: 'økonomi',
+          ...(isAnswered ? { answer, answer_text: ANSWER_TEXTS[answer], corrected_amount: corrected, answered_at: at(10), answered_by: 'økonomi' } : {}),
+        })
+        .where('id', '=', line.id)
+        .execute();
+      await db
+        .updateTable('settlement_statement')
+        .set({ status: isAnswered ? 'besvaret' : 'bestridt' })
+        .where('id', '=', s.id)
+        .execute();
+    }
+    // Older months: everything accepted (after the answers). The month before last: about a third accepted so far.
+    await sql`
+      update settlement_statement s set status = 'accepteret', accepted_at = ${at(14)}, accepted_by = 'økonomi'
+      where s.month = ${`${month}-01`}::date and s.status in ('sendt', 'besvaret')
+        and (${k > 2} or (s.status = 'sendt' and (s.id * 7) % 3 = 0))`.execute(db);
+  }
+  log(
+    `Afregning: ${statements} afregninger med ${lines} linjer over ${months} måneder (kladder, sendte, bestridte, besvarede, godkendte) på ${Date.now() - started} ms.`,
+  );
+}
+
+const STATUS_REPORTS = [
+  'Borgeren deltager stabilt i hverdagens aktiviteter og har selv planlagt indkøb de fleste uger.',
+  'Perioden har været præget af uro; borgeren har brug for samme støtte som hidtil.',
+  'Borgeren har taget nye skridt mod selvstændighed og klarer nu morgenrutinen uden hjælp.',
+  'Borgeren har fået arbejdstræning to dage om ugen og trives med det.',
+];
+
+/**
+ * Follow-ups of the demo contracts on their schedule up to today: most held on time, some late, some not yet held
+ * (overdue on the work lists); the level on the scale improves over time for some citizens, stays for most and
+ * worsens for a few. Deterministic from the contract ids.
+ */
+export async function seedFollowUps({ db, clock, log }: SeedContext): Promise<void> {
+  const today = clock.today();
+  const rule = await db.selectFrom('followup_rule').selectAll().where('valid_to', 'is', null).executeTakeFirst();
+  if (!rule) return;
+  const schedule = { firstMonths: rule.first_months, intervalMonths: rule.interval_months, dueSoonDays: rule.due_soon_days };
+  const buyers = await db.selectFrom('organisation').select('id').where('kind', '=', 'municipality').orderBy('id').execute();
+  const rows: Insertable<FollowUpTable>[] = [];
+  const recordedAt = (d: string) => new Date(`${d}T11:00:00Z`);
+  for (const b of buyers) {
+    for (const c of await contractsForFollowUp(db, b.id)) {
+      const trend = bucket(c.contractId, 1) < 35 ? -1 : bucket(c.contractId, 1) < 85 ? 0 : 1;
+      let level = 3 + (bucket(c.contractId, 2) % 3);
+      for (const due of followUpSchedule(c, schedule, today)) {
+        const roll = bucket(c.contractId + Number(due.replaceAll('-', '')), 3);
+        if (roll >= 90) continue;
+        const heldOn = roll < 72 ? addDays(due, -(roll % 10)) : addDays(due, 10 + (roll % 40));
+        if (heldOn > today) continue;
+        rows.push({
+          contract_id: c.contractId,
+          buyer_org_id: b.id,
+          due_date: due,
+          held_on: heldOn,
+          status_report: STATUS_REPORTS[roll % STATUS_REPORTS.length]!,
+          scale: SCALE,
+          level,
+          note: trend < 0 ? 'Støtten kan gradvist trappes ned.' : null,
+          decision: 'fortsaet',
+          recorded_at: recordedAt(heldOn),
+          recorded_by: 'sagsbehandler',
+        });
+        level = Math.min(5, Math.max(1, level + trend));
+      }
+    }
+  }
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('followup')
+      .values(rows.slice(i, i + 1000))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  log(`Opfølgning: ${rows.length} afholdte opfølgninger.`);
 }

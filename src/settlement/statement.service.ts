@@ -10,17 +10,16 @@ import type { Ctx } from '../core/capability.js';
 import { addDays } from '../core/clock.js';
 import { badRequest, conflict, HttpError } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
-import { contractsForSettlement } from '../placements/placements.public.js';
-import { areaIdsOfMunicipalities, organisationsByIds } from '../reference/reference.public.js';
-import { publishedTariffs } from '../tariffs/tariffs.public.js';
-import { addMonths, monthBounds } from './calculation.js';
+import { organisationsByIds } from '../reference/reference.public.js';
+import { addMonths } from './calculation.js';
 import type { StatementTarget } from './settlement.policy.js';
 import * as repo from './settlement.repository.js';
 import { ZAnswerInput, ZDisputeInput, type TStatementQuery } from './settlement.schema.js';
 import { STATEMENT_STATUS_LABELS, type StatementStatus } from './settlement.table.js';
-import { minusMonths, priceMonth, type PriceList } from './statement.logic.js';
+import { draftMonth, type GenerateResult } from './statement.generate.js';
+import { minusMonths } from './statement.logic.js';
 
-export type GenerateResult = { month: string; statements: number; lines: number; problems: number; total: string };
+export type { GenerateResult } from './statement.generate.js';
 
 /**
  * Makes (or remakes) the drafts of a month: one statement per seller × buyer with a line per contract period,
@@ -30,44 +29,9 @@ export type GenerateResult = { month: string; statements: number; lines: number;
 export async function generateStatements(ctx: Ctx, month: string, sellerOrgId: number | null): Promise<GenerateResult> {
   requireAccess(ctx, 'settlement.generate', { sellerOrgId });
   if (month > ctx.clock.today().slice(0, 7)) throw badRequest('Oplysningerne er ikke gyldige.', { month: ['En måned i fremtiden kan ikke afregnes endnu.'] });
-  const { first, last } = monthBounds(month);
-  const periods = await contractsForSettlement(ctx.db, { from: first, to: last }, sellerOrgId);
-  const year = Number(month.slice(0, 4));
-  const published = await publishedTariffs(ctx.db, [...new Set(periods.map((p) => p.offeringId))], year);
-  const prices = new Map<number, PriceList>([...published].map(([id, t]) => [id, t]));
-  const drafts = priceMonth(month, periods, prices);
-  const sorts = new Map<string, number>();
-  const lines = drafts.map((l) => {
-    const key = `${l.sellerOrgId}:${l.buyerOrgId}`;
-    const sort = (sorts.get(key) ?? 0) + 1;
-    sorts.set(key, sort);
-    return { ...l, sort };
-  });
-  const pairs = [...sorts.keys()].map((k) => k.split(':').map(Number) as [number, number]);
-  const buyers = await organisationsByIds(ctx.db, [...new Set(pairs.map(([, b]) => b))]);
-  const codeOf = new Map(buyers.map((b) => [b.id, b.municipality_code]));
-  const areas = await areaIdsOfMunicipalities(ctx.db, [...new Set(buyers.map((b) => b.municipality_code).filter((c): c is number => c !== null))], last);
-  const areaOf = (buyer: number) => {
-    const code = codeOf.get(buyer);
-    return code === null || code === undefined ? null : (areas.get(code)?.[0] ?? null);
-  };
-  const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    await repo.lockMonth(trx, month);
-    await repo.upsertStatements(
-      trx,
-      first,
-      pairs.map(([seller, buyer]) => ({ seller, buyer, area: areaOf(buyer) })),
-      now,
-    );
-    await repo.upsertCorrectionStatements(trx, first, sellerOrgId, now);
-    await repo.deleteDraftLines(trx, first, sellerOrgId);
-    await repo.insertContractLines(trx, first, lines);
-    await repo.insertAdjustmentLines(trx, first, sellerOrgId);
-    const r = await repo.refreshDrafts(trx, first, sellerOrgId);
-    await audit(trx, ctx, { entity: 'settlement_month', entityId: month, action: 'update', after: { sellerOrgId, ...r } });
-    return { month, ...r };
-  });
+  return draftMonth(ctx.db, month, sellerOrgId, ctx.clock.now(), (trx, r) =>
+    audit(trx, ctx, { entity: 'settlement_month', entityId: month, action: 'update', after: { sellerOrgId, ...r } }),
+  );
 }
 
 /** For the route that decides access before validating the body: may the actor generate its own statements? */
