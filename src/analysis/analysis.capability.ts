@@ -10,6 +10,7 @@ import { analysisMigrations } from './analysis.migrations.js';
 import { analysisPermissions } from './analysis.policy.js';
 import { seedAnalysis } from './analysis.seed.js';
 import { analysisPages } from './pages/analysis.pages.js';
+import { capacityPages } from './pages/capacity.pages.js';
 import { dataPages } from './pages/data.pages.js';
 import './analysis.table.js';
 
@@ -20,6 +21,7 @@ export const analysis: Capability = {
     analysisApi(app);
     dataPages(app);
     analysisPages(app);
+    capacityPages(app);
   },
   nav: [{ href: '/analyse', label: 'Analyse', description: 'data, benchmarks og prognoser', isVisible: (a) => !!a, order: 60 }],
   seed: seedAnalysis,

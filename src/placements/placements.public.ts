@@ -9,3 +9,8 @@ export { contractsForSettlement, type SettlementPeriod } from './settlement.repo
 /** A municipality's accepted contracts with their dates and agreed follow-up dates, for the follow-up work list. */
 export { contractsForFollowUp, type FollowUpContract } from './settlement.repository.js';
 // --- end settlement ----------------------------------------------------------------------------------------------
+
+// --- Analysis (src/analysis/) -----------------------------------------------------------------------------------
+/** Offerings with places, the latest vacancy report and primary target group; contracts in a range with place and buyer. */
+export { contractsForCapacity, offeringsForCapacity, type CapacityContract, type CapacityOffering } from './capacity.repository.js';
+// --- end analysis ------------------------------------------------------------------------------------------------

@@ -4,6 +4,9 @@
  */
 import { ALL, SIGNED_IN, type AccessExpectation } from '../access.js';
 
+/** Sjælland's secretariat and the users of its member municipalities (not the private provider). */
+const AREA = ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'laeser'] as const;
+
 export const accessExpectations: AccessExpectation[] = [
   { route: 'POST /api/analysis/decompose', url: '/api/analysis/decompose', allowed: ALL, note: 'an empty body fails validation for everyone' },
   { route: 'POST /api/analysis/forecast', url: '/api/analysis/forecast', allowed: ALL, note: 'an empty body fails validation for everyone' },
@@ -23,4 +26,7 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /analyse/kilder', url: '/analyse/kilder?group=voksne-botilbud&municipality=316&year=2024', allowed: SIGNED_IN },
   { route: 'GET /analyse/data', url: '/analyse/data', allowed: SIGNED_IN },
   { route: 'POST /analyse/data', url: '/analyse/data', allowed: ['sekretariat'], isForm: true },
+  { route: 'GET /api/analysis/capacity', url: '/api/analysis/capacity?area=sjaelland', allowed: [...AREA], note: 'the area’s secretariat and members' },
+  { route: 'GET /analyse/kapacitet', url: '/analyse/kapacitet?area=sjaelland', allowed: [...AREA] },
+  { route: 'GET /analyse/kapacitet/raekker', url: '/analyse/kapacitet/raekker?area=sjaelland', allowed: [...AREA] },
 ];

@@ -1,0 +1,80 @@
+/**
+ * The capacity picture on the demo data: the secretariat and the area's municipalities see Sjælland's places,
+ * occupied and free places per target group and offering type, occupancy over time and where citizens are placed;
+ * every number opens to rows that add up to it; every table exports to Excel; others are refused.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+let secretariat: Session;
+let provider: Session;
+before(async () => {
+  t = await createTestApp();
+  [secretariat, provider] = await Promise.all([t.login('demo-sekretariat'), t.login('demo-leverandoer')]);
+});
+after(() => t.close());
+
+const get = (s: Session, url: string, html = false) => t.as(s, { method: 'GET', url, headers: html ? { accept: 'text/html' } : {} });
+
+test('the capacity JSON sums its cells, and occupied = contracts + places taken outside Ramme', async () => {
+  const res = await get(secretariat, '/api/analysis/capacity?area=sjaelland');
+  assert.equal(res.statusCode, 200, res.body);
+  const v = res.json();
+  assert.ok(v.cells.length > 3);
+  const sum = (k: string) => v.cells.reduce((s: number, c: Record<string, number>) => s + c[k]!, 0);
+  for (const k of ['places', 'contracts', 'takenOutside', 'waiting', 'offerings']) assert.equal(sum(k), v.total[k], k);
+  for (const c of v.cells) {
+    assert.equal(c.occupied, c.contracts + c.takenOutside);
+    assert.equal(c.free, Math.max(0, c.places - c.occupied));
+  }
+  assert.ok(v.total.contracts > 100, 'demo contracts fill the area’s offerings');
+  assert.equal(v.occupancy.length, 24);
+  assert.equal(v.occupancy[23].contracts, v.total.contracts);
+  const placed = v.placements.reduce(
+    (s: number, b: { counts: { egen: number; omraadet: number; udenfor: number } }) => s + b.counts.egen + b.counts.omraadet + b.counts.udenfor,
+    0,
+  );
+  assert.ok(placed > 0);
+});
+
+test('every number opens to its rows, and the rows add up to the number', async () => {
+  const v = (await get(secretariat, '/api/analysis/capacity?area=sjaelland')).json();
+  const c = v.cells[0];
+  const page = await get(secretariat, '/analyse/kapacitet?area=sjaelland', true);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<svg[^>]+role="img"/);
+  assert.match(page.body, /Hvor borgerne er placeret/);
+  const href = `/analyse/kapacitet/raekker?area=sjaelland&amp;targetGroup=${c.targetGroup ?? 'ingen'}&amp;offeringType=${c.offeringType}&amp;kind=kontrakter`;
+  assert.ok(page.body.includes(href), href);
+  const rows = await get(secretariat, href.replaceAll('&amp;', '&'), true);
+  assert.equal(rows.statusCode, 200);
+  assert.equal((rows.body.match(/<tr>\s*<th scope="row">\d+<\/th>/g) ?? []).length, c.contracts);
+  assert.doesNotMatch(rows.body, /VOK-\d{4}-|BFU-\d{4}-/, 'no case references');
+  const b = v.placements[0];
+  const placed = await get(
+    secretariat,
+    `/analyse/kapacitet/raekker?area=sjaelland&kind=kontrakter&buyer=${b.buyerMunicipalityCode}&placement=egen&format=xlsx`,
+  );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(placed.rawPayload as unknown as ArrayBuffer);
+  assert.equal(wb.worksheets[0]!.rowCount - 1, b.counts.egen);
+});
+
+test('each capacity table exports to Excel', async () => {
+  for (const table of ['kapacitet', 'belaegning', 'placering']) {
+    const res = await get(secretariat, `/analyse/kapacitet?area=sjaelland&format=xlsx&table=${table}`);
+    assert.equal(res.statusCode, 200, table);
+    assert.match(String(res.headers['content-type']), /spreadsheetml/);
+  }
+});
+
+test('a provider outside the area is refused, bad filters are 400 in Danish', async () => {
+  assert.equal((await get(provider, '/api/analysis/capacity?area=sjaelland')).statusCode, 403);
+  const bad = await get(secretariat, '/analyse/kapacitet/raekker?area=sjaelland&buyer=abc', true);
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Kommunekoden/);
+  assert.equal((await get(secretariat, '/api/analysis/capacity?area=findes-ikke')).statusCode, 404);
+});
