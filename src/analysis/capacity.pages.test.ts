@@ -78,3 +78,15 @@ test('a provider outside the area is refused, bad filters are 400 in Danish', as
   assert.match(bad.body, /Kommunekoden/);
   assert.equal((await get(secretariat, '/api/analysis/capacity?area=findes-ikke')).statusCode, 404);
 });
+
+test('the forecast page shows the stock-flow method from contracts beside trend and rate, with its error and the dated target occupancy', async () => {
+  const res = await get(secretariat, '/analyse/prognose?group=voksne-botilbud&area=sjaelland', true);
+  assert.equal(res.statusCode, 200);
+  assert.match(res.body, /Lager og strøm fra kontrakterne i Ramme/);
+  assert.match(res.body, /Standard 95 % fra 1\. januar 2016|Standard 95 % fra 01\.01\.2016/);
+  const m = res.body.match(/Lager og strøm \(kontrakter i Ramme\)<\/strong>: fejl på de seneste tre år ([^;]+);/);
+  assert.ok(m, 'the stock-flow method shows its backtest error');
+  const what = await get(secretariat, '/analyse/prognose?group=voksne-botilbud&area=sjaelland&stayPct=abc', true);
+  assert.equal(what.statusCode, 400);
+  assert.match(what.body, /Ændringen af opholdstiden skal være et tal/);
+});

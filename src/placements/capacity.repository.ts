@@ -117,3 +117,24 @@ export async function contractsForCapacity(
     .orderBy('c.id')
     .execute();
 }
+
+/** The periods of the accepted contracts (also under notice or ended) bought by municipalities in `buyerCodes` under the legal bases, for the stock-flow forecast. */
+export async function contractPeriodsForFlows(
+  db: Queryable,
+  where: { buyerCodes: readonly number[]; legalBases: readonly string[] },
+): Promise<{ buyerMunicipalityCode: number; startDate: string; endDate: string | null }[]> {
+  if (!where.buyerCodes.length || !where.legalBases.length) return [];
+  return db
+    .selectFrom('contract as c')
+    .innerJoin('offering as o', 'o.id', 'c.offering_id')
+    .innerJoin('organisation as b', 'b.id', 'c.buyer_org_id')
+    .select([
+      sql<number>`b.municipality_code`.as('buyerMunicipalityCode'),
+      'c.start_date as startDate',
+      sql<string | null>`least(coalesce(c.current_end_date, c.end_date), c.notice_end_date)`.as('endDate'),
+    ])
+    .where('c.status', 'in', ['accepteret', 'opsagt'])
+    .where('b.municipality_code', 'in', [...where.buyerCodes])
+    .where('o.primary_legal_basis', 'in', [...where.legalBases])
+    .execute();
+}

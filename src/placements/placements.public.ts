@@ -12,5 +12,5 @@ export { contractsForFollowUp, type FollowUpContract } from './settlement.reposi
 
 // --- Analysis (src/analysis/) -----------------------------------------------------------------------------------
 /** Offerings with places, the latest vacancy report and primary target group; contracts in a range with place and buyer. */
-export { contractsForCapacity, offeringsForCapacity, type CapacityContract, type CapacityOffering } from './capacity.repository.js';
+export { contractPeriodsForFlows, contractsForCapacity, offeringsForCapacity, type CapacityContract, type CapacityOffering } from './capacity.repository.js';
 // --- end analysis ------------------------------------------------------------------------------------------------
