@@ -135,7 +135,7 @@ async function stockFlowOf(
 ) {
   const contracts = await contractPeriodsForFlows(ctx.db, { buyerCodes: p.codes, legalBases: p.legalBases });
   if (!contracts.length) return null;
-  const earliest = contracts.reduce((min, c) => (c.startDate < min ? c.startDate : min), contracts[0]!.startDate);
+  const earliest = contracts.map((c) => c.startDate).sort()[0]!;
   const firstYear = Number(earliest.slice(0, 4)) + 1;
   const lastYear = Number(p.today.slice(0, 4)) - 1;
   const history = firstYear <= lastYear ? flowsFromContracts(contracts, firstYear, lastYear) : [];
