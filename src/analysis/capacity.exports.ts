@@ -3,6 +3,7 @@
  */
 import type { SheetSpec } from '../core/tabular/xlsx.js';
 import { PLACEMENT_KINDS, PLACEMENT_LABELS } from './capacity.js';
+import type { CompiledAssessmentsView } from './assessment.service.js';
 import type { CapacityRowsView, CapacityView } from './capacity.service.js';
 
 const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
@@ -98,5 +99,18 @@ export function capacityRowsSheet(v: CapacityRowsView): SheetSpec {
       { header: 'Slut', width: 12 },
     ],
     rows: v.contracts.map((c) => [c.contractId, c.offeringName, c.buyerName, c.placement, c.targetGroupName, c.offeringTypeName, c.startDate, c.endDate]),
+  };
+}
+
+export function assessmentSheet(v: CompiledAssessmentsView): SheetSpec {
+  return {
+    name: `Redegørelser ${v.year}`,
+    columns: [{ header: 'Kommune', width: 22 }, { header: 'Målgruppe', width: 40 }, { header: 'Vurdering (1-5)' }, { header: 'Bemærkning', width: 60 }],
+    rows: v.municipalities.flatMap((m) =>
+      v.groups.map((g) => {
+        const a = m.answers.find((x) => x.group === g.code);
+        return [m.name, g.name, a?.score ?? null, a?.comment ?? (a ? null : 'Ikke besvaret')];
+      }),
+    ),
   };
 }

@@ -90,3 +90,62 @@ test('the forecast page shows the stock-flow method from contracts beside trend 
   assert.equal(what.statusCode, 400);
   assert.match(what.body, /Ændringen af opholdstiden skal være et tal/);
 });
+
+test('a municipality fills in its redegørelse (If-Match, audited, no CPR) and the secretariat sees it compiled', async () => {
+  const holbaek = await t.login('demo-myndighed');
+  const year = Number(t.ctx.clock.today().slice(0, 4));
+  const form = await get(holbaek, '/analyse/redegoerelse/kommune', true);
+  assert.equal(form.statusCode, 200);
+  const orgId = (await t.db.selectFrom('app_user').select('organisation_id').where('username', '=', 'demo-myndighed').executeTakeFirstOrThrow())
+    .organisation_id;
+  const url = `/api/analysis/assessments/${orgId}/${year}`;
+  const answers = [
+    { group: 'voksne-botilbud', score: 2, comment: 'Vi mangler 12 pladser til borgere med autisme.' },
+    { group: 'voksne-dagtilbud', score: 4 },
+    { group: 'boern-anbringelse', score: 3, comment: '' },
+  ];
+  const put = (body: unknown, ifMatch?: string) =>
+    t.as(holbaek, { method: 'PUT', url, payload: body as object, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+  const cpr = await put({ version: 0, answers: [{ ...answers[0], comment: 'Borger 010190-1234 venter' }, answers[1], answers[2]] });
+  assert.equal(cpr.statusCode, 400);
+  assert.match(cpr.body, /CPR-nummer/);
+  assert.match(cpr.body, /answers\.0\.comment/);
+  const missing = await put({ version: 0, answers: answers.slice(0, 2) });
+  assert.equal(missing.statusCode, 400);
+  assert.match(missing.body, /Vælg en vurdering fra 1 til 5 for Anbringelse/);
+  const first = await put({ answers }, '"0"');
+  assert.equal(first.statusCode, 200, first.body);
+  assert.equal(first.json().version, 1);
+  assert.equal((await put({ answers }, '"0"')).statusCode, 412, 'a stale version is refused');
+  assert.equal((await put({ version: 1, answers: [{ ...answers[0], score: 1 }, answers[1], answers[2]] })).json().version, 2);
+  const audited = await t.db.selectFrom('audit_log').select(['action', 'after']).where('entity', '=', 'capacity_assessment').execute();
+  assert.deepEqual(
+    audited.map((e) => e.action),
+    ['create', 'update'],
+  );
+
+  const compiled = (await get(secretariat, `/api/analysis/assessments?area=sjaelland&year=${year}`)).json();
+  const mine = compiled.municipalities.find((m: { organisationId: number }) => m.organisationId === orgId);
+  assert.equal(mine.version, 2);
+  assert.deepEqual(mine.answers.map((a: { group: string; score: number }) => `${a.group}:${a.score}`).sort(), [
+    'boern-anbringelse:3',
+    'voksne-botilbud:1',
+    'voksne-dagtilbud:4',
+  ]);
+  const g = compiled.groups.find((x: { code: string }) => x.code === 'voksne-botilbud');
+  assert.equal(
+    g.counts.reduce((s: number, c: number) => s + c, 0),
+    g.answered,
+  );
+  const page = await get(secretariat, `/analyse/redegoerelse?area=sjaelland&year=${year}`, true);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Vi mangler 12 pladser til borgere med autisme\./);
+  const other = compiled.municipalities.find((m: { organisationId: number }) => m.organisationId !== orgId);
+  assert.equal(
+    (await t.as(holbaek, { method: 'PUT', url: `/api/analysis/assessments/${other.organisationId}/${year}`, payload: { version: 0, answers } })).statusCode,
+    403,
+  );
+  const last = await t.as(holbaek, { method: 'PUT', url: `/api/analysis/assessments/${orgId}/${year - 1}`, payload: { version: 1, answers } });
+  assert.equal(last.statusCode, 400);
+  assert.match(last.body, /kan ikke længere ændres/);
+});
