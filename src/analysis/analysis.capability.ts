@@ -10,6 +10,8 @@ import { analysisMigrations } from './analysis.migrations.js';
 import { analysisPermissions } from './analysis.policy.js';
 import { seedAnalysis } from './analysis.seed.js';
 import { analysisPages } from './pages/analysis.pages.js';
+import { assessmentPages } from './pages/assessment.pages.js';
+import { capacityPages } from './pages/capacity.pages.js';
 import { dataPages } from './pages/data.pages.js';
 import './analysis.table.js';
 
@@ -20,12 +22,19 @@ export const analysis: Capability = {
     analysisApi(app);
     dataPages(app);
     analysisPages(app);
+    capacityPages(app);
+    assessmentPages(app);
   },
   nav: [{ href: '/analyse', label: 'Analyse', description: 'data, benchmarks og prognoser', isVisible: (a) => !!a, order: 60 }],
   seed: seedAnalysis,
   indicators: [unitCostIndicator, userShareIndicator],
   permissions: analysisPermissions,
   auditEntities: {
+    capacity_assessment: {
+      label: 'Redegørelse (kapacitet)',
+      href: () => '/analyse/redegoerelse',
+      fieldLabels: { organisationId: 'Kommune', year: 'År', answers: 'Vurderinger' },
+    },
     stat_series: {
       label: 'Dataserie fra Danmarks Statistik',
       href: () => '/analyse/data',

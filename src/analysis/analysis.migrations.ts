@@ -4,6 +4,7 @@
  * and service types (HAND) behind each. Self-contained: imports nothing that can change later.
  */
 import { type Kysely, type Migration, sql } from 'kysely';
+import { capacityMigrations } from './capacity.migrations.js';
 
 /** Frozen with the migration: target groups, their age band and the account functions and service types behind them. */
 const GROUPS = [
@@ -76,4 +77,4 @@ async function byYear(db: Kysely<any>): Promise<void> {
   await sql`create index stat_value_year on stat_value (series_id, year, category)`.execute(db);
 }
 
-export const analysisMigrations: Record<string, Migration> = { '0600_analysis': { up }, '0601_stat_value_year': { up: byYear } };
+export const analysisMigrations: Record<string, Migration> = { '0600_analysis': { up }, '0601_stat_value_year': { up: byYear }, ...capacityMigrations };

@@ -5,6 +5,7 @@
  * figure (a later import of the same table replaces the earlier one).
  */
 import { sql } from 'kysely';
+import { validOn } from '../core/db/dated.js';
 import type { Queryable } from '../core/db/types.js';
 
 /** The (kind, category) pairs behind a group: its age band in population and projections, its functions and service types. */
@@ -108,4 +109,22 @@ export async function currentSeries(db: Queryable) {
     .orderBy('kind')
     .orderBy('table_id')
     .execute();
+}
+
+/** The legal bases whose contracts count as recipients of a target group (the stock-flow forecast). */
+export async function legalBasesOfGroup(db: Queryable, groupCode: string): Promise<string[]> {
+  const rows = await db.selectFrom('analysis_group_legal_basis').select('legal_basis_code').where('group_code', '=', groupCode).execute();
+  return rows.map((r) => r.legal_basis_code);
+}
+
+/** The target occupancy rule valid on a date (places needed = recipients ÷ target occupancy), or null. */
+export async function targetOccupancyOn(db: Queryable, date: string) {
+  return (
+    (await db
+      .selectFrom('capacity_rule as r')
+      .select(['r.target_occupancy_pct', 'r.valid_from', 'r.source'])
+      .where(validOn('r', date))
+      .orderBy('r.valid_from', 'desc')
+      .executeTakeFirst()) ?? null
+  );
 }

@@ -235,6 +235,16 @@ export const ZForecastPageQuery = ZScopeQuery.extend({
         .optional(),
     )
     .describe('Hvad nu hvis: andelen ændret med så mange procent (rate-metoden)'),
+  stayPct: z
+    .preprocess(
+      (v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? v.trim().replace(',', '.').replace('−', '-') : v),
+      z.coerce
+        .string()
+        .regex(/^[-+]?\d{1,3}(\.\d{1,2})?$/, 'Ændringen af opholdstiden skal være et tal i procent, fx 10 eller -5,5.')
+        .refine((v) => Number(v) >= -90 && Number(v) <= 200, 'Ændringen af opholdstiden skal ligge mellem -90 og 200 %.')
+        .optional(),
+    )
+    .describe('Hvad nu hvis: opholdstiden ændret med så mange procent (lager-og-strøm-metoden)'),
   occupancyPct: zOptInt('Målbelægningen', 50, 100).describe('Målbelægning i % (pladser = modtagere ÷ belægning)'),
   format: z.enum(['xlsx']).optional(),
 });

@@ -8,6 +8,7 @@
  */
 import type { SeedContext } from '../core/capability.js';
 import { municipalities, municipalityCodesOfArea } from '../reference/reference.public.js';
+import { seedAssessments } from './assessment.seed.js';
 import { insertSeries, insertValues, type NewSeries, type NewValue } from './series.repository.js';
 
 export const DEMO_SOURCE = 'Demodata i Statistikbankens form (ikke rigtige tal)';
@@ -149,4 +150,5 @@ export async function seedAnalysis({ db, clock, scope, random, log }: SeedContex
   await write(series('REGK31', 'spending', '1.000 kr.', '1000', '2025-05-15'), spending);
   const total = population.length + projection.length + recipients.length + placed.length + spending.length;
   log(`${total} tal i 5 serier for ${places.length} kommuner på ${Date.now() - started} ms`);
+  await seedAssessments({ db, clock, scope, random, log });
 }

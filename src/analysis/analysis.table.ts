@@ -42,3 +42,25 @@ declare module '../core/db/types.js' {
     stat_value: StatValueTable;
   }
 }
+
+export type CapacityRuleTable = { id: Generated<number>; valid_from: string; valid_to: string | null; target_occupancy_pct: string; source: string };
+export type AnalysisGroupLegalBasisTable = { group_code: string; legal_basis_code: string };
+export type CapacityAssessmentTable = {
+  id: Generated<number>;
+  area_id: number;
+  organisation_id: number;
+  year: number;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: string;
+};
+export type CapacityAssessmentAnswerTable = { assessment_id: number; group_code: string; score: number; comment: string | null };
+
+declare module '../core/db/types.js' {
+  interface DB {
+    capacity_rule: CapacityRuleTable;
+    analysis_group_legal_basis: AnalysisGroupLegalBasisTable;
+    capacity_assessment: CapacityAssessmentTable;
+    capacity_assessment_answer: CapacityAssessmentAnswerTable;
+  }
+}

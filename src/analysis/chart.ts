@@ -77,7 +77,7 @@ export function waterfallSvg(p: {
 /** Lines over years: history and one line per forecast method. `null` leaves a gap. */
 export function linesSvg(p: {
   label: string;
-  years: number[];
+  years: (number | string)[];
   lines: { name: string; values: (number | null)[]; isDashed?: boolean }[];
   width?: number;
   height?: number;

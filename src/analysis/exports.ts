@@ -66,7 +66,16 @@ export function forecastSheet(v: ForecastView): SheetSpec {
       { header: 'Modtagere (historik)', numFmt: '#,##0.00' },
       ...v.methods.flatMap((m) => [{ header: `${m.label} (prognose)`, numFmt: '#,##0.00' }]),
       { header: `Indbyggere ${v.group.ageBand} år`, numFmt: '#,##0' },
+      ...(v.stockFlow?.result ? [{ header: 'Kontrakter i Ramme ved årets udgang' }, { header: `${v.stockFlow.label} (prognose)`, numFmt: '#,##0.00' }] : []),
     ],
-    rows: v.table.map((r) => [r.year, num(r.history), ...r.forecasts.map(num), num(r.population)]),
+    rows: v.table.map((r) => [
+      r.year,
+      num(r.history),
+      ...r.forecasts.map(num),
+      num(r.population),
+      ...(v.stockFlow?.result
+        ? [v.stockFlow.history.find((h) => h.year === r.year)?.stock ?? null, num(v.stockFlow.result.forecast.find((f) => f.year === r.year)?.value)]
+        : []),
+    ]),
   };
 }

@@ -6,7 +6,9 @@
 import { requireAccess } from '../core/access/access.js';
 import type { Ctx } from '../core/capability.js';
 import { municipalities, municipalityCodesOfArea, referenceTables } from '../reference/reference.public.js';
-import { currentSeries, groupFacts, groups } from './analysis.repository.js';
+import { contractPeriodsForFlows } from '../placements/placements.public.js';
+import { currentSeries, groupFacts, groups, legalBasesOfGroup, targetOccupancyOn } from './analysis.repository.js';
+import { flowsFromContracts, stockFlowForecast, stockFlowProblems } from './stockflow.js';
 import { AGE_BAND_LABEL } from './benchmark.service.js';
 import { Dec } from './decimal.js';
 import { forecast, forecastProblems, MAX_HORIZON, type ForecastMethod, type MethodResult } from './forecast.js';
@@ -15,8 +17,17 @@ import './analysis.policy.js';
 
 export const METHOD_LABELS: Record<ForecastMethod, string> = { trend: 'Trend (mindste kvadrater)', rate: 'Andel af befolkningen × fremskrivning' };
 
-export type ForecastQuery = { group?: string; area?: string; municipality?: number; horizon?: number; ratePct?: string; occupancyPct?: number };
+export type ForecastQuery = {
+  group?: string;
+  area?: string;
+  municipality?: number;
+  horizon?: number;
+  ratePct?: string;
+  stayPct?: string;
+  occupancyPct?: number;
+};
 
+/** Used only when no target occupancy rule is valid today. */
 export const DEFAULT_OCCUPANCY_PCT = 95;
 
 export async function forecastPage(ctx: Ctx, q: ForecastQuery) {
@@ -59,7 +70,8 @@ export async function forecastPage(ctx: Ctx, q: ForecastQuery) {
     .sort((a, b) => a.year - b.year);
   const input = { history, population, horizon, rateFactor: new Dec(100).plus(ratePct).div(100) };
   const problems = forecastProblems(input);
-  const occupancyPct = q.occupancyPct ?? DEFAULT_OCCUPANCY_PCT;
+  const [rule, legalBases] = await Promise.all([targetOccupancyOn(ctx.db, today), legalBasesOfGroup(ctx.db, group.code)]);
+  const occupancyPct = q.occupancyPct ?? (rule ? Number(rule.target_occupancy_pct) : DEFAULT_OCCUPANCY_PCT);
   // Places needed in the last forecast year = recipients ÷ target occupancy, rounded up to whole places.
   const placesOf = (m: MethodResult) => {
     const last = m.forecast[m.forecast.length - 1];
@@ -68,6 +80,8 @@ export async function forecastPage(ctx: Ctx, q: ForecastQuery) {
   const methods: (MethodResult & { label: string; placesNeeded: { year: number; places: number } | null })[] = problems.length
     ? []
     : forecast(input).methods.map((m) => ({ ...m, label: METHOD_LABELS[m.method], placesNeeded: placesOf(m) }));
+  const stayPct = q.stayPct ?? '0';
+  const stockFlow = await stockFlowOf(ctx, { codes, legalBases, population, horizon, stayPct, ratePct, occupancyPct, today });
   const lastYear = history[history.length - 1]?.year ?? null;
   const years = [...new Set([...history.map((h) => h.year), ...methods.flatMap((m) => m.forecast.map((f) => f.year))])].sort((a, b) => a - b);
   const popOf = new Map(population.map((p) => [p.year, p.value]));
@@ -88,7 +102,10 @@ export async function forecastPage(ctx: Ctx, q: ForecastQuery) {
     municipality,
     horizon,
     ratePct,
+    stayPct,
     occupancyPct,
+    occupancyRule: rule && q.occupancyPct === undefined ? { validFrom: rule.valid_from, source: rule.source } : null,
+    stockFlow,
     lastYear,
     problems,
     methods,
@@ -97,3 +114,48 @@ export async function forecastPage(ctx: Ctx, q: ForecastQuery) {
   };
 }
 export type ForecastView = Awaited<ReturnType<typeof forecastPage>>;
+
+/**
+ * The stock-flow method on the contracts in Ramme bought by the chosen municipalities under the group's legal
+ * bases: the full years from the first year after the earliest contract start to last year. Null when there are no
+ * contracts; `problems` when they do not cover enough years.
+ */
+async function stockFlowOf(
+  ctx: Ctx,
+  p: {
+    codes: number[];
+    legalBases: string[];
+    population: { year: number; value: string }[];
+    horizon: number;
+    stayPct: string;
+    ratePct: string;
+    occupancyPct: number;
+    today: string;
+  },
+) {
+  const contracts = await contractPeriodsForFlows(ctx.db, { buyerCodes: p.codes, legalBases: p.legalBases });
+  if (!contracts.length) return null;
+  const earliest = contracts.map((c) => c.startDate).sort()[0]!;
+  const firstYear = Number(earliest.slice(0, 4)) + 1;
+  const lastYear = Number(p.today.slice(0, 4)) - 1;
+  const history = firstYear <= lastYear ? flowsFromContracts(contracts, firstYear, lastYear) : [];
+  const input = {
+    history,
+    population: p.population,
+    horizon: p.horizon,
+    stayFactor: new Dec(100).plus(p.stayPct).div(100),
+    inflowFactor: new Dec(100).plus(p.ratePct).div(100),
+  };
+  const problems = stockFlowProblems(input);
+  const result = problems.length ? null : stockFlowForecast(input);
+  const last = result?.forecast[result.forecast.length - 1];
+  return {
+    label: 'Lager og strøm (kontrakter i Ramme)',
+    contractCount: contracts.length,
+    earliest,
+    history,
+    problems,
+    result,
+    placesNeeded: last ? { year: last.year, places: new Dec(last.value).times(100).div(p.occupancyPct).ceil().toNumber() } : null,
+  };
+}

@@ -10,3 +10,8 @@ export { contractsOfTradeCell, contractTradeCells, type ContractTradeCell } from
 /** A municipality's accepted contracts with their dates and agreed follow-up dates, for the follow-up work list. */
 export { contractsForFollowUp, type FollowUpContract } from './settlement.repository.js';
 // --- end settlement ----------------------------------------------------------------------------------------------
+
+// --- Analysis (src/analysis/) -----------------------------------------------------------------------------------
+/** Offerings with places, the latest vacancy report and primary target group; contracts in a range with place and buyer. */
+export { contractPeriodsForFlows, contractsForCapacity, offeringsForCapacity, type CapacityContract, type CapacityOffering } from './capacity.repository.js';
+// --- end analysis ------------------------------------------------------------------------------------------------

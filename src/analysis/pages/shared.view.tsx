@@ -80,6 +80,8 @@ export const AnalysisNav: FC<{ current: string }> = ({ current }) => {
     ['/analyse/benchmark', 'Benchmark'],
     ['/analyse/vaekst', 'Hvorfor vokser udgiften?'],
     ['/analyse/prognose', 'Prognose'],
+    ['/analyse/kapacitet', 'Kapacitet'],
+    ['/analyse/redegoerelse', 'Redegørelser'],
     ['/analyse/data', 'Data'],
   ] as const;
   return (
