@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { copenhagenDate, type Clock } from '../core/clock.js';
-import { offeringOf } from '../testing/access.js';
+import { clearContractsOf, offeringOf } from '../testing/access.js';
 import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 
 let at = new Date('2026-12-01T10:00:00Z');
@@ -27,10 +27,7 @@ before(async () => {
   t = await createTestApp({ clock });
   offering = await offeringOf(t.db, 316);
   await t.db.updateTable('offering').set({ status: 'aktiv', places: 10 }).where('id', '=', offering).execute();
-  const own = t.db.selectFrom('contract').select('id').where('offering_id', '=', offering);
-  await t.db.deleteFrom('contract_amendment').where('contract_id', 'in', own).execute();
-  await t.db.deleteFrom('contract').where('offering_id', '=', offering).execute();
-  await t.db.deleteFrom('reservation').where('offering_id', '=', offering).execute();
+  await clearContractsOf(t.db, offering);
   buyer = (await t.db.selectFrom('organisation').select('id').where('kind', '=', 'municipality').where('municipality_code', '=', 316).executeTakeFirstOrThrow())
     .id;
   template = (await t.db.selectFrom('contract_template').select('id').orderBy('id').executeTakeFirstOrThrow()).id;

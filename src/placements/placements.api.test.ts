@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../core/clock.js';
-import { offeringOf, providerOffering } from '../testing/access.js';
+import { clearContractsOf, offeringOf, providerOffering } from '../testing/access.js';
 import { createTestApp, type Session, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -142,8 +142,7 @@ describe('expiry', () => {
     try {
       const offering = await offeringOf(later.db, 316);
       await later.db.updateTable('offering').set({ status: 'aktiv' }).where('id', '=', offering).execute();
-      await later.db.deleteFrom('contract').where('offering_id', '=', offering).execute();
-      await later.db.deleteFrom('reservation').where('offering_id', '=', offering).execute();
+      await clearContractsOf(later.db, offering);
       const reportedAt = new Date('2026-12-01T09:00:00Z');
       await later.db
         .insertInto('vacancy_report')

@@ -63,3 +63,18 @@ export async function providerOffering(db: Db): Promise<number> {
   if (!row) throw new Error('The demo provider runs no offering; the seed must give it at least one.');
   return row.id;
 }
+
+/**
+ * Empties an offering for a test that counts places: its contracts with what hangs on them (amendments, follow-ups,
+ * statement lines and their corrections) and its reservations.
+ */
+export async function clearContractsOf(db: Db, offeringId: number): Promise<void> {
+  const own = db.selectFrom('contract').select('id').where('offering_id', '=', offeringId);
+  const lines = db.selectFrom('settlement_line').select('id').where('contract_id', 'in', own);
+  await db.deleteFrom('settlement_line').where('corrects_line_id', 'in', lines).execute();
+  await db.deleteFrom('settlement_line').where('contract_id', 'in', own).execute();
+  await db.deleteFrom('followup').where('contract_id', 'in', own).execute();
+  await db.deleteFrom('contract_amendment').where('contract_id', 'in', own).execute();
+  await db.deleteFrom('contract').where('offering_id', '=', offeringId).execute();
+  await db.deleteFrom('reservation').where('offering_id', '=', offeringId).execute();
+}

@@ -5,8 +5,8 @@
 import type { Db } from '../../core/db/types.js';
 import { ALL, SIGNED_IN, type AccessExpectation } from '../access.js';
 
-/** Sjælland's secretariat and the users of its member municipalities (not the private provider). */
-const AREA = ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'laeser'] as const;
+/** Sjælland's secretariat and the users of its member municipalities, the administrator too (not the private provider). */
+const AREA = ['sekretariat', 'myndighed', 'tilbudsoekonomi', 'laeser', 'administrator'] as const;
 /** Holbæk's users who act for it. */
 const HOLBAEK = ['myndighed', 'tilbudsoekonomi'] as const;
 
