@@ -60,6 +60,7 @@ export const ZAgreementDetails = z
     periodStart: date,
     periodEnd: date,
     preparationStart: date,
+    version: z.number().int().describe('Versionen af aftalens egne felter (If-Match ved PUT; 412 ved forældet version)'),
     status: z.string(),
     statusLabel: z.string(),
     summary: text,

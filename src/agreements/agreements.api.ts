@@ -91,7 +91,7 @@ export function agreementsApi(app: FastifyInstance) {
     params: A.ZAgreementParams,
     body: S.ZAgreement,
     response: A.ZOk,
-    run: (req, p) => ok(updateAgreement(req.ctx, p.id, req.body)),
+    run: (req, p) => ok(updateAgreement(req.ctx, p.id, req.body, ifMatch(req))),
   });
   route('POST', '/api/agreements/:id/status', {
     summary: 'Skift status: i høring, til godkendelse eller tilbage til udarbejdelse (sekretariatet). Godkendt følger af godkendelserne.',

@@ -165,8 +165,15 @@ async function contentVersions(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
+/** The agreement's own fields (title, period, summary) carry a version too. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function agreementVersion(db: Kysely<any>): Promise<void> {
+  await sql`alter table agreement add column version integer not null default 1`.execute(db);
+}
+
 export const agreementsMigrations: Record<string, Migration> = {
   '0300_agreements': { up },
   '0310_milestone_status_link': { up: milestoneStatusLink },
   '0902_agreement_content_versions': { up: contentVersions },
+  '0903_agreement_version': { up: agreementVersion },
 };

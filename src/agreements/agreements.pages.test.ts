@@ -410,4 +410,21 @@ test('content edits carry a version: a stale form shows the Danish message with 
   const [a, b] = await Promise.all([put(`"${fa.version}"`), put(`"${fa.version}"`)]);
   assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 412], `${a.body} ${b.body}`);
   assert.match((a.statusCode === 412 ? a : b).json().error, /En anden har ændret aftalens indhold/);
+
+  // The agreement's own fields: the edit form carries the agreement's version; a change through the API makes it stale.
+  const edit = await get('demo-sekretariat', `/aftaler/${id}/rediger`);
+  const own = versionOf(edit.body);
+  assert.equal(own, String(agreement.version));
+  const fields = { title: agreement.title, periodStart: agreement.periodStart, periodEnd: agreement.periodEnd, preparationStart: agreement.preparationStart };
+  const api = await t.as(s, {
+    method: 'PUT',
+    url: `/api/agreements/${id}`,
+    headers: { 'if-match': `"${own}"` },
+    payload: { ...fields, summary: 'Rettet i API.' },
+  });
+  assert.equal(api.statusCode, 200, api.body);
+  const late = await post('demo-sekretariat', `/aftaler/${id}/rediger`, { ...fields, title: 'Min titel 2027-2028', summary: '', version: own! });
+  assert.equal(late.statusCode, 409);
+  assert.match(late.body, /value="Min titel 2027-2028"/);
+  assert.equal((await t.db.selectFrom('agreement').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title, agreement.title);
 });

@@ -179,7 +179,7 @@ export async function insertAgreement(trx: Trx, values: AgreementValues & { area
 export async function updateAgreement(trx: Trx, id: number, values: AgreementValues, at: Date) {
   return trx
     .updateTable('agreement')
-    .set({ ...values, updated_at: at })
+    .set((eb) => ({ ...values, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

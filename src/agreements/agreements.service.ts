@@ -12,6 +12,7 @@ import { badRequest, conflict, type FieldErrors } from '../core/errors.js';
 import { count, formatDate } from '../core/format.js';
 import type { Trx } from '../core/db/types.js';
 import { parseInput } from '../core/validation.js';
+import { checkVersion, type ExpectedVersion } from '../core/version.js';
 import { auditShape } from './agreements.audit.js';
 import { editable, readable, mayEdit } from './agreements.guard.js';
 import * as repo from './agreements.repository.js';
@@ -200,6 +201,7 @@ async function agreementDetails(db: Queryable, agreement: AgreementRow, today: s
     periodStart: agreement.period_start,
     periodEnd: agreement.period_end,
     preparationStart: agreement.preparation_start,
+    version: agreement.version,
     status,
     statusLabel: vocab.label('aftalestatus', status),
     summary: agreement.summary,
@@ -375,12 +377,17 @@ export async function createAgreement(ctx: Ctx, input: unknown): Promise<number>
   });
 }
 
-export async function updateAgreement(ctx: Ctx, id: number, input: unknown): Promise<void> {
+/** The 412 of a stale version of the agreement's own fields. */
+const AGREEMENT_STALE = 'En anden har ændret aftalen, siden du hentede den. Intet er gemt. Hent aftalen igen, og gentag dine ændringer.';
+
+/** Changes the agreement's own fields; `expected` (If-Match / the form's version) → 412 when another change came first. */
+export async function updateAgreement(ctx: Ctx, id: number, input: unknown, expected?: ExpectedVersion): Promise<void> {
   await editable(ctx, id);
   const v = parseInput(ZAgreement, input);
   checkPeriod(v);
   await ctx.db.transaction().execute(async (trx) => {
     const before = (await repo.findAgreement(trx, id, 'update'))!;
+    checkVersion(before.version, expected, AGREEMENT_STALE);
     const outside = await repo.milestonesOutside(trx, id, v.preparationStart, v.periodEnd);
     if (outside.length) {
       fail(

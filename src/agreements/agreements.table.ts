@@ -32,6 +32,8 @@ export type AgreementTable = {
   is_public: Generated<boolean>;
   published_on: string | null;
   hearing_version_id: number | null;
+  /** Raised by every change of the agreement's own fields (If-Match / the form's version → 412 when stale). */
+  version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };

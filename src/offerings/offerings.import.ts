@@ -13,7 +13,7 @@ import { readXlsx } from '../core/tabular/xlsx.js';
 import { areaIdsOfMunicipalities } from '../reference/reference.public.js';
 import { checkCodes, codeBook } from './offerings.codes.js';
 import { REGISTER } from './offerings.policy.js';
-import { findOfferings, insertOffering, organisationKinds, referenceLists, updateOffering } from './offerings.repository.js';
+import { findOfferings, insertOffering, lockOfferings, organisationKinds, referenceLists, updateOffering } from './offerings.repository.js';
 import { ZOfferingInput, type TOfferingInput } from './offerings.schema.js';
 import { toInput, toRow, type OfferingAuditState } from './offerings.service.js';
 import { exportHeader, rowsToImport, type ImportProblem, type ImportRow } from './offerings.tabular.js';
@@ -143,6 +143,10 @@ export async function importOfferings(ctx: Ctx, rows: ImportRow[]): Promise<Impo
   let created = 0;
   let updated = 0;
   await db.transaction().execute(async (trx) => {
+    // The audit's "before" of an updated offering is the row as it is now, locked until the import commits.
+    const ids = valid.flatMap((v) => (v.id === null ? [] : [v.id]));
+    await lockOfferings(trx, ids);
+    const current = await findOfferings(trx, ids);
     for (const v of valid) {
       const after: OfferingAuditState = { ...v.input, source: 'import' };
       if (v.id === null) {
@@ -151,7 +155,8 @@ export async function importOfferings(ctx: Ctx, rows: ImportRow[]): Promise<Impo
         created++;
       } else {
         await updateOffering(trx, v.id, toRow(v.input), v.input.extraLegalBases, v.input.targetGroups);
-        await audit(trx, ctx, { entity: 'offering', entityId: v.id, action: 'update', before: v.before, after });
+        const now = current.get(v.id);
+        await audit(trx, ctx, { entity: 'offering', entityId: v.id, action: 'update', before: now ? toInput(now) : v.before, after });
         updated++;
       }
     }

@@ -202,6 +202,18 @@ export async function lockOffering(trx: Queryable, id: number): Promise<number |
   return (await trx.selectFrom('offering').select('version').where('id', '=', id).forUpdate().executeTakeFirst())?.version ?? null;
 }
 
+/** Locks several offering rows (in id order, so two imports cannot deadlock) until the transaction ends. */
+export async function lockOfferings(trx: Queryable, ids: readonly number[]): Promise<void> {
+  if (!ids.length) return;
+  await trx
+    .selectFrom('offering')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 /** The latest entries of the offering's change log, with the person's name and the values before and after. */
 export async function offeringHistory(db: Queryable, id: number, limit = 10) {
   return db

@@ -15,7 +15,8 @@ import {
   updateAgreement,
 } from '../agreements.service.js';
 import { agreementValues, editPage, listPage, newPage, overviewPage, publicationPage } from './agreements.view.js';
-import { HTML, agreementUrl, body, idParam, submit } from './shared.js';
+import { formVersion } from '../../core/version.js';
+import { HTML, agreementUrl, body, idParam, refusedForm, submit } from './shared.js';
 
 export function agreementPages(app: FastifyInstance) {
   app.get('/aftaler', HTML, async (req, reply) => reply.page(listPage(await agreementListPage(req.ctx))));
@@ -64,8 +65,11 @@ export function agreementPages(app: FastifyInstance) {
     const id = idParam(req);
     return submit(
       reply,
-      async () => (await updateAgreement(req.ctx, id, body(req)), agreementUrl(id)),
-      async (errors) => reply.page(editPage(await agreementForEditing(req.ctx, id), req.csrf, { values: body(req), errors })),
+      async () => (await updateAgreement(req.ctx, id, body(req), formVersion(body(req).version)), agreementUrl(id)),
+      async (errors, _message, stale) => {
+        const a = await agreementForEditing(req.ctx, id);
+        return reply.page(editPage(a, req.csrf, refusedForm(body(req), errors, stale, a)));
+      },
     );
   });
 }

@@ -26,6 +26,7 @@ const LABELS: Record<string, string> = {
 const AgreementForm = (p: { csrf: string; action: string; values: Record<string, unknown>; errors?: FieldErrors; submitLabel: string }) => (
   <form method="post" action={p.action} class="col-12 col-lg-8" style="padding:0">
     <CsrfField token={p.csrf} />
+    {p.values.version !== undefined && <input type="hidden" name="version" value={str(p.values.version)} />}
     <Field name="title" label="Titel" value={str(p.values.title)} errors={p.errors} required maxlength={200} hint="Fx Rammeaftale Sjælland 2027-2028" />
     <Field name="periodStart" label="Periodens start" type="date" value={str(p.values.periodStart)} errors={p.errors} required />
     <Field name="periodEnd" label="Periodens slutning" type="date" value={str(p.values.periodEnd)} errors={p.errors} required />
@@ -52,6 +53,7 @@ export const agreementValues = (a: AgreementRow) => ({
   periodEnd: a.period_end,
   preparationStart: a.preparation_start,
   summary: a.summary,
+  version: a.version,
 });
 
 export function listPage(vm: AgreementListPage): PageOptions {
@@ -129,7 +131,7 @@ export function newPage(csrf: string, form: FormState = blankForm): PageOptions 
 export function editPage(a: AgreementRow, csrf: string, form: FormState): PageOptions {
   return {
     title: `Ret ${a.title}`,
-    status: form.errors ? 400 : undefined,
+    status: form.errors ? (form.status ?? 400) : undefined,
     breadcrumbs: crumbs(a, 'Ret aftalen'),
     body: (
       <>
