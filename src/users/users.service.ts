@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { can, requireSignedIn } from '../core/access/access.js';
-import { ROLE_LABELS, type Actor, type Role } from '../core/auth/actor.js';
+import { hasRole, ROLE_LABELS, type Actor, type Role } from '../core/auth/actor.js';
 import { invalidateActor } from '../core/auth/auth.service.js';
 import { hashPassword, newSecret } from '../core/auth/password.js';
 import { audit } from '../core/audit.js';
@@ -165,9 +165,13 @@ async function manageableUser(ctx: Ctx, userId: number) {
 
 /** Changes a user's name, e-mail and roles (If-Match: the version the form was opened at; 412 when stale). */
 export async function updateUser(ctx: Ctx, userId: number, input: unknown): Promise<void> {
-  const { org } = await manageableUser(ctx, userId);
+  const { actor, org } = await manageableUser(ctx, userId);
   const v = parseInput(ZUpdate, input);
   const roles = checkRoles(v.roles, org.kind);
+  if (actor.userId === userId && hasRole(actor, 'administrator') && !roles.includes('administrator'))
+    throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', {
+      roles: ['Du kan ikke fjerne din egen rolle som brugeradministrator. Bed en anden administrator om det.'],
+    });
   await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.lockUser(trx, userId);
     if (!before) throw notFound('Brugeren findes ikke.');

@@ -233,6 +233,13 @@ describe('user administration', () => {
     assert.deepEqual((event!.after as { roles: string[] }).roles, ['tilbudsoekonomi']);
   });
 
+  it('keeps the administrator from removing their own administrator role', async () => {
+    const me = await userId('demo-admin');
+    const res = await post(admin, `/brugere/${me.id}`, { displayName: 'Anna Administrator', email: '', roles: ['laeser'], version: String(me.version) });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /Du kan ikke fjerne din egen rolle som brugeradministrator/);
+  });
+
   it('deactivating a user ends their sessions and stops their API tokens', async () => {
     const secret = await passwordSignIn('karl.kollega', created.password);
     const token = await t.token('karl.kollega');
