@@ -11,6 +11,10 @@ test('an administrator links a broker user, who then signs in through the broker
   await loginAs(page, 'demo-admin');
   await page.getByRole('link', { name: 'Brugere' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Brugere i Holbæk Kommune' })).toBeVisible();
+  await page.getByLabel('Rollekode').fill(`urn:e2e:${Date.now().toString(36)}`);
+  await page.getByLabel('Rolle i Ramme').selectOption('myndighed');
+  await page.getByRole('button', { name: 'Tilføj rollekode' }).click();
+  await expect(page.getByRole('button', { name: /Fjern urn:e2e:/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Invitér en bruger' }).click();
   await page.getByLabel('Navn (skal udfyldes)', { exact: true }).fill('Bo Broker');

@@ -12,6 +12,6 @@ else
 fi
 # A local OpenID provider beside Ramme, so the browser tests can sign in through an identity broker.
 export E2E_OIDC_PORT=$((PORT + 50)) RAMME_BASE_URL="http://127.0.0.1:$PORT"
-export RAMME_OIDC_ISSUER="http://127.0.0.1:$E2E_OIDC_PORT" RAMME_OIDC_CLIENT_ID=ramme-e2e RAMME_OIDC_CLIENT_SECRET=e2e-secret RAMME_OIDC_NAME=Testbroker
+export RAMME_OIDC_ISSUER="http://127.0.0.1:$E2E_OIDC_PORT" RAMME_OIDC_CLIENT_ID=ramme-e2e RAMME_OIDC_CLIENT_SECRET=e2e-secret RAMME_OIDC_NAME=Testbroker RAMME_OIDC_ROLES_CLAIM=roles
 npx tsx scripts/e2e-oidc-provider.ts &
 exec npx tsx src/main.ts

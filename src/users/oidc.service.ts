@@ -193,7 +193,9 @@ async function userForClaims(ctx: Ctx, oidc: OidcConfig, claims: Claims): Promis
       heading: 'Din organisation kendes ikke i Ramme',
       message: `${oidc.name} oplyste ${cvr ? `CVR-nummer ${String(cvr).slice(0, 20)}` : 'ingen organisation'}, og den organisation findes ikke i Ramme. ${CONTACT}`,
     };
-  const roles: Role[] = oidc.rolesClaim ? rolesFromClaim(claims[oidc.rolesClaim], ROLES_FOR_KIND[org.kind]) : ['laeser'];
+  const roles: Role[] = oidc.rolesClaim
+    ? rolesFromClaim(claims[oidc.rolesClaim], ROLES_FOR_KIND[org.kind], await repo.roleMappingsOf(ctx.db, org.id))
+    : ['laeser'];
   if (!roles.length)
     return {
       refusal: 'ingen roller',

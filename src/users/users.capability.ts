@@ -22,5 +22,10 @@ export const users: Capability = {
     },
   ],
   permissions: usersPermissions,
-  auditEntities: {},
+  auditEntities: {
+    oidc_role_mapping: {
+      label: 'Rollekode fra identitetsbroker',
+      fieldLabels: { organisation: 'Organisation', claimValue: 'Rollekode hos brokeren', role: 'Rolle i Ramme' },
+    },
+  },
 };

@@ -10,10 +10,21 @@ export const ROLES_FOR_KIND: Record<OrganisationKind, readonly Role[]> = {
   secretariat: ['sekretariat', 'laeser', 'administrator'],
 };
 
-/** Role names from a claim: a list, or one string split on spaces and commas; unknown names are dropped. */
-export function rolesFromClaim(value: unknown, allowed: readonly Role[]): Role[] {
+/** The values of a claim: a list, or one string split on spaces and commas. */
+export function claimValues(value: unknown): string[] {
   const names = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/[\s,]+/) : [];
-  return [...new Set(names.map((n) => n.trim().toLowerCase()))].filter((n): n is Role => (allowed as readonly string[]).includes(n)).sort();
+  return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+}
+
+/**
+ * The Ramme roles a roles claim gives: values that are role names, and values the organisation's administrator
+ * has mapped to roles (`mapped`: value → role); roles the organisation's kind cannot hold are dropped.
+ */
+export function rolesFromClaim(value: unknown, allowed: readonly Role[], mapped: ReadonlyArray<{ claim_value: string; role: string }> = []): Role[] {
+  const values = claimValues(value);
+  const named = values.map((v) => v.toLowerCase());
+  const fromMapping = mapped.filter((m) => values.includes(m.claim_value)).map((m) => m.role);
+  return [...new Set([...named, ...fromMapping])].filter((n): n is Role => (allowed as readonly string[]).includes(n)).sort();
 }
 
 /** A username for a user first seen through the identity broker: stable for the subject, within the username rule. */

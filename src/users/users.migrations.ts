@@ -26,6 +26,20 @@ async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
+/** An organisation's administrator maps the broker's role values (e.g. a role URI) to Ramme roles. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function roleMapping(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table oidc_role_mapping (
+      organisation_id integer not null references organisation(id),
+      claim_value text not null check (length(claim_value) between 1 and 255),
+      role text not null check (role in ('sekretariat','myndighed','tilbudsoekonomi','leverandoer','laeser','administrator')),
+      created_at timestamptz not null default now(),
+      primary key (organisation_id, claim_value, role));
+  `.execute(db);
+}
+
 export const usersMigrations: Record<string, Migration> = {
   '0910_user_administration': { up },
+  '0911_oidc_role_mapping': { up: roleMapping },
 };

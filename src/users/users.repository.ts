@@ -151,3 +151,34 @@ export async function takeOidcAttempt(db: Queryable, stateHash: string, minutes:
 export async function setOrganisation(db: Queryable, userId: number, organisationId: number): Promise<void> {
   await db.updateTable('app_user').set({ organisation_id: organisationId }).where('id', '=', userId).execute();
 }
+
+/** The organisation's mappings from the broker's role values to Ramme roles. */
+export async function roleMappingsOf(db: Queryable, organisationId: number) {
+  return db
+    .selectFrom('oidc_role_mapping')
+    .select(['claim_value', 'role'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('claim_value')
+    .orderBy('role')
+    .execute();
+}
+
+/** Inserts a mapping; false when it was there already. */
+export async function insertRoleMapping(db: Queryable, row: { organisationId: number; claimValue: string; role: string }): Promise<boolean> {
+  const r = await db
+    .insertInto('oidc_role_mapping')
+    .values({ organisation_id: row.organisationId, claim_value: row.claimValue, role: row.role })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function deleteRoleMapping(db: Queryable, row: { organisationId: number; claimValue: string; role: string }): Promise<boolean> {
+  const r = await db
+    .deleteFrom('oidc_role_mapping')
+    .where('organisation_id', '=', row.organisationId)
+    .where('claim_value', '=', row.claimValue)
+    .where('role', '=', row.role)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { can, requireSignedIn } from '../core/access/access.js';
-import { ROLE_LABELS, type Actor, type Role } from '../core/auth/actor.js';
+import { hasRole, ROLE_LABELS, type Actor, type Role } from '../core/auth/actor.js';
 import { invalidateActor } from '../core/auth/auth.service.js';
 import { hashPassword, newSecret } from '../core/auth/password.js';
 import { audit } from '../core/audit.js';
@@ -74,7 +74,42 @@ export async function userList(ctx: Ctx) {
   const org = await ownOrganisation(ctx);
   requireSignedIn(ctx, 'users.view', { organisationId: org.organisationId });
   const users = await repo.usersOfOrganisation(ctx.db, org.organisationId);
-  return { organisation: org.name, users: users.map(toView), canManage: can(ctx, 'users.manage', org) };
+  const canManage = can(ctx, 'users.manage', org);
+  const hasRoleMapping = canManage && !!ctx.config.oidc?.rolesClaim;
+  return {
+    organisation: org.name,
+    users: users.map(toView),
+    canManage,
+    roleMapping: hasRoleMapping
+      ? {
+          brokerName: ctx.config.oidc?.name ?? '',
+          mappings: await repo.roleMappingsOf(ctx.db, org.organisationId),
+          roleOptions: roleOptions(org.organisationKind),
+        }
+      : null,
+  };
+}
+
+const ZRoleMapping = z.object({ claimValue: zText(255), role: z.string().min(1, 'Vælg en rolle.') });
+
+/** Adds or removes a mapping from a value of the broker's roles claim to a Ramme role, in the actor's own organisation. */
+export async function changeRoleMapping(ctx: Ctx, action: 'create' | 'delete', input: unknown): Promise<void> {
+  const org = await ownOrganisation(ctx);
+  requireSignedIn(ctx, 'users.manage', org);
+  const v = parseInput(ZRoleMapping, input);
+  const [role] = checkRoles([v.role], org.organisationKind);
+  const row = { organisationId: org.organisationId, claimValue: v.claimValue, role: role! };
+  await ctx.db.transaction().execute(async (trx) => {
+    const changed = action === 'create' ? await repo.insertRoleMapping(trx, row) : await repo.deleteRoleMapping(trx, row);
+    if (!changed) throw conflict(action === 'create' ? 'Rollekoden er allerede knyttet til rollen.' : 'Rollekoden er allerede fjernet.');
+    const shape = { organisation: org.name, claimValue: v.claimValue, role };
+    await audit(trx, ctx, {
+      entity: 'oidc_role_mapping',
+      entityId: `${org.organisationId}:${role}`,
+      action,
+      ...(action === 'create' ? { after: shape } : { before: shape }),
+    });
+  });
 }
 
 /** What the invitation form offers. */
@@ -165,9 +200,13 @@ async function manageableUser(ctx: Ctx, userId: number) {
 
 /** Changes a user's name, e-mail and roles (If-Match: the version the form was opened at; 412 when stale). */
 export async function updateUser(ctx: Ctx, userId: number, input: unknown): Promise<void> {
-  const { org } = await manageableUser(ctx, userId);
+  const { actor, org } = await manageableUser(ctx, userId);
   const v = parseInput(ZUpdate, input);
   const roles = checkRoles(v.roles, org.kind);
+  if (actor.userId === userId && hasRole(actor, 'administrator') && !roles.includes('administrator'))
+    throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', {
+      roles: ['Du kan ikke fjerne din egen rolle som brugeradministrator. Bed en anden administrator om det.'],
+    });
   await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.lockUser(trx, userId);
     if (!before) throw notFound('Brugeren findes ikke.');

@@ -15,8 +15,12 @@ export type ExternalIdentityTable = {
 };
 export type OidcAttemptTable = { state_hash: string; nonce: string; code_verifier: string; next_path: string; created_at: Generated<Date> };
 
+/** A value of the broker's roles claim that gives a Ramme role in the organisation. */
+export type OidcRoleMappingTable = { organisation_id: number; claim_value: string; role: string; created_at: Generated<Date> };
+
 declare module '../core/db/types.js' {
   interface DB {
+    oidc_role_mapping: OidcRoleMappingTable;
     external_identity: ExternalIdentityTable;
     oidc_attempt: OidcAttemptTable;
   }

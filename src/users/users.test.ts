@@ -8,6 +8,7 @@ import { createTestApp, form, type Session, type TestApp } from '../testing/test
 
 const REDIRECT = 'http://ramme.test/login/oidc/callback';
 const NAESTVED_CVR = '29189692';
+const HOLBAEK_CVR = '29189455';
 
 let t: TestApp;
 let provider: TestProvider;
@@ -61,6 +62,7 @@ const accounts: Record<string, Record<string, unknown>> = {
   'naestved-ny': { name: 'Nora Ny', organisation: NAESTVED_CVR, roles: 'myndighed ukendt-rolle' },
   'ukendt-org': { name: 'Ulla Udenfor', organisation: '99999999', roles: ['myndighed'] },
   'naestved-uden-roller': { name: 'Rolf Rolleløs', organisation: NAESTVED_CVR, roles: [] },
+  'holbaek-oekonom': { name: 'Øjvind Økonom', organisation: HOLBAEK_CVR, roles: ['urn:ramme:oekonomi'] },
 };
 
 before(async () => {
@@ -85,6 +87,7 @@ before(async () => {
     },
   });
   await t.db.updateTable('organisation').set({ cvr: NAESTVED_CVR }).where('name', '=', 'Næstved Kommune').execute();
+  await t.db.updateTable('organisation').set({ cvr: HOLBAEK_CVR }).where('name', '=', 'Holbæk Kommune').execute();
   admin = await t.login('demo-admin');
 });
 after(async () => {
@@ -179,6 +182,29 @@ describe('sign-in through an OpenID Connect broker', () => {
     assert.equal((refusal!.after as { reason: string }).reason, 'ukendt organisation (99999999)');
   });
 
+  it("gives the roles the administrator mapped from the broker's role values", async () => {
+    assert.equal((await brokerSignIn('holbaek-oekonom')).res.statusCode, 403, 'no mapping yet: no role');
+    const fields = { claimValue: 'urn:ramme:oekonomi', role: 'tilbudsoekonomi' };
+    assert.equal((await post(admin, '/brugere/rollekoder', fields)).statusCode, 303);
+    assert.equal((await post(admin, '/brugere/rollekoder', fields)).statusCode, 409);
+    const list = await t.as(admin, { method: 'GET', url: '/brugere', headers: { accept: 'text/html' } });
+    assert.match(list.body, /urn:ramme:oekonomi/);
+    const { res } = await brokerSignIn('holbaek-oekonom');
+    assert.equal(res.statusCode, 303);
+    const user = await t.db
+      .selectFrom('external_identity as e')
+      .innerJoin('user_role as r', 'r.user_id', 'e.user_id')
+      .select('r.role')
+      .where('e.subject', '=', 'holbaek-oekonom')
+      .execute();
+    assert.deepEqual(
+      user.map((r) => r.role),
+      ['tilbudsoekonomi'],
+    );
+    assert.equal((await post(admin, '/brugere/rollekoder/slet', fields)).statusCode, 303);
+    assert.equal((await auditRows('oidc_role_mapping', 'delete')).length, 1);
+  });
+
   it('answers 503 with a Danish message when the broker does not answer', async () => {
     const ctx = { ...callContext(t.ctx, null), config: { ...t.ctx.config, oidc: { ...t.ctx.config.oidc!, issuer: 'http://127.0.0.1:9/', name: 'Nedbroker' } } };
     await assert.rejects(startOidcSignIn(ctx, '/'), (e: HttpError) => e.statusCode === 503 && /Nedbroker svarer ikke/.test(e.message));
@@ -231,6 +257,13 @@ describe('user administration', () => {
     assert.match(stale.body, /ændret af en anden/);
     const [event] = await auditRows('app_user', 'update');
     assert.deepEqual((event!.after as { roles: string[] }).roles, ['tilbudsoekonomi']);
+  });
+
+  it('keeps the administrator from removing their own administrator role', async () => {
+    const me = await userId('demo-admin');
+    const res = await post(admin, `/brugere/${me.id}`, { displayName: 'Anna Administrator', email: '', roles: ['laeser'], version: String(me.version) });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /Du kan ikke fjerne din egen rolle som brugeradministrator/);
   });
 
   it('deactivating a user ends their sessions and stops their API tokens', async () => {

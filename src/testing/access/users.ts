@@ -12,6 +12,8 @@ const userOf = (username: string) => async (db: import('../../core/db/types.js')
 
 export const accessExpectations: AccessExpectation[] = [
   { route: 'GET /brugere', url: '/brugere', allowed: SIGNED_IN },
+  { route: 'POST /brugere/rollekoder', url: '/brugere/rollekoder', allowed: ['sekretariat', 'administrator'], isForm: true },
+  { route: 'POST /brugere/rollekoder/slet', url: '/brugere/rollekoder/slet', allowed: ['sekretariat', 'administrator'], isForm: true },
   { route: 'GET /brugere/ny', url: '/brugere/ny', allowed: ['sekretariat', 'administrator'] },
   { route: 'POST /brugere', url: '/brugere', allowed: ['sekretariat', 'administrator'], isForm: true },
   {

@@ -7,7 +7,7 @@ import { SESSION_HOURS } from '../../core/auth/auth.service.js';
 import { HttpError, type FieldErrors } from '../../core/errors.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../core/http/app.js';
 import { finishOidcSignIn, OIDC_ATTEMPT_MINUTES, startOidcSignIn } from '../oidc.service.js';
-import { inviteForm, inviteUser, setUserActive, updateUser, userDetail, userList } from '../users.service.js';
+import { changeRoleMapping, inviteForm, inviteUser, setUserActive, updateUser, userDetail, userList } from '../users.service.js';
 import { InvitedPage, InvitePage, SignInRefusedPage, UserListPage, UserPage, type FormValues } from './users.view.js';
 
 /** The state of the sign-in this browser began (the callback must match it). */
@@ -54,10 +54,31 @@ async function changeUser(req: FastifyRequest, reply: FastifyReply, change: () =
 }
 
 export function userPages(app: FastifyInstance, ctx: AppContext) {
-  app.get('/brugere', { schema: { hide: true } }, async (req, reply) => {
+  const showList = async (req: FastifyRequest, reply: FastifyReply, values?: FormValues, errors?: FieldErrors, status?: number) => {
     const view = await userList(req.ctx);
-    return reply.page({ title: 'Brugere', breadcrumbs: [crumbs[0]!, { label: 'Brugere' }], body: <UserListPage {...view} /> });
-  });
+    return reply.page({
+      title: 'Brugere',
+      status,
+      breadcrumbs: [crumbs[0]!, { label: 'Brugere' }],
+      body: <UserListPage {...view} csrf={req.csrf} values={values} errors={errors} />,
+    });
+  };
+  app.get('/brugere', { schema: { hide: true } }, (req, reply) => showList(req, reply));
+  for (const [path, action] of [
+    ['/brugere/rollekoder', 'create'],
+    ['/brugere/rollekoder/slet', 'delete'],
+  ] as const)
+    app.post(path, { schema: { hide: true } }, async (req, reply) => {
+      const input = { claimValue: body(req).claimValue, role: body(req).role };
+      try {
+        await changeRoleMapping(req.ctx, action, input);
+      } catch (error) {
+        if (error instanceof HttpError && (error.statusCode === 400 || error.statusCode === 409))
+          return showList(req, reply, body(req), Object.keys(error.fieldErrors).length ? error.fieldErrors : { _: [error.message] }, error.statusCode);
+        throw error;
+      }
+      return reply.redirect('/brugere#rollekoder', 303);
+    });
 
   const showInvite = async (req: FastifyRequest, reply: FastifyReply, values?: FormValues, errors?: FieldErrors) =>
     reply.page({

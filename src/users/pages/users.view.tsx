@@ -23,7 +23,17 @@ const LABELS = {
   version: 'Version',
 };
 
-export const UserListPage: FC<{ organisation: string; users: UserView[]; canManage: boolean; created?: string }> = (m) => (
+type RoleMappingModel = { brokerName: string; mappings: Array<{ claim_value: string; role: string }>; roleOptions: Option[] };
+
+export const UserListPage: FC<{
+  organisation: string;
+  users: UserView[];
+  canManage: boolean;
+  roleMapping: RoleMappingModel | null;
+  csrf: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+}> = (m) => (
   <>
     <h1>Brugere i {m.organisation}</h1>
     <p class="font-lead">
@@ -63,7 +73,68 @@ export const UserListPage: FC<{ organisation: string; users: UserView[]; canMana
         ))}
       </tbody>
     </table>
+    {m.roleMapping && <RoleMappingSection {...m.roleMapping} csrf={m.csrf} values={m.values} errors={m.errors} />}
   </>
+);
+
+const RoleMappingSection: FC<RoleMappingModel & { csrf: string; values?: FormValues; errors?: FieldErrors }> = (m) => (
+  <section aria-labelledby="rollekoder">
+    <h2 id="rollekoder">Roller fra {m.brokerName}</h2>
+    <p>
+      Når {m.brokerName} sender en af disse rollekoder for en bruger i organisationen, får brugeren rollen i Ramme ved næste login. Rollekoder, der hedder som
+      Ramme-rollen (fx myndighed), virker uden opsætning.
+    </p>
+    {m.mappings.length > 0 && (
+      <table class="table table--compact">
+        <caption class="sr-only">Rollekoder og roller</caption>
+        <thead>
+          <tr>
+            <th scope="col">Rollekode hos {m.brokerName}</th>
+            <th scope="col">Rolle i Ramme</th>
+            <th scope="col">
+              <span class="sr-only">Handling</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {m.mappings.map((r) => (
+            <tr>
+              <td>
+                <code>{r.claim_value}</code>
+              </td>
+              <td>{ROLE_LABELS[r.role as Role] ?? r.role}</td>
+              <td>
+                <form method="post" action="/brugere/rollekoder/slet">
+                  <CsrfField token={m.csrf} />
+                  <input type="hidden" name="claimValue" value={r.claim_value} />
+                  <input type="hidden" name="role" value={r.role} />
+                  <button type="submit" class="button button-tertiary">
+                    Fjern<span class="sr-only"> {r.claim_value}</span>
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    )}
+    <ErrorSummary errors={m.errors} labels={{ claimValue: 'Rollekode', role: 'Rolle i Ramme' }} />
+    <form method="post" action="/brugere/rollekoder" novalidate class="col-12 col-md-8" style="padding:0">
+      <CsrfField token={m.csrf} />
+      <Field
+        name="claimValue"
+        label="Rollekode"
+        hint={`Værdien, som ${m.brokerName} sender i rolle-claimet.`}
+        value={str(m.values?.claimValue)}
+        maxlength={255}
+        errors={m.errors}
+      />
+      <Select name="role" label="Rolle i Ramme" options={m.roleOptions} value={str(m.values?.role)} errors={m.errors} emptyLabel="Vælg rolle" />
+      <button type="submit" class="button button-secondary">
+        Tilføj rollekode
+      </button>
+    </form>
+  </section>
 );
 
 const signInOf = (u: UserView) =>
