@@ -53,6 +53,10 @@ export async function contractsForSettlement(
 export type FollowUpContract = {
   contractId: number;
   buyerOrgId: number;
+  offeringId: number;
+  /** The offering's primary legal basis (code): the need a step-down search starts from. */
+  legalBasis: string;
+  tariffLevel: string | null;
   caseReference: string;
   offeringName: string;
   startDate: string;
@@ -68,6 +72,9 @@ export async function contractsForFollowUp(db: Queryable, buyerOrgId: number, co
     .select([
       'c.id as contractId',
       'c.buyer_org_id as buyerOrgId',
+      'c.offering_id as offeringId',
+      'oc.primary_legal_basis as legalBasis',
+      'c.tariff_level as tariffLevel',
       'c.case_reference as caseReference',
       'oc.offering_name as offeringName',
       'c.start_date as startDate',
@@ -124,4 +131,21 @@ export async function contractsOfTradeCell(db: Queryable, v: { buyerOrgId: numbe
     order by c.case_reference, c.id
     limit ${limit}`.execute(db);
   return r.rows;
+}
+
+/**
+ * A follow-up's decision to change level: an amendment (tillæg) of the contract from the effective date at the new
+ * level's published price, written in the caller's transaction; returns the amendment's number.
+ */
+export async function insertLevelAmendment(
+  trx: Queryable,
+  v: { contractId: number; effectiveDate: string; description: string; tariffLevel: string; tariffPrice: string; at: Date; by: string },
+): Promise<number> {
+  const r = await sql<{ number: number }>`
+    insert into contract_amendment (contract_id, number, effective_date, description, changes, created_at, created_by)
+    values (${v.contractId}, (select coalesce(max(number), 0) + 1 from contract_amendment where contract_id = ${v.contractId}), ${v.effectiveDate},
+      ${v.description}, ${JSON.stringify({ tariffLevel: v.tariffLevel, tariffPrice: v.tariffPrice })}, ${v.at}, ${v.by})
+    returning number`.execute(trx);
+  await sql`update contract set version = version + 1 where id = ${v.contractId}`.execute(trx);
+  return r.rows[0]!.number;
 }
