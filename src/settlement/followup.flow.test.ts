@@ -160,6 +160,28 @@ describe('decisions that change the contract', () => {
     const row = await t.db.selectFrom('followup').selectAll().where('contract_id', '=', id).executeTakeFirstOrThrow();
     assert.equal(row.new_level, 'Lettere støtte');
     assert.equal(row.amendment_number, amendment.number);
+    // The month's statement prices the old level to the day before and the new level from the day.
+    const seller = await t.login('demo-tilbudsoekonomi');
+    const gen = await t.as(seller, { method: 'POST', url: '/api/settlement/generate', payload: { month: '2026-04' } });
+    assert.equal(gen.statusCode, 200, gen.body);
+    const list = await t.as(seller, { method: 'GET', url: '/api/settlement/statements?month=2026-04&side=salg' });
+    const statement = list.json().statements.find((x: { buyer: { id: number } }) => x.buyer.id === naestved);
+    const lines = (await t.as(seller, { method: 'GET', url: `/api/settlement/statements/${statement.id}` }))
+      .json()
+      .lines.filter((l: { contractId: number }) => l.contractId === id);
+    assert.deepEqual(
+      lines.map((l: { periodFrom: string; periodTo: string; days: number; tariffLevel: string; amount: string }) => [
+        l.periodFrom,
+        l.periodTo,
+        l.days,
+        l.tariffLevel,
+      ]),
+      [
+        ['2026-04-01', '2026-04-12', 12, offering.level],
+        ['2026-04-13', '2026-04-30', 18, 'Lettere støtte'],
+      ],
+    );
+    assert.equal(lines[1].amount, '22221.00');
   });
 
   it('a step down is recorded and opens a place search with the need filled in', async () => {
