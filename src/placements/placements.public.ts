@@ -9,6 +9,8 @@ export { contractsForSettlement, type SettlementPeriod } from './settlement.repo
 export { contractsOfTradeCell, contractTradeCells, type ContractTradeCell } from './settlement.repository.js';
 /** A municipality's accepted contracts with their dates and agreed follow-up dates, for the follow-up work list. */
 export { contractsForFollowUp, type FollowUpContract } from './settlement.repository.js';
+/** A follow-up's level change as a contract amendment, in the follow-up's transaction. */
+export { insertLevelAmendment } from './settlement.repository.js';
 // --- end settlement ----------------------------------------------------------------------------------------------
 
 // --- Analysis (src/analysis/) -----------------------------------------------------------------------------------

@@ -23,7 +23,42 @@ export type SettlementPeriod = {
   level: string | null;
 };
 
-/** Accepted contracts overlapping [from, to] (both 'YYYY-MM-DD'), optionally one seller's, ordered by seller, buyer, case. */
+/** A change of level from a date (an amendment's `tariffLevel`), per contract, in amendment order. */
+export type LevelChange = { contractId: number; effectiveDate: string; level: string };
+
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Splits each contract's period at its level changes: the old level up to the day before the change, the new level
+ * from it (a change before the start only sets the level). Pure; periods without changes are returned as they are.
+ */
+export function splitAtLevelChanges(periods: readonly SettlementPeriod[], changes: readonly LevelChange[]): SettlementPeriod[] {
+  if (!changes.length) return [...periods];
+  const byContract = new Map<number, LevelChange[]>();
+  for (const c of changes) byContract.set(c.contractId, [...(byContract.get(c.contractId) ?? []), c]);
+  return periods.flatMap((p) => {
+    const own = byContract.get(p.contractId);
+    if (!own) return [p];
+    const out: SettlementPeriod[] = [];
+    let current = { ...p };
+    for (const c of [...own].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate))) {
+      if (current.to !== null && c.effectiveDate > current.to) break;
+      if (c.effectiveDate <= current.from) {
+        current.level = c.level;
+        continue;
+      }
+      out.push({ ...current, to: dayBefore(c.effectiveDate) });
+      current = { ...current, from: c.effectiveDate, level: c.level };
+    }
+    out.push(current);
+    return out;
+  });
+}
+
+/**
+ * Accepted contracts overlapping [from, to] (both 'YYYY-MM-DD'), optionally one seller's, ordered by seller, buyer,
+ * case; a contract whose level was changed by an amendment comes as one period per level.
+ */
 export async function contractsForSettlement(
   db: Queryable,
   range: { from: string; to: string },
@@ -46,13 +81,27 @@ export async function contractsForSettlement(
     .where('c.start_date', '<=', range.to)
     .where((eb) => eb.or([eb('c.end_date', 'is', null), eb('c.end_date', '>=', range.from)]));
   if (sellerOrgId !== null) q = q.where('oc.operator_org_id', '=', sellerOrgId);
-  return q.orderBy('oc.operator_org_id').orderBy('c.buyer_org_id').orderBy('c.case_reference').orderBy('c.id').execute();
+  const periods = await q.orderBy('oc.operator_org_id').orderBy('c.buyer_org_id').orderBy('c.case_reference').orderBy('c.id').execute();
+  const changes = await sql<LevelChange>`
+    select a.contract_id as "contractId", a.effective_date::text as "effectiveDate", a.changes->>'tariffLevel' as level
+    from contract_amendment a
+    join contract c on c.id = a.contract_id
+    join offering o on o.id = c.offering_id
+    where a.changes->>'tariffLevel' is not null and a.effective_date <= ${range.to}
+      and c.status = 'accepteret' and c.start_date <= ${range.to} and (c.end_date is null or c.end_date >= ${range.from})
+      and ${sellerOrgId === null ? sql`true` : sql`o.operator_org_id = ${sellerOrgId}`}
+    order by a.contract_id, a.number`.execute(db);
+  return splitAtLevelChanges(periods, changes.rows);
 }
 
 /** One contract as follow-up reads it: the buyer, the dates and the follow-up dates agreed in its terms. */
 export type FollowUpContract = {
   contractId: number;
   buyerOrgId: number;
+  offeringId: number;
+  /** The offering's primary legal basis (code): the need a step-down search starts from. */
+  legalBasis: string;
+  tariffLevel: string | null;
   caseReference: string;
   offeringName: string;
   startDate: string;
@@ -68,6 +117,9 @@ export async function contractsForFollowUp(db: Queryable, buyerOrgId: number, co
     .select([
       'c.id as contractId',
       'c.buyer_org_id as buyerOrgId',
+      'c.offering_id as offeringId',
+      'oc.primary_legal_basis as legalBasis',
+      'c.tariff_level as tariffLevel',
       'c.case_reference as caseReference',
       'oc.offering_name as offeringName',
       'c.start_date as startDate',
@@ -124,4 +176,21 @@ export async function contractsOfTradeCell(db: Queryable, v: { buyerOrgId: numbe
     order by c.case_reference, c.id
     limit ${limit}`.execute(db);
   return r.rows;
+}
+
+/**
+ * A follow-up's decision to change level: an amendment (tillæg) of the contract from the effective date at the new
+ * level's published price, written in the caller's transaction; returns the amendment's number.
+ */
+export async function insertLevelAmendment(
+  trx: Queryable,
+  v: { contractId: number; effectiveDate: string; description: string; tariffLevel: string; tariffPrice: string; at: Date; by: string },
+): Promise<number> {
+  const r = await sql<{ number: number }>`
+    insert into contract_amendment (contract_id, number, effective_date, description, changes, created_at, created_by)
+    values (${v.contractId}, (select coalesce(max(number), 0) + 1 from contract_amendment where contract_id = ${v.contractId}), ${v.effectiveDate},
+      ${v.description}, ${JSON.stringify({ tariffLevel: v.tariffLevel, tariffPrice: v.tariffPrice })}, ${v.at}, ${v.by})
+    returning number`.execute(trx);
+  await sql`update contract set version = version + 1 where id = ${v.contractId}`.execute(trx);
+  return r.rows[0]!.number;
 }

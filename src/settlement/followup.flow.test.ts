@@ -127,3 +127,68 @@ describe('the indicator', () => {
     assert.ok(!r.rows.some((x) => x.id === soon), 'a follow-up not yet due does not count');
   });
 });
+
+describe('decisions that change the contract', () => {
+  it('a level change becomes an amendment at the new level’s published price; a wrong level is refused at the field', async () => {
+    const holbaek = await orgOfUser(t.db, 'demo-tilbudsoekonomi');
+    const naestved = await orgOfUser(t.db, 'demo-naestved');
+    const offering = await dayPricedOffering(t.db, holbaek, 2026);
+    await t.db
+      .insertInto('tariff_level')
+      .values({ version_id: offering.versionId, sort: 99, name: 'Lettere støtte', weight: '0.5', share: '0', tariff: '1234.50' })
+      .execute();
+    const [id] = (await acceptedContracts(t.db, {
+      offeringId: offering.offeringId,
+      buyerOrgId: naestved,
+      periods: [{ start: '2026-01-10', end: null, level: offering.level }],
+    })) as [number];
+    const fields = { dueDate: '2026-04-10', heldOn: '2026-04-12', decision: 'niveau' };
+    const missing = await record(id, fields);
+    assert.equal(missing.statusCode, 400);
+    assert.match(missing.body, /Vælg det nye niveau/);
+    const wrong = await record(id, { ...fields, newLevel: 'Findes ikke' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /Niveauet findes ikke i den offentliggjorte takst for 2026/);
+    const ok = await record(id, { ...fields, newLevel: 'Lettere støtte' });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const amendment = await t.db.selectFrom('contract_amendment').selectAll().where('contract_id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(amendment.effective_date, '2026-04-13');
+    assert.deepEqual(typeof amendment.changes === 'string' ? JSON.parse(amendment.changes) : amendment.changes, {
+      tariffLevel: 'Lettere støtte',
+      tariffPrice: '1234.50',
+    });
+    const row = await t.db.selectFrom('followup').selectAll().where('contract_id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.new_level, 'Lettere støtte');
+    assert.equal(row.amendment_number, amendment.number);
+    // The month's statement prices the old level to the day before and the new level from the day.
+    const seller = await t.login('demo-tilbudsoekonomi');
+    const gen = await t.as(seller, { method: 'POST', url: '/api/settlement/generate', payload: { month: '2026-04' } });
+    assert.equal(gen.statusCode, 200, gen.body);
+    const list = await t.as(seller, { method: 'GET', url: '/api/settlement/statements?month=2026-04&side=salg' });
+    const statement = list.json().statements.find((x: { buyer: { id: number } }) => x.buyer.id === naestved);
+    const lines = (await t.as(seller, { method: 'GET', url: `/api/settlement/statements/${statement.id}` }))
+      .json()
+      .lines.filter((l: { contractId: number }) => l.contractId === id);
+    assert.deepEqual(
+      lines.map((l: { periodFrom: string; periodTo: string; days: number; tariffLevel: string; amount: string }) => [
+        l.periodFrom,
+        l.periodTo,
+        l.days,
+        l.tariffLevel,
+      ]),
+      [
+        ['2026-04-01', '2026-04-12', 12, offering.level],
+        ['2026-04-13', '2026-04-30', 18, 'Lettere støtte'],
+      ],
+    );
+    assert.equal(lines[1].amount, '22221.00');
+  });
+
+  it('a step down is recorded and opens a place search with the need filled in', async () => {
+    const res = await record(soon, { dueDate: '2026-06-20', heldOn: '2026-06-15', decision: 'nedtrapning' });
+    assert.equal(res.statusCode, 303, res.body);
+    assert.match(String(res.headers.location), /^\/pladser\/soeg\?legalBasis=[^&]+&startDate=2026-06-16&soeg=1$/);
+    const search = await get(caseWorker, String(res.headers.location));
+    assert.equal(search.statusCode, 200);
+  });
+});

@@ -35,6 +35,8 @@ export async function insertFollowUp(
     level: number;
     note: string | null;
     decision: Decision;
+    newLevel?: string | null;
+    amendmentNumber?: number | null;
     at: Date;
     by: string;
   },
@@ -52,6 +54,8 @@ export async function insertFollowUp(
         level: v.level,
         note: v.note,
         decision: v.decision,
+        new_level: v.newLevel ?? null,
+        amendment_number: v.amendmentNumber ?? null,
         recorded_at: v.at,
         recorded_by: v.by,
       })

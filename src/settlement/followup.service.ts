@@ -9,7 +9,8 @@ import type { Ctx } from '../core/capability.js';
 import { addDays } from '../core/clock.js';
 import { badRequest, conflict } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
-import { contractsForFollowUp, type FollowUpContract } from '../placements/placements.public.js';
+import { contractsForFollowUp, type FollowUpContract, insertLevelAmendment } from '../placements/placements.public.js';
+import { publishedTariffs } from '../tariffs/tariffs.public.js';
 import { dueState, type DueState, followUpSchedule, type FollowUpRule, onTimeShare } from './followup.logic.js';
 import * as repo from './followup.repository.js';
 import { SETTLEMENT } from './settlement.policy.js';
@@ -99,9 +100,36 @@ export async function recordFollowUp(ctx: Ctx, contractId: number, data: unknown
   if (input.heldOn > today) errors.heldOn = ['Datoen kan ikke ligge i fremtiden.'];
   else if (input.heldOn < contract.startDate) errors.heldOn = ['Opfølgningen kan ikke ligge før kontraktens start.'];
   if (!scale.some((l) => l.level === input.level)) errors.level = ['Vælg et niveau på skalaen.'];
+  // A level change takes effect the day after the follow-up, at the new level's price in that year's published tariff.
+  const effectiveDate = addDays(input.heldOn, 1);
+  let newPrice: string | null = null;
+  if (input.decision === 'niveau' && input.newLevel && !errors.heldOn) {
+    const year = Number(effectiveDate.slice(0, 4));
+    const tariff = (await publishedTariffs(ctx.db, [contract.offeringId], year)).get(contract.offeringId);
+    const level = tariff?.levels.find((l) => l.name === input.newLevel);
+    if (!tariff) errors.newLevel = [`Tilbuddet har ingen offentliggjort takst for ${year}; niveauet kan ikke skiftes.`];
+    else if (!level)
+      errors.newLevel = [`Niveauet findes ikke i den offentliggjorte takst for ${year}: vælg ${tariff.levels.map((l) => l.name).join(', ') || 'et niveau'}.`];
+    else if (level.name === contract.tariffLevel) errors.newLevel = ['Kontrakten er allerede på det niveau.'];
+    else newPrice = level.tariff;
+  }
   if (Object.keys(errors).length) throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', errors);
   return ctx.db.transaction().execute(async (trx) => {
+    const amendmentNumber =
+      newPrice !== null && input.newLevel
+        ? await insertLevelAmendment(trx, {
+            contractId: contract.contractId,
+            effectiveDate,
+            description: `Skift til niveauet "${input.newLevel}" efter opfølgningen ${input.heldOn}.`,
+            tariffLevel: input.newLevel,
+            tariffPrice: newPrice,
+            at: ctx.clock.now(),
+            by: actor.username,
+          })
+        : null;
     const row = await repo.insertFollowUp(trx, {
+      newLevel: input.decision === 'niveau' ? (input.newLevel ?? null) : null,
+      amendmentNumber,
       contractId: contract.contractId,
       buyerOrgId: contract.buyerOrgId,
       dueDate: input.dueDate,
@@ -119,8 +147,26 @@ export async function recordFollowUp(ctx: Ctx, contractId: number, data: unknown
       entity: 'followup',
       entityId: row.id,
       action: 'create',
-      after: { contractId: contract.contractId, dueDate: input.dueDate, heldOn: input.heldOn, level: input.level, decision: input.decision },
+      after: {
+        contractId: contract.contractId,
+        dueDate: input.dueDate,
+        heldOn: input.heldOn,
+        level: input.level,
+        decision: input.decision,
+        newLevel: input.newLevel ?? null,
+        amendmentNumber,
+      },
     });
-    return { id: row.id };
+    if (amendmentNumber !== null)
+      await audit(trx, ctx, {
+        entity: 'contract',
+        entityId: contract.contractId,
+        action: 'update',
+        after: { amendmentNumber, effectiveDate, tariffLevel: input.newLevel, tariffPrice: newPrice },
+      });
+    // A step down opens a place search with the need filled in: the same legal basis, from the day after.
+    const searchHref =
+      input.decision === 'nedtrapning' ? `/pladser/soeg?legalBasis=${encodeURIComponent(contract.legalBasis)}&startDate=${effectiveDate}&soeg=1` : null;
+    return { id: row.id, amendmentNumber, searchHref };
   });
 }

@@ -142,4 +142,19 @@ async function followUp(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export const settlementMigrations: Record<string, Migration> = { '0500_settlement': { up }, '0510_followup': { up: followUp } };
+/** Follow-up decisions that change the level (a contract amendment at the new level) or step down (a place search). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function followUpDecisions(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table followup drop constraint followup_decision_check;
+    alter table followup add constraint followup_decision_check check (decision in ('fortsaet','niveau','nedtrapning','afslut'));
+    alter table followup add column new_level text, add column amendment_number integer;
+    alter table followup add constraint followup_new_level check ((decision = 'niveau') = (new_level is not null));
+  `.execute(db);
+}
+
+export const settlementMigrations: Record<string, Migration> = {
+  '0500_settlement': { up },
+  '0510_followup': { up: followUp },
+  '0520_followup_decisions': { up: followUpDecisions },
+};

@@ -113,19 +113,26 @@ export const ZGenerateResult = z.object({
 
 // Follow-up -----------------------------------------------------------------------------------------------------------
 
-export const ZFollowUpInput = z.strictObject({
-  dueDate: zDate.describe('Den planlagte opfølgningsdato, opfølgningen hører til'),
-  heldOn: zDate.describe('Dagen, opfølgningen blev holdt'),
-  statusReport: zText(4000).describe('Leverandørens statusrapport'),
-  level: z.coerce
-    .number({ error: 'Vælg borgerens funktionsniveau.' })
-    .int({ error: 'Vælg borgerens funktionsniveau.' })
-    .min(1, 'Vælg borgerens funktionsniveau.')
-    .max(20, 'Vælg borgerens funktionsniveau.')
-    .describe('Niveau på progressionsskalaen'),
-  note: zOptText(2000).describe('Sagsbehandlerens note'),
-  decision: z.enum(DECISIONS, { error: 'Vælg en beslutning.' }),
-});
+export const ZFollowUpInput = z
+  .strictObject({
+    dueDate: zDate.describe('Den planlagte opfølgningsdato, opfølgningen hører til'),
+    heldOn: zDate.describe('Dagen, opfølgningen blev holdt'),
+    statusReport: zText(4000).describe('Leverandørens statusrapport'),
+    level: z.coerce
+      .number({ error: 'Vælg borgerens funktionsniveau.' })
+      .int({ error: 'Vælg borgerens funktionsniveau.' })
+      .min(1, 'Vælg borgerens funktionsniveau.')
+      .max(20, 'Vælg borgerens funktionsniveau.')
+      .describe('Niveau på progressionsskalaen'),
+    note: zOptText(2000).describe('Sagsbehandlerens note'),
+    decision: z.enum(DECISIONS, { error: 'Vælg en beslutning.' }),
+    newLevel: zOptText(120).optional().describe('Det nye takstniveau (kun ved beslutningen "niveau")'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'niveau' && !v.newLevel) ctx.addIssue({ code: 'custom', path: ['newLevel'], message: 'Vælg det nye niveau.' });
+    if (v.decision !== 'niveau' && v.newLevel)
+      ctx.addIssue({ code: 'custom', path: ['newLevel'], message: 'Et nyt niveau angives kun, når niveauet skiftes.' });
+  });
 export type TFollowUpInput = z.infer<typeof ZFollowUpInput>;
 
 // The trade between municipalities ------------------------------------------------------------------------------------

@@ -49,8 +49,14 @@ const ANSWER_TEXTS = {
   fastholdt: 'Vi fastholder linjen: ydelsen er leveret i hele perioden efter den gældende takst.',
 } as const;
 
-/** A deterministic number in [0, 100) from an id and a salt (Knuth's multiplicative hash). */
-const bucket = (id: number, salt: number) => (Math.imul(id + salt * 7919, 2654435761) >>> 0) % 100;
+/** A deterministic number in [0, 100) from an id and a salt (a murmur-style mix, so that different salts do not correlate). */
+function bucket(id: number, salt: number): number {
+  let h = Math.imul(id ^ Math.imul(salt + 1, 0x9e3779b9), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % 100;
+}
 
 /**
  * Twelve months of statements up to last month (three in the national scope, whose 60,000 contracts the bench settles), from the demo contracts and the published tariffs, in every state:
@@ -84,43 +90,39 @@ export async function seedStatements({ db, clock, log, scope }: SeedContext): Pr
         sent_by = coalesce((select u.username from app_user u where u.organisation_id = s.seller_org_id order by u.id limit 1), 'system')
       where s.month = ${`${month}-01`}::date and s.status = 'kladde' and s.line_count > s.problem_count
         and not (s.seller_org_id = ${keptSeller} and s.buyer_org_id = ${keptBuyer})`.execute(db);
-    const sent = await db
-      .selectFrom('settlement_statement')
-      .select('id')
-      .where('month', '=', `${month}-01`)
-      .where('status', '=', 'sendt')
-      .orderBy('id')
-      .execute();
-    const disputed = sent.filter((s) => bucket(s.id, k) < (k === 2 ? 25 : 8));
-    for (const s of disputed) {
-      const line = await db
-        .selectFrom('settlement_line')
-        .select(['id', 'amount', 'unit_price', 'days'])
-        .where('statement_id', '=', s.id)
-        .where('kind', '=', 'contract')
-        .where('amount', 'is not', null)
-        .where('days', '>=', 3)
-        .orderBy('sort')
-        .executeTakeFirst();
-      if (!line) continue;
-      const isAnswered = k > 2 || bucket(s.id, 99) < 40;
-      const answer = bucket(s.id, 7) < 50 ? 'korrigeret' : 'fastholdt';
-      const corrected = answer === 'korrigeret' ? new SDec(String(line.amount)).minus(new SDec(String(line.unit_price ?? 0)).times(2)).toFixed(2) : null;
-      await db
-        .updateTable('settlement_line')
-        .set({
-          dispute_reason: DISPUTE_REASONS[bucket(s.id, 3) % DISPUTE_REASONS.length]!,
-          disputed_at: at(6),
-          disputed_by: 'økonomi',
-          ...(isAnswered ? { answer, answer_text: ANSWER_TEXTS[answer], corrected_amount: corrected, answered_at: at(10), answered_by: 'økonomi' } : {}),
-        })
-        .where('id', '=', line.id)
-        .execute();
-      await db
-        .updateTable('settlement_statement')
-        .set({ status: isAnswered ? 'besvaret' : 'bestridt' })
-        .where('id', '=', s.id)
-        .execute();
+    // One line per disputed statement (the first contract line of at least three days), chosen and written set-based.
+    const candidates = await sql<{ statement_id: number; id: number; amount: string; unit_price: string | null }>`
+      select distinct on (l.statement_id) l.statement_id, l.id, l.amount::text as amount, l.unit_price::text as unit_price
+      from settlement_line l join settlement_statement s on s.id = l.statement_id
+      where s.month = ${`${month}-01`}::date and s.status = 'sendt' and l.kind = 'contract' and l.amount is not null and l.days >= 3
+      order by l.statement_id, l.sort`.execute(db);
+    const disputes = candidates.rows
+      .filter((c) => bucket(c.statement_id, k) < (k === 2 ? 25 : 8))
+      .map((c) => {
+        const isAnswered = k > 2 || bucket(c.statement_id, 99) < 40;
+        const answer = bucket(c.statement_id, 7) < 50 ? 'korrigeret' : 'fastholdt';
+        return {
+          statement: c.statement_id,
+          line: c.id,
+          reason: DISPUTE_REASONS[bucket(c.statement_id, 3) % DISPUTE_REASONS.length]!,
+          answer: isAnswered ? answer : null,
+          text: isAnswered ? ANSWER_TEXTS[answer] : null,
+          corrected: isAnswered && answer === 'korrigeret' ? new SDec(c.amount).minus(new SDec(c.unit_price ?? 0).times(2)).toFixed(2) : null,
+        };
+      });
+    if (disputes.length) {
+      const json = JSON.stringify(disputes);
+      await sql`
+        update settlement_line l set dispute_reason = x.reason, disputed_at = ${at(6)}, disputed_by = 'økonomi',
+          answer = x.answer, answer_text = x.text, corrected_amount = x.corrected,
+          answered_at = case when x.answer is null then null else ${at(10)}::timestamptz end,
+          answered_by = case when x.answer is null then null else 'økonomi' end
+        from jsonb_to_recordset(${json}::jsonb) as x(line integer, reason text, answer text, text text, corrected numeric)
+        where l.id = x.line`.execute(db);
+      await sql`
+        update settlement_statement s set status = case when x.answer is null then 'bestridt' else 'besvaret' end
+        from jsonb_to_recordset(${json}::jsonb) as x(statement integer, answer text)
+        where s.id = x.statement`.execute(db);
     }
     // Older months: everything accepted (after the answers). The month before last: about a third accepted so far.
     await sql`

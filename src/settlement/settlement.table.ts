@@ -92,9 +92,14 @@ declare module '../core/db/types.js' {
 
 // Follow-up of contracts ----------------------------------------------------------------------------------------------
 
-export const DECISIONS = ['fortsaet', 'afslut'] as const;
+export const DECISIONS = ['fortsaet', 'niveau', 'nedtrapning', 'afslut'] as const;
 export type Decision = (typeof DECISIONS)[number];
-export const DECISION_LABELS: Record<Decision, string> = { fortsaet: 'Fortsæt indsatsen', afslut: 'Afslut indsatsen (opsig kontrakten)' };
+export const DECISION_LABELS: Record<Decision, string> = {
+  fortsaet: 'Fortsæt indsatsen',
+  niveau: 'Skift niveau (tillæg til kontrakten til det nye niveaus offentliggjorte takst)',
+  nedtrapning: 'Nedtrap til et mindre indgribende tilbud (åbner en pladssøgning)',
+  afslut: 'Afslut indsatsen (opsig kontrakten)',
+};
 
 export type FollowUpRuleTable = {
   id: Generated<number>;
@@ -117,6 +122,9 @@ export type FollowUpTable = {
   level: number;
   note: string | null;
   decision: Decision;
+  /** The new tariff level (decision 'niveau'), and the number of the contract amendment it made. */
+  new_level: string | null;
+  amendment_number: number | null;
   recorded_at: Date;
   recorded_by: string;
 };

@@ -15,7 +15,7 @@ const pageId = (req: FastifyRequest) => {
   const s = one((req.params as { id?: unknown }).id);
   return /^\d{1,9}$/.test(s) ? Number(s) : 0;
 };
-const FIELDS = ['dueDate', 'heldOn', 'statusReport', 'level', 'note', 'decision'] as const;
+const FIELDS = ['dueDate', 'heldOn', 'statusReport', 'level', 'note', 'decision', 'newLevel'] as const;
 
 async function showContract(req: FastifyRequest, reply: FastifyReply, id: number, extra: { values?: FormValues; errors?: FieldErrors; status?: number } = {}) {
   const v = await contractFollowUps(req.ctx, id);
@@ -47,8 +47,8 @@ export function followUpPages(app: FastifyInstance) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values: FormValues = Object.fromEntries(FIELDS.map((k) => [k, one(body[k])]));
     try {
-      await recordFollowUp(req.ctx, id, { ...values, note: values.note || null });
-      return reply.redirect(`/opfoelgning/kontrakt/${id}?gemt=1`, 303);
+      const r = await recordFollowUp(req.ctx, id, { ...values, note: values.note || null, newLevel: values.newLevel || undefined });
+      return reply.redirect(r.searchHref ?? `/opfoelgning/kontrakt/${id}?gemt=1`, 303);
     } catch (error) {
       if (error instanceof HttpError && (error.statusCode === 400 || error.statusCode === 409))
         return showContract(req, reply, id, {

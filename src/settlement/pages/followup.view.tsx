@@ -62,6 +62,7 @@ const LABELS = {
   level: 'Funktionsniveau',
   note: 'Note',
   decision: 'Beslutning',
+  newLevel: 'Nyt takstniveau',
 };
 
 export const ContractFollowUpsPage = ({
@@ -166,7 +167,14 @@ export const ContractFollowUpsPage = ({
               value={val('decision', 'fortsaet')}
               errors={errors}
               options={DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
-              hint="Afslut registrerer beslutningen; opsigelsen gives på kontraktens side."
+              hint="Skift niveau giver et tillæg til kontrakten fra dagen efter opfølgningen. Nedtrapning åbner en pladssøgning. Afslut registrerer beslutningen; opsigelsen gives på kontraktens side."
+            />
+            <Field
+              name="newLevel"
+              label={LABELS.newLevel}
+              value={val('newLevel', '')}
+              errors={errors}
+              hint={`Kun ved skift af niveau: navnet på niveauet i den offentliggjorte takst${v.contract.tariffLevel ? ` (nu: ${v.contract.tariffLevel})` : ''}.`}
             />
             <button type="submit" class="button button-primary">
               Registrér opfølgningen
