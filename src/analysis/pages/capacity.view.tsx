@@ -37,6 +37,9 @@ export const CapacityPage: FC<{ v: CapacityView }> = ({ v }) => {
         Pladser, optagne og ledige pladser pr. målgruppe og tilbudstype i områdets tilbud den {formatDate(v.today)}. Optaget = løbende kontrakter i Ramme +
         pladser, leverandøren har indberettet som optaget af borgere uden kontrakt i Ramme. Ledige og venteliste er også vist efter leverandørens indberetning.
       </p>
+      <p>
+        <a href={`/analyse/kapacitet/rapport${queryOf({ area })}`}>Den samlede kapacitetsanalyse til udskrift og som PDF</a>
+      </p>
       <form method="get" action="/analyse/kapacitet">
         <Select name="area" label="Rammeaftaleområde" options={v.areas.map((a) => ({ value: a.code, label: a.name }))} value={area} />
         <button type="submit" class="button button-secondary">
