@@ -12,6 +12,8 @@ import { PLACEMENT_KINDS, PLACEMENT_LABELS } from '../capacity.js';
 import type { CapacityRowsView, CapacityView } from '../capacity.service.js';
 import { AnalysisNav, queryOf } from './shared.view.js';
 
+/** Rows shown on the page; the Excel file has them all. */
+const MAX_ROWS = 500;
 type Q = Record<string, string | number | undefined>;
 const rowsHref = (q: Q) => `/analyse/kapacitet/raekker${queryOf(q)}`;
 const N: FC<{ n: number; q: Q; label: string }> = ({ n, q, label }) => (
@@ -301,7 +303,10 @@ export const CapacityRowsPage: FC<{ v: CapacityRowsView }> = ({ v }) => {
       ) : (
         <div class="ramme-table-wrap" tabindex={0}>
           <table class="table table--compact table--zebra" id="raekker">
-            <caption>{formatNumber(v.contracts.length)} kontrakter (uden sagsnumre)</caption>
+            <caption>
+              {formatNumber(v.contracts.length)} kontrakter (uden sagsnumre)
+              {v.contracts.length > MAX_ROWS ? `; de første ${formatNumber(MAX_ROWS)} vises, alle står i Excel-filen` : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Kontrakt</th>
@@ -315,7 +320,7 @@ export const CapacityRowsPage: FC<{ v: CapacityRowsView }> = ({ v }) => {
               </tr>
             </thead>
             <tbody>
-              {v.contracts.map((c) => (
+              {v.contracts.slice(0, MAX_ROWS).map((c) => (
                 <tr>
                   <th scope="row">{c.contractId}</th>
                   <td>{c.offeringName}</td>
