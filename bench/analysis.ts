@@ -1,6 +1,6 @@
 /**
  * Speed of the forecasts (issue 11): every target group × 98 municipalities, ten years of history (2016-2025) and
- * ten years ahead, by every method (trend and rate) with its backtest, on deterministic synthetic series in
+ * ten years ahead, by every method (trend and rate, and stock-flow on synthetic flows) with its backtest, on deterministic synthetic series in
  * memory (the methods are pure; reading the figures is measured with the pages).
  *
  *   npx tsx bench/analysis.ts
@@ -9,6 +9,7 @@
  */
 import { seededRandom } from '../src/core/seed/random.js';
 import { forecast, type YearValue } from '../src/analysis/forecast.js';
+import { stockFlowForecast } from '../src/analysis/stockflow.js';
 
 const GROUPS = 3;
 const MUNICIPALITIES = 98;
@@ -45,6 +46,27 @@ console.log(`Prognoser: ${series.length} serier (${GROUPS} målgrupper × ${MUNI
 console.log(
   `Tid pr. kørsel: ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')}; langsomste ${slowest.toFixed(0)} ms (mål ≤ 1000 ms) ${slowest <= 1000 ? 'OK' : 'FOR LANGSOM'}`,
 );
+
+// The stock-flow method from contracts (issue 11): the same 294 series as yearly flows (stock, inflow, exits).
+const flows = series.map((x) => {
+  let stock = Number(x.history[0]!.value);
+  return {
+    population: x.population,
+    history: x.history.map((h) => {
+      const exits = Math.round(stock * (0.15 + random() * 0.1));
+      const inflow = Math.max(0, Number(h.value) - stock + exits);
+      stock = stock - exits + inflow;
+      return { year: h.year, stock, inflow, exits };
+    }),
+  };
+});
+const flowTimes: number[] = [];
+for (let run = 0; run < 3; run++) {
+  const started = performance.now();
+  for (const f of flows) stockFlowForecast({ history: f.history, population: f.population, horizon: 10 });
+  flowTimes.push(performance.now() - started);
+}
+console.log(`Lager og strøm: ${flows.length} serier × 10 år frem med backtest: ${flowTimes.map((t) => `${t.toFixed(0)} ms`).join(', ')}`);
 
 // Part 2 (with DATABASE_URL): the benchmark for the whole country on PostgreSQL — a database of its own with the
 // national analysis demo data (98 municipalities); 50 benchmark reads (every group, each area), p50 and p95.

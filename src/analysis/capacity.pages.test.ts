@@ -149,3 +149,16 @@ test('a municipality fills in its redegørelse (If-Match, audited, no CPR) and t
   assert.equal(last.statusCode, 400);
   assert.match(last.body, /kan ikke længere ændres/);
 });
+
+test('the printable capacity analysis has supply, use, forecasts with their errors and the assessments, as a page and a PDF', async () => {
+  const page = await get(secretariat, '/analyse/kapacitet/rapport?area=sjaelland', true);
+  assert.equal(page.statusCode, 200);
+  for (const heading of ['1. Udbud', '2. Brug', '3. Tendenser og prognose', '4. Kommunernes vurderinger']) assert.ok(page.body.includes(heading), heading);
+  assert.match(page.body, /Fejl \(MAPE\)/);
+  assert.match(page.body, /Lager og strøm \(kontrakter i Ramme\)/);
+  const pdf = await get(secretariat, '/analyse/kapacitet/rapport?area=sjaelland&format=pdf');
+  assert.equal(pdf.statusCode, 200);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  assert.equal((await get(provider, '/analyse/kapacitet/rapport?area=sjaelland', true)).statusCode, 403);
+});

@@ -34,7 +34,7 @@ export const AssessmentFormPage: FC<{ v: AssessmentFormView; csrf: string; value
       <h1>
         Redegørelse {v.year}: {v.organisation.name}
       </h1>
-      <AnalysisNav current="/analyse/redegoerelse" />
+      <AnalysisNav current="/analyse/redegoerelse/kommune" />
       <p class="font-lead">
         Kommunens vurdering af, hvordan udbuddet af tilbud dækker behovet for hver målgruppe, på en skala fra 1 (slet ikke) til 5 (fuldt ud), med en bemærkning.
         Skriv ikke borgeres navne eller CPR-numre.

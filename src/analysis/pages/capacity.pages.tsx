@@ -9,7 +9,16 @@ import { toXlsx, type SheetSpec } from '../../core/tabular/xlsx.js';
 import { capacityRowsSheet, capacitySheet } from '../capacity.exports.js';
 import { ZCapacityQuery, ZCapacityResponse, ZCapacityRowsQuery } from '../capacity.schema.js';
 import { capacityRows, capacityView } from '../capacity.service.js';
+import { capacityReportPdf } from '../report.pdf.js';
+import { capacityReport } from '../report.service.js';
 import { CapacityPage, CapacityRowsPage } from './capacity.view.js';
+import { ReportPage } from './report.view.js';
+import { z } from 'zod';
+
+const ZReportQuery = z.object({
+  area: ZCapacityQuery.shape.area,
+  format: z.enum(['pdf'], { error: 'Formatet kan kun være pdf.' }).optional().describe('pdf: hent analysen som PDF'),
+});
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const crumbs = (label: string) => [{ href: '/', label: 'Forside' }, { href: '/analyse', label: 'Analyse' }, { label }];
@@ -39,6 +48,16 @@ export function capacityPages(fastify: FastifyInstance) {
       breadcrumbs: [...crumbs('Kapacitet').slice(0, 2), { href: `/analyse/kapacitet?area=${v.area.code}`, label: 'Kapacitet' }, { label: 'Rækker' }],
       body: <CapacityRowsPage v={v} />,
     });
+  });
+
+  app.get('/analyse/kapacitet/rapport', { schema: { hide: true, querystring: ZReportQuery } }, async (req, reply) => {
+    const r = await capacityReport(req.ctx, { area: req.query.area });
+    if (req.query.format === 'pdf')
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="kapacitetsanalyse-${r.capacity.area.code}-${r.capacity.today}.pdf"`)
+        .send(await capacityReportPdf(r));
+    return reply.page({ title: r.title, breadcrumbs: [...crumbs('Kapacitet').slice(0, 2), { label: 'Kapacitetsanalyse' }], body: <ReportPage r={r} /> });
   });
 
   app.get(

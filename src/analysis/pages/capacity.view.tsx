@@ -12,6 +12,8 @@ import { PLACEMENT_KINDS, PLACEMENT_LABELS } from '../capacity.js';
 import type { CapacityRowsView, CapacityView } from '../capacity.service.js';
 import { AnalysisNav, queryOf } from './shared.view.js';
 
+/** Rows shown on the page; the Excel file has them all. */
+const MAX_ROWS = 500;
 type Q = Record<string, string | number | undefined>;
 const rowsHref = (q: Q) => `/analyse/kapacitet/raekker${queryOf(q)}`;
 const N: FC<{ n: number; q: Q; label: string }> = ({ n, q, label }) => (
@@ -36,6 +38,9 @@ export const CapacityPage: FC<{ v: CapacityView }> = ({ v }) => {
       <p class="font-lead">
         Pladser, optagne og ledige pladser pr. målgruppe og tilbudstype i områdets tilbud den {formatDate(v.today)}. Optaget = løbende kontrakter i Ramme +
         pladser, leverandøren har indberettet som optaget af borgere uden kontrakt i Ramme. Ledige og venteliste er også vist efter leverandørens indberetning.
+      </p>
+      <p>
+        <a href={`/analyse/kapacitet/rapport${queryOf({ area })}`}>Den samlede kapacitetsanalyse til udskrift og som PDF</a>
       </p>
       <form method="get" action="/analyse/kapacitet">
         <Select name="area" label="Rammeaftaleområde" options={v.areas.map((a) => ({ value: a.code, label: a.name }))} value={area} />
@@ -298,7 +303,10 @@ export const CapacityRowsPage: FC<{ v: CapacityRowsView }> = ({ v }) => {
       ) : (
         <div class="ramme-table-wrap" tabindex={0}>
           <table class="table table--compact table--zebra" id="raekker">
-            <caption>{formatNumber(v.contracts.length)} kontrakter (uden sagsnumre)</caption>
+            <caption>
+              {formatNumber(v.contracts.length)} kontrakter (uden sagsnumre)
+              {v.contracts.length > MAX_ROWS ? `; de første ${formatNumber(MAX_ROWS)} vises, alle står i Excel-filen` : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Kontrakt</th>
@@ -312,7 +320,7 @@ export const CapacityRowsPage: FC<{ v: CapacityRowsView }> = ({ v }) => {
               </tr>
             </thead>
             <tbody>
-              {v.contracts.map((c) => (
+              {v.contracts.slice(0, MAX_ROWS).map((c) => (
                 <tr>
                   <th scope="row">{c.contractId}</th>
                   <td>{c.offeringName}</td>

@@ -36,6 +36,7 @@ export const accessExpectations: AccessExpectation[] = [
   { route: 'POST /analyse/data', url: '/analyse/data', allowed: ['sekretariat'], isForm: true },
   { route: 'GET /api/analysis/capacity', url: '/api/analysis/capacity?area=sjaelland', allowed: [...AREA], note: 'the area’s secretariat and members' },
   { route: 'GET /analyse/kapacitet', url: '/analyse/kapacitet?area=sjaelland', allowed: [...AREA] },
+  { route: 'GET /analyse/kapacitet/rapport', url: '/analyse/kapacitet/rapport?area=sjaelland', allowed: [...AREA] },
   { route: 'GET /analyse/redegoerelse', url: '/analyse/redegoerelse?area=sjaelland', allowed: [...AREA] },
   { route: 'GET /api/analysis/assessments', url: '/api/analysis/assessments?area=sjaelland', allowed: [...AREA] },
   { route: 'GET /analyse/redegoerelse/kommune', url: '/analyse/redegoerelse/kommune', allowed: [...HOLBAEK], note: 'the actor’s own municipality' },
