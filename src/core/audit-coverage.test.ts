@@ -61,9 +61,17 @@ const fns = walk(path.resolve('src')).filter(isAppSource).flatMap(topLevelFuncti
 const byName = new Map<string, Fn[]>();
 for (const f of fns) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
 const moduleOf = (f: Fn) => path.basename(f.file).replace(/\.tsx?$/, '');
-/** `caller` can reach `callee` by name: same file, or the caller's file imports the callee's module. */
+/** What each capability's public module re-exports from (`export { x } from './y.js'`): a caller of the public module reaches those. */
+const publicReexports = new Map<string, Set<string>>();
+for (const file of walk(path.resolve('src')).filter((f) => /\.public\.tsx?$/.test(f)))
+  publicReexports.set(
+    path.basename(file).replace(/\.tsx?$/, ''),
+    new Set([...fs.readFileSync(file, 'utf8').matchAll(/from '[./]+(?:[\w.-]+\/)*([\w.-]+)\.js'/g)].map((m) => m[1]!)),
+  );
+const importsOf = (f: Fn) => new Set([...f.imports, ...[...f.imports].flatMap((m) => [...(publicReexports.get(m) ?? [])])]);
+/** `caller` can reach `callee` by name: same file, or the caller's file imports the callee's module (itself or through a public module). */
 const reaches = (caller: Fn, callee: Fn) =>
-  caller !== callee && caller.calls.has(callee.name) && (caller.file === callee.file || caller.imports.has(moduleOf(callee)));
+  caller !== callee && caller.calls.has(callee.name) && (caller.file === callee.file || importsOf(caller).has(moduleOf(callee)));
 const callees = (f: Fn) => [...f.calls].flatMap((n) => byName.get(n) ?? []).filter((g) => reaches(f, g));
 const callers = (f: Fn) => fns.filter((g) => reaches(g, f));
 

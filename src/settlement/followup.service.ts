@@ -143,6 +143,14 @@ export async function recordFollowUp(ctx: Ctx, contractId: number, data: unknown
       by: actor.username,
     });
     if (!row) throw conflict('Opfølgningen for den dato er allerede registreret.');
+    if (amendmentNumber !== null)
+      await audit(trx, ctx, {
+        entity: 'contract',
+        entityId: contract.contractId,
+        action: 'update',
+        before: { tariffLevel: contract.tariffLevel },
+        after: { amendmentNumber, effectiveDate, tariffLevel: input.newLevel, tariffPrice: newPrice, reason: 'opfølgning' },
+      });
     await audit(trx, ctx, {
       entity: 'followup',
       entityId: row.id,
