@@ -5,6 +5,7 @@
  * evaluation note and an optional link to a focus area of one of the area's agreements.
  */
 import { type Kysely, type Migration, sql } from 'kysely';
+import { projectMigrations } from './projects.migrations.js';
 
 async function activities(db: Kysely<any>): Promise<void> {
   await sql`
@@ -31,4 +32,6 @@ async function activities(db: Kysely<any>): Promise<void> {
 
 export const activityMigrations: Record<string, Migration> = {
   '0730_cooperation_activities': { up: activities },
+  // 0731: projects (projects.migrations.ts)
+  ...projectMigrations,
 };

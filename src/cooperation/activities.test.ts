@@ -2,7 +2,7 @@
  * The cooperation's activities as their users rely on them: every signed-in user (a reader token too) lists an
  * area's activities by year; the area's secretariat records one and changes it on the version it read (412 when
  * stale, audited); a municipality, a reader token and anonymous are refused; bad input is a 400 naming the field.
- * The pages show a table per year and the secretariat's no-JavaScript form.
+ * The pages show a table per year and the secretariat's no-JavaScript form. Projects follow the same rules.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -147,5 +147,58 @@ describe('the activities pages', () => {
     const stale = await post(secretariat, `/samarbejde/aktiviteter/${id}/ret`, { ...edit, participants: 5, version: 1 });
     assert.equal(stale.statusCode, 409);
     assert.match(stale.body, /ændret af en anden/);
+  });
+});
+
+const analysis = () => ({
+  areaCode: 'sjaelland',
+  title: 'Analyse af behovet for aflastning',
+  purpose: 'At afdække behovet for aflastningspladser på tværs af kommunerne.',
+  owner: 'Udviklingsgruppen',
+  startDate: '2026-02-01',
+  endDate: '2026-11-30',
+  status: 'afsluttet',
+  results: 'Behovet er størst for unge over 15 år.',
+});
+
+describe('projects', () => {
+  it('lists the demo projects (a reader token too), and lets only the secretariat record and change one on its version', async () => {
+    const list = await asReader('GET', '/api/projects?area=sjaelland&year=2023');
+    assert.equal(list.statusCode, 200, list.body);
+    assert.ok(list.json().projects.length >= 2);
+    assert.equal((await api(member, 'POST', '/api/projects', analysis())).statusCode, 403);
+    assert.equal((await asReader('POST', '/api/projects', analysis())).statusCode, 403);
+    assert.equal((await api(null, 'POST', '/api/projects', analysis())).statusCode, 401);
+    const bad = await api(secretariat, 'POST', '/api/projects', { ...analysis(), endDate: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.ok(bad.json().fields.endDate, 'a finished project needs its end date');
+    const res = await api(secretariat, 'POST', '/api/projects', analysis());
+    assert.equal(res.statusCode, 201, res.body);
+    const id = res.json().id as number;
+    const { areaCode: _, ...update } = analysis();
+    const changed = await api(secretariat, 'PUT', `/api/projects/${id}`, { ...update, results: 'Nyt resultat.' }, { 'if-match': '"1"' });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal(changed.json().results, 'Nyt resultat.');
+    assert.equal((await api(secretariat, 'PUT', `/api/projects/${id}`, { ...update, version: 1 })).statusCode, 412);
+    assert.equal((await api(member, 'PUT', `/api/projects/${id}`, { ...update, version: 2 })).statusCode, 403);
+    const log = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'coop_project').where('entity_id', '=', String(id)).execute();
+    assert.deepEqual(log.map((l) => l.action).sort(), ['create', 'update']);
+  });
+
+  it('shows the projects page and the form for the secretariat only', async () => {
+    assert.match((await page(member, '/samarbejde')).body, /href="\/samarbejde\/projekter"/);
+    const res = await page(member, '/samarbejde/projekter?area=sjaelland');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Projektejer/);
+    assert.doesNotMatch(res.body, /Registrér et projekt/);
+    assert.equal((await page(member, '/samarbejde/projekter/nyt?area=sjaelland')).statusCode, 403);
+    const bad = await post(secretariat, '/samarbejde/projekter/nyt', { ...analysis(), purpose: '' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /href="#f-purpose"/);
+    const ok = await post(secretariat, '/samarbejde/projekter/nyt', analysis());
+    assert.equal(ok.statusCode, 303, ok.body);
+    const id = Number((ok.headers.location as string).match(/projekter\/(\d+)/)![1]);
+    assert.match((await page(member, `/samarbejde/projekter/${id}`)).body, /Behovet er størst/);
+    assert.equal((await page(secretariat, `/samarbejde/projekter/${id}/ret`)).statusCode, 200);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { SeedContext } from '../core/capability.js';
 import { seedActivities } from './activities.seed.js';
+import { seedProjects } from './projects.seed.js';
 import { seedAnnouncements } from './announcements.seed.js';
 import type { Queryable } from '../core/db/types.js';
 import type { BodyKind, MemberRole } from './cooperation.table.js';
@@ -249,4 +250,5 @@ export async function seedCooperation(ctx: SeedContext): Promise<void> {
   await seedMeetings(ctx);
   await seedAnnouncements(ctx);
   await seedActivities(ctx);
+  await seedProjects(ctx);
 }

@@ -3,29 +3,14 @@
  * form (record and change). A refused input or a stale version (another user saved first) shows the form again.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError, type FieldErrors } from '../../core/errors.js';
+import type { FieldErrors } from '../../core/errors.js';
 import { activitiesPage, activityForm, activityPage, createActivity, newActivityForm, updateActivity } from '../activities.service.js';
 import { defaultAreaCode } from '../bodies.service.js';
 import { ActivitiesPage, ActivityForm, ActivityPage } from './activities.view.js';
-import { HTML, crumbs, fields, formBody, one, pageId, queryOf, saveOrShow, type FormValues } from './http.js';
+import { HTML, crumbs, fields, formBody, one, pageId, queryOf, saveOrShowStale, type FormValues } from './http.js';
 
 const activityCrumbs = [...crumbs, { href: '/samarbejde/aktiviteter', label: 'Aktiviteter' }];
 const FIELDS = ['kind', 'title', 'audience', 'date', 'endDate', 'organisers', 'place', 'registrations', 'participants', 'evaluation', 'focusAreaId'] as const;
-
-/** A stale version on a page is shown like a conflict: the form again with the message. */
-const save = (reply: FastifyReply, run: () => Promise<string>, show: (errors: FieldErrors, status: number) => Promise<FastifyReply>) =>
-  saveOrShow(
-    reply,
-    async () => {
-      try {
-        return await run();
-      } catch (error) {
-        if (error instanceof HttpError && error.statusCode === 412) throw new HttpError(409, error.message);
-        throw error;
-      }
-    },
-    show,
-  );
 
 async function showForm(req: FastifyRequest, reply: FastifyReply, id: number | null, values?: FormValues, errors?: FieldErrors, status?: number) {
   const view = id ? await activityForm(req.ctx, id) : await newActivityForm(req.ctx, one(queryOf(req).area) || one(formBody(req).areaCode));
@@ -51,7 +36,7 @@ export function activitiesPages(app: FastifyInstance) {
   app.get('/samarbejde/aktiviteter/ny', HTML, (req, reply) => showForm(req, reply, null));
   app.post('/samarbejde/aktiviteter/ny', HTML, (req, reply) => {
     const b = formBody(req);
-    return save(
+    return saveOrShowStale(
       reply,
       async () => done(await createActivity(req.ctx, { ...fields(b, FIELDS), areaCode: one(b.areaCode) })),
       (errors, status) => showForm(req, reply, null, b, errors, status),
@@ -70,7 +55,7 @@ export function activitiesPages(app: FastifyInstance) {
   app.post('/samarbejde/aktiviteter/:id/ret', HTML, (req, reply) => {
     const id = pageId(req);
     const b = formBody(req);
-    return save(
+    return saveOrShowStale(
       reply,
       async () => (await updateActivity(req.ctx, id, fields(b, [...FIELDS, 'version'])), done(id)),
       (errors, status) => showForm(req, reply, id, b, errors, status),
