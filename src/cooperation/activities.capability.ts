@@ -35,6 +35,7 @@ export const activityAuditEntities: NonNullable<Capability['auditEntities']> = {
       participants: 'Deltagere',
       evaluation: 'Evaluering',
       focusAreaId: 'Fokusområde',
+      projectId: 'Projekt',
     },
   },
   coop_project: {

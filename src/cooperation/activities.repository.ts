@@ -12,6 +12,7 @@ const activityColumns = (db: Queryable) =>
     .selectFrom('coop_activity as c')
     .innerJoin('agreement_area as a', 'a.id', 'c.area_id')
     .leftJoin('agreement_focus_area as f', 'f.id', 'c.focus_area_id')
+    .leftJoin('coop_project as p', 'p.id', 'c.project_id')
     .select([
       'c.id',
       'c.area_id',
@@ -29,6 +30,8 @@ const activityColumns = (db: Queryable) =>
       'c.evaluation',
       'c.focus_area_id',
       'f.title as focus_area_title',
+      'c.project_id',
+      'p.title as project_title',
       'c.version',
     ]);
 
@@ -38,12 +41,18 @@ export async function findActivity(db: Queryable, id: number) {
   return (await activityColumns(db).where('c.id', '=', id).executeTakeFirst()) ?? null;
 }
 
-/** Activities by area and year (of the first day), earliest first. */
-export async function activities(db: Queryable, f: { areaId?: number; year?: number }) {
+/** Activities by area, year (of the first day) and project, earliest first. */
+export async function activities(db: Queryable, f: { areaId?: number; year?: number; projectId?: number }) {
   let q = activityColumns(db);
+  if (f.projectId !== undefined) q = q.where('c.project_id', '=', f.projectId);
   if (f.areaId !== undefined) q = q.where('c.area_id', '=', f.areaId);
   if (f.year !== undefined) q = q.where('c.starts_on', '>=', `${f.year}-01-01`).where('c.starts_on', '<=', `${f.year}-12-31`);
   return q.orderBy('c.starts_on').orderBy('c.id').execute();
+}
+
+/** The area's projects, to choose from and to check. */
+export async function projectsOfArea(db: Queryable, areaId: number) {
+  return db.selectFrom('coop_project').select(['id', 'title']).where('area_id', '=', areaId).orderBy('starts_on', 'desc').orderBy('id').execute();
 }
 
 /** The focus areas of the area's agreements, newest agreement first. */
@@ -71,6 +80,7 @@ export type ActivityValues = {
   participants: number | null;
   evaluation: string | null;
   focus_area_id: number | null;
+  project_id: number | null;
 };
 
 export async function insertActivity(db: Queryable, row: ActivityValues & { area_id: number; created_by: string }) {

@@ -37,6 +37,10 @@ const ZActivityFields = z.object({
     .preprocess(blankToUndefined, zPositive.optional())
     .transform((v) => v ?? null)
     .describe('Fokusområde i en af områdets rammeaftaler, som aktiviteten tjener'),
+  projectId: z
+    .preprocess(blankToUndefined, zPositive.optional())
+    .transform((v) => v ?? null)
+    .describe('Projekt i området, som aktiviteten tjener'),
 });
 
 export const ZActivityInput = ZActivityFields.extend({ areaCode: z.string().trim().max(40).describe('Rammeaftaleområde (kode)') }).strict();
@@ -67,5 +71,6 @@ export const ZActivity = z.object({
   participants: z.number().int().nullable(),
   evaluation: z.string().nullable(),
   focusArea: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  project: z.object({ id: z.number().int(), title: z.string() }).nullable(),
 });
 export const ZActivityList = z.object({ activities: z.array(ZActivity) });

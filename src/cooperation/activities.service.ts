@@ -36,6 +36,7 @@ export function presentActivity(r: repo.ActivityRow) {
     participants: r.participants,
     evaluation: r.evaluation,
     focusArea: r.focus_area_id !== null && r.focus_area_title !== null ? { id: r.focus_area_id, title: r.focus_area_title } : null,
+    project: r.project_id !== null && r.project_title !== null ? { id: r.project_id, title: r.project_title } : null,
   };
 }
 export type PresentedActivity = ReturnType<typeof presentActivity>;
@@ -94,6 +95,8 @@ async function valuesOf(ctx: Ctx, areaId: number, input: Omit<TActivityUpdate, '
   if (input.endDate !== null && input.endDate < input.date) throw badRequest(INVALID, { endDate: ['Sidste dag kan ikke ligge før første dag.'] });
   if (input.focusAreaId !== null && !(await repo.focusAreasOfArea(ctx.db, areaId)).some((f) => f.id === input.focusAreaId))
     throw badRequest(INVALID, { focusAreaId: ['Fokusområdet findes ikke i områdets rammeaftaler.'] });
+  if (input.projectId !== null && !(await repo.projectsOfArea(ctx.db, areaId)).some((p) => p.id === input.projectId))
+    throw badRequest(INVALID, { projectId: ['Projektet findes ikke i området.'] });
   return {
     kind: input.kind,
     title: input.title,
@@ -106,6 +109,7 @@ async function valuesOf(ctx: Ctx, areaId: number, input: Omit<TActivityUpdate, '
     participants: input.participants,
     evaluation: input.evaluation,
     focus_area_id: input.focusAreaId,
+    project_id: input.projectId,
   };
 }
 
@@ -121,6 +125,7 @@ const auditActivity = (v: repo.ActivityValues) => ({
   participants: v.participants,
   evaluation: v.evaluation,
   focusAreaId: v.focus_area_id,
+  projectId: v.project_id,
 });
 
 /** Records an activity of the area. */
@@ -156,16 +161,22 @@ export async function updateActivity(ctx: Ctx, id: number, data: unknown, ifMatc
       participants: row.participants,
       evaluation: row.evaluation,
       focus_area_id: row.focus_area_id,
+      project_id: row.project_id,
     };
     await audit(trx, ctx, { entity: 'coop_activity', entityId: id, action: 'update', before: auditActivity(before), after: auditActivity(values) });
     return updated.version;
   });
 }
 
+const choices = async (ctx: Ctx, areaId: number) => {
+  const [focusAreas, projects] = await Promise.all([repo.focusAreasOfArea(ctx.db, areaId), repo.projectsOfArea(ctx.db, areaId)]);
+  return { focusAreas, projects };
+};
+
 /** The form for a new activity of an area: the secretariat's, with the area's focus areas to choose from. */
 export async function newActivityForm(ctx: Ctx, areaCode: string) {
   const area = await authorizeCreate(ctx, areaCode);
-  return { area, activity: undefined, focusAreas: await repo.focusAreasOfArea(ctx.db, area.id) };
+  return { area, activity: undefined, ...(await choices(ctx, area.id)) };
 }
 
 /** The form for changing an activity. */
@@ -174,6 +185,6 @@ export async function activityForm(ctx: Ctx, id: number) {
   return {
     area: { id: row.area_id, code: row.area_code, name: row.area_name },
     activity: presentActivity(row),
-    focusAreas: await repo.focusAreasOfArea(ctx.db, row.area_id),
+    ...(await choices(ctx, row.area_id)),
   };
 }

@@ -29,6 +29,8 @@ export type CoopActivityTable = {
   participants: number | null;
   evaluation: string | null;
   focus_area_id: number | null;
+  /** The project of the area the activity serves (0732). */
+  project_id: Generated<number | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   created_by: string;

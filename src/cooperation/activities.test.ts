@@ -102,6 +102,7 @@ describe('the activities API', () => {
       [{ ...themeDay(), participants: -3 }, 'participants'],
       [{ ...themeDay(), kind: 'fest' }, 'kind'],
       [{ ...themeDay(), focusAreaId: 999999 }, 'focusAreaId'],
+      [{ ...themeDay(), projectId: 999999 }, 'projectId'],
       [{ ...themeDay(), areaCode: 'atlantis' }, 'areaCode'],
     ];
     for (const [body, field] of cases) {
@@ -199,6 +200,14 @@ describe('projects', () => {
     assert.equal(ok.statusCode, 303, ok.body);
     const id = Number((ok.headers.location as string).match(/projekter\/(\d+)/)![1]);
     assert.match((await page(member, `/samarbejde/projekter/${id}`)).body, /Behovet er størst/);
+    // A seeded activity serves a seeded project: the project page lists it, and the activity links back.
+    const served = (await api(member, 'GET', '/api/activities?area=sjaelland')).json().activities.find((x: { project: unknown }) => x.project);
+    assert.ok(served, 'a demo activity serves a project');
+    const projectPage = await page(member, `/samarbejde/projekter/${served.project.id}`);
+    assert.match(projectPage.body, new RegExp(`href="/samarbejde/aktiviteter/${served.id}"`));
+    const activity = await api(secretariat, 'POST', '/api/activities', { ...themeDay(), projectId: id });
+    assert.equal(activity.statusCode, 201, activity.body);
+    assert.equal((await api(member, 'GET', `/api/activities/${activity.json().id}`)).json().project.id, id);
     assert.equal((await page(secretariat, `/samarbejde/projekter/${id}/ret`)).statusCode, 200);
   });
 });

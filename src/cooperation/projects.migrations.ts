@@ -2,6 +2,7 @@
  * @module Tables of the cooperation's projects. Self-contained: imports nothing that can change later.
  * 0731: a project of an agreement area (an analysis, a development project) with its purpose, owner, period,
  * status, results and evaluation, optionally serving a focus area of one of the area's agreements.
+ * 0732: an activity may serve a project of its area.
  */
 import { type Kysely, type Migration, sql } from 'kysely';
 
@@ -26,6 +27,13 @@ async function projects(db: Kysely<any>): Promise<void> {
   await sql`create index coop_project_area_start on coop_project (area_id, starts_on)`.execute(db);
 }
 
+/** 0732: an activity may serve one of its area's projects. */
+async function activityProject(db: Kysely<any>): Promise<void> {
+  await sql`alter table coop_activity add column project_id integer references coop_project(id)`.execute(db);
+  await sql`create index coop_activity_project on coop_activity (project_id) where project_id is not null`.execute(db);
+}
+
 export const projectMigrations: Record<string, Migration> = {
   '0731_cooperation_projects': { up: projects },
+  '0732_cooperation_activity_project': { up: activityProject },
 };

@@ -1,7 +1,7 @@
 /**
  * @module Demo data of the projects, deterministic: two of Sjælland's and (national scope) two of Syddanmark's
  * (an analysis of the communication area, a bridge-building project with the regional psychiatry), with purpose,
- * owner, period, status and results in our own words.
+ * owner, period, status and results in our own words. Some of the areas' demo activities serve them.
  */
 import type { SeedContext } from '../core/capability.js';
 import type { Queryable } from '../core/db/types.js';
@@ -17,6 +17,8 @@ type Seeded = {
   results?: string;
   evaluation?: string;
   servesFocusArea?: boolean;
+  /** Titles of the area's demo activities that serve the project. */
+  activities?: string[];
 };
 
 const SJAELLAND: Seeded[] = [
@@ -37,6 +39,7 @@ const SJAELLAND: Seeded[] = [
     owner: 'Udviklingsgruppen',
     start: '2023-08-15',
     status: 'igang',
+    activities: ['Temadag om unge med spiseforstyrrelser'],
   },
 ];
 
@@ -52,6 +55,7 @@ const SYDDANMARK: Seeded[] = [
     results:
       'Ingen umiddelbar bekymring for tale-, høre- og mobilitetsområdet på kort sigt. På synsområdet er de stærke fagmiljøer vigtige at bevare. Forummet følger området.',
     evaluation: 'Analysen blev præsenteret på en temadag for kommunikationscentrene i maj 2022.',
+    activities: ['Præsentation af kortlægningen af kommunikationsområdet'],
   },
   {
     title: 'Sammen om psykiatri',
@@ -62,6 +66,7 @@ const SYDDANMARK: Seeded[] = [
     status: 'afsluttet',
     results: 'Fælles arbejdsgange mellem kommune og psykiatri om udvalgte borgere; erfaringerne blev samlet på en afsluttende online konference.',
     servesFocusArea: true,
+    activities: ['Afsluttende online konference: Sammen om psykiatri'],
   },
 ];
 
@@ -77,7 +82,7 @@ async function seedArea(db: Queryable, code: string, list: readonly Seeded[]): P
     .orderBy('f.number')
     .orderBy('f.id')
     .executeTakeFirst();
-  await db
+  const ids = await db
     .insertInto('coop_project')
     .values(
       list.map((p) => ({
@@ -94,7 +99,11 @@ async function seedArea(db: Queryable, code: string, list: readonly Seeded[]): P
         created_by: 'system',
       })),
     )
+    .returning('id')
     .execute();
+  for (const [i, p] of list.entries())
+    if (p.activities?.length)
+      await db.updateTable('coop_activity').set({ project_id: ids[i]!.id }).where('area_id', '=', area.id).where('title', 'in', p.activities).execute();
   return list.length;
 }
 

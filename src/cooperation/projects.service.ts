@@ -8,7 +8,8 @@ import { audit } from '../core/audit.js';
 import type { Ctx } from '../core/capability.js';
 import { badRequest, HttpError, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
-import { focusAreasOfArea } from './activities.repository.js';
+import { activities, focusAreasOfArea } from './activities.repository.js';
+import { presentActivity } from './activities.service.js';
 import { areaByCode, areas } from './bodies.repository.js';
 import { COOPERATION } from './cooperation.policy.js';
 import { versionFrom } from './meetings.service.js';
@@ -64,10 +65,11 @@ async function loadProject(ctx: Ctx, id: number) {
   return row;
 }
 
-/** One project and whether the actor may change it. */
+/** One project, the activities that serve it, and whether the actor may change it. */
 export async function projectPage(ctx: Ctx, id: number) {
   const row = await loadProject(ctx, id);
-  return { project: presentProject(row), canEdit: can(ctx, 'cooperation.activity.edit', { areaId: row.area_id, areaName: row.area_name }) };
+  const served = (await activities(ctx.db, { projectId: id })).map(presentActivity);
+  return { project: presentProject(row), activities: served, canEdit: can(ctx, 'cooperation.activity.edit', { areaId: row.area_id, areaName: row.area_name }) };
 }
 
 /** The access check of recording a project in an area (raw area code from the request). */

@@ -10,7 +10,20 @@ import { ActivitiesPage, ActivityForm, ActivityPage } from './activities.view.js
 import { HTML, crumbs, fields, formBody, one, pageId, queryOf, saveOrShowStale, type FormValues } from './http.js';
 
 const activityCrumbs = [...crumbs, { href: '/samarbejde/aktiviteter', label: 'Aktiviteter' }];
-const FIELDS = ['kind', 'title', 'audience', 'date', 'endDate', 'organisers', 'place', 'registrations', 'participants', 'evaluation', 'focusAreaId'] as const;
+const FIELDS = [
+  'kind',
+  'title',
+  'audience',
+  'date',
+  'endDate',
+  'organisers',
+  'place',
+  'registrations',
+  'participants',
+  'evaluation',
+  'focusAreaId',
+  'projectId',
+] as const;
 
 async function showForm(req: FastifyRequest, reply: FastifyReply, id: number | null, values?: FormValues, errors?: FieldErrors, status?: number) {
   const view = id ? await activityForm(req.ctx, id) : await newActivityForm(req.ctx, one(queryOf(req).area) || one(formBody(req).areaCode));

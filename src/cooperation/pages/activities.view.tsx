@@ -135,6 +135,8 @@ export const ActivityPage = (p: Awaited<ReturnType<typeof activityPage>> & { sav
         <dd>{count(a.participants)}</dd>
         <dt>Fokusområde</dt>
         <dd>{a.focusArea?.title ?? '–'}</dd>
+        <dt>Projekt</dt>
+        <dd>{a.project ? <a href={`/samarbejde/projekter/${a.project.id}`}>{a.project.title}</a> : '–'}</dd>
       </dl>
       <h2>Evaluering</h2>
       <p>{a.evaluation ?? 'Aktiviteten er ikke evalueret endnu.'}</p>
@@ -162,6 +164,7 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   participants: 'Deltagere',
   evaluation: 'Evaluering',
   focusAreaId: 'Fokusområde',
+  projectId: 'Projekt',
   version: 'Version',
 };
 
@@ -218,6 +221,16 @@ export const ActivityForm = (
             errors={p.errors}
             emptyLabel="Intet fokusområde"
             options={p.focusAreas.map((f) => ({ value: String(f.id), label: `${f.agreement_title}: ${f.number}. ${f.title}` }))}
+          />
+        )}
+        {p.projects.length > 0 && (
+          <Select
+            name="projectId"
+            label="Projekt"
+            value={v('projectId', a?.project?.id)}
+            errors={p.errors}
+            emptyLabel="Intet projekt"
+            options={p.projects.map((x) => ({ value: String(x.id), label: x.title }))}
           />
         )}
         <button class="button button-primary" type="submit">

@@ -7,6 +7,7 @@ import { formatDate } from '../../core/format.js';
 import { Alert, CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
 import type { PresentedProject, projectForm, projectPage, projectsPage } from '../projects.service.js';
 import { PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '../projects.table.js';
+import { activityDate } from './activities.view.js';
 import { one, type FormValues } from './http.js';
 
 const period = (p: PresentedProject) => `${formatDate(p.startDate)} – ${p.endDate ? formatDate(p.endDate) : 'ikke fastlagt'}`;
@@ -116,6 +117,18 @@ export const ProjectPage = (p: Awaited<ReturnType<typeof projectPage>> & { saved
       <p>{x.results ?? 'Der er ikke registreret resultater endnu.'}</p>
       <h2>Evaluering</h2>
       <p>{x.evaluation ?? 'Projektet er ikke evalueret endnu.'}</p>
+      <h2>Aktiviteter</h2>
+      {p.activities.length === 0 ? (
+        <p>Ingen aktiviteter er knyttet til projektet.</p>
+      ) : (
+        <ul>
+          {p.activities.map((a) => (
+            <li>
+              <a href={`/samarbejde/aktiviteter/${a.id}`}>{a.title}</a>, {activityDate(a)}
+            </li>
+          ))}
+        </ul>
+      )}
       {p.canEdit && (
         <p>
           <a class="button button-secondary" href={`/samarbejde/projekter/${x.id}/ret`}>
