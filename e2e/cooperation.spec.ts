@@ -1,7 +1,7 @@
 /**
  * Browser tests for the cooperation: every cooperation page passes axe. The secretariat reads the organisation
  * chart of Sjælland (SVG with a text version), opens a body and adds a member, and compares the proposed
- * organisation with today's.
+ * organisation with today's; it lists the activities per year and records one through the form, and walks the projects.
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible, loginAs, watchConsole } from './helpers.js';
@@ -38,6 +38,27 @@ test('the secretariat reads the chart, adds a member and compares the proposal',
 
   await page.goto('/samarbejde/organer/ny?area=sjaelland');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Opret organ i Rammeaftale Sjælland');
+  await expectAccessible(page);
+
+  await page.goto('/samarbejde/aktiviteter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Aktiviteter i 2023' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Registrér en aktivitet' }).click();
+  await page.getByRole('button', { name: 'Registrér aktiviteten' }).click();
+  await expect(page.getByRole('alert')).toContainText('Afholdt af');
+  await expectAccessible(page);
+  await page.getByLabel(/^Tema/).fill('Temadag om overgangen til voksenlivet');
+  await page.getByLabel(/^Dato/).fill('2026-10-08');
+  await page.getByLabel(/^Afholdt af/).fill('Udviklingsgruppen');
+  await page.getByLabel('Deltagere').fill('74');
+  await page.getByRole('button', { name: 'Registrér aktiviteten' }).click();
+  await expect(page.getByText('Aktiviteten er gemt.')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/samarbejde/projekter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Projekter i Rammeaftale Sjælland');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Registrér et projekt' }).click();
   await expectAccessible(page);
   expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
 });

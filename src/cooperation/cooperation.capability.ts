@@ -3,6 +3,8 @@
  * organisation chart and its versions).
  */
 import type { Capability } from '../core/capability.js';
+import { activityAuditEntities, activitiesRoutes } from './activities.capability.js';
+import { activityPermissions } from './activities.policy.js';
 import { announcementsApi } from './announcements.api.js';
 import { announcementDueItems } from './announcements.service.js';
 import { meetingDueItems } from './meetings.service.js';
@@ -28,15 +30,17 @@ export const cooperation: Capability = {
     frontPages(app);
     bodiesPages(app);
     meetingsRoutes(app);
+    activitiesRoutes(app);
     announcementsApi(app);
     announcementsPages(app);
   },
   nav: [{ href: '/samarbejde', label: 'Samarbejde', description: 'organer, møder, centrale udmeldinger og aktiviteter', isVisible: (a) => !!a, order: 45 }],
   seed: seedCooperation,
   dueItems: async (ctx) => [...(await meetingDueItems(ctx)), ...(await announcementDueItems(ctx))],
-  permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions },
+  permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions, ...activityPermissions },
   auditEntities: {
     ...meetingAuditEntities,
+    ...activityAuditEntities,
     ...announcementAuditEntities,
     coop_body: {
       label: 'Organ',

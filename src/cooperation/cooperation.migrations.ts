@@ -4,6 +4,7 @@
  * versions (the one in force and proposals), each placing bodies and whom they report to.
  */
 import { type Kysely, type Migration, sql } from 'kysely';
+import { activityMigrations } from './activities.migrations.js';
 import { announcementMigrations } from './announcements.migrations.js';
 
 async function bodies(db: Kysely<any>): Promise<void> {
@@ -106,4 +107,6 @@ export const cooperationMigrations: Record<string, Migration> = {
   '0710_cooperation_meetings': { up: meetings },
   // 0720–0729: national central announcements (announcements.migrations.ts)
   ...announcementMigrations,
+  // 0730–0739: activities (activities.migrations.ts)
+  ...activityMigrations,
 };

@@ -6,6 +6,8 @@
  * coordination forum of the secretariats.
  */
 import type { SeedContext } from '../core/capability.js';
+import { seedActivities } from './activities.seed.js';
+import { seedProjects } from './projects.seed.js';
 import { seedAnnouncements } from './announcements.seed.js';
 import type { Queryable } from '../core/db/types.js';
 import type { BodyKind, MemberRole } from './cooperation.table.js';
@@ -247,4 +249,6 @@ export async function seedCooperation(ctx: SeedContext): Promise<void> {
   await seedBodies(ctx);
   await seedMeetings(ctx);
   await seedAnnouncements(ctx);
+  await seedActivities(ctx);
+  await seedProjects(ctx);
 }

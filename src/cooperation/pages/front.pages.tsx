@@ -27,6 +27,13 @@ export function frontPages(app: FastifyInstance) {
               <a href="/samarbejde/udmeldinger">Centrale udmeldinger</a> – udmeldinger fra Social- og Boligstyrelsen, kommunernes svar og områdernes
               afrapporteringer
             </li>
+            <li>
+              <a href="/samarbejde/aktiviteter">Aktiviteter</a> – temadage, konferencer, netværks-, informations- og politiske møder med målgruppe, deltagere og
+              evaluering
+            </li>
+            <li>
+              <a href="/samarbejde/projekter">Projekter</a> – samarbejdets projekter og analyser med formål, ejer, periode, status og resultater
+            </li>
           </ul>
         </>
       ),

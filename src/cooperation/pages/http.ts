@@ -31,3 +31,18 @@ export const crumbs = [
   { href: '/', label: 'Forside' },
   { href: '/samarbejde', label: 'Samarbejde' },
 ];
+
+/** As saveOrShow, and a stale version (412: another user saved first) shows the form again like a conflict. */
+export const saveOrShowStale = (reply: FastifyReply, save: () => Promise<string>, show: (errors: FieldErrors, status: number) => Promise<FastifyReply>) =>
+  saveOrShow(
+    reply,
+    async () => {
+      try {
+        return await save();
+      } catch (error) {
+        if (error instanceof HttpError && error.statusCode === 412) throw new HttpError(409, error.message);
+        throw error;
+      }
+    },
+    show,
+  );

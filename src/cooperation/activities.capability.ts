@@ -1,0 +1,57 @@
+/**
+ * @module The activities' and projects' part of the cooperation capability: their routes (API and pages) and how
+ * the audit log labels and links an activity and a project. Registered by cooperation.capability.ts.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Capability } from '../core/capability.js';
+import { activitiesApi } from './activities.api.js';
+import { activitiesPages } from './pages/activities.pages.js';
+import { projectsPages } from './pages/projects.pages.js';
+import { projectsApi } from './projects.api.js';
+import './activities.table.js';
+import './projects.table.js';
+
+export function activitiesRoutes(app: FastifyInstance): void {
+  activitiesApi(app);
+  activitiesPages(app);
+  projectsApi(app);
+  projectsPages(app);
+}
+
+export const activityAuditEntities: NonNullable<Capability['auditEntities']> = {
+  coop_activity: {
+    label: 'Aktivitet',
+    href: (id) => `/samarbejde/aktiviteter/${id}`,
+    fieldLabels: {
+      areaCode: 'Område',
+      kind: 'Slags',
+      title: 'Tema',
+      audience: 'Målgruppe',
+      date: 'Dato',
+      endDate: 'Sidste dag',
+      organisers: 'Afholdt af',
+      place: 'Sted',
+      registrations: 'Tilmeldte',
+      participants: 'Deltagere',
+      evaluation: 'Evaluering',
+      focusAreaId: 'Fokusområde',
+      projectId: 'Projekt',
+    },
+  },
+  coop_project: {
+    label: 'Projekt',
+    href: (id) => `/samarbejde/projekter/${id}`,
+    fieldLabels: {
+      areaCode: 'Område',
+      title: 'Titel',
+      purpose: 'Formål',
+      owner: 'Projektejer',
+      startDate: 'Start',
+      endDate: 'Slut',
+      status: 'Status',
+      results: 'Resultater',
+      evaluation: 'Evaluering',
+      focusAreaId: 'Fokusområde',
+    },
+  },
+};
