@@ -13,7 +13,7 @@ npx tsc --noEmit -p . || status=1
 echo "== Lint, format and dependency rules"
 npm run --silent lint || status=1
 
-echo "== Unit and integration tests (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})"
+echo "== Unit and integration tests ($([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo PGlite))"
 bash scripts/run-node-tests.sh 2>&1 | tee "$log_dir/node.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
