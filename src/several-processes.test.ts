@@ -78,7 +78,7 @@ const cookieOf = (res: Response, name: string) =>
     .find((c) => c.startsWith(`${name}=`));
 const skip = !base && 'needs PostgreSQL (DATABASE_URL)';
 
-test('two processes on one database send a reminder once', { skip, timeout: 120_000 }, async () => {
+test('two processes on one database send a reminder once', { skip, timeout: 300_000 }, async () => {
   const db = database!.db;
   const user = await db.selectFrom('app_user').select('id').where('username', '=', 'demo-region').executeTakeFirstOrThrow();
   await db.insertInto('reminder_setting').values({ user_id: user.id, email: 'rikke@regionsjaelland.example', days_before: 7, muted: [] }).execute();
@@ -87,6 +87,11 @@ test('two processes on one database send a reminder once', { skip, timeout: 120_
     c.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
     c.stderr?.on('data', (d: Buffer) => logs.push(d.toString()));
   }
+  // Both must be up before anything is asserted: on a loaded machine one can take half a minute to start.
+  const ready = Date.now() + 150_000;
+  const health = async (i: number) => (await fetch(at(i, '/api/health')).catch(() => null))?.ok === true;
+  while (!((await health(0)) && (await health(1))) && Date.now() < ready) await sleep(500);
+  assert.ok((await health(0)) && (await health(1)), `both processes answer (logs: ${logs.join('').slice(-2000)})`);
   const deadline = Date.now() + 90_000;
   const toRikke = () => smtp.messages.filter((m) => m.to.includes('rikke@regionsjaelland.example'));
   while (toRikke().length === 0 && Date.now() < deadline) await sleep(500);
