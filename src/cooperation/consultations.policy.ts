@@ -46,7 +46,8 @@ const open = (actor: Actor | null, t: ConsultationOpenTarget): Verdict => {
 
 const close = (actor: Actor | null, t: ConsultationCloseTarget): Verdict => {
   if (!isSignedIn(actor)) return hide(NOT_SIGNED_IN);
-  if (!isOwnOrganisation(actor, t.openerOrgId) || !actsForMunicipality(actor)) return forbid(`Kun ${t.openerName}, der har oprettet drøftelsen, afslutter den.`);
+  if (!isOwnOrganisation(actor, t.openerOrgId) || !actsForMunicipality(actor))
+    return forbid(`Kun ${t.openerName}, der har oprettet drøftelsen, afslutter den.`);
   return allow;
 };
 

@@ -111,12 +111,7 @@ export async function ruleOn(db: Queryable, areaId: number, date: string) {
 
 /** Whether a finished consultation of closure or re-labelling exists for the offering (for the register's refusal). */
 export async function hasFinishedConsultation(db: Queryable, offeringId: number) {
-  const row = await db
-    .selectFrom('coop_consultation')
-    .select('id')
-    .where('offering_id', '=', offeringId)
-    .where('status', '=', 'afsluttet')
-    .executeTakeFirst();
+  const row = await db.selectFrom('coop_consultation').select('id').where('offering_id', '=', offeringId).where('status', '=', 'afsluttet').executeTakeFirst();
   return !!row;
 }
 
@@ -144,7 +139,12 @@ export async function lock(db: Queryable, id: number) {
 }
 
 /** Closes an open case on the version read; null when it is closed or changed. */
-export async function close(db: Queryable, id: number, version: number, row: { outcome: string; decision_text: string; decision_on: string; closed_by: string }) {
+export async function close(
+  db: Queryable,
+  id: number,
+  version: number,
+  row: { outcome: string; decision_text: string; decision_on: string; closed_by: string },
+) {
   return (
     (await db
       .updateTable('coop_consultation')

@@ -64,7 +64,8 @@ export async function seedConsultations({ db, log }: SeedContext): Promise<void>
         status: 'afsluttet',
         outcome:
           'Ingen kommuner ønsker at overtage tilbuddet; én kommune har udtrykt bekymring for ventelisten, og én kan tilbyde to pladser. Styregruppen har drøftet sagen den 23. april 2026.',
-        decision_text: 'Byrådet har besluttet at lukke tilbuddet med udgangen af 2026 og at aftale overgangen for de berørte borgere med de kommuner, der har pladser.',
+        decision_text:
+          'Byrådet har besluttet at lukke tilbuddet med udgangen af 2026 og at aftale overgangen for de berørte borgere med de kommuner, der har pladser.',
         decision_on: '2026-05-20',
         created_at: new Date('2026-03-02T09:00:00Z'),
         created_by: 'system',

@@ -86,7 +86,9 @@ export async function getConsultation(ctx: Ctx, id: number) {
     choices: answersFor(c.kind).map((value) => ({ value, label: CONSULTATION_ANSWER_LABELS[value] })),
     canClose: c.status === 'aaben' && can(ctx, 'consultations.close', { openerOrgId: c.opener_org_id, openerName: c.opener_name }),
     ownAnswer:
-      own && c.status === 'aaben' && can(ctx, 'consultations.answer', { organisationId: own.organisationId, organisationName: own.organisationName, isMember: true })
+      own &&
+      c.status === 'aaben' &&
+      can(ctx, 'consultations.answer', { organisationId: own.organisationId, organisationName: own.organisationName, isMember: true })
         ? own
         : null,
   };
@@ -108,7 +110,10 @@ export async function authorizeCreate(ctx: Ctx, raw: unknown): Promise<void> {
   const b = (raw ?? {}) as Record<string, unknown>;
   const area = typeof b.areaCode === 'string' && b.areaCode ? await repo.areaByCode(ctx.db, b.areaCode) : null;
   const offeringId = Number(b.offeringId);
-  const offering = b.kind !== 'enkeltmandstilbud' && Number.isInteger(offeringId) && offeringId > 0 && offeringId <= 2147483647 ? await repo.offering(ctx.db, offeringId) : null;
+  const offering =
+    b.kind !== 'enkeltmandstilbud' && Number.isInteger(offeringId) && offeringId > 0 && offeringId <= 2147483647
+      ? await repo.offering(ctx.db, offeringId)
+      : null;
   requireSignedIn(ctx, 'consultations.open', { areaId: area?.id ?? ctx.actor?.areaIds[0] ?? 0, operatorOrgId: offering?.operatorOrgId ?? null });
 }
 
@@ -132,7 +137,8 @@ export async function createConsultation(ctx: Ctx, data: unknown): Promise<numbe
   if (input.deadline <= today) throw badRequest(INVALID, { deadline: ['Svarfristen skal ligge efter i dag.'] });
   let offeringId: number | null = null;
   if (input.kind === 'enkeltmandstilbud') {
-    if (input.offeringId !== undefined) throw badRequest(INVALID, { offeringId: ['En forespørgsel før et enkeltmandstilbud vedrører ikke et eksisterende tilbud.'] });
+    if (input.offeringId !== undefined)
+      throw badRequest(INVALID, { offeringId: ['En forespørgsel før et enkeltmandstilbud vedrører ikke et eksisterende tilbud.'] });
   } else {
     if (input.offeringId === undefined) throw badRequest(INVALID, { offeringId: ['Vælg det tilbud, drøftelsen handler om.'] });
     const o = await repo.offering(ctx.db, input.offeringId);
@@ -140,7 +146,8 @@ export async function createConsultation(ctx: Ctx, data: unknown): Promise<numbe
     if (!o.isResidential) throw badRequest(INVALID, { offeringId: ['Kun bo- og døgntilbud drøftes før lukning eller omlægning.'] });
     const rule = await repo.ruleOn(ctx.db, area.id, today);
     if (!rule) throw badRequest(INVALID, { offeringId: [`${area.name} har ingen regel om fælles drøftelse af lukning og omlægning.`] });
-    if (rule.covered_only && !o.isCovered) throw badRequest(INVALID, { offeringId: [`Tilbuddet er ikke omfattet af drøftelsespligten i ${area.name} (${rule.note}).`] });
+    if (rule.covered_only && !o.isCovered)
+      throw badRequest(INVALID, { offeringId: [`Tilbuddet er ikke omfattet af drøftelsespligten i ${area.name} (${rule.note}).`] });
     offeringId = o.id;
   }
   requireSignedIn(ctx, 'consultations.open', { areaId: area.id, operatorOrgId: offeringId === null ? null : ctx.actor!.organisationId });
@@ -271,7 +278,12 @@ export async function consultationDueItems(ctx: Ctx): Promise<DueGroup[]> {
     {
       heading: 'Fælles drøftelser at besvare',
       href: '/samarbejde/droeftelser?status=aaben',
-      items: open.map((c) => ({ title: c.title, href: `/samarbejde/droeftelser/${c.id}`, due: c.deadline, detail: `${c.area_name}: kommunen har ikke svaret` })),
+      items: open.map((c) => ({
+        title: c.title,
+        href: `/samarbejde/droeftelser/${c.id}`,
+        due: c.deadline,
+        detail: `${c.area_name}: kommunen har ikke svaret`,
+      })),
     },
   ];
 }

@@ -165,7 +165,12 @@ describe('the consultations pages', () => {
     const url = String(created.headers.location);
     assert.equal((await page(holbaek, `${url}/afslut`)).statusCode, 403);
     assert.equal((await page(naestved, `${url}/afslut`)).statusCode, 200);
-    const closed = await post(naestved, `${url}/afslut`, { outcome: 'Ingen pladser.', decisionText: 'Eget tilbud etableres.', decisionOn: '2026-11-30', version: 1 });
+    const closed = await post(naestved, `${url}/afslut`, {
+      outcome: 'Ingen pladser.',
+      decisionText: 'Eget tilbud etableres.',
+      decisionOn: '2026-11-30',
+      version: 1,
+    });
     assert.equal(closed.statusCode, 303, closed.body);
     const shown = await page(secretariat, url);
     assert.match(shown.body, /Eget tilbud etableres/);

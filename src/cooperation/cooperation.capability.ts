@@ -38,7 +38,15 @@ export const cooperation: Capability = {
     announcementsPages(app);
     consultationsRoutes(app);
   },
-  nav: [{ href: '/samarbejde', label: 'Samarbejde', description: 'organer, møder, centrale udmeldinger, fælles drøftelser og aktiviteter', isVisible: (a) => !!a, order: 45 }],
+  nav: [
+    {
+      href: '/samarbejde',
+      label: 'Samarbejde',
+      description: 'organer, møder, centrale udmeldinger, fælles drøftelser og aktiviteter',
+      isVisible: (a) => !!a,
+      order: 45,
+    },
+  ],
   seed: seedCooperation,
   dueItems: async (ctx) => [...(await meetingDueItems(ctx)), ...(await announcementDueItems(ctx)), ...(await consultationDueItems(ctx))],
   permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions, ...activityPermissions, ...consultationPermissions },

@@ -22,8 +22,8 @@ export const ConsultationsPage = (p: Awaited<ReturnType<typeof consultationsPage
   <>
     <h1>Fælles drøftelser{p.area ? ` i ${p.area.name}` : ''}</h1>
     <p>
-      Drøftelser på tværs af kommunerne før lukning eller omlægning af et bo- eller døgntilbud, og forespørgsler før et enkeltmandstilbud. Hver
-      medlemskommune svarer inden fristen.
+      Drøftelser på tværs af kommunerne før lukning eller omlægning af et bo- eller døgntilbud, og forespørgsler før et enkeltmandstilbud. Hver medlemskommune
+      svarer inden fristen.
     </p>
     {p.saved && <Alert kind="success" heading="Drøftelsen er oprettet." />}
     <form method="get" action={base} class="ramme-filters">
@@ -123,7 +123,7 @@ const LABELS: Record<string, string> = {
 };
 
 type FormProps = { csrf: string; values?: FormValues; errors?: FieldErrors };
-const valueOf = (p: FormProps, n: string, fallback = '') => (p.values ? one(p.values[n]) : fallback);
+const fieldValue = (p: FormProps, n: string, fallback = '') => (p.values ? one(p.values[n]) : fallback);
 
 export const ConsultationPage = (p: ConsultationView & FormProps & { saved?: string }) => {
   const c = p.consultation;
@@ -195,9 +195,9 @@ export const ConsultationPage = (p: ConsultationView & FormProps & { saved?: str
           <ErrorSummary errors={p.errors} labels={LABELS} />
           <form method="post" action={`${base}/${c.id}/svar`} novalidate>
             <CsrfField token={p.csrf} />
-            <input type="hidden" name="version" value={valueOf(p, 'version', String(p.ownAnswer.version))} />
-            <Select name="answer" label="Svar" value={valueOf(p, 'answer', p.ownAnswer.answer ?? '')} errors={p.errors} required options={p.choices} />
-            <TextArea name="note" label="Bemærkning" rows={3} value={valueOf(p, 'note', p.ownAnswer.note ?? '')} errors={p.errors} maxlength={4000} />
+            <input type="hidden" name="version" value={fieldValue(p, 'version', String(p.ownAnswer.version))} />
+            <Select name="answer" label="Svar" value={fieldValue(p, 'answer', p.ownAnswer.answer ?? '')} errors={p.errors} required options={p.choices} />
+            <TextArea name="note" label="Bemærkning" rows={3} value={fieldValue(p, 'note', p.ownAnswer.note ?? '')} errors={p.errors} maxlength={4000} />
             <button class="button button-primary" type="submit">
               Gem svaret
             </button>
@@ -225,7 +225,7 @@ export const ConsultationForm = (p: Awaited<ReturnType<typeof consultationForm>>
       <Select
         name="areaCode"
         label="Rammeaftaleområde"
-        value={valueOf(p, 'areaCode', p.areas[0]?.code ?? '')}
+        value={fieldValue(p, 'areaCode', p.areas[0]?.code ?? '')}
         errors={p.errors}
         required
         options={p.areas.map((a) => ({ value: a.code, label: a.name }))}
@@ -233,7 +233,7 @@ export const ConsultationForm = (p: Awaited<ReturnType<typeof consultationForm>>
       <Select
         name="kind"
         label="Slags"
-        value={valueOf(p, 'kind', 'lukning')}
+        value={fieldValue(p, 'kind', 'lukning')}
         errors={p.errors}
         required
         options={CONSULTATION_KINDS.map((k) => ({ value: k, label: CONSULTATION_KIND_LABELS[k] }))}
@@ -242,14 +242,14 @@ export const ConsultationForm = (p: Awaited<ReturnType<typeof consultationForm>>
         name="offeringId"
         label="Tilbud"
         hint="Ved lukning og omlægning: et bo- eller døgntilbud, kommunen driver. Tomt ved enkeltmandstilbud."
-        value={valueOf(p, 'offeringId')}
+        value={fieldValue(p, 'offeringId')}
         errors={p.errors}
         emptyLabel="Intet tilbud"
         options={p.offerings.map((o) => ({ value: String(o.id), label: o.name }))}
       />
-      <Field name="title" label="Titel" value={valueOf(p, 'title')} errors={p.errors} required maxlength={300} />
-      <TextArea name="description" label="Beskrivelse" rows={6} value={valueOf(p, 'description')} errors={p.errors} required maxlength={20000} />
-      <Field name="deadline" label="Svarfrist" type="date" value={valueOf(p, 'deadline')} errors={p.errors} required />
+      <Field name="title" label="Titel" value={fieldValue(p, 'title')} errors={p.errors} required maxlength={300} />
+      <TextArea name="description" label="Beskrivelse" rows={6} value={fieldValue(p, 'description')} errors={p.errors} required maxlength={20000} />
+      <Field name="deadline" label="Svarfrist" type="date" value={fieldValue(p, 'deadline')} errors={p.errors} required />
       <button class="button button-primary" type="submit">
         Opret drøftelsen
       </button>
@@ -263,10 +263,10 @@ export const CloseForm = (p: ConsultationView & FormProps) => (
     <ErrorSummary errors={p.errors} labels={LABELS} />
     <form method="post" action={`${base}/${p.consultation.id}/afslut`} novalidate>
       <CsrfField token={p.csrf} />
-      <input type="hidden" name="version" value={valueOf(p, 'version', String(p.consultation.version))} />
-      <TextArea name="outcome" label="Drøftelsens resultat" rows={4} value={valueOf(p, 'outcome')} errors={p.errors} required maxlength={8000} />
-      <TextArea name="decisionText" label="Lokal beslutning" rows={4} value={valueOf(p, 'decisionText')} errors={p.errors} required maxlength={8000} />
-      <Field name="decisionOn" label="Beslutningens dato" type="date" value={valueOf(p, 'decisionOn')} errors={p.errors} required />
+      <input type="hidden" name="version" value={fieldValue(p, 'version', String(p.consultation.version))} />
+      <TextArea name="outcome" label="Drøftelsens resultat" rows={4} value={fieldValue(p, 'outcome')} errors={p.errors} required maxlength={8000} />
+      <TextArea name="decisionText" label="Lokal beslutning" rows={4} value={fieldValue(p, 'decisionText')} errors={p.errors} required maxlength={8000} />
+      <Field name="decisionOn" label="Beslutningens dato" type="date" value={fieldValue(p, 'decisionOn')} errors={p.errors} required />
       <button class="button button-primary" type="submit">
         Afslut drøftelsen
       </button>
