@@ -71,7 +71,10 @@ test('a municipality answers a joint consultation, and opens and closes one', as
   await page.getByRole('link', { name: 'Fælles drøftelser' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fælles drøftelser');
   await expectAccessible(page);
-  await page.getByRole('link', { name: /^Lukning af / }).first().click();
+  await page
+    .getByRole('link', { name: /^Lukning af / })
+    .first()
+    .click();
   await expect(page.getByRole('table', { name: 'Hvem har svaret hvad' })).toBeVisible();
   await expectAccessible(page);
   await page.goto('/samarbejde/droeftelser?status=aaben&kind=enkeltmandstilbud');

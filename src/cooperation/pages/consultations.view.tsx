@@ -257,19 +257,27 @@ export const ConsultationForm = (p: Awaited<ReturnType<typeof consultationForm>>
   </>
 );
 
-export const CloseForm = (p: ConsultationView & FormProps) => (
-  <>
-    <h1>Afslut {p.consultation.title}</h1>
-    <ErrorSummary errors={p.errors} labels={LABELS} />
-    <form method="post" action={`${base}/${p.consultation.id}/afslut`} novalidate>
-      <CsrfField token={p.csrf} />
-      <input type="hidden" name="version" value={fieldValue(p, 'version', String(p.consultation.version))} />
-      <TextArea name="outcome" label="Drøftelsens resultat" rows={4} value={fieldValue(p, 'outcome')} errors={p.errors} required maxlength={8000} />
-      <TextArea name="decisionText" label="Lokal beslutning" rows={4} value={fieldValue(p, 'decisionText')} errors={p.errors} required maxlength={8000} />
-      <Field name="decisionOn" label="Beslutningens dato" type="date" value={fieldValue(p, 'decisionOn')} errors={p.errors} required />
-      <button class="button button-primary" type="submit">
-        Afslut drøftelsen
-      </button>
-    </form>
-  </>
-);
+export const CloseForm = (p: ConsultationView & FormProps) =>
+  p.consultation.status === 'afsluttet' ? (
+    <>
+      <h1>Afslut {p.consultation.title}</h1>
+      <Alert kind="info" heading="Drøftelsen er allerede afsluttet.">
+        <a href={`${base}/${p.consultation.id}`}>Se resultatet og den lokale beslutning</a>
+      </Alert>
+    </>
+  ) : (
+    <>
+      <h1>Afslut {p.consultation.title}</h1>
+      <ErrorSummary errors={p.errors} labels={LABELS} />
+      <form method="post" action={`${base}/${p.consultation.id}/afslut`} novalidate>
+        <CsrfField token={p.csrf} />
+        <input type="hidden" name="version" value={fieldValue(p, 'version', String(p.consultation.version))} />
+        <TextArea name="outcome" label="Drøftelsens resultat" rows={4} value={fieldValue(p, 'outcome')} errors={p.errors} required maxlength={8000} />
+        <TextArea name="decisionText" label="Lokal beslutning" rows={4} value={fieldValue(p, 'decisionText')} errors={p.errors} required maxlength={8000} />
+        <Field name="decisionOn" label="Beslutningens dato" type="date" value={fieldValue(p, 'decisionOn')} errors={p.errors} required />
+        <button class="button button-primary" type="submit">
+          Afslut drøftelsen
+        </button>
+      </form>
+    </>
+  );
