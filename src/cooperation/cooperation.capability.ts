@@ -13,6 +13,9 @@ import { announcementPermissions } from './announcements.policy.js';
 import { bodiesApi } from './bodies.api.js';
 import { cooperationMigrations } from './cooperation.migrations.js';
 import { cooperationPermissions } from './cooperation.policy.js';
+import { consultationAuditEntities, consultationsRoutes } from './consultations.capability.js';
+import { consultationPermissions } from './consultations.policy.js';
+import { consultationDueItems } from './consultations.service.js';
 import { meetingPermissions } from './meetings.policy.js';
 import { seedCooperation } from './cooperation.seed.js';
 import { bodiesPages } from './pages/bodies.pages.js';
@@ -33,15 +36,25 @@ export const cooperation: Capability = {
     activitiesRoutes(app);
     announcementsApi(app);
     announcementsPages(app);
+    consultationsRoutes(app);
   },
-  nav: [{ href: '/samarbejde', label: 'Samarbejde', description: 'organer, møder, centrale udmeldinger og aktiviteter', isVisible: (a) => !!a, order: 45 }],
+  nav: [
+    {
+      href: '/samarbejde',
+      label: 'Samarbejde',
+      description: 'organer, møder, centrale udmeldinger, fælles drøftelser og aktiviteter',
+      isVisible: (a) => !!a,
+      order: 45,
+    },
+  ],
   seed: seedCooperation,
-  dueItems: async (ctx) => [...(await meetingDueItems(ctx)), ...(await announcementDueItems(ctx))],
-  permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions, ...activityPermissions },
+  dueItems: async (ctx) => [...(await meetingDueItems(ctx)), ...(await announcementDueItems(ctx)), ...(await consultationDueItems(ctx))],
+  permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions, ...activityPermissions, ...consultationPermissions },
   auditEntities: {
     ...meetingAuditEntities,
     ...activityAuditEntities,
     ...announcementAuditEntities,
+    ...consultationAuditEntities,
     coop_body: {
       label: 'Organ',
       href: (id) => `/samarbejde/organer/${id}`,

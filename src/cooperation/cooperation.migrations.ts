@@ -3,6 +3,7 @@
  * 0700: bodies of an agreement area (or national ones), their mandates and members, and the organisation's
  * versions (the one in force and proposals), each placing bodies and whom they report to.
  */
+import { consultationMigrations } from './consultations.migrations.js';
 import { type Kysely, type Migration, sql } from 'kysely';
 import { activityMigrations } from './activities.migrations.js';
 import { announcementMigrations } from './announcements.migrations.js';
@@ -109,4 +110,6 @@ export const cooperationMigrations: Record<string, Migration> = {
   ...announcementMigrations,
   // 0730–0739: activities (activities.migrations.ts)
   ...activityMigrations,
+  // 0740–0749: joint consultations (consultations.migrations.ts)
+  ...consultationMigrations,
 };

@@ -9,6 +9,7 @@ import type { SeedContext } from '../core/capability.js';
 import { seedActivities } from './activities.seed.js';
 import { seedProjects } from './projects.seed.js';
 import { seedAnnouncements } from './announcements.seed.js';
+import { seedConsultations } from './consultations.seed.js';
 import type { Queryable } from '../core/db/types.js';
 import type { BodyKind, MemberRole } from './cooperation.table.js';
 import { seedMeetings } from './meetings.seed.js';
@@ -250,5 +251,6 @@ export async function seedCooperation(ctx: SeedContext): Promise<void> {
   await seedMeetings(ctx);
   await seedAnnouncements(ctx);
   await seedActivities(ctx);
+  await seedConsultations(ctx);
   await seedProjects(ctx);
 }

@@ -14,7 +14,7 @@ export function frontPages(app: FastifyInstance) {
       body: (
         <>
           <h1>Samarbejdet</h1>
-          <p>Rammeaftalesamarbejdets egne organer, møder, centrale udmeldinger og aktiviteter.</p>
+          <p>Rammeaftalesamarbejdets egne organer, møder, centrale udmeldinger, fælles drøftelser og aktiviteter.</p>
           <ul>
             <li>
               <a href="/samarbejde/organer">Organer og organisering</a> – styregruppe, udviklingsgruppe, netværk og deres medlemmer, kommissorier og
@@ -26,6 +26,10 @@ export function frontPages(app: FastifyInstance) {
             <li>
               <a href="/samarbejde/udmeldinger">Centrale udmeldinger</a> – udmeldinger fra Social- og Boligstyrelsen, kommunernes svar og områdernes
               afrapporteringer
+            </li>
+            <li>
+              <a href="/samarbejde/droeftelser">Fælles drøftelser</a> – drøftelser før lukning eller omlægning af et bo- eller døgntilbud og forespørgsler før
+              et enkeltmandstilbud, med medlemskommunernes svar
             </li>
             <li>
               <a href="/samarbejde/aktiviteter">Aktiviteter</a> – temadage, konferencer, netværks-, informations- og politiske møder med målgruppe, deltagere og
