@@ -78,6 +78,8 @@ export async function seedStatements({ db, clock, log, scope }: SeedContext): Pr
   const months = scope === 'national' ? 3 : 12;
   for (let k = months; k >= 1; k--) {
     const month = addMonths(current, -k);
+    // Fresh planner statistics: the tables grow by a month per turn, and PostgreSQL's autovacuum is too slow to notice.
+    await sql`analyze settlement_statement, settlement_line`.execute(db);
     const r = await draftMonth(db, month, null, now);
     statements += r.statements;
     lines += r.lines;
