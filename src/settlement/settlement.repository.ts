@@ -59,10 +59,14 @@ export async function deleteDraftLines(trx: Queryable, monthStart: string, selle
   `.execute(trx);
 }
 
-/** Inserts contract lines into the month's draft statements of their seller × buyer (sent statements never change). */
+/**
+ * Inserts contract lines into the month's draft statements of their seller × buyer (sent statements never change), in
+ * the given order, so that the line ids do not depend on the join the planner picks.
+ */
 export async function insertContractLines(trx: Queryable, monthStart: string, lines: readonly (StatementLineDraft & { sort: number })[]) {
   for (let i = 0; i < lines.length; i += CHUNK) {
-    const rows = lines.slice(i, i + CHUNK).map((l) => ({
+    const rows = lines.slice(i, i + CHUNK).map((l, n) => ({
+      n,
       seller: l.sellerOrgId,
       buyer: l.buyerOrgId,
       sort: l.sort,
@@ -83,9 +87,10 @@ export async function insertContractLines(trx: Queryable, monthStart: string, li
       insert into settlement_line (statement_id, sort, kind, contract_id, offering_id, case_reference, period_from, period_to, days, unit,
         unit_price, amount, tariff_version_id, tariff_level, problem)
       select s.id, x.sort, 'contract', x.contract, x.offering, x.ref, x.pfrom, x.pto, x.days, x.unit, x.price, x.amount, x.tv, x.level, x.problem
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(seller integer, buyer integer, sort integer, contract integer, offering integer,
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(n integer, seller integer, buyer integer, sort integer, contract integer, offering integer,
         ref text, pfrom date, pto date, days integer, unit text, price numeric, amount numeric, tv integer, level text, problem text)
       join settlement_statement s on s.month = ${monthStart}::date and s.seller_org_id = x.seller and s.buyer_org_id = x.buyer and s.status = 'kladde'
+      order by x.n
     `.execute(trx);
   }
 }

@@ -75,12 +75,20 @@ export async function seedStatements({ db, clock, log, scope }: SeedContext): Pr
   const [keptSeller, keptBuyer] = [await orgOf('demo-tilbudsoekonomi'), await orgOf('demo-naestved')];
   let statements = 0;
   let lines = 0;
+  let unanalysed = 0;
   const months = scope === 'national' ? 3 : 12;
   for (let k = months; k >= 1; k--) {
     const month = addMonths(current, -k);
+    // Fresh planner statistics once the tables have grown a lot (a national month): autovacuum does not notice in time,
+    // and the next month's inserts and corrections then join by nested loops over tables the planner thinks are empty.
+    if (unanalysed >= 20_000) {
+      await sql`analyze settlement_statement, settlement_line`.execute(db);
+      unanalysed = 0;
+    }
     const r = await draftMonth(db, month, null, now);
     statements += r.statements;
     lines += r.lines;
+    unanalysed += r.lines;
     if (k === 1) continue;
     const sentOn = addDays(`${addMonths(month, 1)}-01`, 4);
     const at = (days: number) => new Date(`${addDays(sentOn, days)}T09:00:00Z`);
