@@ -109,9 +109,29 @@ export async function ruleOn(db: Queryable, areaId: number, date: string) {
   );
 }
 
-/** Whether a finished consultation of closure or re-labelling exists for the offering (for the register's refusal). */
+/** The rules in force on the date in the areas the organisation is a member of, with the area's name. */
+export async function rulesOfMember(db: Queryable, organisationId: number, date: string) {
+  return db
+    .selectFrom('coop_consultation_rule as r')
+    .innerJoin('agreement_area_member as m', 'm.area_id', 'r.area_id')
+    .innerJoin('agreement_area as a', 'a.id', 'r.area_id')
+    .select(['a.name as area_name', 'r.covered_only'])
+    .where('m.organisation_id', '=', organisationId)
+    .where(validOn('r', date))
+    .where(validOn('m', date))
+    .orderBy('a.name')
+    .execute();
+}
+
+/** Whether a finished consultation of the offering's closure exists (for the register's refusal). */
 export async function hasFinishedConsultation(db: Queryable, offeringId: number) {
-  const row = await db.selectFrom('coop_consultation').select('id').where('offering_id', '=', offeringId).where('status', '=', 'afsluttet').executeTakeFirst();
+  const row = await db
+    .selectFrom('coop_consultation')
+    .select('id')
+    .where('offering_id', '=', offeringId)
+    .where('kind', '=', 'lukning')
+    .where('status', '=', 'afsluttet')
+    .executeTakeFirst();
   return !!row;
 }
 

@@ -8,6 +8,7 @@
 import { can, requireAccess, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
 import type { Ctx, DueGroup } from '../core/capability.js';
+import type { Queryable } from '../core/db/types.js';
 import { badRequest, conflict, notFound } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
 import { INVALID, requireVersionFrom, stale } from '../core/version.js';
@@ -265,7 +266,18 @@ export async function closeConsultation(ctx: Ctx, id: number, data: unknown, ifM
 }
 
 /** For the register (later): whether an offering has a finished closure or re-labelling consultation. */
-export const hasFinishedConsultation = (ctx: Ctx, offeringId: number) => repo.hasFinishedConsultation(ctx.db, offeringId);
+/**
+ * The register's question before it closes an offering (in the closing transaction): a residential offering that an
+ * area's rule in force covers (principle 3) is closed only after a finished joint consultation of its closure.
+ * The caller (offerings' closeOffering) has made its own access call; this only reads.
+ */
+export async function closureRefusal(ctx: Ctx, db: Queryable, offeringId: number): Promise<string | null> {
+  const o = await repo.offering(db, offeringId);
+  if (!o?.isResidential) return null;
+  const rule = (await repo.rulesOfMember(db, o.operatorOrgId, ctx.clock.today())).find((r) => !r.covered_only || o.isCovered);
+  if (!rule || (await repo.hasFinishedConsultation(db, offeringId))) return null;
+  return `Et bo- og døgntilbud i ${rule.area_name} lukkes først efter en fælles drøftelse med de andre kommuner. Åbn og afslut en drøftelse af lukningen under Samarbejde → Fælles drøftelser, og luk derefter tilbuddet.`;
+}
 
 /** What is due for a member municipality: its area's open cases it has not answered, by deadline. */
 export async function consultationDueItems(ctx: Ctx): Promise<DueGroup[]> {

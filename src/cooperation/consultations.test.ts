@@ -129,6 +129,40 @@ describe('the consultations API', () => {
   });
 });
 
+describe('closing an offering in the register', () => {
+  it('refuses to close a covered residential offering before its closure has been consulted, and closes one that has', async () => {
+    const economy = await t.login('demo-tilbudsoekonomi');
+    const consulted = await t.db
+      .selectFrom('coop_consultation')
+      .select('offering_id')
+      .where('kind', '=', 'lukning')
+      .where('status', '=', 'afsluttet')
+      .executeTakeFirstOrThrow();
+    const open = await t.db
+      .selectFrom('offering as o')
+      .innerJoin('offering_type as ot', 'ot.code', 'o.offering_type')
+      .select('o.id')
+      .where('ot.is_residential', '=', true)
+      .where('o.is_covered', '=', true)
+      .where('o.operator_org_id', '=', holbaekId)
+      .where('o.status', '<>', 'lukket')
+      .where('o.id', '<>', consulted.offering_id!)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('coop_consultation as c').select('c.id').whereRef('c.offering_id', '=', 'o.id'))))
+      .orderBy('o.id')
+      .executeTakeFirstOrThrow();
+    const close = (id: number, status = 'lukket') =>
+      api(economy, 'POST', `/api/offerings/${id}/close`, { status, statusSince: '2026-12-01', reason: 'Byrådet har besluttet at lukke tilbuddet.' });
+    const refused = await close(open.id);
+    assert.equal(refused.statusCode, 400, refused.body);
+    assert.match(refused.json().fields.status[0], /fælles drøftelse/);
+    const still = await t.db.selectFrom('offering').select('status').where('id', '=', open.id).executeTakeFirstOrThrow();
+    assert.notEqual(still.status, 'lukket', 'nothing was saved');
+    assert.equal((await close(open.id, 'under_afvikling')).statusCode, 200, 'winding down needs no consultation');
+    const closed = await close(consulted.offering_id!);
+    assert.equal(closed.statusCode, 200, closed.body);
+  });
+});
+
 describe('the consultations pages', () => {
   it('lists, shows the overview with the answer form, saves an answer and shows the due item', async () => {
     const front = await page(holbaek, '/samarbejde');

@@ -15,7 +15,7 @@ import { cooperationMigrations } from './cooperation.migrations.js';
 import { cooperationPermissions } from './cooperation.policy.js';
 import { consultationAuditEntities, consultationsRoutes } from './consultations.capability.js';
 import { consultationPermissions } from './consultations.policy.js';
-import { consultationDueItems } from './consultations.service.js';
+import { closureRefusal, consultationDueItems } from './consultations.service.js';
 import { meetingPermissions } from './meetings.policy.js';
 import { seedCooperation } from './cooperation.seed.js';
 import { bodiesPages } from './pages/bodies.pages.js';
@@ -48,6 +48,7 @@ export const cooperation: Capability = {
     },
   ],
   seed: seedCooperation,
+  beforeOfferingClosed: closureRefusal,
   dueItems: async (ctx) => [...(await meetingDueItems(ctx)), ...(await announcementDueItems(ctx)), ...(await consultationDueItems(ctx))],
   permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions, ...activityPermissions, ...consultationPermissions },
   auditEntities: {

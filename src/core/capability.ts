@@ -74,6 +74,12 @@ export type Capability = {
   dueItems?: DueItems;
   /** Background jobs (reminders, …), run by pg-boss in whichever process takes them. */
   jobs?: Job[];
+  /**
+   * Asked before an offering is closed in the register (status `lukket`), inside the closing transaction: a Danish
+   * reason to refuse, or null. The cooperation refuses a residential offering whose closure its area's rule
+   * requires a finished joint consultation for.
+   */
+  beforeOfferingClosed?: (ctx: Ctx, db: Queryable, offeringId: number) => Promise<string | null>;
   /** Provided by the capability that owns the agreement areas (the platform): see `ActorAreas`. */
   actorAreas?: ActorAreas;
 };

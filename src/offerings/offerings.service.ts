@@ -345,6 +345,11 @@ export async function closeOffering(ctx: Ctx, id: number, data: unknown, expecte
       throw badRequest('Oplysningerne er ikke gyldige.', {
         statusSince: ['Datoen kan ikke ligge i fremtiden. Registrér ændringen, når den træder i kraft (sæt evt. status "under afvikling" nu).'],
       });
+    if (body.status === 'lukket')
+      for (const c of ctx.capabilities) {
+        const refusal = c.beforeOfferingClosed ? await c.beforeOfferingClosed(ctx, trx, id) : null;
+        if (refusal) throw badRequest('Tilbuddet kan ikke lukkes endnu.', { status: [refusal] });
+      }
     const before = toInput(existing);
     const after = { ...before, status: body.status, statusSince: body.statusSince };
     await updateOffering(trx, id, toRow(after), after.extraLegalBases, after.targetGroups);
