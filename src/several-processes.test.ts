@@ -64,6 +64,7 @@ function startRamme(port: number): ChildProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
+  child.on('exit', (code, signal) => logs.push(`\n[process on ${port} ended: ${code ?? signal}]\n`));
   return child;
 }
 
@@ -101,7 +102,7 @@ test('two processes on one database send a reminder once', { skip, timeout: 300_
   assert.equal(toRikke().length, 1);
   assert.match(mailText(toRikke()[0]!.data), /Indsend takst \d{4}/);
   const started = logs.join('').match(/Ramme kører på/g)?.length ?? 0;
-  assert.equal(started, 2, 'both processes were running');
+  assert.equal(started, 2, `both processes were running (logs: ${logs.join('').slice(-3000)})`);
 });
 
 test('a session made on one process works on the other', { skip, timeout: 60_000 }, async () => {
