@@ -13,6 +13,7 @@ import { parseInput } from '../core/validation.js';
 import { checkVersion, type ExpectedVersion } from '../core/version.js';
 import { areasOfMunicipality } from '../reference/reference.public.js';
 import { type PublishedTariff, publishedTariffs } from '../tariffs/tariffs.public.js';
+import { outcomesOfOfferings } from '../settlement/settlement.public.js';
 import { describeChanges } from './history.js';
 import { checkCodes, codeBook } from './offerings.codes.js';
 import { REGISTER, type OfferingTarget } from './offerings.policy.js';
@@ -203,10 +204,11 @@ export async function getOffering(ctx: Ctx, id: number): Promise<OfferingDetail>
 /** The detail page: the offering, what the actor may do with it, and its latest changes. */
 export async function offeringPage(ctx: Ctx, id: number) {
   const offering = await getOffering(ctx, id);
-  const [{ tariffYear, tariffs }, entries, refs] = await Promise.all([
+  const [{ tariffYear, tariffs }, entries, refs, outcomes] = await Promise.all([
     tariffsInForce(ctx, [id]),
     offeringHistory(ctx.db, id),
     referenceLists(ctx.db, ctx.clock.today()),
+    outcomesOfOfferings(ctx.db, [id], ctx.clock.today()),
   ]);
   const history = entries.map((h) => ({
     at: h.at,
@@ -214,7 +216,7 @@ export async function offeringPage(ctx: Ctx, id: number) {
     who: h.actor_name ?? h.actor_username,
     changes: describeChanges(h.before as Record<string, unknown> | null, h.after as Record<string, unknown> | null, refs),
   }));
-  return { offering, actions: actionsOn(ctx, offering), history, tariffYear, tariff: tariffs.get(id) ?? null };
+  return { offering, actions: actionsOn(ctx, offering), history, tariffYear, tariff: tariffs.get(id) ?? null, outcome: outcomes.get(id) };
 }
 
 /** Organisations the actor may choose as operator in the form. */

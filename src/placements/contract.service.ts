@@ -10,6 +10,7 @@
 import { can, requireSignedIn } from '../core/access/access.js';
 import { audit } from '../core/audit.js';
 import type { Ctx } from '../core/capability.js';
+import type { Queryable } from '../core/db/types.js';
 import { badRequest, conflict, forbidden, HttpError, type FieldErrors } from '../core/errors.js';
 import { versionFrom } from '../core/version.js';
 import { parseInput } from '../core/validation.js';
@@ -359,8 +360,14 @@ async function changeStatus(ctx: Ctx, id: number, from: 'kladde' | 'sendt', to: 
   return getContract(ctx, id);
 }
 
-/** One party gives notice on an accepted contract; the end date follows from that party's notice period. */
-export async function giveNotice(ctx: Ctx, id: number, data: unknown) {
+/** What a notice will do, checked before it is written: who gives it, from which date, and the end date it gives. */
+export type NoticePlan = { id: number; party: 'koeber' | 'leverandoer'; givenOn: string; days: number; endDate: string; by: string; today: string };
+
+/**
+ * Checks a notice on an accepted contract (the party's own role; not back-dated; not after the contract has ended;
+ * a notice rule exists) and works out its end date from that party's notice period. Writes nothing.
+ */
+export async function planNotice(ctx: Ctx, id: number, data: unknown): Promise<NoticePlan> {
   const { row, target, areaIds } = await loadContract(ctx, id);
   const actor = requireSignedIn(ctx, 'placements.contract.notice', target);
   const input = parseInput(ZNoticeInput, data);
@@ -378,24 +385,33 @@ export async function giveNotice(ctx: Ctx, id: number, data: unknown) {
   if (terms.buyerNoticeDays === null || terms.providerNoticeDays === null) throw conflict('Der er ingen regel for opsigelsesvarsler. Kontakt sekretariatet.');
   const days = noticeDaysOf(input.party, { buyer: terms.buyerNoticeDays, provider: terms.providerNoticeDays });
   const endDate = noticeEndDate({ givenOn: input.date, noticeDays: days, endDate: c.current_end_date });
-  await ctx.db.transaction().execute(async (trx) => {
-    const done = await repo.setNotice(trx, id, {
-      party: input.party,
-      givenOn: input.date,
-      endDate,
-      at: ctx.clock.now(),
-      by: actor.username,
-      notEndedBefore: today,
-    });
-    if (!done) throw conflict('Kontrakten er allerede opsagt eller ændret af en anden. Genindlæs siden.');
-    await audit(trx, ctx, {
-      entity: 'contract',
-      entityId: id,
-      action: 'update',
-      before: { status: 'accepteret' },
-      after: { status: 'opsagt', noticeParty: input.party, noticeGivenOn: input.date, noticeDays: days, noticeEndDate: endDate },
-    });
+  return { id, party: input.party, givenOn: input.date, days, endDate, by: actor.username, today };
+}
+
+/** Writes a planned notice in the caller's transaction, re-checking that no one gave notice meanwhile (409), and audits it. */
+export async function writeNotice(trx: Queryable, ctx: Ctx, plan: NoticePlan): Promise<void> {
+  const done = await repo.setNotice(trx, plan.id, {
+    party: plan.party,
+    givenOn: plan.givenOn,
+    endDate: plan.endDate,
+    at: ctx.clock.now(),
+    by: plan.by,
+    notEndedBefore: plan.today,
   });
+  if (!done) throw conflict('Kontrakten er allerede opsagt eller ændret af en anden. Genindlæs siden.');
+  await audit(trx, ctx, {
+    entity: 'contract',
+    entityId: plan.id,
+    action: 'update',
+    before: { status: 'accepteret' },
+    after: { status: 'opsagt', noticeParty: plan.party, noticeGivenOn: plan.givenOn, noticeDays: plan.days, noticeEndDate: plan.endDate },
+  });
+}
+
+/** One party gives notice on an accepted contract; the end date follows from that party's notice period. */
+export async function giveNotice(ctx: Ctx, id: number, data: unknown) {
+  const plan = await planNotice(ctx, id, data);
+  await ctx.db.transaction().execute((trx) => writeNotice(trx, ctx, plan));
   return getContract(ctx, id);
 }
 

@@ -11,6 +11,10 @@ export { contractsOfTradeCell, contractTradeCells, type ContractTradeCell } from
 export { contractsForFollowUp, type FollowUpContract } from './settlement.repository.js';
 /** A follow-up's level change as a contract amendment, in the follow-up's transaction. */
 export { insertLevelAmendment } from './settlement.repository.js';
+/** A follow-up's decision to end: the buyer's notice, checked first (planNotice) and written in the follow-up's transaction. */
+export { planNotice, writeNotice, type NoticePlan } from './contract.service.js';
+/** The agreed contracts of offerings with their start dates, for the outcome beside the price. */
+export { contractStartsOfOfferings } from './settlement.repository.js';
 // --- end settlement ----------------------------------------------------------------------------------------------
 
 // --- Analysis (src/analysis/) -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { PLACEMENTS } from './placements.policy.js';
 import * as repo from './placements.repository.js';
 import type { TSearchQuery } from './placements.schema.js';
 import * as searchRepo from './search.repository.js';
+import { outcomesOfOfferings } from '../settlement/settlement.public.js';
 import { publishedTariffs } from '../tariffs/tariffs.public.js';
 import { municipalityCodesOfArea, referenceTables } from '../reference/reference.public.js';
 import { isValidOn } from '../core/db/dated.js';
@@ -87,6 +88,11 @@ export async function searchPlaces(ctx: Ctx, q: TSearchQuery) {
     ordered.rows.map((r) => r.offering_id),
     Number(startDate.slice(0, 4)),
   );
+  const outcomes = await outcomesOfOfferings(
+    ctx.db,
+    ordered.rows.map((r) => r.offering_id),
+    ctx.clock.today(),
+  );
   const searchId = await ctx.db.transaction().execute((trx) =>
     searchRepo.insertSearch(trx, {
       organisationId: actor.organisationId,
@@ -105,7 +111,7 @@ export async function searchPlaces(ctx: Ctx, q: TSearchQuery) {
       searchId,
       isPublicFirst,
       putFirstCount: ordered.putFirstCount,
-      rows: ordered.rows.map((r) => ({ ...r, tariff: tariffs.get(r.offering_id) ?? null })),
+      rows: ordered.rows.map((r) => ({ ...r, tariff: tariffs.get(r.offering_id) ?? null, outcome: outcomes.get(r.offering_id) })),
     },
   };
 }

@@ -7,9 +7,9 @@ import type { Queryable } from '../core/db/types.js';
 import { offeringCatalogue } from '../offerings/offerings.public.js';
 
 /**
- * One priced period of a contract: the days [from, to] at one level (to null: open-ended). Today a contract is one
- * period from its start to its end. Hooks for the contract extensions: a level change becomes two periods, the end
- * of notice extends `to`, and add-ons will come as their own periods.
+ * One priced period of a contract: the days [from, to] at one level (to null: open-ended). A contract runs from its
+ * start to its effective end: the end date as amendments left it, or the end of notice when that comes first
+ * (payment runs to the end of notice, never past it). A level change splits the period in two.
  */
 export type SettlementPeriod = {
   contractId: number;
@@ -25,6 +25,17 @@ export type SettlementPeriod = {
 
 /** A change of level from a date (an amendment's `tariffLevel`), per contract, in amendment order. */
 export type LevelChange = { contractId: number; effectiveDate: string; level: string };
+
+/**
+ * The contract's last day: its end date after amendments, or the end of notice when notice was given and ends first
+ * (null: open-ended). PostgreSQL's `least` skips nulls. The same expression as the contract page and the holding index.
+ */
+const effectiveEnd = sql<string | null>`least(c.current_end_date, c.notice_end_date)`;
+const endsOnOrAfter = (date: unknown) =>
+  sql<boolean>`(least(c.current_end_date, c.notice_end_date) is null or least(c.current_end_date, c.notice_end_date) >= ${date})`;
+
+/** Stored statuses of an agreed contract: accepted, or given notice (it runs, and is paid, to the end of notice). */
+const AGREED = ['accepteret', 'opsagt'] as ('accepteret' | 'opsagt')[];
 
 const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
@@ -74,12 +85,12 @@ export async function contractsForSettlement(
       'oc.operator_org_id as sellerOrgId',
       'c.case_reference as caseReference',
       'c.start_date as from',
-      'c.end_date as to',
       'c.tariff_level as level',
     ])
-    .where('c.status', '=', 'accepteret')
+    .select(sql<string | null>`${effectiveEnd}::text`.as('to'))
+    .where('c.status', 'in', AGREED)
     .where('c.start_date', '<=', range.to)
-    .where((eb) => eb.or([eb('c.end_date', 'is', null), eb('c.end_date', '>=', range.from)]));
+    .where(endsOnOrAfter(range.from));
   if (sellerOrgId !== null) q = q.where('oc.operator_org_id', '=', sellerOrgId);
   const periods = await q.orderBy('oc.operator_org_id').orderBy('c.buyer_org_id').orderBy('c.case_reference').orderBy('c.id').execute();
   const changes = await sql<LevelChange>`
@@ -88,7 +99,7 @@ export async function contractsForSettlement(
     join contract c on c.id = a.contract_id
     join offering o on o.id = c.offering_id
     where a.changes->>'tariffLevel' is not null and a.effective_date <= ${range.to}
-      and c.status = 'accepteret' and c.start_date <= ${range.to} and (c.end_date is null or c.end_date >= ${range.from})
+      and c.status in ('accepteret', 'opsagt') and c.start_date <= ${range.to} and ${endsOnOrAfter(range.from)}
       and ${sellerOrgId === null ? sql`true` : sql`o.operator_org_id = ${sellerOrgId}`}
     order by a.contract_id, a.number`.execute(db);
   return splitAtLevelChanges(periods, changes.rows);
@@ -106,6 +117,8 @@ export type FollowUpContract = {
   offeringName: string;
   startDate: string;
   endDate: string | null;
+  /** Notice has been given (the contract runs to the end of notice). */
+  isNoticed: boolean;
   followUpDates: string[];
 };
 
@@ -123,10 +136,11 @@ export async function contractsForFollowUp(db: Queryable, buyerOrgId: number, co
       'c.case_reference as caseReference',
       'oc.offering_name as offeringName',
       'c.start_date as startDate',
-      'c.end_date as endDate',
       'c.follow_up_dates as followUpDates',
     ])
-    .where('c.status', '=', 'accepteret')
+    .select(sql<string | null>`${effectiveEnd}::text`.as('endDate'))
+    .select(sql<boolean>`c.status = 'opsagt'`.as('isNoticed'))
+    .where('c.status', 'in', AGREED)
     .where('c.buyer_org_id', '=', buyerOrgId);
   if (contractId !== null) q = q.where('c.id', '=', contractId);
   return q.orderBy('c.case_reference').orderBy('c.id').execute();
@@ -137,7 +151,7 @@ export type ContractTradeCell = { year: number; buyerOrgId: number; sellerOrgId:
 
 const yearEnd = sql`make_date(y.year, 12, 31)`;
 const yearStart = sql`make_date(y.year, 1, 1)`;
-const daysInYear = sql`(least(coalesce(c.end_date, ${yearEnd}), ${yearEnd}) - greatest(c.start_date, ${yearStart}) + 1)`;
+const daysInYear = sql`(least(coalesce(${effectiveEnd}, ${yearEnd}), ${yearEnd}) - greatest(c.start_date, ${yearStart}) + 1)`;
 
 /**
  * The accepted contracts the buyers had in force in each year of [fromYear, toYear]: how many, and their days inside
@@ -149,7 +163,7 @@ export async function contractTradeCells(db: Queryable, buyerOrgIds: readonly nu
     select y.year::int as "year", c.buyer_org_id as "buyerOrgId", o.operator_org_id as "sellerOrgId", count(*)::int as contracts,
       sum(${daysInYear})::int as "placeDays"
     from generate_series(${fromYear}::int, ${toYear}::int) as y(year)
-    join contract c on c.status = 'accepteret' and c.start_date <= ${yearEnd} and (c.end_date is null or c.end_date >= ${yearStart})
+    join contract c on c.status in ('accepteret', 'opsagt') and c.start_date <= ${yearEnd} and ${endsOnOrAfter(yearStart)}
     join offering o on o.id = c.offering_id
     where c.buyer_org_id in (${sql.join([...buyerOrgIds])})
     group by 1, 2, 3`.execute(db);
@@ -167,10 +181,10 @@ export async function contractsOfTradeCell(db: Queryable, v: { buyerOrgId: numbe
     level: string | null;
     placeDays: number;
   }>`
-    select c.id as "contractId", o.name as "offeringName", c.case_reference as "caseReference", c.start_date::text as "from", c.end_date::text as "to",
+    select c.id as "contractId", o.name as "offeringName", c.case_reference as "caseReference", c.start_date::text as "from", ${effectiveEnd}::text as "to",
       c.tariff_level as level, ${daysInYear}::int as "placeDays"
     from (select ${v.year}::int as year) y
-    join contract c on c.status = 'accepteret' and c.start_date <= ${yearEnd} and (c.end_date is null or c.end_date >= ${yearStart})
+    join contract c on c.status in ('accepteret', 'opsagt') and c.start_date <= ${yearEnd} and ${endsOnOrAfter(yearStart)}
     join offering o on o.id = c.offering_id
     where c.buyer_org_id = ${v.buyerOrgId} and o.operator_org_id = ${v.sellerOrgId}
     order by c.case_reference, c.id
@@ -193,4 +207,18 @@ export async function insertLevelAmendment(
     returning number`.execute(trx);
   await sql`update contract set version = version + 1 where id = ${v.contractId}`.execute(trx);
   return r.rows[0]!.number;
+}
+
+/** The agreed contracts (accepted, given notice or ended) of the offerings, with their start dates, for outcome figures. */
+export async function contractStartsOfOfferings(
+  db: Queryable,
+  offeringIds: readonly number[],
+): Promise<Array<{ contractId: number; offeringId: number; startDate: string }>> {
+  if (!offeringIds.length) return [];
+  return db
+    .selectFrom('contract as c')
+    .select(['c.id as contractId', 'c.offering_id as offeringId', 'c.start_date as startDate'])
+    .where('c.offering_id', 'in', [...offeringIds])
+    .where('c.status', 'in', AGREED)
+    .execute();
 }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../core/clock.js';
+import { contractsForSettlement } from '../placements/placements.public.js';
 import { followUpsOnTimeShare } from './followup.indicators.js';
 import { acceptedContracts, dayPricedOffering, orgOfUser } from '../testing/settlement-fixtures.js';
 import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
@@ -182,6 +183,55 @@ describe('decisions that change the contract', () => {
       ],
     );
     assert.equal(lines[1].amount, '22221.00');
+  });
+
+  it('ending the support gives the buyer’s notice today, and payment runs to the end of notice and no further', async () => {
+    const holbaek = await orgOfUser(t.db, 'demo-tilbudsoekonomi');
+    const naestved = await orgOfUser(t.db, 'demo-naestved');
+    const offering = await dayPricedOffering(t.db, holbaek, 2026);
+    const [id] = (await acceptedContracts(t.db, {
+      offeringId: offering.offeringId,
+      buyerOrgId: naestved,
+      periods: [{ start: '2026-01-10', end: null, level: offering.level }],
+    })) as [number];
+    await t.db.updateTable('contract').set({ buyer_notice_days: 30, provider_notice_days: 60 }).where('id', '=', id).execute();
+    const res = await record(id, { dueDate: '2026-04-10', heldOn: '2026-06-10', decision: 'afslut' });
+    assert.equal(res.statusCode, 303, res.body);
+    const c = await t.db.selectFrom('contract').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual([c.status, c.notice_party, c.notice_given_on, c.notice_end_date], ['opsagt', 'koeber', '2026-06-15', '2026-07-15']);
+    const audited = await t.db.selectFrom('audit_log').select('after').where('entity', '=', 'contract').where('entity_id', '=', String(id)).execute();
+    assert.equal(audited.length, 1);
+    assert.match(JSON.stringify(audited[0]!.after), /"noticeEndDate":"2026-07-15"/);
+    // The contract is still followed up until it ends, and settled to the last day of notice.
+    const follow = await get(caseWorker, `/opfoelgning/kontrakt/${id}`);
+    assert.equal(follow.statusCode, 200);
+    const periods = async (from: string, to: string) =>
+      (await contractsForSettlement(t.db, { from, to }, holbaek)).filter((p) => p.contractId === id).map((p) => [p.from, p.to]);
+    assert.deepEqual(await periods('2026-07-01', '2026-07-31'), [['2026-01-10', '2026-07-15']]);
+    assert.deepEqual(await periods('2026-08-01', '2026-08-31'), []);
+    // A contract already given notice keeps its notice when a later follow-up also decides to end.
+    assert.equal((await record(id, { dueDate: '2026-04-10', heldOn: '2026-06-11', decision: 'afslut' })).statusCode, 409);
+  });
+
+  it('a shortened end date (an amendment) ends the payment on the new date', async () => {
+    const holbaek = await orgOfUser(t.db, 'demo-tilbudsoekonomi');
+    const naestved = await orgOfUser(t.db, 'demo-naestved');
+    const offering = await dayPricedOffering(t.db, holbaek, 2026);
+    const [id] = (await acceptedContracts(t.db, {
+      offeringId: offering.offeringId,
+      buyerOrgId: naestved,
+      periods: [{ start: '2026-02-01', end: '2026-12-31', level: offering.level }],
+    })) as [number];
+    await t.db.updateTable('contract').set({ current_end_date: '2026-09-10' }).where('id', '=', id).execute();
+    const p = (await contractsForSettlement(t.db, { from: '2026-09-01', to: '2026-09-30' }, holbaek)).filter((x) => x.contractId === id);
+    assert.deepEqual(
+      p.map((x) => [x.from, x.to]),
+      [['2026-02-01', '2026-09-10']],
+    );
+    assert.deepEqual(
+      (await contractsForSettlement(t.db, { from: '2026-10-01', to: '2026-10-31' }, holbaek)).filter((x) => x.contractId === id),
+      [],
+    );
   });
 
   it('a step down is recorded and opens a place search with the need filled in', async () => {

@@ -9,7 +9,7 @@ import type { Ctx } from '../core/capability.js';
 import { addDays } from '../core/clock.js';
 import { badRequest, conflict } from '../core/errors.js';
 import { parseInput } from '../core/validation.js';
-import { contractsForFollowUp, type FollowUpContract, insertLevelAmendment } from '../placements/placements.public.js';
+import { contractsForFollowUp, type FollowUpContract, insertLevelAmendment, planNotice, writeNotice } from '../placements/placements.public.js';
 import { publishedTariffs } from '../tariffs/tariffs.public.js';
 import { dueState, type DueState, followUpSchedule, type FollowUpRule, onTimeShare } from './followup.logic.js';
 import * as repo from './followup.repository.js';
@@ -114,6 +114,9 @@ export async function recordFollowUp(ctx: Ctx, contractId: number, data: unknown
     else newPrice = level.tariff;
   }
   if (Object.keys(errors).length) throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', errors);
+  // Ending the support gives the buyer's notice today (notice is never back-dated); the end date follows from the
+  // contract's notice period, and payment runs to it. A contract already given notice keeps its notice.
+  const notice = input.decision === 'afslut' && !contract.isNoticed ? await planNotice(ctx, contract.contractId, { party: 'koeber', date: today }) : null;
   return ctx.db.transaction().execute(async (trx) => {
     const amendmentNumber =
       newPrice !== null && input.newLevel
@@ -165,16 +168,10 @@ export async function recordFollowUp(ctx: Ctx, contractId: number, data: unknown
         amendmentNumber,
       },
     });
-    if (amendmentNumber !== null)
-      await audit(trx, ctx, {
-        entity: 'contract',
-        entityId: contract.contractId,
-        action: 'update',
-        after: { amendmentNumber, effectiveDate, tariffLevel: input.newLevel, tariffPrice: newPrice },
-      });
     // A step down opens a place search with the need filled in: the same legal basis, from the day after.
     const searchHref =
       input.decision === 'nedtrapning' ? `/pladser/soeg?legalBasis=${encodeURIComponent(contract.legalBasis)}&startDate=${effectiveDate}&soeg=1` : null;
-    return { id: row.id, amendmentNumber, searchHref };
+    if (notice) await writeNotice(trx, ctx, notice);
+    return { id: row.id, amendmentNumber, searchHref, noticeEndDate: notice?.endDate ?? null };
   });
 }

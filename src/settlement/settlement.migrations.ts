@@ -153,8 +153,20 @@ async function followUpDecisions(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
+/**
+ * The fewest citizens an outcome figure (improvement share, median time to a step down) is shown for, as part of
+ * the dated follow-up rule: five, so that no one can be recognised and small numbers are not over-read.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function outcomeMinimum(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table followup_rule add column outcome_min_citizens integer not null default 5 check (outcome_min_citizens between 1 and 1000);
+  `.execute(db);
+}
+
 export const settlementMigrations: Record<string, Migration> = {
   '0500_settlement': { up },
   '0510_followup': { up: followUp },
   '0520_followup_decisions': { up: followUpDecisions },
+  '0530_outcome_minimum': { up: outcomeMinimum },
 };

@@ -109,6 +109,8 @@ export type FollowUpRuleTable = {
   interval_months: number;
   due_soon_days: number;
   source: string;
+  /** The fewest citizens an outcome figure is shown for. */
+  outcome_min_citizens: Generated<number>;
 };
 export type ProgressionLevelTable = { scale: string; level: number; label: string; valid_from: string; valid_to: string | null };
 export type FollowUpTable = {

@@ -49,6 +49,7 @@ export async function acceptedContracts(
         case_reference: `AFR-${String(++caseNo).padStart(4, '0')}`,
         start_date: p.start,
         end_date: p.end,
+        current_end_date: p.end,
         status: 'accepteret' as const,
         tariff_level: p.level ?? null,
         created_at: now,

@@ -5,6 +5,7 @@
 import type { FC } from 'hono/jsx';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../core/format.js';
 import { Alert, DescriptionList } from '../../core/web/components.js';
+import { type OfferingOutcome, OutcomeSummary } from '../../settlement/settlement.public.js';
 import { TARIFF_UNIT_LABELS, type PublishedTariff } from '../../tariffs/tariffs.public.js';
 import type { HistoryChange } from '../history.js';
 import type { OfferingDetail } from '../offerings.service.js';
@@ -17,6 +18,8 @@ export type OfferingView = {
   /** The published tariff of the current year, or null when none is published. */
   tariffYear: number;
   tariff: PublishedTariff | null;
+  /** The outcome beside the price (from the follow-ups), withheld below the minimum number of citizens. */
+  outcome: OfferingOutcome | undefined;
   /** Confirmation after a redirect (created, saved). */
   notice: string | null;
 };
@@ -75,7 +78,7 @@ const Tariff: FC<{ year: number; tariff: PublishedTariff | null }> = ({ year, ta
   );
 };
 
-export const OfferingPage: FC<{ view: OfferingView }> = ({ view: { offering: o, actions, history, tariffYear, tariff, notice } }) => (
+export const OfferingPage: FC<{ view: OfferingView }> = ({ view: { offering: o, actions, history, tariffYear, tariff, outcome, notice } }) => (
   <>
     {notice && <Alert kind="success">{notice}</Alert>}
     <h1>{o.offering_name}</h1>
@@ -119,7 +122,12 @@ export const OfferingPage: FC<{ view: OfferingView }> = ({ view: { offering: o, 
     />
     <h2>Takst {tariffYear}</h2>
     <Tariff year={tariffYear} tariff={tariff} />
-    {/* Free places (ledige pladser) will be shown here once the capability that records them exists. */}
+    <h2>Resultater ved siden af prisen</h2>
+    <p class="form-hint">
+      Fra opfølgningerne på tilbuddets kontrakter: andelen af borgere, hvis funktionsevne er blevet bedre inden for 12 måneder fra start, og mediantiden fra
+      start til nedtrapning til et mindre indgribende tilbud. Tallene vises kun, når der er nok borgere bag dem.
+    </p>
+    <OutcomeSummary outcome={outcome} />
     <h2>Pladser og status</h2>
     <DescriptionList
       items={[

@@ -5,6 +5,7 @@ import type { FieldErrors } from '../../core/errors.js';
 import { count, formatDate, formatMoney } from '../../core/format.js';
 import { Alert, CheckboxGroup, Checkbox, CsrfField, ErrorSummary, Field, Select } from '../../core/web/components.js';
 import { PROTECTION_LABELS, type CatalogueRow } from '../../offerings/offerings.public.js';
+import { OutcomeSummary } from '../../settlement/settlement.public.js';
 import type { SearchView } from '../search.service.js';
 import { Age } from './vacancy.view.js';
 import { one, type FormValues } from './http.js';
@@ -36,6 +37,7 @@ const Results = ({ result, startDate }: { result: NonNullable<SearchView['result
               Ledige pladser
             </th>
             <th scope="col">Takst {startDate.slice(0, 4)}</th>
+            <th scope="col">Resultater</th>
             <th scope="col">Handling</th>
           </tr>
         </thead>
@@ -97,6 +99,11 @@ const Results = ({ result, startDate }: { result: NonNullable<SearchView['result
                 ) : (
                   'Ingen offentliggjort takst'
                 )}
+              </td>
+              <td>
+                <small>
+                  <OutcomeSummary outcome={r.outcome} />
+                </small>
               </td>
               <td>
                 {r.freeNow > 0 ? (
