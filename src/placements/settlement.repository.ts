@@ -119,6 +119,8 @@ export type FollowUpContract = {
   endDate: string | null;
   /** Notice has been given (the contract runs to the end of notice). */
   isNoticed: boolean;
+  /** The contract was agreed with an end date (time-limited). */
+  isTimeLimited: boolean;
   followUpDates: string[];
 };
 
@@ -140,6 +142,7 @@ export async function contractsForFollowUp(db: Queryable, buyerOrgId: number, co
     ])
     .select(sql<string | null>`${effectiveEnd}::text`.as('endDate'))
     .select(sql<boolean>`c.status = 'opsagt'`.as('isNoticed'))
+    .select(sql<boolean>`c.end_date is not null`.as('isTimeLimited'))
     .where('c.status', 'in', AGREED)
     .where('c.buyer_org_id', '=', buyerOrgId);
   if (contractId !== null) q = q.where('c.id', '=', contractId);

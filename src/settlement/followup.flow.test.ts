@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../core/clock.js';
 import { contractsForSettlement } from '../placements/placements.public.js';
-import { followUpsOnTimeShare } from './followup.indicators.js';
+import { followedUpBeforeEndShare, followUpsOnTimeShare } from './followup.indicators.js';
+import { pricedFromOverviewShare } from './statement.indicators.js';
 import { acceptedContracts, dayPricedOffering, orgOfUser } from '../testing/settlement-fixtures.js';
 import { createTestApp, form, type Session, type TestApp } from '../testing/test-app.js';
 
@@ -126,6 +127,107 @@ describe('the indicator', () => {
     assert.equal(r.rows.find((x) => x.id === agreed && x.due === '2026-02-01')?.state, 'Afholdt til tiden');
     assert.equal(r.rows.find((x) => x.id === overdue && x.due === '2026-04-10')?.state, 'Afholdt for sent');
     assert.ok(!r.rows.some((x) => x.id === soon), 'a follow-up not yet due does not count');
+  });
+});
+
+describe('the indicators of follow-up before the end and of settlement from the overview', () => {
+  it('counts time-limited contracts ended in the last 12 months that were followed up before their end', async () => {
+    const holbaek = await orgOfUser(t.db, 'demo-tilbudsoekonomi');
+    const naestved = await orgOfUser(t.db, 'demo-naestved');
+    const offering = await dayPricedOffering(t.db, holbaek, 2026);
+    const [followed, notFollowed, openEnded] = (await acceptedContracts(t.db, {
+      offeringId: offering.offeringId,
+      buyerOrgId: naestved,
+      periods: [
+        { start: '2025-09-01', end: '2026-05-31', level: offering.level },
+        { start: '2025-09-01', end: '2026-06-10', level: offering.level },
+        { start: '2025-09-01', end: null, level: offering.level },
+      ],
+    })) as [number, number, number];
+    await t.db
+      .insertInto('followup')
+      .values({
+        contract_id: followed,
+        buyer_org_id: naestved,
+        due_date: '2025-12-01',
+        held_on: '2025-12-01',
+        status_report: 'Status',
+        scale: 'funktionsevne',
+        level: 3,
+        note: null,
+        decision: 'fortsaet',
+        new_level: null,
+        amendment_number: null,
+        recorded_at: new Date('2025-12-01T10:00:00Z'),
+        recorded_by: 'test',
+      })
+      .execute();
+    const area = await t.db.selectFrom('agreement_area_member').select('area_id').where('organisation_id', '=', naestved).executeTakeFirstOrThrow();
+    const r = await followedUpBeforeEndShare.compute(t.db, { areaId: area.area_id, date: '2026-06-15' });
+    assert.equal(r.rows.find((x) => x.id === followed)?.state, 'Fulgt op før ophør');
+    assert.equal(r.rows.find((x) => x.id === notFollowed)?.state, 'Ikke fulgt op før ophør');
+    assert.ok(!r.rows.some((x) => x.id === openEnded), 'an open-ended contract is not time-limited');
+    const mine = r.perMember.find((m) => m.organisationId === naestved)!;
+    const own = r.rows.filter((x) => x.buyer === mine.name);
+    assert.deepEqual([mine.numerator, mine.denominator], [own.filter((x) => x.state === 'Fulgt op før ophør').length, own.length]);
+  });
+
+  it('counts the contract lines of sent statements priced from the published overview, per buyer, one row per statement', async () => {
+    const holbaek = await orgOfUser(t.db, 'demo-tilbudsoekonomi');
+    const naestved = await orgOfUser(t.db, 'demo-naestved');
+    const at = new Date('2026-06-02T10:00:00Z');
+    const statement = await t.db
+      .insertInto('settlement_statement')
+      .values({
+        month: '2026-05-01',
+        seller_org_id: holbaek,
+        buyer_org_id: naestved,
+        area_id: null,
+        status: 'sendt',
+        generated_at: at,
+        sent_at: at,
+        sent_by: 'test',
+      })
+      .onConflict((oc) => oc.columns(['month', 'seller_org_id', 'buyer_org_id']).doUpdateSet({ status: 'sendt', sent_at: at, sent_by: 'test' }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.deleteFrom('settlement_line').where('statement_id', '=', statement.id).execute();
+    const line = (sort: number, amount: string | null, problem: string | null) => ({
+      statement_id: statement.id,
+      sort,
+      kind: 'contract' as const,
+      amount,
+      problem,
+    });
+    await t.db
+      .insertInto('settlement_line')
+      .values([line(1, '100.00', null), line(2, '200.00', null), line(3, null, 'Ingen offentliggjort takst for 2026')])
+      .execute();
+    const draft = await t.db
+      .insertInto('settlement_statement')
+      .values({ month: '2026-05-01', seller_org_id: naestved, buyer_org_id: naestved, area_id: null, status: 'kladde', generated_at: at })
+      .onConflict((oc) => oc.columns(['month', 'seller_org_id', 'buyer_org_id']).doUpdateSet({ status: 'kladde' }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('settlement_line').values({ statement_id: draft.id, sort: 99, kind: 'contract', amount: null, problem: 'x' }).execute();
+    const area = await t.db.selectFrom('agreement_area_member').select('area_id').where('organisation_id', '=', naestved).executeTakeFirstOrThrow();
+    const r = await pricedFromOverviewShare.compute(t.db, { areaId: area.area_id, date: '2026-06-15' });
+    assert.deepEqual(
+      r.rows.find((x) => x.id === statement.id),
+      {
+        id: statement.id,
+        month: '2026-05',
+        seller: r.rows.find((x) => x.id === statement.id)?.seller,
+        buyer: r.perMember.find((m) => m.organisationId === naestved)?.name,
+        lines: 3,
+        priced: 2,
+        problems: 1,
+      },
+    );
+    assert.ok(!r.rows.some((x) => x.id === draft.id), 'a draft does not count');
+    const mine = r.perMember.find((m) => m.organisationId === naestved)!;
+    const own = r.rows.filter((x) => x.buyer === mine.name);
+    assert.deepEqual([mine.numerator, mine.denominator], [own.reduce((s, x) => s + Number(x.priced), 0), own.reduce((s, x) => s + Number(x.lines), 0)]);
   });
 });
 

@@ -7,7 +7,8 @@ import { can } from '../core/access/access.js';
 import { callContext } from '../core/context.js';
 import { formatDate } from '../core/format.js';
 import { DUE_STATE_LABELS } from './followup.logic.js';
-import { followUpsOnTimeShare } from './followup.indicators.js';
+import { followedUpBeforeEndShare, followUpsOnTimeShare } from './followup.indicators.js';
+import { pricedFromOverviewShare } from './statement.indicators.js';
 import { followUpWorkList } from './followup.service.js';
 import { settlementApi } from './settlement.api.js';
 import { followUpPages } from './pages/followup.pages.js';
@@ -55,7 +56,7 @@ export const settlement: Capability = {
   ],
   permissions: settlementPermissions,
   seed: seedSettlement,
-  indicators: [followUpsOnTimeShare],
+  indicators: [followUpsOnTimeShare, followedUpBeforeEndShare, pricedFromOverviewShare],
   dueItems: async (ctx) => {
     if (!can(ctx, 'followup.list', SETTLEMENT)) return [];
     const { open } = await followUpWorkList(ctx);

@@ -268,3 +268,32 @@ export async function unansweredCount(trx: Queryable, statementId: number): Prom
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/**
+ * Per sent statement (every status but draft) to the given buyers in the months [fromMonth, toMonth]: its contract
+ * lines, and how many were priced from the published overview (a price, no problem) — for the indicator.
+ */
+export async function pricedLinesByStatement(db: Queryable, buyerOrgIds: readonly number[], fromMonth: string, toMonth: string) {
+  if (!buyerOrgIds.length) return [];
+  return db
+    .selectFrom('settlement_statement as s')
+    .innerJoin('settlement_line as l', 'l.statement_id', 's.id')
+    .innerJoin('organisation as seller', 'seller.id', 's.seller_org_id')
+    .select([
+      's.id',
+      's.buyer_org_id as buyerOrgId',
+      sql<string>`to_char(s.month, 'YYYY-MM')`.as('month'),
+      'seller.name as seller',
+      sql<number>`count(*)::int`.as('lines'),
+      sql<number>`(count(*) filter (where l.problem is null and l.amount is not null))::int`.as('priced'),
+    ])
+    .where('s.buyer_org_id', 'in', [...buyerOrgIds])
+    .where('s.status', '<>', 'kladde')
+    .where('l.kind', '=', 'contract')
+    .where('s.month', '>=', fromMonth)
+    .where('s.month', '<=', toMonth)
+    .groupBy(['s.id', 's.buyer_org_id', 's.month', 'seller.name'])
+    .orderBy('s.month')
+    .orderBy('s.id')
+    .execute();
+}
