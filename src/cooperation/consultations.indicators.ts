@@ -23,7 +23,8 @@ const percent = (n: number, d: number): string | null => (d === 0 ? null : new D
 /** The 12 months up to and including the date: from the day after the same date a year before. */
 export function periodUpTo(date: string): { from: string; to: string } {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const yearBefore = new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);
+  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate(); // 29 February → 28 February in a common year
+  const yearBefore = new Date(Date.UTC(y - 1, m - 1, Math.min(d, lastDay))).toISOString().slice(0, 10);
   return { from: addDays(yearBefore, 1), to: date };
 }
 
