@@ -37,7 +37,6 @@ before(async () => {
 });
 after(() => t.close());
 
-
 async function decide(o: Offering, change: 'close' | 'relabel', on: string) {
   const before = { status: 'aktiv', statusSince: '2020-01-01', offeringType: 'botilbud', targetGroups: ['a', 'b'] };
   const after =
@@ -139,11 +138,28 @@ describe('closures and re-labellings consulted before the decision', () => {
     const r = await closuresConsultedShare.compute(t.db, { areaId, date: DATE });
     assert.equal(r.area.denominator, baseline.area.denominator! + 5, 'the closure of 2025 is outside the 12 months');
     assert.equal(r.area.numerator, baseline.area.numerator! + 2);
-    assert.deepEqual(rowOf(r, consulted!.id).map((x) => [x.decision, x.decidedOn, x.isConsulted, x.consultationOpened]), [['Lukning', '2026-06-01', true, '2026-03-01']]);
-    assert.deepEqual(rowOf(r, unconsulted!.id).map((x) => x.isConsulted), [false]);
-    assert.deepEqual(rowOf(r, late!.id).map((x) => x.isConsulted), [false], 'consulted only after the decision');
-    assert.deepEqual(rowOf(r, openCase!.id).map((x) => x.isConsulted), [false], 'the case is not finished');
-    assert.deepEqual(rowOf(r, relabelled!.id).map((x) => [x.decision, x.isConsulted]), [['Omlægning', true]]);
+    assert.deepEqual(
+      rowOf(r, consulted!.id).map((x) => [x.decision, x.decidedOn, x.isConsulted, x.consultationOpened]),
+      [['Lukning', '2026-06-01', true, '2026-03-01']],
+    );
+    assert.deepEqual(
+      rowOf(r, unconsulted!.id).map((x) => x.isConsulted),
+      [false],
+    );
+    assert.deepEqual(
+      rowOf(r, late!.id).map((x) => x.isConsulted),
+      [false],
+      'consulted only after the decision',
+    );
+    assert.deepEqual(
+      rowOf(r, openCase!.id).map((x) => x.isConsulted),
+      [false],
+      'the case is not finished',
+    );
+    assert.deepEqual(
+      rowOf(r, relabelled!.id).map((x) => [x.decision, x.isConsulted]),
+      [['Omlægning', true]],
+    );
     assert.equal(rowOf(r, old!.id).length, 0);
     assert.ok(r.columns.every((c) => c.label.length > 0 && Object.keys(r.rows[0]!).includes(c.key)));
 
@@ -162,7 +178,10 @@ describe('closures and re-labellings consulted before the decision', () => {
     await decide(wrongKind!, 'close', '2026-09-01');
     await consult(wrongKind!, 'omlaegning', '2026-08-01', true);
     const r = await closuresConsultedShare.compute(t.db, { areaId, date: DATE });
-    assert.deepEqual(rowOf(r, wrongKind!.id).map((x) => x.isConsulted), [false]);
+    assert.deepEqual(
+      rowOf(r, wrongKind!.id).map((x) => x.isConsulted),
+      [false],
+    );
     const reordered = offerings[7]!;
     const same = { status: 'aktiv', offeringType: 'botilbud', targetGroups: ['a', 'b'] };
     await t.db
@@ -203,10 +222,24 @@ describe('single-person offerings created with an inquiry first', () => {
     const r = await singlePersonInquiredShare.compute(t.db, { areaId, date: DATE });
     assert.equal(r.area.denominator, baseline.area.denominator! + 4);
     assert.equal(r.area.numerator, baseline.area.numerator! + 2);
-    assert.deepEqual(rowOf(r, inquired!.id).map((x) => [x.places, x.createdOn, x.hasInquiry, x.consultationOpened]), [[1, '2026-08-01', true, '2026-06-01']]);
-    assert.deepEqual(rowOf(r, alone!.id).map((x) => x.hasInquiry), [false]);
-    assert.deepEqual(rowOf(r, lateInquiry!.id).map((x) => x.hasInquiry), [false], 'the inquiry came after the offering');
-    assert.deepEqual(rowOf(r, bigLinked!.id).map((x) => x.hasInquiry), [true], 'linked by the recorded result');
+    assert.deepEqual(
+      rowOf(r, inquired!.id).map((x) => [x.places, x.createdOn, x.hasInquiry, x.consultationOpened]),
+      [[1, '2026-08-01', true, '2026-06-01']],
+    );
+    assert.deepEqual(
+      rowOf(r, alone!.id).map((x) => x.hasInquiry),
+      [false],
+    );
+    assert.deepEqual(
+      rowOf(r, lateInquiry!.id).map((x) => x.hasInquiry),
+      [false],
+      'the inquiry came after the offering',
+    );
+    assert.deepEqual(
+      rowOf(r, bigLinked!.id).map((x) => x.hasInquiry),
+      [true],
+      'linked by the recorded result',
+    );
     for (const m of r.perMember) assert.equal(m.denominator, r.rows.filter((x) => x.municipality === m.name).length);
   });
 

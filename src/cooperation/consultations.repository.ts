@@ -261,13 +261,7 @@ export async function casesCreatingOfferings(db: Queryable, offeringIds: readonl
   if (!offeringIds.length) return [];
   return db
     .selectFrom('coop_consultation as c')
-    .select([
-      'c.id',
-      'c.result_offering_id',
-      'c.kind',
-      'c.status',
-      sql<string>`(c.created_at at time zone 'Europe/Copenhagen')::date::text`.as('created_on'),
-    ])
+    .select(['c.id', 'c.result_offering_id', 'c.kind', 'c.status', sql<string>`(c.created_at at time zone 'Europe/Copenhagen')::date::text`.as('created_on')])
     .where('c.result_offering_id', 'in', [...offeringIds])
     .where('c.result', '=', 'oprettet')
     .orderBy('c.created_at')

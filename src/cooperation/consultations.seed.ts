@@ -129,7 +129,10 @@ export async function seedConsultations({ db, log }: SeedContext): Promise<void>
       .executeTakeFirstOrThrow();
     for (const [i, m] of others.slice(0, 3).entries()) {
       const [answer, note] = PROPOSAL_ANSWERS[i % PROPOSAL_ANSWERS.length]!;
-      await db.insertInto('coop_consultation_answer').values({ consultation_id: proposal.id, organisation_id: m.id, answer, note, answered_by: 'system' }).execute();
+      await db
+        .insertInto('coop_consultation_answer')
+        .values({ consultation_id: proposal.id, organisation_id: m.id, answer, note, answered_by: 'system' })
+        .execute();
     }
     count++;
   }

@@ -144,11 +144,12 @@ export async function createConsultation(ctx: Ctx, data: unknown): Promise<numbe
   let offeringId: number | null = null;
   if (input.kind === 'samdrift' && !input.proposalType)
     throw badRequest(INVALID, { proposalType: ['Vælg forslagets form: § 60-selskab, underskudsgaranti eller andet.'] });
-  if (input.kind !== 'samdrift' && input.proposalType)
-    throw badRequest(INVALID, { proposalType: ['Formen angives kun ved et forslag om fælles etablering.'] });
+  if (input.kind !== 'samdrift' && input.proposalType) throw badRequest(INVALID, { proposalType: ['Formen angives kun ved et forslag om fælles etablering.'] });
   if (isAboutNewOffering(input.kind)) {
     if (input.offeringId !== undefined)
-      throw badRequest(INVALID, { offeringId: [`En sag af typen ${CONSULTATION_KIND_LABELS[input.kind].toLowerCase()} vedrører ikke et eksisterende tilbud.`] });
+      throw badRequest(INVALID, {
+        offeringId: [`En sag af typen ${CONSULTATION_KIND_LABELS[input.kind].toLowerCase()} vedrører ikke et eksisterende tilbud.`],
+      });
   } else {
     if (input.offeringId === undefined) throw badRequest(INVALID, { offeringId: ['Vælg det tilbud, drøftelsen handler om.'] });
     const o = await repo.offering(ctx.db, input.offeringId);

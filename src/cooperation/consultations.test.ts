@@ -85,7 +85,12 @@ describe('the consultations API', () => {
     const audits = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'coop_consultation_answer').execute();
     assert.ok(audits.length >= 2);
 
-    const closeBody = { outcome: 'Holbæk har en plads.', decisionText: 'Borgeren visiteres til Holbæks plads.', decisionOn: '2026-11-30', result: 'ikke_oprettet' };
+    const closeBody = {
+      outcome: 'Holbæk har en plads.',
+      decisionText: 'Borgeren visiteres til Holbæks plads.',
+      decisionOn: '2026-11-30',
+      result: 'ikke_oprettet',
+    };
     assert.equal((await api(holbaek, 'POST', `/api/consultations/${id}/close`, { ...closeBody, version: 1 })).statusCode, 403);
     assert.equal((await api(naestved, 'POST', `/api/consultations/${id}/close`, { ...closeBody, decisionOn: '2027-05-01', version: 1 })).statusCode, 400);
     assert.equal((await api(naestved, 'POST', `/api/consultations/${id}/close`, { ...closeBody, version: 7 })).statusCode, 412);
@@ -234,7 +239,12 @@ describe('co-establishment proposals (forslag om fælles etablering)', () => {
     const created = await api(naestved, 'POST', '/api/consultations', proposal());
     assert.equal(created.statusCode, 201, created.body);
     const id = created.json().id as number;
-    const audit = await t.db.selectFrom('audit_log').select('after').where('entity', '=', 'coop_consultation').where('entity_id', '=', String(id)).executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('entity', '=', 'coop_consultation')
+      .where('entity_id', '=', String(id))
+      .executeTakeFirstOrThrow();
     assert.equal((audit.after as { proposalType?: string }).proposalType, 'underskudsgaranti');
 
     const url = `/api/consultations/${id}/answers/${holbaekId}`;
@@ -302,7 +312,14 @@ describe('co-establishment proposals (forslag om fælles etablering)', () => {
     const url = String(created.headers.location);
     const closeForm = await page(naestved, `${url}/afslut`);
     assert.match(closeForm.body, /Er et tilbud oprettet\?/);
-    const missing = await post(naestved, `${url}/afslut`, { outcome: 'a', decisionText: 'b', decisionOn: '2026-11-30', result: '', resultOfferingId: '', version: 1 });
+    const missing = await post(naestved, `${url}/afslut`, {
+      outcome: 'a',
+      decisionText: 'b',
+      decisionOn: '2026-11-30',
+      result: '',
+      resultOfferingId: '',
+      version: 1,
+    });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /Vælg, om et tilbud er oprettet/);
   });

@@ -69,7 +69,8 @@ export function consultationsPages(app: FastifyInstance) {
     const b = formBody(req);
     return saveOrShowStale(
       reply,
-      async () => `${base}/${await createConsultation(req.ctx, fields(b, ['areaCode', 'kind', 'proposalType', 'offeringId', 'title', 'description', 'deadline']))}`,
+      async () =>
+        `${base}/${await createConsultation(req.ctx, fields(b, ['areaCode', 'kind', 'proposalType', 'offeringId', 'title', 'description', 'deadline']))}`,
       (errors, status) => showCreate(req, reply, b, errors, status),
     );
   });
