@@ -99,6 +99,7 @@ test('a municipality answers a joint consultation, and opens and closes one', as
   await page.getByLabel(/^Drøftelsens resultat/).fill('Ingen kommuner har en plads.');
   await page.getByLabel(/^Lokal beslutning/).fill('Kommunen etablerer selv tilbuddet.');
   await page.getByLabel(/^Beslutningens dato/).fill('2024-11-30');
+  await page.getByLabel(/^Er et tilbud oprettet/).selectOption('ikke_oprettet');
   await page.getByRole('button', { name: 'Afslut drøftelsen' }).click();
   await expect(page.getByText('Drøftelsen er afsluttet.')).toBeVisible();
   expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);

@@ -6,8 +6,8 @@
 import { sql } from 'kysely';
 import { validOn } from '../core/db/dated.js';
 import type { Queryable } from '../core/db/types.js';
-import { catalogueEntry, offeringCatalogue } from '../offerings/offerings.public.js';
-import type { ConsultationAnswer, ConsultationKind, ConsultationStatus } from './consultations.table.js';
+import { catalogueEntry, offeringCatalogue, offeringsCreated } from '../offerings/offerings.public.js';
+import type { ConsultationAnswer, ConsultationKind, ConsultationResult, ConsultationStatus, ProposalType } from './consultations.table.js';
 
 export async function areas(db: Queryable) {
   return db.selectFrom('agreement_area').select(['id', 'code', 'name']).orderBy('name').execute();
@@ -17,7 +17,7 @@ export async function areaByCode(db: Queryable, code: string) {
   return (await db.selectFrom('agreement_area').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst()) ?? null;
 }
 
-export type ListFilter = { areaId?: number; year?: number; status?: ConsultationStatus; kind?: ConsultationKind; id?: number };
+export type ListFilter = { areaId?: number; year?: number; status?: ConsultationStatus; kind?: ConsultationKind; proposalType?: ProposalType; id?: number };
 
 const base = (db: Queryable) =>
   db
@@ -25,12 +25,14 @@ const base = (db: Queryable) =>
     .innerJoin('agreement_area as a', 'a.id', 'c.area_id')
     .innerJoin('organisation as op', 'op.id', 'c.opener_org_id')
     .leftJoin('offering as o', 'o.id', 'c.offering_id')
+    .leftJoin('offering as ro', 'ro.id', 'c.result_offering_id')
     .select([
       'c.id',
       'c.area_id',
       'a.code as area_code',
       'a.name as area_name',
       'c.kind',
+      'c.proposal_type',
       'c.title',
       'c.description',
       'c.offering_id',
@@ -42,6 +44,9 @@ const base = (db: Queryable) =>
       'c.outcome',
       'c.decision_text',
       sql<string | null>`c.decision_on::text`.as('decision_on'),
+      'c.result',
+      'c.result_offering_id',
+      'ro.name as result_offering_name',
       'c.version',
       sql<string>`(c.created_at at time zone 'Europe/Copenhagen')::date::text`.as('created_on'),
       sql<number>`(select count(*) from coop_consultation_answer x where x.consultation_id = c.id)::int`.as('answered'),
@@ -55,6 +60,7 @@ export async function list(db: Queryable, f: ListFilter) {
   if (f.year !== undefined) q = q.where(sql<boolean>`extract(year from c.created_at at time zone 'Europe/Copenhagen') = ${f.year}`);
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.kind) q = q.where('c.kind', '=', f.kind);
+  if (f.proposalType) q = q.where('c.proposal_type', '=', f.proposalType);
   return q.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(500).execute();
 }
 export type ConsultationRow = Awaited<ReturnType<typeof list>>[number];
@@ -142,6 +148,7 @@ export async function insert(
   row: {
     area_id: number;
     kind: ConsultationKind;
+    proposal_type: ProposalType | null;
     offering_id: number | null;
     opener_org_id: number;
     title: string;
@@ -163,7 +170,14 @@ export async function close(
   db: Queryable,
   id: number,
   version: number,
-  row: { outcome: string; decision_text: string; decision_on: string; closed_by: string },
+  row: {
+    outcome: string;
+    decision_text: string;
+    decision_on: string;
+    closed_by: string;
+    result: ConsultationResult | null;
+    result_offering_id: number | null;
+  },
 ) {
   return (
     (await db
@@ -218,4 +232,44 @@ export async function unanswered(db: Queryable, organisationId: number, areaIds:
 export async function operatedResidential(db: Queryable, operatorOrgId: number) {
   const rows = await offeringCatalogue(db).where('o.operator_org_id', '=', operatorOrgId).where('ot.is_residential', '=', true).orderBy('o.name').execute();
   return rows.map((o) => ({ id: o.offering_id, name: o.offering_name, isCovered: o.is_covered }));
+}
+
+// Principle 3's indicators -------------------------------------------------------------------------------
+
+/** The closure and re-labelling cases of the offerings, with the Copenhagen date each was opened. */
+export async function casesOfOfferings(db: Queryable, offeringIds: readonly number[]) {
+  if (!offeringIds.length) return [];
+  return db
+    .selectFrom('coop_consultation as c')
+    .select([
+      'c.id',
+      'c.offering_id',
+      'c.kind',
+      'c.status',
+      sql<string>`(c.created_at at time zone 'Europe/Copenhagen')::date::text`.as('created_on'),
+      sql<string | null>`c.decision_on::text`.as('decision_on'),
+    ])
+    .where('c.offering_id', 'in', [...offeringIds])
+    .where('c.kind', 'in', ['lukning', 'omlaegning'])
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** The inquiries and proposals whose recorded result links to one of the offerings (an offering created after them). */
+export async function casesCreatingOfferings(db: Queryable, offeringIds: readonly number[]) {
+  if (!offeringIds.length) return [];
+  return db
+    .selectFrom('coop_consultation as c')
+    .select(['c.id', 'c.result_offering_id', 'c.kind', 'c.status', sql<string>`(c.created_at at time zone 'Europe/Copenhagen')::date::text`.as('created_on')])
+    .where('c.result_offering_id', 'in', [...offeringIds])
+    .where('c.result', '=', 'oprettet')
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** The offerings created in the register from the date to the other (the close form's choice of the offering created). */
+export async function offeringsCreatedBetween(db: Queryable, from: string, to: string) {
+  return (await offeringsCreated(db, { from, to })).map((o) => ({ id: o.offering_id, name: o.offering_name }));
 }

@@ -2,7 +2,8 @@
  * @module Demo data of the joint consultations in Sjælland, deterministic: a finished consultation on closing a
  * residential offering covered by the framework agreement (opened by its operating municipality, preferably Holbæk;
  * every member answered; outcome and local decision recorded), and an open inquiry from Næstved before a
- * single-person offering that some members have answered (Holbæk not yet). Texts are the demo's own.
+ * single-person offering that some members have answered (Holbæk not yet), and an open proposal from Næstved to
+ * co-establish a residential offering as a § 60 company, with a few answers. Texts are the demo's own.
  */
 import { sql } from 'kysely';
 import type { SeedContext } from '../core/capability.js';
@@ -13,6 +14,11 @@ const CLOSURE_ANSWERS: Array<[ConsultationAnswer, string | null]> = [
   ['bekymring', 'Vi har to borgere på venteliste til lignende pladser; vi ønsker en plan for overgangen.'],
   ['ingen_indvendinger', 'Vi bruger ikke tilbuddet i dag.'],
   ['dele_pladser', 'Vi kan overtage to pladser i vores eget botilbud, hvis målgruppen passer.'],
+];
+const PROPOSAL_ANSWERS: Array<[ConsultationAnswer, string | null]> = [
+  ['vil_deltage', 'Vi forventer at bruge to til tre pladser fra 2028.'],
+  ['maaske', 'Vi vil gerne drøfte vedtægter og prisstruktur, før vi beslutter os.'],
+  ['deltager_ikke', null],
 ];
 const INQUIRY_ANSWERS: Array<[ConsultationAnswer, string | null]> = [
   ['nej', null],
@@ -102,6 +108,31 @@ export async function seedConsultations({ db, log }: SeedContext): Promise<void>
     for (const [i, m] of others.slice(0, 4).entries()) {
       const [answer, note] = INQUIRY_ANSWERS[i % INQUIRY_ANSWERS.length]!;
       await db.insertInto('coop_consultation_answer').values({ consultation_id: c.id, organisation_id: m.id, answer, note, answered_by: 'system' }).execute();
+    }
+    count++;
+    const proposal = await db
+      .insertInto('coop_consultation')
+      .values({
+        area_id: area.id,
+        kind: 'samdrift',
+        proposal_type: 'selskab_60',
+        offering_id: null,
+        opener_org_id: naestved.id,
+        title: 'Forslag: fælles § 60-selskab om et botilbud til voksne med svær spiseforstyrrelse',
+        description:
+          'Flere kommuner køber i dag enkeltpladser langt fra borgernes nærmiljø. Vi foreslår at etablere et botilbud med 12 pladser som et selskab efter § 60 i serviceloven, ejet af de deltagende kommuner, med fælles bestyrelse og takst efter forbrug. Vi beder kommunerne svare, om de vil deltage.',
+        deadline: '2027-02-26',
+        created_at: new Date('2026-11-23T09:00:00Z'),
+        created_by: 'system',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const [i, m] of others.slice(0, 3).entries()) {
+      const [answer, note] = PROPOSAL_ANSWERS[i % PROPOSAL_ANSWERS.length]!;
+      await db
+        .insertInto('coop_consultation_answer')
+        .values({ consultation_id: proposal.id, organisation_id: m.id, answer, note, answered_by: 'system' })
+        .execute();
     }
     count++;
   }

@@ -15,7 +15,7 @@ import { INVALID, requireVersionFrom, stale } from '../core/version.js';
 import { CONSULTATIONS } from './consultations.policy.js';
 import * as repo from './consultations.repository.js';
 import { ZConsultationAnswerInput, ZConsultationClose, ZConsultationInput, ZConsultationsQuery } from './consultations.schema.js';
-import { answersFor, CONSULTATION_ANSWER_LABELS, type ConsultationKind } from './consultations.table.js';
+import { answersFor, CONSULTATION_ANSWER_LABELS, CONSULTATION_KIND_LABELS, type ConsultationKind, isAboutNewOffering } from './consultations.table.js';
 
 const CLOSED = 'Drøftelsen er afsluttet; svarene kan ikke længere ændres.';
 
@@ -31,7 +31,7 @@ export async function listConsultations(ctx: Ctx, query: unknown) {
   requireAccess(ctx, 'consultations.read', CONSULTATIONS);
   const q = parseInput(ZConsultationsQuery, query ?? {});
   const area = await areaOf(ctx, q.area);
-  const rows = await repo.list(ctx.db, { areaId: area?.id, year: q.year, status: q.status, kind: q.kind });
+  const rows = await repo.list(ctx.db, { areaId: area?.id, year: q.year, status: q.status, kind: q.kind, proposalType: q.proposalType });
   const members = await repo.memberMunicipalities(ctx.db, [...new Set(rows.map((r) => r.area_id))], ctx.clock.today());
   return {
     query: q,
@@ -46,6 +46,7 @@ export const presentSummary = (c: Listed) => ({
   areaCode: c.area_code,
   areaName: c.area_name,
   kind: c.kind,
+  proposalType: c.proposal_type,
   title: c.title,
   offering: c.offering_id !== null ? { id: c.offering_id, name: c.offering_name ?? '' } : null,
   opener: { id: c.opener_org_id, name: c.opener_name },
@@ -83,6 +84,7 @@ export async function getConsultation(ctx: Ctx, id: number) {
   const own = rows.find((r) => r.organisationId === ctx.actor?.organisationId);
   return {
     consultation: { ...c, members: rows.length },
+    today: ctx.clock.today(),
     answers: rows,
     choices: answersFor(c.kind).map((value) => ({ value, label: CONSULTATION_ANSWER_LABELS[value] })),
     canClose: c.status === 'aaben' && can(ctx, 'consultations.close', { openerOrgId: c.opener_org_id, openerName: c.opener_name }),
@@ -102,6 +104,9 @@ export const presentConsultation = (v: ConsultationView) => ({
   outcome: v.consultation.outcome,
   decisionText: v.consultation.decision_text,
   decisionOn: v.consultation.decision_on,
+  result: v.consultation.result,
+  resultOffering:
+    v.consultation.result_offering_id !== null ? { id: v.consultation.result_offering_id, name: v.consultation.result_offering_name ?? '' } : null,
   version: v.consultation.version,
   answers: v.answers,
 });
@@ -112,7 +117,7 @@ export async function authorizeCreate(ctx: Ctx, raw: unknown): Promise<void> {
   const area = typeof b.areaCode === 'string' && b.areaCode ? await repo.areaByCode(ctx.db, b.areaCode) : null;
   const offeringId = Number(b.offeringId);
   const offering =
-    b.kind !== 'enkeltmandstilbud' && Number.isInteger(offeringId) && offeringId > 0 && offeringId <= 2147483647
+    b.kind !== 'enkeltmandstilbud' && b.kind !== 'samdrift' && Number.isInteger(offeringId) && offeringId > 0 && offeringId <= 2147483647
       ? await repo.offering(ctx.db, offeringId)
       : null;
   requireSignedIn(ctx, 'consultations.open', { areaId: area?.id ?? ctx.actor?.areaIds[0] ?? 0, operatorOrgId: offering?.operatorOrgId ?? null });
@@ -137,9 +142,14 @@ export async function createConsultation(ctx: Ctx, data: unknown): Promise<numbe
   const today = ctx.clock.today();
   if (input.deadline <= today) throw badRequest(INVALID, { deadline: ['Svarfristen skal ligge efter i dag.'] });
   let offeringId: number | null = null;
-  if (input.kind === 'enkeltmandstilbud') {
+  if (input.kind === 'samdrift' && !input.proposalType)
+    throw badRequest(INVALID, { proposalType: ['Vælg forslagets form: § 60-selskab, underskudsgaranti eller andet.'] });
+  if (input.kind !== 'samdrift' && input.proposalType) throw badRequest(INVALID, { proposalType: ['Formen angives kun ved et forslag om fælles etablering.'] });
+  if (isAboutNewOffering(input.kind)) {
     if (input.offeringId !== undefined)
-      throw badRequest(INVALID, { offeringId: ['En forespørgsel før et enkeltmandstilbud vedrører ikke et eksisterende tilbud.'] });
+      throw badRequest(INVALID, {
+        offeringId: [`En sag af typen ${CONSULTATION_KIND_LABELS[input.kind].toLowerCase()} vedrører ikke et eksisterende tilbud.`],
+      });
   } else {
     if (input.offeringId === undefined) throw badRequest(INVALID, { offeringId: ['Vælg det tilbud, drøftelsen handler om.'] });
     const o = await repo.offering(ctx.db, input.offeringId);
@@ -156,6 +166,7 @@ export async function createConsultation(ctx: Ctx, data: unknown): Promise<numbe
     const row = {
       area_id: area.id,
       kind: input.kind as ConsultationKind,
+      proposal_type: input.kind === 'samdrift' ? (input.proposalType ?? null) : null,
       offering_id: offeringId,
       opener_org_id: ctx.actor!.organisationId,
       title: input.title,
@@ -171,6 +182,7 @@ export async function createConsultation(ctx: Ctx, data: unknown): Promise<numbe
       after: {
         areaCode: area.code,
         kind: row.kind,
+        proposalType: row.proposal_type,
         offeringId,
         openerOrgId: row.opener_org_id,
         title: row.title,
@@ -234,11 +246,40 @@ export async function saveAnswer(ctx: Ctx, id: number, organisationId: number, d
   });
 }
 
+/**
+ * The recorded result of closing an inquiry or a proposal: whether an offering was created, with the offering from
+ * the register when it exists. A closure or re-labelling has none.
+ */
+async function resultOf(ctx: Ctx, kind: ConsultationKind, input: { result?: 'oprettet' | 'ikke_oprettet'; resultOfferingId?: number }) {
+  if (!isAboutNewOffering(kind)) {
+    if (input.result || input.resultOfferingId)
+      throw badRequest(INVALID, { result: ['Et resultat om et oprettet tilbud registreres kun ved enkeltmandstilbud og fælles etablering.'] });
+    return { result: null, result_offering_id: null };
+  }
+  if (!input.result) throw badRequest(INVALID, { result: ['Vælg, om et tilbud er oprettet.'] });
+  if (input.result === 'ikke_oprettet') {
+    if (input.resultOfferingId) throw badRequest(INVALID, { resultOfferingId: ['Vælg kun et tilbud, når tilbuddet er oprettet.'] });
+    return { result: input.result, result_offering_id: null };
+  }
+  const offering = input.resultOfferingId ? await repo.offering(ctx.db, input.resultOfferingId) : null;
+  if (input.resultOfferingId && !offering) throw badRequest(INVALID, { resultOfferingId: ['Tilbuddet findes ikke i tilbudsregistret.'] });
+  return { result: input.result, result_offering_id: offering?.id ?? null };
+}
+
 /** The access check of closing a case on its own. */
 export async function authorizeClose(ctx: Ctx, id: number): Promise<void> {
   const c = await load(ctx, id);
   requireSignedIn(ctx, 'consultations.close', { openerOrgId: c.opener_org_id, openerName: c.opener_name });
 }
+
+/** The close form: the case, and for an inquiry or a proposal the offerings created in the register since it was opened. */
+export async function closeForm(ctx: Ctx, id: number) {
+  await authorizeClose(ctx, id);
+  const view = await getConsultation(ctx, id);
+  const c = view.consultation;
+  return { ...view, createdOfferings: isAboutNewOffering(c.kind) ? await repo.offeringsCreatedBetween(ctx.db, c.created_on, ctx.clock.today()) : [] };
+}
+export type CloseFormView = Awaited<ReturnType<typeof closeForm>>;
 
 /** Closes an open case with the outcome and the local decision, on the version read (412 when stale, 409 when closed). */
 export async function closeConsultation(ctx: Ctx, id: number, data: unknown, ifMatch?: string): Promise<number> {
@@ -247,11 +288,12 @@ export async function closeConsultation(ctx: Ctx, id: number, data: unknown, ifM
   const input = parseInput(ZConsultationClose, data);
   const version = requireVersionFrom(ifMatch, input.version);
   if (input.decisionOn > ctx.clock.today()) throw badRequest(INVALID, { decisionOn: ['Beslutningens dato kan ikke ligge i fremtiden.'] });
+  const result = await resultOf(ctx, c.kind, input);
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await repo.lock(trx, id);
     if (locked?.status !== 'aaben') throw conflict('Drøftelsen er allerede afsluttet.');
     if (locked.version !== version) throw stale();
-    const row = { outcome: input.outcome, decision_text: input.decisionText, decision_on: input.decisionOn, closed_by: ctx.actor!.username };
+    const row = { outcome: input.outcome, decision_text: input.decisionText, decision_on: input.decisionOn, closed_by: ctx.actor!.username, ...result };
     const closed = await repo.close(trx, id, version, row);
     if (!closed) throw stale();
     await audit(trx, ctx, {
@@ -259,13 +301,18 @@ export async function closeConsultation(ctx: Ctx, id: number, data: unknown, ifM
       entityId: id,
       action: 'update',
       before: { status: 'aaben' },
-      after: { status: 'afsluttet', outcome: row.outcome, decisionText: row.decision_text, decisionOn: row.decision_on },
+      after: {
+        status: 'afsluttet',
+        outcome: row.outcome,
+        decisionText: row.decision_text,
+        decisionOn: row.decision_on,
+        ...(isAboutNewOffering(c.kind) ? { result: row.result, resultOfferingId: row.result_offering_id } : {}),
+      },
     });
     return closed.version;
   });
 }
 
-/** For the register (later): whether an offering has a finished closure or re-labelling consultation. */
 /**
  * The register's question before it closes an offering (in the closing transaction): a residential offering that an
  * area's rule in force covers (principle 3) is closed only after a finished joint consultation of its closure.

@@ -85,7 +85,12 @@ describe('the consultations API', () => {
     const audits = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'coop_consultation_answer').execute();
     assert.ok(audits.length >= 2);
 
-    const closeBody = { outcome: 'Holbæk har en plads.', decisionText: 'Borgeren visiteres til Holbæks plads.', decisionOn: '2026-11-30' };
+    const closeBody = {
+      outcome: 'Holbæk har en plads.',
+      decisionText: 'Borgeren visiteres til Holbæks plads.',
+      decisionOn: '2026-11-30',
+      result: 'ikke_oprettet',
+    };
     assert.equal((await api(holbaek, 'POST', `/api/consultations/${id}/close`, { ...closeBody, version: 1 })).statusCode, 403);
     assert.equal((await api(naestved, 'POST', `/api/consultations/${id}/close`, { ...closeBody, decisionOn: '2027-05-01', version: 1 })).statusCode, 400);
     assert.equal((await api(naestved, 'POST', `/api/consultations/${id}/close`, { ...closeBody, version: 7 })).statusCode, 412);
@@ -185,7 +190,7 @@ describe('the consultations pages', () => {
     const stale = await post(holbaek, `/samarbejde/droeftelser/${demo.id}/svar`, { answer: 'vil_dele', version: 0 });
     assert.equal(stale.statusCode, 409);
     assert.match(stale.body, /En anden har ændret/);
-    assert.doesNotMatch((await page(holbaek, '/')).body, /Fælles drøftelser at besvare/);
+    assert.doesNotMatch((await page(holbaek, '/')).body, /Forespørgsel: enkeltmandstilbud/, 'the answered inquiry is no longer due');
   });
 
   it('creates a case and closes it through the forms; others get no close form', async () => {
@@ -203,10 +208,119 @@ describe('the consultations pages', () => {
       outcome: 'Ingen pladser.',
       decisionText: 'Eget tilbud etableres.',
       decisionOn: '2026-11-30',
+      result: 'ikke_oprettet',
+      resultOfferingId: '',
       version: 1,
     });
     assert.equal(closed.statusCode, 303, closed.body);
     const shown = await page(secretariat, url);
     assert.match(shown.body, /Eget tilbud etableres/);
+  });
+});
+
+describe('co-establishment proposals (forslag om fælles etablering)', () => {
+  const proposal = (extra: object = {}) => ({
+    ...inquiry(),
+    kind: 'samdrift',
+    proposalType: 'underskudsgaranti',
+    title: 'Forslag: fælles underskudsgaranti for et nyt døgntilbud',
+    ...extra,
+  });
+
+  it('opens a proposal with its form, takes the answers fitting it and records an offering created', async () => {
+    assert.equal((await api(naestved, 'POST', '/api/consultations', proposal({ proposalType: undefined }))).statusCode, 400, 'the form is required');
+    const noForm = await api(naestved, 'POST', '/api/consultations', { ...inquiry(), proposalType: 'selskab_60' });
+    assert.equal(noForm.statusCode, 400, 'only a proposal has a form');
+    assert.match(noForm.body, /proposalType/);
+    const withOffering = await api(naestved, 'POST', '/api/consultations', proposal({ offeringId: 1 }));
+    assert.equal(withOffering.statusCode, 400);
+    assert.match(withOffering.body, /offeringId/);
+    assert.equal((await api(naestved, 'POST', '/api/consultations', proposal({ description: 'Borger 010203-1234' }))).statusCode, 400);
+    const created = await api(naestved, 'POST', '/api/consultations', proposal());
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id as number;
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('entity', '=', 'coop_consultation')
+      .where('entity_id', '=', String(id))
+      .executeTakeFirstOrThrow();
+    assert.equal((audit.after as { proposalType?: string }).proposalType, 'underskudsgaranti');
+
+    const url = `/api/consultations/${id}/answers/${holbaekId}`;
+    assert.equal((await api(holbaek, 'PUT', url, { answer: 'har_plads', version: 0 })).statusCode, 400, 'inquiry answers do not fit a proposal');
+    const answered = await api(holbaek, 'PUT', url, { answer: 'maaske', note: 'Vi vil drøfte garantiens loft.', version: 0 });
+    assert.equal(answered.statusCode, 200, answered.body);
+
+    const listed = await api(holbaek, 'GET', '/api/consultations?kind=samdrift&proposalType=underskudsgaranti');
+    const found = (listed.json().consultations as { id: number; proposalType: string; kind: string }[]).find((c) => c.id === id);
+    assert.deepEqual([found?.kind, found?.proposalType], ['samdrift', 'underskudsgaranti']);
+    assert.equal((await api(holbaek, 'GET', '/api/consultations?proposalType=aktieselskab')).statusCode, 400);
+
+    const offering = await t.db.selectFrom('offering').select(['id', 'name']).orderBy('id').executeTakeFirstOrThrow();
+    const close = { outcome: 'Tre kommuner deltager.', decisionText: 'Tilbuddet etableres med garanti.', decisionOn: '2026-11-30', version: 1 };
+    assert.equal((await api(naestved, 'POST', `/api/consultations/${id}/close`, close)).statusCode, 400, 'the result is required');
+    const unknown = await api(naestved, 'POST', `/api/consultations/${id}/close`, { ...close, result: 'oprettet', resultOfferingId: 999999 });
+    assert.equal(unknown.statusCode, 400);
+    assert.match(unknown.body, /resultOfferingId/);
+    const notCreated = await api(naestved, 'POST', `/api/consultations/${id}/close`, { ...close, result: 'ikke_oprettet', resultOfferingId: offering.id });
+    assert.equal(notCreated.statusCode, 400);
+    const closed = await api(naestved, 'POST', `/api/consultations/${id}/close`, { ...close, result: 'oprettet', resultOfferingId: offering.id });
+    assert.equal(closed.statusCode, 200, closed.body);
+    const shown = (await api(secretariat, 'GET', `/api/consultations/${id}`)).json();
+    assert.equal(shown.result, 'oprettet');
+    assert.deepEqual(shown.resultOffering, { id: offering.id, name: offering.name });
+    const closeAudit = await t.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('entity', '=', 'coop_consultation')
+      .where('entity_id', '=', String(id))
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
+    assert.equal((closeAudit.after as { resultOfferingId?: number }).resultOfferingId, offering.id);
+  });
+
+  it('refuses a result on a closure consultation', async () => {
+    const closure = await t.db.selectFrom('coop_consultation').select('id').where('kind', '=', 'lukning').where('status', '=', 'aaben').executeTakeFirst();
+    if (!closure) return;
+    const res = await api(holbaek, 'POST', `/api/consultations/${closure.id}/close`, {
+      outcome: 'x',
+      decisionText: 'y',
+      decisionOn: '2026-11-30',
+      result: 'oprettet',
+      version: 1,
+    });
+    assert.equal(res.statusCode, 400);
+  });
+
+  it('shows the demo proposal with its form and the proposal answers, and the create form offers the kind', async () => {
+    const demo = await t.db.selectFrom('coop_consultation').select('id').where('kind', '=', 'samdrift').orderBy('id').executeTakeFirstOrThrow();
+    const view = await page(holbaek, `/samarbejde/droeftelser/${demo.id}`);
+    assert.equal(view.statusCode, 200);
+    assert.match(view.body, /Forslag om fælles etablering/);
+    assert.match(view.body, /Selskab efter § 60 i serviceloven/);
+    assert.match(view.body, /Måske, vil drøfte det/);
+    assert.match(view.body, /<option value="vil_deltage"/);
+    const list = await page(holbaek, '/samarbejde/droeftelser?kind=samdrift&proposalType=selskab_60');
+    assert.match(list.body, /fælles § 60-selskab/);
+    assert.doesNotMatch(list.body, /Forespørgsel: enkeltmandstilbud/);
+    const form = await page(naestved, '/samarbejde/droeftelser/ny');
+    assert.match(form.body, /<option value="samdrift"/);
+    assert.match(form.body, /<option value="underskudsgaranti"/);
+    const created = await post(naestved, '/samarbejde/droeftelser/ny', { ...proposal(), offeringId: '' });
+    assert.equal(created.statusCode, 303, created.body);
+    const url = String(created.headers.location);
+    const closeForm = await page(naestved, `${url}/afslut`);
+    assert.match(closeForm.body, /Er et tilbud oprettet\?/);
+    const missing = await post(naestved, `${url}/afslut`, {
+      outcome: 'a',
+      decisionText: 'b',
+      decisionOn: '2026-11-30',
+      result: '',
+      resultOfferingId: '',
+      version: 1,
+    });
+    assert.equal(missing.statusCode, 400);
+    assert.match(missing.body, /Vælg, om et tilbud er oprettet/);
   });
 });

@@ -14,6 +14,7 @@ import { bodiesApi } from './bodies.api.js';
 import { cooperationMigrations } from './cooperation.migrations.js';
 import { cooperationPermissions } from './cooperation.policy.js';
 import { consultationAuditEntities, consultationsRoutes } from './consultations.capability.js';
+import { consultationIndicators } from './consultations.indicators.js';
 import { consultationPermissions } from './consultations.policy.js';
 import { closureRefusal, consultationDueItems } from './consultations.service.js';
 import { meetingPermissions } from './meetings.policy.js';
@@ -49,6 +50,7 @@ export const cooperation: Capability = {
   ],
   seed: seedCooperation,
   beforeOfferingClosed: closureRefusal,
+  indicators: consultationIndicators,
   dueItems: async (ctx) => [...(await meetingDueItems(ctx)), ...(await announcementDueItems(ctx)), ...(await consultationDueItems(ctx))],
   permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions, ...activityPermissions, ...consultationPermissions },
   auditEntities: {

@@ -4,12 +4,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Capability } from '../core/capability.js';
+import { meetingAttachmentsApi } from './meeting-attachments.api.js';
 import { meetingsApi } from './meetings.api.js';
 import { meetingsPages } from './pages/meetings.pages.js';
 import './meetings.table.js';
+import './meeting-attachments.table.js';
 
 export function meetingsRoutes(app: FastifyInstance): void {
   meetingsApi(app);
+  meetingAttachmentsApi(app);
   meetingsPages(app);
 }
 
@@ -34,5 +37,16 @@ export const meetingAuditEntities: NonNullable<Capability['auditEntities']> = {
   coop_agenda_item: {
     label: 'Dagsordenspunkt',
     fieldLabels: { meetingId: 'Møde', position: 'Nummer', title: 'Titel', presenter: 'Oplægsholder', form: 'Form' },
+  },
+  coop_meeting_attachment: {
+    label: 'Bilag til møde',
+    fieldLabels: {
+      meetingId: 'Møde',
+      agendaItemId: 'Punkt',
+      filename: 'Filnavn',
+      contentType: 'Filtype',
+      size: 'Størrelse (bytes)',
+      sha256: 'SHA-256',
+    },
   },
 };

@@ -46,6 +46,16 @@ async function loadMeeting(ctx: Ctx, id: number) {
   return m;
 }
 
+/**
+ * A meeting with the access targets of its minutes (which its attachments follow) and of the secretariat's changes;
+ * an unknown meeting is a 404 (the attachments' service starts here).
+ */
+export async function meetingTargets(ctx: Ctx, id: number) {
+  const m = await loadMeeting(ctx, id);
+  const members = await memberBodies(ctx);
+  return { meeting: m, minutes: { ...targetOf(m), isMemberOfBody: members.has(m.body_id), visibility: m.minutes_visibility }, edit: targetOf(m) };
+}
+
 /** The bodies the actor's organisation sits in today (one query; the policy decides what that means). */
 const memberBodies = async (ctx: Ctx) => new Set(ctx.actor ? await repo.bodiesOfOrganisation(ctx.db, ctx.actor.organisationId, ctx.clock.today()) : []);
 

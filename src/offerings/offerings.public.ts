@@ -10,3 +10,11 @@ export { OFFERING_STATUSES, PROTECTION_LABELS, PROTECTIONS, STATUS_LABELS, type 
 export { catalogueEntry, offeringCatalogue, type CatalogueRow } from './catalogue.repository.js';
 
 export { type OfferingCriteria, offeringsMatching } from './criteria.repository.js';
+
+export {
+  type CreatedOfferingRow,
+  type OfferingDecisionKind,
+  type OfferingDecisionRow,
+  offeringDecisions,
+  offeringsCreated,
+} from './changes.repository.js';

@@ -6,8 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../core/errors.js';
 import {
-  authorizeClose,
   closeConsultation,
+  closeForm,
   consultationForm,
   consultationsPage,
   createConsultation,
@@ -41,8 +41,7 @@ async function showCreate(req: FastifyRequest, reply: FastifyReply, values?: For
 }
 
 async function showClose(req: FastifyRequest, reply: FastifyReply, id: number, values?: FormValues, errors?: FieldErrors, status?: number) {
-  await authorizeClose(req.ctx, id);
-  const view = await getConsultation(req.ctx, id);
+  const view = await closeForm(req.ctx, id);
   const title = `Afslut ${view.consultation.title}`;
   return reply.page({
     title,
@@ -55,7 +54,13 @@ async function showClose(req: FastifyRequest, reply: FastifyReply, id: number, v
 export function consultationsPages(app: FastifyInstance) {
   app.get(base, HTML, async (req, reply) => {
     const q = queryOf(req);
-    const view = await consultationsPage(req.ctx, { area: one(q.area), year: one(q.year), status: one(q.status), kind: one(q.kind) });
+    const view = await consultationsPage(req.ctx, {
+      area: one(q.area),
+      year: one(q.year),
+      status: one(q.status),
+      kind: one(q.kind),
+      proposalType: one(q.proposalType),
+    });
     return reply.page({ title: 'Fælles drøftelser', breadcrumbs: [...crumbs, { label: 'Fælles drøftelser' }], body: <ConsultationsPage {...view} /> });
   });
 
@@ -64,7 +69,8 @@ export function consultationsPages(app: FastifyInstance) {
     const b = formBody(req);
     return saveOrShowStale(
       reply,
-      async () => `${base}/${await createConsultation(req.ctx, fields(b, ['areaCode', 'kind', 'offeringId', 'title', 'description', 'deadline']))}`,
+      async () =>
+        `${base}/${await createConsultation(req.ctx, fields(b, ['areaCode', 'kind', 'proposalType', 'offeringId', 'title', 'description', 'deadline']))}`,
       (errors, status) => showCreate(req, reply, b, errors, status),
     );
   });
@@ -90,7 +96,7 @@ export function consultationsPages(app: FastifyInstance) {
     return saveOrShowStale(
       reply,
       async () => {
-        await closeConsultation(req.ctx, id, fields(b, ['outcome', 'decisionText', 'decisionOn', 'version']));
+        await closeConsultation(req.ctx, id, fields(b, ['outcome', 'decisionText', 'decisionOn', 'result', 'resultOfferingId', 'version']));
         return `${base}/${id}?gemt=afsluttet`;
       },
       (errors, status) => showClose(req, reply, id, b, errors, status),

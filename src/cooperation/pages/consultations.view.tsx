@@ -6,13 +6,18 @@
 import type { FieldErrors } from '../../core/errors.js';
 import { formatDate } from '../../core/format.js';
 import { Alert, CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
-import type { consultationForm, consultationsPage, ConsultationView } from '../consultations.service.js';
+import type { CloseFormView, consultationForm, consultationsPage, ConsultationView } from '../consultations.service.js';
 import {
   CONSULTATION_ANSWER_LABELS,
   CONSULTATION_KIND_LABELS,
   CONSULTATION_KINDS,
+  CONSULTATION_RESULT_LABELS,
+  CONSULTATION_RESULTS,
   CONSULTATION_STATUS_LABELS,
   CONSULTATION_STATUSES,
+  isAboutNewOffering,
+  PROPOSAL_TYPE_LABELS,
+  PROPOSAL_TYPES,
 } from '../consultations.table.js';
 import { one, type FormValues } from './http.js';
 
@@ -22,8 +27,8 @@ export const ConsultationsPage = (p: Awaited<ReturnType<typeof consultationsPage
   <>
     <h1>Fælles drøftelser{p.area ? ` i ${p.area.name}` : ''}</h1>
     <p>
-      Drøftelser på tværs af kommunerne før lukning eller omlægning af et bo- eller døgntilbud, og forespørgsler før et enkeltmandstilbud. Hver medlemskommune
-      svarer inden fristen.
+      Drøftelser på tværs af kommunerne før lukning eller omlægning af et bo- eller døgntilbud, forespørgsler før et enkeltmandstilbud og forslag om fælles
+      etablering (fx et § 60-selskab eller en underskudsgaranti). Hver medlemskommune svarer inden fristen.
     </p>
     {p.saved && <Alert kind="success" heading="Drøftelsen er oprettet." />}
     <form method="get" action={base} class="ramme-filters">
@@ -48,6 +53,13 @@ export const ConsultationsPage = (p: Awaited<ReturnType<typeof consultationsPage
         value={p.query.kind ?? ''}
         emptyLabel="Alle"
         options={CONSULTATION_KINDS.map((k) => ({ value: k, label: CONSULTATION_KIND_LABELS[k] }))}
+      />
+      <Select
+        name="proposalType"
+        label="Forslagets form"
+        value={p.query.proposalType ?? ''}
+        emptyLabel="Alle"
+        options={PROPOSAL_TYPES.map((k) => ({ value: k, label: PROPOSAL_TYPE_LABELS[k] }))}
       />
       <div class="form-group">
         <button class="button button-secondary" type="submit">
@@ -91,7 +103,10 @@ export const ConsultationsPage = (p: Awaited<ReturnType<typeof consultationsPage
                     {c.offering_name ? ` · ${c.offering_name}` : ''}
                   </span>
                 </td>
-                <td>{CONSULTATION_KIND_LABELS[c.kind]}</td>
+                <td>
+                  {CONSULTATION_KIND_LABELS[c.kind]}
+                  {c.proposal_type ? `: ${PROPOSAL_TYPE_LABELS[c.proposal_type]}` : ''}
+                </td>
                 <td>{c.opener_name}</td>
                 <td>{formatDate(c.deadline)}</td>
                 <td>{CONSULTATION_STATUS_LABELS[c.status]}</td>
@@ -110,6 +125,7 @@ export const ConsultationsPage = (p: Awaited<ReturnType<typeof consultationsPage
 const LABELS: Record<string, string> = {
   areaCode: 'Rammeaftaleområde',
   kind: 'Slags',
+  proposalType: 'Forslagets form',
   offeringId: 'Tilbud',
   title: 'Titel',
   description: 'Beskrivelse',
@@ -119,6 +135,8 @@ const LABELS: Record<string, string> = {
   outcome: 'Resultat',
   decisionText: 'Lokal beslutning',
   decisionOn: 'Beslutningens dato',
+  result: 'Er et tilbud oprettet?',
+  resultOfferingId: 'Det oprettede tilbud',
   version: 'Version',
 };
 
@@ -134,6 +152,12 @@ export const ConsultationPage = (p: ConsultationView & FormProps & { saved?: str
       <dl class="ramme-dl">
         <dt>Slags</dt>
         <dd>{CONSULTATION_KIND_LABELS[c.kind]}</dd>
+        {c.proposal_type && (
+          <>
+            <dt>Forslagets form</dt>
+            <dd>{PROPOSAL_TYPE_LABELS[c.proposal_type]}</dd>
+          </>
+        )}
         <dt>Område</dt>
         <dd>{c.area_name}</dd>
         {c.offering_name && (
@@ -162,6 +186,17 @@ export const ConsultationPage = (p: ConsultationView & FormProps & { saved?: str
           <p>
             {c.decision_text} ({formatDate(c.decision_on!)})
           </p>
+          {c.result && (
+            <p>
+              {CONSULTATION_RESULT_LABELS[c.result]}
+              {c.result_offering_id !== null && (
+                <>
+                  : <a href={`/tilbud/${c.result_offering_id}`}>{c.result_offering_name}</a>
+                </>
+              )}
+              .
+            </p>
+          )}
         </>
       )}
       <h2>Medlemskommunernes svar</h2>
@@ -218,7 +253,10 @@ export const ConsultationPage = (p: ConsultationView & FormProps & { saved?: str
 export const ConsultationForm = (p: Awaited<ReturnType<typeof consultationForm>> & FormProps) => (
   <>
     <h1>Opret en fælles drøftelse</h1>
-    <p>Ved et enkeltmandstilbud beskrives behovet uden personoplysninger: ingen navne eller CPR-numre.</p>
+    <p>
+      Ved et enkeltmandstilbud og et forslag om fælles etablering beskrives behovet uden personoplysninger: ingen navne eller CPR-numre. Et forslag om fælles
+      etablering kan være et selskab efter § 60 i serviceloven, en underskudsgaranti eller en anden form.
+    </p>
     <ErrorSummary errors={p.errors} labels={LABELS} />
     <form method="post" action={`${base}/ny`} novalidate>
       <CsrfField token={p.csrf} />
@@ -239,9 +277,18 @@ export const ConsultationForm = (p: Awaited<ReturnType<typeof consultationForm>>
         options={CONSULTATION_KINDS.map((k) => ({ value: k, label: CONSULTATION_KIND_LABELS[k] }))}
       />
       <Select
+        name="proposalType"
+        label="Forslagets form"
+        hint="Kun ved et forslag om fælles etablering."
+        value={fieldValue(p, 'proposalType')}
+        errors={p.errors}
+        emptyLabel="Ikke et forslag"
+        options={PROPOSAL_TYPES.map((k) => ({ value: k, label: PROPOSAL_TYPE_LABELS[k] }))}
+      />
+      <Select
         name="offeringId"
         label="Tilbud"
-        hint="Ved lukning og omlægning: et bo- eller døgntilbud, kommunen driver. Tomt ved enkeltmandstilbud."
+        hint="Ved lukning og omlægning: et bo- eller døgntilbud, kommunen driver. Tomt ved enkeltmandstilbud og forslag om fælles etablering."
         value={fieldValue(p, 'offeringId')}
         errors={p.errors}
         emptyLabel="Intet tilbud"
@@ -257,7 +304,7 @@ export const ConsultationForm = (p: Awaited<ReturnType<typeof consultationForm>>
   </>
 );
 
-export const CloseForm = (p: ConsultationView & FormProps) =>
+export const CloseForm = (p: CloseFormView & FormProps) =>
   p.consultation.status === 'afsluttet' ? (
     <>
       <h1>Afslut {p.consultation.title}</h1>
@@ -275,6 +322,28 @@ export const CloseForm = (p: ConsultationView & FormProps) =>
         <TextArea name="outcome" label="Drøftelsens resultat" rows={4} value={fieldValue(p, 'outcome')} errors={p.errors} required maxlength={8000} />
         <TextArea name="decisionText" label="Lokal beslutning" rows={4} value={fieldValue(p, 'decisionText')} errors={p.errors} required maxlength={8000} />
         <Field name="decisionOn" label="Beslutningens dato" type="date" value={fieldValue(p, 'decisionOn')} errors={p.errors} required />
+        {isAboutNewOffering(p.consultation.kind) && (
+          <>
+            <Select
+              name="result"
+              label="Er et tilbud oprettet?"
+              value={fieldValue(p, 'result')}
+              errors={p.errors}
+              required
+              emptyLabel="Vælg"
+              options={CONSULTATION_RESULTS.map((r) => ({ value: r, label: CONSULTATION_RESULT_LABELS[r] }))}
+            />
+            <Select
+              name="resultOfferingId"
+              label="Det oprettede tilbud"
+              hint="Tilbud oprettet i tilbudsregistret, siden sagen blev åbnet. Tæller med i indikatoren for enkeltmandstilbud oprettet efter forespørgsel."
+              value={fieldValue(p, 'resultOfferingId')}
+              errors={p.errors}
+              emptyLabel="Intet tilbud valgt"
+              options={p.createdOfferings.map((o) => ({ value: String(o.id), label: o.name }))}
+            />
+          </>
+        )}
         <button class="button button-primary" type="submit">
           Afslut drøftelsen
         </button>

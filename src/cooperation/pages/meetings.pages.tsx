@@ -21,6 +21,8 @@ import {
   saveMinutes,
   updateMeeting,
 } from '../meetings.service.js';
+import { readUploadedFile } from '../../core/http/upload.js';
+import { ATTACHMENT_MISSING, attachmentsSection, deleteAttachment, downloadAttachment, uploadAttachment } from '../meeting-attachments.service.js';
 import { MeetingForm, MeetingPage, MeetingsPage, MinutesForm } from './meetings.view.js';
 import { HTML, crumbs, fields, formBody, one, pageId, queryOf, saveOrShow, type FormValues } from './http.js';
 
@@ -41,12 +43,12 @@ const saveMeeting = (reply: FastifyReply, save: () => Promise<string>, show: (er
   saveOrShow(reply, () => staleAsConflict(save), show);
 
 async function showMeeting(req: FastifyRequest, reply: FastifyReply, id: number, form?: string, values?: FormValues, errors?: FieldErrors, status?: number) {
-  const view = await meetingPage(req.ctx, id);
+  const [view, attachments] = await Promise.all([meetingPage(req.ctx, id), attachmentsSection(req.ctx, id)]);
   return reply.page({
     title: view.meeting.title,
     status: errors ? (status ?? 400) : undefined,
     breadcrumbs: [...meetingCrumbs, { href: `/samarbejde/moeder?body=${view.meeting.body.id}`, label: view.meeting.body.name }, { label: view.meeting.title }],
-    body: <MeetingPage {...view} csrf={req.csrf} form={form} values={values} errors={errors} saved={one(queryOf(req).gemt)} />,
+    body: <MeetingPage {...view} attachments={attachments} csrf={req.csrf} form={form} values={values} errors={errors} saved={one(queryOf(req).gemt)} />,
   });
 }
 
@@ -80,6 +82,10 @@ function toMinutes(b: FormValues) {
 }
 
 const done = (id: number) => `/samarbejde/moeder/${id}?gemt=1`;
+const attachmentIdOf = (req: FastifyRequest) => {
+  const raw = String((req.params as { attachmentId?: string }).attachmentId ?? '');
+  return /^\d{1,10}$/.test(raw) && Number(raw) <= 2147483647 ? Number(raw) : 0;
+};
 
 const ics = (reply: FastifyReply, name: string, text: string) =>
   reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${name}.ics"`).send(text);
@@ -158,6 +164,29 @@ export function meetingsPages(app: FastifyInstance) {
       async () => (await saveMinutes(req.ctx, id, input), done(id)),
       (errors, status) => showMinutes(req, reply, id, b, minutesErrors(errors, input.items), status),
     );
+  });
+
+  app.post('/samarbejde/moeder/:id/bilag', { ...HTML, config: { upload: true } }, async (req, reply) => {
+    const id = pageId(req);
+    try {
+      await uploadAttachment(req.ctx, id, () => readUploadedFile(req, ATTACHMENT_MISSING));
+      return reply.redirect(`/samarbejde/moeder/${id}?gemt=1#bilag`, 303);
+    } catch (error) {
+      if (error instanceof HttpError && (error.statusCode === 400 || error.statusCode === 413)) {
+        const errors = Object.keys(error.fieldErrors).length ? error.fieldErrors : { fil: [error.message] };
+        return showMeeting(req, reply, id, 'attachment', undefined, errors, error.statusCode);
+      }
+      throw error;
+    }
+  });
+  app.get('/samarbejde/moeder/:id/bilag/:attachmentId', HTML, async (req, reply) => {
+    const file = await downloadAttachment(req.ctx, pageId(req), attachmentIdOf(req));
+    return reply.type(file.contentType).header('content-disposition', file.disposition).header('x-content-type-options', 'nosniff').send(file.body);
+  });
+  app.post('/samarbejde/moeder/:id/bilag/:attachmentId/slet', HTML, async (req, reply) => {
+    const id = pageId(req);
+    await deleteAttachment(req.ctx, id, attachmentIdOf(req));
+    return reply.redirect(`/samarbejde/moeder/${id}?gemt=1#bilag`, 303);
   });
 
   app.post('/samarbejde/moeder/:id/offentliggoer', HTML, (req, reply) => {

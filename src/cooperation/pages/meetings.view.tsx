@@ -3,6 +3,7 @@
  * programme and the minutes the reader may see (and the secretariat's forms: status, a new item, moving items,
  * publishing), the meeting form (new and edit) and the minutes form. No JavaScript: every action is a form.
  */
+import { ATTACHMENT_LABELS, AttachmentsSection, type AttachmentsView } from './meeting-attachments.view.js';
 import type { FieldErrors } from '../../core/errors.js';
 import { formatDate, formatDateTime } from '../../core/format.js';
 import { Alert, CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
@@ -120,6 +121,7 @@ const ITEM_LABELS: Record<string, string> = {
   linkKind: 'Henviser til',
   linkId: 'Id',
   linkUrl: 'Adresse i Ramme',
+  ...ATTACHMENT_LABELS,
   status: 'Status',
   visibility: 'Hvem kan læse referatet',
 };
@@ -127,7 +129,14 @@ const ITEM_LABELS: Record<string, string> = {
 const VersionField = ({ version }: { version: number }) => <input type="hidden" name="version" value={String(version)} />;
 
 export const MeetingPage = (
-  p: Awaited<ReturnType<typeof meetingPage>> & { csrf: string; values?: FormValues; errors?: FieldErrors; form?: string; saved?: string },
+  p: Awaited<ReturnType<typeof meetingPage>> & {
+    csrf: string;
+    values?: FormValues;
+    errors?: FieldErrors;
+    form?: string;
+    saved?: string;
+    attachments?: AttachmentsView;
+  },
 ) => {
   const m = p.meeting;
   const v = (n: string, fallback = '') => (p.values && p.form === 'item' ? one(p.values[n]) : fallback);
@@ -264,6 +273,7 @@ export const MeetingPage = (
           ))}
         </>
       )}
+      {p.attachments && <AttachmentsSection view={p.attachments} meetingId={m.id} items={m.items} csrf={p.csrf} errors={errs('attachment')} />}
       {p.canEdit && m.status === 'afholdt' && (
         <>
           <h2>Offentliggør referatet</h2>

@@ -6,7 +6,8 @@
 import type { FastifyRequest } from 'fastify';
 import { badRequest, HttpError } from '../errors.js';
 
-export type UploadedFile = { filename: string; buffer: Buffer; truncated: boolean };
+/** The file, and the form's plain fields sent before it (`fields`: the first value of each, without `_csrf`). */
+export type UploadedFile = { filename: string; buffer: Buffer; truncated: boolean; fields: Record<string, string> };
 
 export const CSRF_REFUSED = 'Formularen er udløbet eller kom ikke fra Ramme (CSRF-kontrol). Genindlæs siden og prøv igen.';
 
@@ -21,5 +22,10 @@ export async function readUploadedFile(req: FastifyRequest, missing: string): Pr
   }
   if (!file) return null;
   const buffer = await file.toBuffer();
-  return { filename: file.filename, buffer, truncated: file.file.truncated };
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(file.fields)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (name !== '_csrf' && first && first.type === 'field' && typeof first.value === 'string') fields[name] = first.value;
+  }
+  return { filename: file.filename, buffer, truncated: file.file.truncated, fields };
 }
