@@ -7,6 +7,7 @@ import { consultationMigrations } from './consultations.migrations.js';
 import { type Kysely, type Migration, sql } from 'kysely';
 import { activityMigrations } from './activities.migrations.js';
 import { announcementMigrations } from './announcements.migrations.js';
+import { evaluationMigrations } from './evaluations.migrations.js';
 
 async function bodies(db: Kysely<any>): Promise<void> {
   await sql`
@@ -112,4 +113,6 @@ export const cooperationMigrations: Record<string, Migration> = {
   ...activityMigrations,
   // 0740–0749: joint consultations (consultations.migrations.ts)
   ...consultationMigrations,
+  // 0770–0779: the activities' evaluation surveys (evaluations.migrations.ts)
+  ...evaluationMigrations,
 };
