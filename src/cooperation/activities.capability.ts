@@ -10,6 +10,8 @@ import { activitiesPages } from './pages/activities.pages.js';
 import { evaluationsPages } from './pages/evaluations.pages.js';
 import { projectsPages } from './pages/projects.pages.js';
 import { projectsApi } from './projects.api.js';
+import { yearlyReportPages } from './pages/yearly-report.pages.js';
+import { yearlyReportApi } from './yearly-report.api.js';
 import './activities.table.js';
 import './projects.table.js';
 import './evaluations.table.js';
@@ -21,6 +23,8 @@ export function activitiesRoutes(app: FastifyInstance): void {
   evaluationsPages(app);
   projectsApi(app);
   projectsPages(app);
+  yearlyReportApi(app);
+  yearlyReportPages(app);
 }
 
 export const activityAuditEntities: NonNullable<Capability['auditEntities']> = {

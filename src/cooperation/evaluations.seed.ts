@@ -1,7 +1,7 @@
 /**
  * @module Demo data of the activities' evaluation surveys, deterministic: most of the demo activities of 2022 and
  * 2023 with a participant count get a short survey (how satisfied, how relevant) answered by about half to three
- * quarters of the participants; every fourth has only the activity's evaluation note.
+ * quarters of the participants; every fourth (the second of four) has only the activity's evaluation note.
  */
 import type { SeedContext } from '../core/capability.js';
 
@@ -41,7 +41,7 @@ export async function seedEvaluations({ db, log }: SeedContext): Promise<void> {
     .execute();
   let count = 0;
   for (const [i, a] of activities.entries()) {
-    if (i % 4 === 3) continue;
+    if (i % 4 === 1) continue;
     const respondents = Math.floor(((a.participants ?? 0) * RATES[i % RATES.length]!) / 100);
     if (respondents < 5) continue;
     await db.insertInto('coop_activity_survey').values({ activity_id: a.id, respondents, updated_by: 'system' }).execute();

@@ -88,6 +88,8 @@ export const accessExpectations: AccessExpectation[] = [
     allowed: [...SECRETARIAT],
     isForm: true,
   },
+  { route: 'GET /api/yearly-report', url: '/api/yearly-report?area=sjaelland&year=2023', allowed: SIGNED_IN },
+  { route: 'GET /samarbejde/aarsrapport', url: '/samarbejde/aarsrapport?area=sjaelland&year=2023', allowed: SIGNED_IN },
   { route: 'GET /api/projects', url: '/api/projects?area=sjaelland&year=2023', allowed: SIGNED_IN },
   { route: 'GET /api/projects/:id', url: async (db) => `/api/projects/${await sjaellandProject(db)}`, allowed: SIGNED_IN },
   { route: 'POST /api/projects', url: '/api/projects', allowed: [...SECRETARIAT], note: 'no area: the check any secretariat passes' },
