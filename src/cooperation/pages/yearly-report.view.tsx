@@ -7,7 +7,7 @@
 import type { Child } from 'hono/jsx';
 import { count, formatDate, formatDecimal, formatNumber } from '../../core/format.js';
 import { Field, Select } from '../../core/web/components.js';
-import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../activities.table.js';
+import type { ActivityKind } from '../activities.table.js';
 import { REPORT_STATUS_LABELS } from '../announcements.table.js';
 import { PROJECT_STATUS_LABELS } from '../projects.table.js';
 import type { TYearlyReport } from '../yearly-report.schema.js';
