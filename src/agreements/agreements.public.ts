@@ -1,11 +1,12 @@
 /**
  * @module What other capabilities (and the front page's work list) may read of agreements: what is due for the
- * actor — hearings open to its organisation, with their deadline, and council decisions still missing.
+ * actor — hearings open to its organisation, with their deadline, and council decisions still missing — and the
+ * agreements of an area in force during a year with their focus areas (for the cooperation's yearly report).
  */
 import { can, requireAccess } from '../core/access/access.js';
 import type { Ctx, DueGroup, DueItem } from '../core/capability.js';
 import { count } from '../core/format.js';
-import { agreementMembers } from './agreements.repository.js';
+import { agreementMembers, agreementsOverlapping } from './agreements.repository.js';
 import { awaitingDecisions, openHearings } from './due.repository.js';
 
 export async function agreementDueItems(ctx: Ctx): Promise<DueGroup[]> {
@@ -53,4 +54,19 @@ export async function agreementDueItems(ctx: Ctx): Promise<DueGroup[]> {
     { heading: 'Høringer, jeres organisation kan svare på', href: '/aftaler', items: hearings },
     { heading: 'Politiske beslutninger, der mangler', href: '/aftaler', items: decisions },
   ];
+}
+
+/** The area's agreements in force at some time in the year that the actor may read, with their focus areas ("udvikling" first). */
+export async function agreementsOfYear(ctx: Ctx, areaId: number, year: number) {
+  requireAccess(ctx, 'agreements.list', {});
+  const rows = await agreementsOverlapping(ctx.db, areaId, `${year}-01-01`, `${year}-12-31`);
+  return rows
+    .filter((g) => can(ctx, 'agreements.read', { areaId: g.area_id, areaName: g.area_name, isPublic: g.is_public, status: g.status }))
+    .map((g) => ({
+      id: g.id,
+      title: g.title,
+      periodStart: g.period_start,
+      periodEnd: g.period_end,
+      focusAreas: g.focusAreas.map((f) => ({ id: f.id, part: f.part, number: f.number, title: f.title, goal: f.goal })),
+    }));
 }

@@ -278,3 +278,43 @@ export async function statusesReportedBy(db: Queryable, agreementId: number, dat
     .where(sql<boolean>`s.status_date <= ${date}::date`)
     .execute();
 }
+
+// Agreements of a year, for other capabilities' reports --------------------------------------------------------
+
+/** The area's agreements whose period overlaps [from, to], earliest first, with their focus areas in order. */
+export async function agreementsOverlapping(db: Queryable, areaId: number, from: string, to: string) {
+  const agreements = await db
+    .selectFrom('agreement as g')
+    .innerJoin('agreement_area as a', 'a.id', 'g.area_id')
+    .select([
+      'g.id',
+      'g.title',
+      'g.status',
+      'g.is_public',
+      'g.area_id',
+      'a.name as area_name',
+      sql<string>`g.period_start::text`.as('period_start'),
+      sql<string>`g.period_end::text`.as('period_end'),
+    ])
+    .where('g.area_id', '=', areaId)
+    .where('g.period_start', '<=', to)
+    .where('g.period_end', '>=', from)
+    .orderBy('g.period_start')
+    .orderBy('g.id')
+    .execute();
+  const focusAreas = agreements.length
+    ? await db
+        .selectFrom('agreement_focus_area')
+        .select(['id', 'agreement_id', 'part', 'number', 'title', 'goal'])
+        .where(
+          'agreement_id',
+          'in',
+          agreements.map((g) => g.id),
+        )
+        .orderBy('part', 'desc')
+        .orderBy('number')
+        .orderBy('id')
+        .execute()
+    : [];
+  return agreements.map((g) => ({ ...g, focusAreas: focusAreas.filter((f) => f.agreement_id === g.id) }));
+}

@@ -5,17 +5,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { Capability } from '../core/capability.js';
 import { activitiesApi } from './activities.api.js';
+import { evaluationsApi } from './evaluations.api.js';
 import { activitiesPages } from './pages/activities.pages.js';
+import { evaluationsPages } from './pages/evaluations.pages.js';
 import { projectsPages } from './pages/projects.pages.js';
 import { projectsApi } from './projects.api.js';
+import { yearlyReportPages } from './pages/yearly-report.pages.js';
+import { yearlyReportApi } from './yearly-report.api.js';
 import './activities.table.js';
 import './projects.table.js';
+import './evaluations.table.js';
 
 export function activitiesRoutes(app: FastifyInstance): void {
   activitiesApi(app);
   activitiesPages(app);
+  evaluationsApi(app);
+  evaluationsPages(app);
   projectsApi(app);
   projectsPages(app);
+  yearlyReportApi(app);
+  yearlyReportPages(app);
 }
 
 export const activityAuditEntities: NonNullable<Capability['auditEntities']> = {
@@ -37,6 +46,11 @@ export const activityAuditEntities: NonNullable<Capability['auditEntities']> = {
       focusAreaId: 'Fokusområde',
       projectId: 'Projekt',
     },
+  },
+  coop_activity_survey: {
+    label: 'Evaluering af aktivitet',
+    href: (id) => `/samarbejde/aktiviteter/${id}#evaluering`,
+    fieldLabels: { respondents: 'Besvarelser', questions: 'Spørgsmål og antal svar' },
   },
   coop_project: {
     label: 'Projekt',

@@ -12,6 +12,8 @@ import * as repo from './activities.repository.js';
 import { type TActivityUpdate, ZActivitiesQuery, ZActivityInput, ZActivityUpdate } from './activities.schema.js';
 import { areaByCode, areas } from './bodies.repository.js';
 import { COOPERATION, type AreaTarget } from './cooperation.policy.js';
+import { presentSurvey } from './evaluations.logic.js';
+import { findSurvey } from './evaluations.repository.js';
 import { versionFrom } from './meetings.service.js';
 
 const INVALID = 'Oplysningerne er ikke gyldige. Ret felterne nedenfor.';
@@ -64,10 +66,14 @@ async function loadActivity(ctx: Ctx, id: number) {
   return row;
 }
 
-/** One activity and whether the actor may change it. */
+/** One activity with its evaluation survey, and whether the actor may change them. */
 export async function activityPage(ctx: Ctx, id: number) {
   const row = await loadActivity(ctx, id);
-  return { activity: presentActivity(row), canEdit: can(ctx, 'cooperation.activity.edit', { areaId: row.area_id, areaName: row.area_name }) };
+  return {
+    activity: presentActivity(row),
+    survey: presentSurvey(await findSurvey(ctx.db, id), row.participants),
+    canEdit: can(ctx, 'cooperation.activity.edit', { areaId: row.area_id, areaName: row.area_name }),
+  };
 }
 
 /** The access check of recording an activity in an area (raw area code from the request). */

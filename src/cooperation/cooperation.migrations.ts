@@ -7,6 +7,7 @@ import { consultationMigrations } from './consultations.migrations.js';
 import { type Kysely, type Migration, sql } from 'kysely';
 import { activityMigrations } from './activities.migrations.js';
 import { announcementMigrations } from './announcements.migrations.js';
+import { evaluationMigrations } from './evaluations.migrations.js';
 import { meetingMigrations } from './meetings.migrations.js';
 
 async function bodies(db: Kysely<any>): Promise<void> {
@@ -115,4 +116,6 @@ export const cooperationMigrations: Record<string, Migration> = {
   ...consultationMigrations,
   // 0761: meeting attachments (meetings.migrations.ts)
   ...meetingMigrations,
+  // 0770–0779: the activities' evaluation surveys (evaluations.migrations.ts)
+  ...evaluationMigrations,
 };

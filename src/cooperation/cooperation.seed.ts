@@ -7,6 +7,7 @@
  */
 import type { SeedContext } from '../core/capability.js';
 import { seedActivities } from './activities.seed.js';
+import { seedEvaluations } from './evaluations.seed.js';
 import { seedProjects } from './projects.seed.js';
 import { seedAnnouncements } from './announcements.seed.js';
 import { seedConsultations } from './consultations.seed.js';
@@ -251,6 +252,7 @@ export async function seedCooperation(ctx: SeedContext): Promise<void> {
   await seedMeetings(ctx);
   await seedAnnouncements(ctx);
   await seedActivities(ctx);
+  await seedEvaluations(ctx);
   await seedConsultations(ctx);
   await seedProjects(ctx);
 }

@@ -8,6 +8,7 @@ import { formatDate, formatDayMonth, formatNumber } from '../../core/format.js';
 import { Alert, CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
 import type { activitiesPage, activityForm, activityPage, PresentedActivity } from '../activities.service.js';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from '../activities.table.js';
+import { SurveyResult } from './evaluations.view.js';
 import { one, type FormValues } from './http.js';
 
 /** "16. juni 2022", or "9.–10. marts 2023" style spans ("9. marts – 10. marts 2023"). */
@@ -138,12 +139,16 @@ export const ActivityPage = (p: Awaited<ReturnType<typeof activityPage>> & { sav
         <dt>Projekt</dt>
         <dd>{a.project ? <a href={`/samarbejde/projekter/${a.project.id}`}>{a.project.title}</a> : '–'}</dd>
       </dl>
-      <h2>Evaluering</h2>
-      <p>{a.evaluation ?? 'Aktiviteten er ikke evalueret endnu.'}</p>
+      <h2 id="evaluering">Evaluering</h2>
+      {a.evaluation && <p>{a.evaluation}</p>}
+      {p.survey ? <SurveyResult survey={p.survey} /> : !a.evaluation && <p>Aktiviteten er ikke evalueret endnu.</p>}
       {p.canEdit && (
         <p>
           <a class="button button-secondary" href={`/samarbejde/aktiviteter/${a.id}/ret`}>
             Ret aktiviteten
+          </a>{' '}
+          <a class="button button-secondary" href={`/samarbejde/aktiviteter/${a.id}/evaluering`}>
+            {p.survey ? 'Ret evalueringen' : 'Indtast evaluering'}
           </a>
         </p>
       )}

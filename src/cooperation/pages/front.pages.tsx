@@ -38,6 +38,10 @@ export function frontPages(app: FastifyInstance) {
             <li>
               <a href="/samarbejde/projekter">Projekter</a> – samarbejdets projekter og analyser med formål, ejer, periode, status og resultater
             </li>
+            <li>
+              <a href="/samarbejde/aarsrapport">Årsrapport</a> – opsamling på rammeaftalen og årets aktiviteter, projekter, centrale udmeldinger og møder pr.
+              område, også som PDF og Word
+            </li>
           </ul>
         </>
       ),
