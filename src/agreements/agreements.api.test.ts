@@ -332,3 +332,59 @@ describe('hearing and approval', () => {
     assert.ok(doc.paths['/api/agreements/{id}/approvals/{organisationId}'].put.requestBody);
   });
 });
+
+describe('versions (ETag and If-Match)', () => {
+  const send = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, ifMatch?: string) => {
+    tokens['demo-sekretariat'] ??= await t.token('demo-sekretariat');
+    const headers: Record<string, string> = { authorization: `Bearer ${tokens['demo-sekretariat']}` };
+    if (ifMatch) headers['if-match'] = ifMatch;
+    return t.app.inject({ method, url, payload: payload as never, headers });
+  };
+
+  test('the agreement is read with the ETag of its version; a save answers with the new one, and a save on the previous one is 412', async () => {
+    const id = await idOf('Rammeaftale Sjælland 2027-2028');
+    const read = await send('GET', `/api/agreements/${id}`);
+    assert.equal(read.statusCode, 200);
+    const a = read.json();
+    assert.equal(read.headers.etag, `"${a.version}"`);
+    const fields = { title: a.title, periodStart: a.periodStart, periodEnd: a.periodEnd, preparationStart: a.preparationStart, summary: 'Nyt resumé' };
+    const first = await send('PUT', `/api/agreements/${id}`, fields, read.headers.etag as string);
+    assert.equal(first.statusCode, 200, first.body);
+    assert.equal(first.headers.etag, `"${a.version + 1}"`);
+    const stale = await send('PUT', `/api/agreements/${id}`, { ...fields, summary: 'Et andet resumé' }, read.headers.etag as string);
+    assert.equal(stale.statusCode, 412, 'another save came first');
+    assert.match(stale.json().error, /En anden har ændret aftalen/);
+    const again = await send('GET', `/api/agreements/${id}`);
+    assert.equal(again.headers.etag, first.headers.etag, 'the read sends the version the save left');
+    assert.equal(again.json().summary, 'Nyt resumé', 'the refused save changed nothing');
+    assert.equal((await send('PUT', `/api/agreements/${id}`, fields, first.headers.etag as string)).statusCode, 200);
+  });
+
+  test('a focus area and an indicator answer each save with the ETag of their new version; a save on the previous one is 412', async () => {
+    const id = await idOf('Rammeaftale Sjælland 2027-2028');
+    const area = { part: 'udvikling', number: 42, title: 'Versioneret fokusområde', desiredResults: [] };
+    const created = await send('POST', `/api/agreements/${id}/focus-areas`, area);
+    assert.equal(created.statusCode, 201, created.body);
+    const url = `/api/agreements/${id}/focus-areas/${created.json().id}`;
+    const listed = (await send('GET', `/api/agreements/${id}`)).json().focusAreas.find((f: { id: number }) => f.id === created.json().id);
+    assert.equal(created.headers.etag, `"${listed.version}"`);
+    const first = await send('PUT', url, { ...area, title: 'Rettet' }, created.headers.etag as string);
+    assert.equal(first.statusCode, 200, first.body);
+    assert.equal(first.headers.etag, `"${listed.version + 1}"`);
+    assert.equal((await send('PUT', url, { ...area, title: 'Igen' }, created.headers.etag as string)).statusCode, 412);
+    const after = (await send('GET', `/api/agreements/${id}`)).json().focusAreas.find((f: { id: number }) => f.id === created.json().id);
+    assert.equal(`"${after.version}"`, first.headers.etag);
+    assert.equal(after.title, 'Rettet');
+
+    const indicator = { name: 'Versioneret indikator', unit: 'antal', direction: 'higher', source: 'manual' };
+    const made = await send('POST', `/api/agreements/${id}/indicators`, indicator);
+    assert.equal(made.statusCode, 201, made.body);
+    assert.match(made.headers.etag as string, /^"\d+"$/);
+    const indicatorUrl = `/api/agreements/${id}/indicators/${made.json().id}`;
+    const saved = await send('PUT', indicatorUrl, { ...indicator, unit: 'procent' }, made.headers.etag as string);
+    assert.equal(saved.statusCode, 200, saved.body);
+    assert.notEqual(saved.headers.etag, made.headers.etag);
+    assert.equal((await send('PUT', indicatorUrl, { ...indicator, unit: 'stk.' }, made.headers.etag as string)).statusCode, 412);
+    assert.equal((await send('PUT', indicatorUrl, { ...indicator, unit: 'stk.' }, saved.headers.etag as string)).statusCode, 200);
+  });
+});

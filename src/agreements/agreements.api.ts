@@ -9,7 +9,7 @@
  * because each service checks access first and then validates the same body (`attachValidation`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { versionFrom } from '../core/version.js';
+import { etagOf, versionFrom } from '../core/version.js';
 import { agreementRoutes } from './agreements.api-route.js';
 import * as A from './agreements.api-schema.js';
 import * as S from './agreements.schema.js';
@@ -23,7 +23,7 @@ import { setCommitmentStatus } from './matrix.service.js';
 const ifMatch = (req: FastifyRequest) => versionFrom(req.headers['if-match'], undefined);
 
 export function agreementsApi(app: FastifyInstance) {
-  const { route, created, ok } = agreementRoutes(app);
+  const { route, created, ok, saved, versioned } = agreementRoutes(app);
 
   // Reading -------------------------------------------------------------------------------------------------
   route('GET', '/api/agreements', {
@@ -44,11 +44,16 @@ export function agreementsApi(app: FastifyInstance) {
     }),
   });
   route('GET', '/api/agreements/:id', {
-    summary: 'Én rammeaftale med fokusområder, målsætninger, indikatorer, principper, tilsagn, medlemmernes status, faser, milepæle og godkendelser',
+    summary:
+      'Én rammeaftale med fokusområder, målsætninger, indikatorer, principper, tilsagn, medlemmernes status, faser, milepæle og godkendelser (ETag: versionen af aftalens egne felter)',
     params: A.ZAgreementParams,
     response: A.ZAgreementDetails,
     isPublic: true,
-    run: (req, p) => agreementJson(req.ctx, p.id),
+    run: async (req, p, reply) => {
+      const details = await agreementJson(req.ctx, p.id);
+      reply.header('etag', etagOf(details.version));
+      return details;
+    },
   });
   route('GET', '/api/agreements/:id/indicators/:indicatorId/values', {
     summary: 'Indikatorens værdi for området og pr. medlem med rækkerne bag (beregnede indikatorer) eller målingerne (manuelle)',
@@ -87,11 +92,12 @@ export function agreementsApi(app: FastifyInstance) {
     run: (req) => created(createAgreement(req.ctx, req.body)),
   });
   route('PUT', '/api/agreements/:id', {
-    summary: 'Erstat aftalens titel, periode og resumé (sekretariatet)',
+    summary:
+      'Erstat aftalens titel, periode og resumé (sekretariatet; If-Match med aftalens version: 412 ved forældet version; svaret har den nye versions ETag)',
     params: A.ZAgreementParams,
     body: S.ZAgreement,
     response: A.ZOk,
-    run: (req, p) => ok(updateAgreement(req.ctx, p.id, req.body, ifMatch(req))),
+    run: (req, p, reply) => versioned(reply, updateAgreement(req.ctx, p.id, req.body, ifMatch(req))),
   });
   route('POST', '/api/agreements/:id/status', {
     summary: 'Skift status: i høring, til godkendelse eller tilbage til udarbejdelse (sekretariatet). Godkendt følger af godkendelserne.',
@@ -115,7 +121,7 @@ export function agreementsApi(app: FastifyInstance) {
     body: S.ZSection,
     response: A.ZCreated,
     created: true,
-    run: (req, p) => created(saveSection(req.ctx, p.id, null, req.body)),
+    run: (req, p, reply) => saved(reply, saveSection(req.ctx, p.id, null, req.body)),
   });
   route('POST', '/api/agreements/:id/focus-areas', {
     summary: 'Tilføj et fokusområde (sekretariatet)',
@@ -123,14 +129,14 @@ export function agreementsApi(app: FastifyInstance) {
     body: S.ZFocusArea,
     response: A.ZCreated,
     created: true,
-    run: (req, p) => created(saveFocusArea(req.ctx, p.id, null, req.body)),
+    run: (req, p, reply) => saved(reply, saveFocusArea(req.ctx, p.id, null, req.body)),
   });
   route('PUT', '/api/agreements/:id/focus-areas/:focusAreaId', {
-    summary: 'Ret et fokusområde (sekretariatet; If-Match med fokusområdets version: 412 ved forældet version)',
+    summary: 'Ret et fokusområde (sekretariatet; If-Match med fokusområdets version: 412 ved forældet version; svaret har den nye versions ETag)',
     params: A.ZFocusAreaParams,
     body: S.ZFocusArea,
     response: A.ZCreated,
-    run: (req, p) => created(saveFocusArea(req.ctx, p.id, p.focusAreaId, req.body, ifMatch(req))),
+    run: (req, p, reply) => saved(reply, saveFocusArea(req.ctx, p.id, p.focusAreaId, req.body, ifMatch(req))),
   });
   route('POST', '/api/agreements/:id/focus-areas/:focusAreaId/objectives', {
     summary: 'Tilføj en målsætning til et fokusområde (sekretariatet)',
@@ -138,7 +144,7 @@ export function agreementsApi(app: FastifyInstance) {
     body: S.ZObjective,
     response: A.ZCreated,
     created: true,
-    run: (req, p) => created(saveObjective(req.ctx, p.id, p.focusAreaId, null, req.body)),
+    run: (req, p, reply) => saved(reply, saveObjective(req.ctx, p.id, p.focusAreaId, null, req.body)),
   });
   route('POST', '/api/agreements/:id/indicators', {
     summary: 'Tilføj en indikator (kilde: manual eller en beregnings kode) (sekretariatet)',
@@ -146,14 +152,14 @@ export function agreementsApi(app: FastifyInstance) {
     body: S.ZIndicator,
     response: A.ZCreated,
     created: true,
-    run: (req, p) => created(saveIndicator(req.ctx, p.id, null, req.body)),
+    run: (req, p, reply) => saved(reply, saveIndicator(req.ctx, p.id, null, req.body)),
   });
   route('PUT', '/api/agreements/:id/indicators/:indicatorId', {
-    summary: 'Ret en indikator (sekretariatet; If-Match med indikatorens version: 412 ved forældet version)',
+    summary: 'Ret en indikator (sekretariatet; If-Match med indikatorens version: 412 ved forældet version; svaret har den nye versions ETag)',
     params: A.ZIndicatorParams,
     body: S.ZIndicator,
     response: A.ZCreated,
-    run: (req, p) => created(saveIndicator(req.ctx, p.id, p.indicatorId, req.body, ifMatch(req))),
+    run: (req, p, reply) => saved(reply, saveIndicator(req.ctx, p.id, p.indicatorId, req.body, ifMatch(req))),
   });
   route('POST', '/api/agreements/:id/indicators/:indicatorId/measurements', {
     summary: 'Registrér en måling (sekretariatet)',
@@ -169,7 +175,7 @@ export function agreementsApi(app: FastifyInstance) {
     body: S.ZPrinciple,
     response: A.ZCreated,
     created: true,
-    run: (req, p) => created(savePrinciple(req.ctx, p.id, null, req.body)),
+    run: (req, p, reply) => saved(reply, savePrinciple(req.ctx, p.id, null, req.body)),
   });
   route('POST', '/api/agreements/:id/principles/:principleId/commitments', {
     summary: 'Tilføj et tilsagn til et princip (sekretariatet)',
@@ -177,7 +183,7 @@ export function agreementsApi(app: FastifyInstance) {
     body: S.ZCommitment,
     response: A.ZCreated,
     created: true,
-    run: (req, p) => created(saveCommitment(req.ctx, p.id, p.principleId, null, req.body)),
+    run: (req, p, reply) => saved(reply, saveCommitment(req.ctx, p.id, p.principleId, null, req.body)),
   });
   route('PUT', '/api/agreements/:id/commitments/:commitmentId/statuses/:organisationId', {
     summary: 'Sæt et medlems status på et tilsagn (kun medlemmets egne brugere)',

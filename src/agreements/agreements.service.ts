@@ -380,12 +380,12 @@ export async function createAgreement(ctx: Ctx, input: unknown): Promise<number>
 /** The 412 of a stale version of the agreement's own fields. */
 const AGREEMENT_STALE = 'En anden har ændret aftalen, siden du hentede den. Intet er gemt. Hent aftalen igen, og gentag dine ændringer.';
 
-/** Changes the agreement's own fields; `expected` (If-Match / the form's version) → 412 when another change came first. */
-export async function updateAgreement(ctx: Ctx, id: number, input: unknown, expected?: ExpectedVersion): Promise<void> {
+/** Changes the agreement's own fields; `expected` (If-Match / the form's version) → 412 when another change came first. The new version. */
+export async function updateAgreement(ctx: Ctx, id: number, input: unknown, expected?: ExpectedVersion): Promise<number> {
   await editable(ctx, id);
   const v = parseInput(ZAgreement, input);
   checkPeriod(v);
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const before = (await repo.findAgreement(trx, id, 'update'))!;
     checkVersion(before.version, expected, AGREEMENT_STALE);
     const outside = await repo.milestonesOutside(trx, id, v.preparationStart, v.periodEnd);
@@ -398,6 +398,7 @@ export async function updateAgreement(ctx: Ctx, id: number, input: unknown, expe
     const values = { title: v.title, period_start: v.periodStart, period_end: v.periodEnd, preparation_start: v.preparationStart, summary: v.summary };
     const after = await repo.updateAgreement(trx, id, values, ctx.clock.now());
     await audit(trx, ctx, { entity: 'agreement', entityId: id, action: 'update', before: auditShape.agreement(before), after: auditShape.agreement(after) });
+    return after.version;
   });
 }
 

@@ -89,7 +89,7 @@ export type CommitmentForm = Awaited<ReturnType<typeof commitmentForm>>;
  * locks the row, checks the version it builds on (if given: 412 when stale), takes the audit's "before" from the
  * locked row and raises the version.
  */
-async function saveChild<R extends { id: number }>(
+async function saveChild<R extends { id: number; version: number }>(
   ctx: Ctx,
   trx: Trx,
   agreement: AgreementRow,
@@ -97,25 +97,28 @@ async function saveChild<R extends { id: number }>(
   childId: number | null,
   ops: { find: () => Promise<R | undefined>; insert: () => Promise<R>; update: () => Promise<R>; shape: (row: R) => unknown; missing: string },
   expected?: ExpectedVersion,
-): Promise<number> {
+): Promise<Saved> {
   if (childId === null) {
     const row = await ops.insert();
     await audit(trx, ctx, { entity, entityId: row.id, action: 'create', after: ops.shape(row) });
     await touchAgreement(trx, agreement.id, ctx.clock.now());
-    return row.id;
+    return { id: row.id, version: row.version };
   }
   const version = await repo.lockContentRow(trx, entity, childId);
   const before = version === null ? undefined : await ops.find();
   if (!before) throw notFound(ops.missing);
   checkVersion(version!, expected, CONTENT_STALE);
   const after = await ops.update();
-  await repo.bumpContentRow(trx, entity, childId);
+  const newVersion = await repo.bumpContentRow(trx, entity, childId);
   await audit(trx, ctx, { entity, entityId: childId, action: 'update', before: ops.shape(before), after: ops.shape(after) });
   await touchAgreement(trx, agreement.id, ctx.clock.now());
-  return childId;
+  return { id: childId, version: newVersion };
 }
 
-export async function saveSection(ctx: Ctx, agreementId: number, sectionId: number | null, input: unknown, expected?: ExpectedVersion): Promise<number> {
+/** A saved content row: its id and the version it has now (the ETag of the answer). */
+export type Saved = { id: number; version: number };
+
+export async function saveSection(ctx: Ctx, agreementId: number, sectionId: number | null, input: unknown, expected?: ExpectedVersion): Promise<Saved> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZSection, input);
   return ctx.db.transaction().execute(async (trx) => {
@@ -139,7 +142,7 @@ export async function saveSection(ctx: Ctx, agreementId: number, sectionId: numb
   });
 }
 
-export async function saveFocusArea(ctx: Ctx, agreementId: number, focusAreaId: number | null, input: unknown, expected?: ExpectedVersion): Promise<number> {
+export async function saveFocusArea(ctx: Ctx, agreementId: number, focusAreaId: number | null, input: unknown, expected?: ExpectedVersion): Promise<Saved> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZFocusArea, input);
   return ctx.db.transaction().execute(async (trx) => {
@@ -178,7 +181,7 @@ export async function saveObjective(
   objectiveId: number | null,
   input: unknown,
   expected?: ExpectedVersion,
-): Promise<number> {
+): Promise<Saved> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZObjective, input);
   return ctx.db.transaction().execute(async (trx) => {
@@ -204,7 +207,7 @@ export async function saveObjective(
   });
 }
 
-export async function savePrinciple(ctx: Ctx, agreementId: number, principleId: number | null, input: unknown, expected?: ExpectedVersion): Promise<number> {
+export async function savePrinciple(ctx: Ctx, agreementId: number, principleId: number | null, input: unknown, expected?: ExpectedVersion): Promise<Saved> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZPrinciple, input);
   return ctx.db.transaction().execute(async (trx) => {
@@ -235,7 +238,7 @@ export async function saveCommitment(
   commitmentId: number | null,
   input: unknown,
   expected?: ExpectedVersion,
-): Promise<number> {
+): Promise<Saved> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZCommitment, input);
   return ctx.db.transaction().execute(async (trx) => {

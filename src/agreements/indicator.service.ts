@@ -106,8 +106,14 @@ export async function indicatorForm(ctx: Ctx, agreementId: number, indicatorId: 
 }
 export type IndicatorForm = Awaited<ReturnType<typeof indicatorForm>>;
 
-/** Creates or changes an indicator; a change builds on `expected` (If-Match / the form's version: 412 when stale). */
-export async function saveIndicator(ctx: Ctx, agreementId: number, indicatorId: number | null, input: unknown, expected?: ExpectedVersion): Promise<number> {
+/** Creates or changes an indicator; a change builds on `expected` (If-Match / the form's version: 412 when stale). Its id and new version. */
+export async function saveIndicator(
+  ctx: Ctx,
+  agreementId: number,
+  indicatorId: number | null,
+  input: unknown,
+  expected?: ExpectedVersion,
+): Promise<{ id: number; version: number }> {
   const { agreement } = await editable(ctx, agreementId);
   const v = parseInput(ZIndicator, input);
   const errors: FieldErrors = {};
@@ -137,17 +143,19 @@ export async function saveIndicator(ctx: Ctx, agreementId: number, indicatorId: 
       source: v.source,
     };
     let id = indicatorId;
+    let newVersion: number;
     if (id === null) {
       const row = await repo.insertIndicator(trx, { agreement_id: agreementId, ...values });
       await audit(trx, ctx, { entity: 'agreement_indicator', entityId: row.id, action: 'create', after: auditShape.indicator(row) });
       id = row.id;
+      newVersion = row.version;
     } else {
       const version = await repo.lockContentRow(trx, 'agreement_indicator', id);
       const before = version === null ? undefined : await repo.findIndicator(trx, agreementId, id);
       if (!before) throw notFound('Indikatoren findes ikke.');
       checkVersion(version!, expected, CONTENT_STALE);
       const after = await repo.updateIndicator(trx, id, values);
-      await repo.bumpContentRow(trx, 'agreement_indicator', id);
+      newVersion = await repo.bumpContentRow(trx, 'agreement_indicator', id);
       await audit(trx, ctx, {
         entity: 'agreement_indicator',
         entityId: id,
@@ -157,7 +165,7 @@ export async function saveIndicator(ctx: Ctx, agreementId: number, indicatorId: 
       });
     }
     await touchAgreement(trx, agreement.id, ctx.clock.now());
-    return id;
+    return { id, version: newVersion };
   });
 }
 

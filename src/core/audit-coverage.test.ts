@@ -77,7 +77,7 @@ const callers = (f: Fn) => fns.filter((g) => reaches(g, f));
 
 /** The function writes an audit event itself or through what it calls (a few levels down). */
 function isAudited(f: Fn, depth = 0, seen = new Set<Fn>()): boolean {
-  if (/\b(?:audit|insertAuditEvent)\(/.test(f.body)) return true;
+  if (/\b(?:audit|auditMany|insertAuditEvents?)\(/.test(f.body)) return true;
   if (depth >= 4 || seen.has(f)) return false;
   seen.add(f);
   return callees(f).some((g) => isAudited(g, depth + 1, seen));

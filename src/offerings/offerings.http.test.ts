@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
+import type pg from 'pg';
 import { createTestApp, form, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
@@ -34,6 +35,7 @@ const validBody = () => ({
 
 before(async () => {
   t = await createTestApp();
+  watchStatements();
   holbaekOrg = (await t.db.selectFrom('organisation').select('id').where('municipality_code', '=', 316).executeTakeFirstOrThrow()).id;
   holbaekOffering = (await t.db.selectFrom('offering').select('id').where('operator_org_id', '=', holbaekOrg).orderBy('id').executeTakeFirstOrThrow()).id;
   otherOffering = (
@@ -47,6 +49,25 @@ before(async () => {
   ).id;
 });
 after(() => t.close());
+
+/** Called with the text of every statement sent to the database (the import test watches for its phases). */
+let onStatement: (text: string) => void = () => {};
+function watchStatements() {
+  const pool = t.database.pool as pg.Pool & { connect: () => Promise<pg.PoolClient> };
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient & { isWatched?: boolean }>;
+  pool.connect = async () => {
+    const client = await connect();
+    if (!client.isWatched) {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) => {
+        onStatement(typeof text === 'string' ? text : String((text as { text?: string }).text));
+        return query(text, ...rest);
+      };
+      client.isWatched = true;
+    }
+    return client;
+  };
+}
 
 const counts = async () => ({
   offerings: Number(
@@ -366,6 +387,100 @@ describe('import', () => {
     const afterCounts = await counts();
     assert.equal(afterCounts.offerings, before.offerings + 2);
     assert.equal(afterCounts.audit, before.audit + 2);
+  });
+  it('updates the offerings a file names by ID: their values, links and version, each audited with the row before', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const before = await t.db.selectFrom('offering').select(['version', 'places']).where('id', '=', holbaekOffering).executeTakeFirstOrThrow();
+    const res = await upload(
+      s,
+      [
+        'ID;Navn;Driftsform;Adresse;Postnummer;By;Kommunekode;Tilbudstype;Primært lovgrundlag;Målgrupper;Normerede pladser;Alder fra;Alder til;Status siden;Socialtilsyn',
+        `${holbaekOffering};Importeret navn;kommunal;Importvej 3;4300;Holbæk;316;botilbud;SEL-108;psyk-angst,soc-misbrug;${before.places + 3};18;99;2026-01-01;oest`,
+        ';Ny C;kommunal;Vej 3;4300;Holbæk;316;botilbud;SEL-108;kog-autisme;10;18;99;2026-01-01;oest',
+      ].join('\n'),
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json(), { created: 1, updated: 1, errors: [] });
+    const o = await t.db.selectFrom('offering').selectAll().where('id', '=', holbaekOffering).executeTakeFirstOrThrow();
+    assert.equal(o.name, 'Importeret navn');
+    assert.equal(o.address, 'Importvej 3');
+    assert.equal(o.places, before.places + 3);
+    assert.equal(o.version, before.version + 1);
+    const groups = await t.db.selectFrom('offering_target_group').select('target_group_code').where('offering_id', '=', holbaekOffering).execute();
+    assert.deepEqual(groups.map((g) => g.target_group_code).sort(), ['psyk-angst', 'soc-misbrug']);
+    const event = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('entity', '=', 'offering')
+      .where('entity_id', '=', String(holbaekOffering))
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(event.action, 'update');
+    assert.equal((event.before as { places: number }).places, before.places);
+    assert.equal((event.after as { places: number; source: string }).places, before.places + 3);
+    assert.equal((event.after as { source: string }).source, 'import');
+    const created = await t.db.selectFrom('offering').select('id').where('name', '=', 'Ny C').executeTakeFirstOrThrow();
+    const createdEvent = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'offering')
+      .where('entity_id', '=', String(created.id))
+      .execute();
+    assert.deepEqual(
+      createdEvent.map((e) => e.action),
+      ['create'],
+      'the new offering is audited under its own id',
+    );
+  });
+  it('answers a health check while it checks a file of 3,000 rows, and writes every row or none', async () => {
+    const s = await t.login('demo-tilbudsoekonomi');
+    const rows = (n: number, last = '10') =>
+      Array.from(
+        { length: n },
+        (_, i) => `Masseimport ${i};kommunal;Massevej ${i};4300;Holbæk;316;botilbud;SEL-108;kog-autisme;${i === n - 1 ? last : 10};18;99;2026-01-01;oest`,
+      );
+    const before = await counts();
+    // The last row is wrong: nothing of the other 2,999 is written.
+    const refused = await upload(s, csv(rows(3000, 'mange')));
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(
+      (refused.json().rows as Array<{ line: number }>).map((r) => r.line),
+      [3001],
+    );
+    assert.deepEqual(await counts(), before);
+
+    // The order things happen in: the import's checks against the database start, health checks (asked one after
+    // another while the import runs) are answered, the import's transaction begins, the import is answered.
+    const events: string[] = [];
+    onStatement = (text) => {
+      if (/agreement_area_member/.test(text)) events.push('checking');
+      else if (/^\s*begin\b/i.test(text)) events.push('writing');
+    };
+    let isImporting = true;
+    const importing = upload(s, csv(rows(3000))).then((res) => {
+      isImporting = false;
+      events.push('import');
+      return res;
+    });
+    const checking = (async () => {
+      while (isImporting) {
+        // A request that comes over the network arrives in the event loop's I/O phase, not among the promise callbacks.
+        await new Promise((resolve) => setImmediate(resolve));
+        const health = await t.app.inject({ method: 'GET', url: '/api/health' });
+        assert.equal(health.statusCode, 200);
+        if (isImporting) events.push('health');
+      }
+    })();
+    const [res] = await Promise.all([importing, checking]);
+    onStatement = () => {};
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json(), { created: 3000, updated: 0, errors: [] });
+    const during = events.slice(events.indexOf('checking'), events.indexOf('writing'));
+    assert.ok(events.indexOf('checking') >= 0 && during.includes('health'), `health answered while the rows were checked: ${events.join(', ')}`);
+    assert.equal(events.at(-1), 'import');
+    const afterCounts = await counts();
+    assert.equal(afterCounts.offerings, before.offerings + 3000);
+    assert.equal(afterCounts.audit, before.audit + 3000);
   });
   it('answers a file that is neither CSV nor Excel with a Danish 400', async () => {
     const s = await t.login('demo-tilbudsoekonomi');

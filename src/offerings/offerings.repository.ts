@@ -202,18 +202,6 @@ export async function lockOffering(trx: Queryable, id: number): Promise<number |
   return (await trx.selectFrom('offering').select('version').where('id', '=', id).forUpdate().executeTakeFirst())?.version ?? null;
 }
 
-/** Locks several offering rows (in id order, so two imports cannot deadlock) until the transaction ends. */
-export async function lockOfferings(trx: Queryable, ids: readonly number[]): Promise<void> {
-  if (!ids.length) return;
-  await trx
-    .selectFrom('offering')
-    .select('id')
-    .where('id', 'in', [...new Set(ids)])
-    .orderBy('id')
-    .forUpdate()
-    .execute();
-}
-
 /** The latest entries of the offering's change log, with the person's name and the values before and after. */
 export async function offeringHistory(db: Queryable, id: number, limit = 10) {
   return db
@@ -276,6 +264,87 @@ async function replaceLinks(db: Queryable, id: number, extraLegalBases: string[]
       .insertInto('offering_target_group')
       .values(targetGroups.map((c) => ({ offering_id: id, target_group_code: c })))
       .execute();
+}
+
+// Writes of an import: set-based, a few statements per 500 rows --------------------------------------------
+
+const CHUNK = 500;
+const chunks = <T>(xs: readonly T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
+
+/** Several offerings by id, 500 per statement (an import's offerings before its transaction). */
+export async function findOfferingsInChunks(db: Queryable, ids: readonly number[]): Promise<Map<number, OfferingRow>> {
+  const found = new Map<number, OfferingRow>();
+  for (const part of chunks([...new Set(ids)])) for (const [id, row] of await findOfferings(db, part)) found.set(id, row);
+  return found;
+}
+
+/** Locks the offerings (in id order, so two imports cannot deadlock) until the transaction ends; the version of each that exists. */
+export async function lockOfferingVersions(trx: Queryable, ids: readonly number[]): Promise<Map<number, number>> {
+  const versions = new Map<number, number>();
+  for (const part of chunks(
+    [...new Set(ids)].sort((a, b) => a - b),
+    5000,
+  )) {
+    const rows = await trx.selectFrom('offering').select(['id', 'version']).where('id', 'in', part).orderBy('id').forUpdate().execute();
+    for (const r of rows) versions.set(r.id, r.version);
+  }
+  return versions;
+}
+
+/**
+ * The rows as one JSON record set typed as `table`'s rows (each value gets its column's type): one parameter per
+ * statement instead of one per value, which PGlite binds and checks much faster for hundreds of rows.
+ */
+const recordSet = (table: string, rows: readonly object[]) => sql`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`;
+const columnList = (columns: readonly string[], prefix?: string) => sql.join(columns.map((c) => (prefix ? sql.ref(`${prefix}.${c}`) : sql.id(c))));
+
+/** New offerings, 500 per statement; the id of each, in the order given (matched on name and address, which an import keeps unique). */
+export async function insertOfferings(db: Queryable, rows: readonly OfferingRowValues[]): Promise<number[]> {
+  if (!rows.length) return [];
+  const key = (r: { name: string; address: string }) => `${r.name}\u0000${r.address}`;
+  const columns = Object.keys(rows[0]!);
+  const ids = new Map<string, number>();
+  for (const part of chunks(rows)) {
+    const inserted = await sql<{ id: number; name: string; address: string }>`insert into offering (${columnList(columns)})
+      select ${columnList(columns, 'v')} from ${recordSet('offering', part)} as v returning id, name, address`.execute(db);
+    for (const r of inserted.rows) ids.set(key(r), r.id);
+  }
+  return rows.map((r) => ids.get(key(r))!);
+}
+
+/** Changes existing offerings, 500 per statement: every column of `values` set from the record set, the version raised. */
+export async function updateOfferings(db: Queryable, rows: ReadonlyArray<{ id: number; values: OfferingRowValues }>): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]!.values);
+  const set = sql.join(columns.map((c) => sql`${sql.id(c)} = ${sql.ref(`v.${c}`)}`));
+  for (const part of chunks(rows))
+    await sql`update offering as o set ${set}, updated_at = now(), version = o.version + 1
+      from ${recordSet(
+        'offering',
+        part.map((r) => ({ ...r.values, id: r.id })),
+      )} as v where o.id = v.id`.execute(db);
+}
+
+/** Replaces the legal bases and target groups of the given offerings: one delete per table, then the new links 2,000 per statement. */
+export async function replaceLinksOfMany(
+  db: Queryable,
+  links: ReadonlyArray<{ offeringId: number; extraLegalBases: readonly string[]; targetGroups: readonly string[] }>,
+  isNew: boolean,
+): Promise<void> {
+  const ids = links.map((l) => l.offeringId);
+  if (!isNew)
+    for (const part of chunks(ids, 5000)) {
+      await db.deleteFrom('offering_legal_basis').where('offering_id', 'in', part).execute();
+      await db.deleteFrom('offering_target_group').where('offering_id', 'in', part).execute();
+    }
+  const legal = links.flatMap((l) => l.extraLegalBases.map((c) => ({ offering_id: l.offeringId, legal_basis_code: c })));
+  const groups = links.flatMap((l) => l.targetGroups.map((c) => ({ offering_id: l.offeringId, target_group_code: c })));
+  for (const part of chunks(legal, 2000))
+    await sql`insert into offering_legal_basis (offering_id, legal_basis_code)
+      select v.offering_id, v.legal_basis_code from ${recordSet('offering_legal_basis', part)} as v`.execute(db);
+  for (const part of chunks(groups, 2000))
+    await sql`insert into offering_target_group (offering_id, target_group_code)
+      select v.offering_id, v.target_group_code from ${recordSet('offering_target_group', part)} as v`.execute(db);
 }
 
 // Indicator ------------------------------------------------------------------------------------------------

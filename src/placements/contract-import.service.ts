@@ -7,7 +7,7 @@
  * force on their start date. They are agreed contracts (accepted), each audited.
  */
 import { requireSignedIn } from '../core/access/access.js';
-import { audit } from '../core/audit.js';
+import { auditMany, auditRow } from '../core/audit.js';
 import type { Ctx } from '../core/capability.js';
 import { badRequest, HttpError } from '../core/errors.js';
 import { parseCsv } from '../core/tabular/csv.js';
@@ -121,28 +121,34 @@ export async function importContracts(ctx: Ctx, readUpload: () => Promise<Upload
   }
   if (errors.length) return { ...none, errors: errors.sort((a, b) => a.line - b.line) };
 
+  // The audit events are built and checked before the transaction (each contract's id is filled in once inserted).
+  const events = values.map((v) =>
+    auditRow(ctx, {
+      entity: 'contract',
+      entityId: 0,
+      action: 'create',
+      after: {
+        source: 'import',
+        line: v.line,
+        offeringId: v.row.offering_id,
+        caseReference: v.row.case_reference,
+        startDate: v.row.start_date,
+        endDate: v.row.end_date,
+        isStandard: v.row.is_standard,
+        templateVersion: v.templateVersion,
+        status: 'accepteret',
+      },
+    }),
+  );
   await ctx.db.transaction().execute(async (trx) => {
     const ids = await repo.insertContracts(
       trx,
       values.map((v) => v.row),
     );
-    for (const [i, v] of values.entries())
-      await audit(trx, ctx, {
-        entity: 'contract',
-        entityId: ids[i]!,
-        action: 'create',
-        after: {
-          source: 'import',
-          line: v.line,
-          offeringId: v.row.offering_id,
-          caseReference: v.row.case_reference,
-          startDate: v.row.start_date,
-          endDate: v.row.end_date,
-          isStandard: v.row.is_standard,
-          templateVersion: v.templateVersion,
-          status: 'accepteret',
-        },
-      });
+    await auditMany(
+      trx,
+      events.map((e, i) => ({ ...e, entity_id: String(ids[i]) })),
+    );
   });
   const standard = values.filter((v) => v.row.is_standard).length;
   return { created: values.length, standard, ownTemplate: values.length - standard, errors: [] };

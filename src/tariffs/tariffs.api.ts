@@ -114,7 +114,7 @@ export function tariffsApi(fastify: FastifyInstance) {
     {
       preValidation: accessFirst((req) => checkMayCreateDrafts(req.ctx)),
       schema: {
-        summary: 'Opret en takstkladde for et tilbud og år (eller en ny version af en offentliggjort takst)',
+        summary: 'Opret en takstkladde for et tilbud og år (eller en ny version af en offentliggjort takst); svaret har kladdens ETag',
         tags,
         body: ZTariffCreate,
         response: { 201: ZVersion, ...ERRORS },
@@ -122,10 +122,8 @@ export function tariffsApi(fastify: FastifyInstance) {
     },
     async (req, reply) => {
       const id = await createDraft(req.ctx, req.body);
-      return reply
-        .status(201)
-        .header('location', `/api/tariffs/${id}`)
-        .send(await tariffJson(req.ctx, id));
+      const t = await tariffForApi(req.ctx, id);
+      return reply.status(201).header('location', `/api/tariffs/${id}`).header('etag', etagOf(t.revision)).send(t.body);
     },
   );
 

@@ -52,7 +52,7 @@ export function contentPages(app: FastifyInstance) {
     const id = idParam(req);
     return submit(
       reply,
-      async () => agreementUrl(id, `/fokusomraader/${await saveFocusArea(req.ctx, id, null, body(req))}`),
+      async () => agreementUrl(id, `/fokusomraader/${(await saveFocusArea(req.ctx, id, null, body(req))).id}`),
       async (errors) => reply.page(newFocusAreaPage(await focusAreaForm(req.ctx, id, null), req.csrf, req.url, { values: body(req), errors })),
     );
   });
@@ -88,7 +88,7 @@ export function contentPages(app: FastifyInstance) {
     const id = idParam(req);
     return submit(
       reply,
-      async () => agreementUrl(id, `/principper/${await savePrinciple(req.ctx, id, null, body(req))}/rediger`),
+      async () => agreementUrl(id, `/principper/${(await savePrinciple(req.ctx, id, null, body(req))).id}/rediger`),
       async (errors) => reply.page(newPrinciplePage((await principleForm(req.ctx, id, null)).agreement, req.csrf, req.url, { values: body(req), errors })),
     );
   });

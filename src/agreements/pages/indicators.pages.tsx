@@ -16,7 +16,7 @@ export function indicatorPages(app: FastifyInstance) {
     const id = idParam(req);
     return submit(
       reply,
-      async () => agreementUrl(id, `/indikatorer/${await saveIndicator(req.ctx, id, null, body(req))}`),
+      async () => agreementUrl(id, `/indikatorer/${(await saveIndicator(req.ctx, id, null, body(req))).id}`),
       async (errors) =>
         reply.page(indicatorFormPage(await indicatorForm(req.ctx, id, null), req.csrf, req.url, 'Tilføj indikator', { values: body(req), errors })),
     );
