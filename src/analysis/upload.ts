@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { badRequest, HttpError } from '../core/errors.js';
-import { CSRF_REFUSED } from '../core/http/upload.js';
+import { CSRF_REFUSED, uploadError } from '../core/http/upload.js';
 import type { ImportInput } from './import.service.js';
 
 export function decodeText(buffer: Buffer): string {
@@ -16,6 +16,14 @@ export function decodeText(buffer: Buffer): string {
 }
 
 export async function readImportUpload(req: FastifyRequest): Promise<ImportInput> {
+  try {
+    return await readParts(req);
+  } catch (e) {
+    throw uploadError(e);
+  }
+}
+
+async function readParts(req: FastifyRequest): Promise<ImportInput> {
   if (!req.isMultipart()) throw badRequest('Send filen som multipart/form-data med felterne tableId, downloadedOn og fil.');
   const fields: Record<string, string> = {};
   let text: string | null = null;

@@ -49,16 +49,23 @@ z.config({
 
 /** Flattens zod issues to `{ "field.path": ["besked"] }`. */
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  // A Map, not an object: a field may be named like an Object property ("constructor", "__proto__"); "__proto__"
+  // cannot be a key of the answer at all, so it is reported on the whole request ("_"), by name.
+  const out = new Map<string, string[]>();
+  const add = (key: string, message: string) => out.set(key, [...(out.get(key) ?? []), message]);
+  const unsafe = (path: PropertyKey[]) => path.some((p) => p === '__proto__');
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '_';
+    const key = issue.path.length && !unsafe(issue.path) ? issue.path.join('.') : '_';
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) (out[[...issue.path, k].join('.')] ??= []).push('Ukendt felt.');
+      for (const k of issue.keys) {
+        if (unsafe([...issue.path, k])) add('_', `Ukendt felt: ${k}.`);
+        else add([...issue.path, k].join('.'), 'Ukendt felt.');
+      }
       continue;
     }
-    (out[key] ??= []).push(issue.message);
+    add(key, issue.message);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** Parses or throws a 400 with Danish field messages. */

@@ -117,6 +117,42 @@ describe('foreign keys and unique values', () => {
   });
 });
 
+// Found by the HTTP fuzz (fuzz.test.ts): each was a 500 before.
+describe('field names that are Object properties, and broken uploads', () => {
+  it('refuses a query parameter named __proto__ with 400 naming it on the whole request, also when it holds a NUL or a CPR number', async () => {
+    const plain = await json(null, 'GET', '/api/tariffs?__proto__=x');
+    assert.equal(plain.statusCode, 400, plain.body);
+    assert.match(fieldsOf(plain.body)._?.[0] ?? '', /Ukendt felt: __proto__/);
+    const nul = await json(sec, 'GET', '/api/meetings?area=%00&__proto__=%00');
+    assert.equal(nul.statusCode, 400, nul.body);
+    assert.ok(fieldsOf(nul.body).area && fieldsOf(nul.body)._, nul.body);
+    const cpr = await json(sec, 'GET', '/tilbud/eksport.xlsx?__proto__=010190-1234');
+    assert.equal(cpr.statusCode, 400, cpr.body);
+    assert.match(fieldsOf(cpr.body)._?.[0] ?? '', /CPR/);
+  });
+
+  it('refuses a cut-off multipart upload, or one without or with the wrong boundary, with 400 on the field fil', async () => {
+    const boundary = '----ramme';
+    const file = `--${boundary}\r\nContent-Disposition: form-data; name="fil"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\na;b\r\n--${boundary}--\r\n`;
+    const uploads: Array<[string, string]> = [
+      [`multipart/form-data; boundary=${boundary}`, `--${boundary}\r\nafbrudt`],
+      ['multipart/form-data', file],
+      ['multipart/form-data; boundary=forkert', file],
+    ];
+    const myndighed = await t.login('demo-myndighed');
+    for (const [url, who] of [
+      ['/api/offerings/import', sec],
+      ['/api/analysis/imports', sec],
+      ['/api/contracts/import', myndighed],
+    ] as const)
+      for (const [type, payload] of uploads) {
+        const res = await t.as(who, { method: 'POST', url, headers: { accept: 'application/json', 'content-type': type }, payload });
+        assert.equal(res.statusCode, 400, `${url} ${type}: ${res.body}`);
+        assert.match(fieldsOf(res.body).fil?.[0] ?? '', /multipart/, res.body);
+      }
+  });
+});
+
 describe('the PostgreSQL error mapping', () => {
   const inputs = [{ id: '12' }, { operator: '2147483648' }, { statusSince: '0000-01-01', name: 'a\u0000' }];
   it('maps unique and foreign key violations to 409 and 400 on the column', () => {

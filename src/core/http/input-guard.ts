@@ -17,22 +17,25 @@ export const CPR_ALLOWED: ReadonlySet<string> = new Set(['_csrf', 'password']);
 
 /** The fields of the given request parts that hold a control character (empty when there is none). */
 export function controlCharacterErrors(parts: readonly unknown[]): FieldErrors {
-  const errors: FieldErrors = {};
+  const errors = new Map<string, string[]>();
   for (const part of parts)
     visitStrings(part, (text, path) => {
-      if (hasControlCharacters(text)) errors[hasControlCharacters(path) ? '_' : path || '_'] = [CONTROL_MESSAGE];
+      if (hasControlCharacters(text)) errors.set(hasControlCharacters(path) ? '_' : fieldOf(path), [CONTROL_MESSAGE]);
     });
-  return errors;
+  return Object.fromEntries(errors);
 }
+
+/** The field an answer names for a path; "__proto__" cannot be a key of the answer, so it is the whole request ("_"). */
+const fieldOf = (path: string) => (!path || path.split('.').includes('__proto__') ? '_' : path);
 
 /** The fields of the given request parts that hold something that looks like a CPR number. */
 export function cprErrors(parts: readonly unknown[]): FieldErrors {
-  const errors: FieldErrors = {};
+  const errors = new Map<string, string[]>();
   for (const part of parts)
     visitStrings(part, (text, path) => {
       const last = path.split('.').pop() ?? '';
       if (CPR_ALLOWED.has(last) || !looksLikeCpr(text)) return;
-      errors[looksLikeCpr(path) ? '_' : path || '_'] = [CPR_MESSAGE];
+      errors.set(looksLikeCpr(path) ? '_' : fieldOf(path), [CPR_MESSAGE]);
     });
-  return errors;
+  return Object.fromEntries(errors);
 }

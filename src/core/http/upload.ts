@@ -11,7 +11,24 @@ export type UploadedFile = { filename: string; buffer: Buffer; truncated: boolea
 
 export const CSRF_REFUSED = 'Formularen er udløbet eller kom ikke fra Ramme (CSRF-kontrol). Genindlæs siden og prøv igen.';
 
+export const UPLOAD_BROKEN = 'Filuploaden kunne ikke læses: multipart/form-data-indholdet er ufuldstændigt eller har en forkert grænse (boundary).';
+
+/** A multipart body that cannot be parsed (no boundary, cut off) is the client's error: 400 on the file field `fil`. */
+export function uploadError(error: unknown): unknown {
+  const status = (error as { statusCode?: number }).statusCode;
+  if (error instanceof HttpError || (status !== undefined && status < 500)) return error;
+  return badRequest(UPLOAD_BROKEN, { fil: [UPLOAD_BROKEN] });
+}
+
 export async function readUploadedFile(req: FastifyRequest, missing: string): Promise<UploadedFile | null> {
+  try {
+    return await readFile(req, missing);
+  } catch (e) {
+    throw uploadError(e);
+  }
+}
+
+async function readFile(req: FastifyRequest, missing: string): Promise<UploadedFile | null> {
   if (!req.isMultipart()) throw badRequest(missing);
   const file = await req.file();
   if (req.csrfPending) {
