@@ -371,4 +371,13 @@ describe('an invitation by e-mail', () => {
     const res = await t.app.inject({ method: 'GET', url: `/invitation/${'A'.repeat(43)}`, headers: html });
     assert.match(res.body, /Linket virker ikke/);
   });
+
+  it('takes the expiry from the dated rule in force: a new rule changes it for new invitations', async () => {
+    await t.db.updateTable('user_invitation_rule').set({ valid_to: '2020-12-31' }).execute();
+    await t.db.insertInto('user_invitation_rule').values({ days: 2, valid_from: '2021-01-01', valid_to: null }).execute();
+    const res = await post(admin, '/brugere', { displayName: 'Tove To Dage', username: 'tove.to', roles: ['laeser'], signIn: 'password' });
+    assert.equal(res.statusCode, 200);
+    const tove = await userOf('tove.to');
+    assert.equal(tove.expires_at!.getTime() - tove.created_at!.getTime(), 2 * 86_400_000);
+  });
 });

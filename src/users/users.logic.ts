@@ -89,7 +89,7 @@ export function invitationMail(m: InvitationMailInput): { subject: string; text:
   const how =
     m.kind === 'password'
       ? [
-          'Vælg din egen adgangskode via dette link. Linket virker én gang' + (m.expiresOn ? ` og til og med ${m.expiresOn}` : '') + ':',
+          'Vælg din egen adgangskode via dette link. Linket virker én gang' + (m.expiresOn ? ` og til ${m.expiresOn}` : '') + ':',
           '',
           `${m.baseUrl}/invitation/${m.token}`,
           '',

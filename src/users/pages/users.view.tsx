@@ -142,7 +142,12 @@ const RoleMappingSection: FC<RoleMappingModel & { csrf: string; values?: FormVal
 );
 
 const signInOf = (u: UserView) =>
-  [u.hasPassword ? 'adgangskode' : '', u.subjects.length ? 'identitetsbroker' : ''].filter(Boolean).join(' og ') || 'demo/ingen';
+  [
+    u.hasPassword ? 'adgangskode' : u.invitation?.kind === 'password' ? 'adgangskode (vælges via invitationen)' : '',
+    u.subjects.length ? 'identitetsbroker' : '',
+  ]
+    .filter(Boolean)
+    .join(' og ') || 'demo/ingen';
 
 export const InvitePage: FC<{
   organisation: string;
