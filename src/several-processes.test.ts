@@ -1,6 +1,6 @@
 /**
  * Several Ramme processes on one PostgreSQL database behave as one: two servers start together, both queue the
- * reminder job and the person gets exactly one e-mail; a session made on one works on the other; 100 parallel
+ * reminder job and the person gets exactly one e-mail, and a waiting invitation is mailed exactly once; a session made on one works on the other; 100 parallel
  * reservations of the last free place, split over both, give exactly one success. (PGlite is one process's
  * embedded database: this test needs PostgreSQL, and runs in the suite's PostgreSQL run.)
  */
@@ -58,7 +58,7 @@ function startRamme(port: number): ChildProcess {
       RAMME_SEED: '0',
       RAMME_DEMO: '1',
       RAMME_SMTP_URL: smtp.url,
-      RAMME_RUN_NOW: 'reminders',
+      RAMME_RUN_NOW: 'reminders,invitation-mails',
       RAMME_CLOCK: suiteClock().now().toISOString(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,10 +79,38 @@ const cookieOf = (res: Response, name: string) =>
     .find((c) => c.startsWith(`${name}=`));
 const skip = !base && 'needs PostgreSQL (DATABASE_URL)';
 
-test('two processes on one database send a reminder once', { skip, timeout: 300_000 }, async () => {
+test('two processes on one database send a reminder and an invitation once', { skip, timeout: 300_000 }, async () => {
   const db = database!.db;
-  const user = await db.selectFrom('app_user').select('id').where('username', '=', 'demo-region').executeTakeFirstOrThrow();
+  const user = await db.selectFrom('app_user').select(['id', 'organisation_id']).where('username', '=', 'demo-region').executeTakeFirstOrThrow();
   await db.insertInto('reminder_setting').values({ user_id: user.id, email: 'rikke@regionsjaelland.example', days_before: 7, muted: [] }).execute();
+  // An invitation waiting for its e-mail, as the administrator's invitation leaves it.
+  const invited = await db
+    .insertInto('app_user')
+    .values({
+      username: 'ivan.inviteret',
+      display_name: 'Ivan Inviteret',
+      email: 'ivan@regionsjaelland.example',
+      organisation_id: user.organisation_id,
+      password_hash: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const now = suiteClock().now();
+  await db
+    .insertInto('user_invitation')
+    .values({
+      user_id: invited.id,
+      kind: 'password',
+      token_hash: null,
+      mail_to: 'ivan@regionsjaelland.example',
+      created_at: now,
+      expires_at: new Date(now.getTime() + 7 * 86_400_000),
+      accepted_at: null,
+      mail_claimed_at: null,
+      mail_sent_at: null,
+      mail_error: null,
+    })
+    .execute();
   for (const p of ports) {
     const c = startRamme(p);
     c.stdout?.on('data', (d: Buffer) => logs.push(d.toString()));
@@ -101,6 +129,9 @@ test('two processes on one database send a reminder once', { skip, timeout: 300_
   await sleep(12_000);
   assert.equal(toRikke().length, 1);
   assert.match(mailText(toRikke()[0]!.data), /Indsend takst \d{4}/);
+  const toIvan = smtp.messages.filter((m) => m.to.includes('ivan@regionsjaelland.example'));
+  assert.equal(toIvan.length, 1, `one invitation e-mail (logs: ${logs.join('').slice(-2000)})`);
+  assert.match(mailText(toIvan[0]!.data), /\/invitation\/[A-Za-z0-9_-]{43}/);
   const started = logs.join('').match(/Ramme kører på/g)?.length ?? 0;
   assert.equal(started, 2, `both processes were running (logs: ${logs.join('').slice(-3000)})`);
 });

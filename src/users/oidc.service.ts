@@ -166,8 +166,27 @@ export async function finishOidcSignIn(ctx: Ctx, query: string, browserState: st
   const found = await userForClaims(ctx, oidc, claims);
   if ('refusal' in found) return refused(ctx, found.refusal, claims.sub.slice(0, 200), 403, found.heading, found.message);
   await repo.touchExternalIdentity(ctx.db, oidc.issuer, claims.sub, ctx.clock.now());
+  await acceptBrokerInvitation(ctx, found.userId);
   const { secret } = await signInVerifiedUser(ctx, found.userId, previousSecret);
   return { kind: 'signed_in', secret, next: attempt.next_path };
+}
+
+/** A broker user's first sign-in accepts their invitation (if they had one), audited. */
+async function acceptBrokerInvitation(ctx: Ctx, userId: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    if (await repo.acceptOidcInvitation(trx, userId, ctx.clock.now()))
+      await audit(
+        trx,
+        { actor: null, request: ctx.request },
+        {
+          entity: 'user_invitation',
+          entityId: userId,
+          action: 'update',
+          before: { status: 'afventer' },
+          after: { status: 'accepteret', signIn: 'identitetsbroker' },
+        },
+      );
+  });
 }
 
 type Found = { userId: number } | { refusal: string; heading: string; message: string };

@@ -39,7 +39,40 @@ async function roleMapping(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
+/**
+ * Invitations by e-mail: one per user (a re-send replaces it). A local account's invitation holds only the SHA-256
+ * of its one-time link's token; the e-mail is claimed before it is sent (`mail_claimed_at`), so several processes
+ * send it once. How long a link works is a dated rule (`user_invitation_rule`), 7 days from the start.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function invitations(db: Kysely<any>): Promise<void> {
+  await sql`
+    create table user_invitation_rule (
+      id serial primary key,
+      days integer not null check (days between 1 and 90),
+      valid_from date not null,
+      valid_to date,
+      check (valid_to is null or valid_to >= valid_from));
+    insert into user_invitation_rule (days, valid_from) values (7, '2020-01-01');
+    create table user_invitation (
+      user_id integer primary key references app_user(id) on delete cascade,
+      kind text not null check (kind in ('password','oidc')),
+      token_hash text unique check (token_hash is null or token_hash ~ '^[0-9a-f]{64}$'),
+      mail_to text check (mail_to is null or length(mail_to) between 3 and 254),
+      created_at timestamptz not null,
+      expires_at timestamptz,
+      accepted_at timestamptz,
+      mail_claimed_at timestamptz,
+      mail_sent_at timestamptz,
+      mail_attempts integer not null default 0,
+      mail_error text,
+      check ((kind = 'password') = (expires_at is not null)));
+    create index user_invitation_unsent on user_invitation (created_at) where mail_to is not null and mail_sent_at is null and accepted_at is null;
+  `.execute(db);
+}
+
 export const usersMigrations: Record<string, Migration> = {
   '0910_user_administration': { up },
   '0911_oidc_role_mapping': { up: roleMapping },
+  '0920_user_invitation': { up: invitations },
 };

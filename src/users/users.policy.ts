@@ -1,7 +1,8 @@
 /**
  * @module Who may see and administer an organisation's users: everyone sees their own organisation's users;
  * its administrator (role `administrator`) changes them, and a secretariat's own users are administered by
- * its secretariat as well. Other organisations' users are hidden (404).
+ * its secretariat as well. Other organisations' users are hidden (404). An invitation link is its own credential:
+ * anyone holding it may open it; only the system mails invitations.
  */
 import { allow, forbid, hide, type Policies } from '../core/access/access.js';
 import { hasRole, type OrganisationKind } from '../core/auth/actor.js';
@@ -15,6 +16,10 @@ declare module '../core/access/access.js' {
     'users.view': { organisationId: number };
     /** Inviting, changing roles, deactivating: the organisation's administrator; for a secretariat also its secretariat users. */
     'users.manage': UserAdminTarget;
+    /** Opening an invitation link and choosing a password: whoever holds the link (the token is the credential). */
+    'users.acceptInvitation': Record<string, never>;
+    /** Mailing the invitations that wait: the background job (the system itself), never a request. */
+    'users.sendInvitations': Record<string, never>;
   }
 }
 
@@ -26,4 +31,6 @@ export const usersPermissions: Policies = {
     if (t.organisationKind === 'secretariat' && actor.organisationKind === 'secretariat' && hasRole(actor, 'sekretariat')) return allow;
     return forbid('Kun organisationens brugeradministrator kan invitere og ændre brugere.');
   },
+  'users.acceptInvitation': () => allow,
+  'users.sendInvitations': (actor) => (actor === null ? allow : hide('Siden findes ikke.')),
 };

@@ -1,19 +1,30 @@
 /**
  * @module User administration: an organisation's administrator (and a secretariat's secretariat users for
- * their own secretariat) invites users — a local account with a one-time password, or a person signing in
- * through the identity broker, linked by the broker's subject — changes their roles and deactivates them.
+ * their own secretariat) invites users — a local account that chooses its own password through a one-time link,
+ * or a person signing in through the identity broker, linked by the broker's subject — re-sends invitations,
+ * changes roles and deactivates users. The invitation is e-mailed by the background job when an SMTP server is
+ * configured and the user has an address; otherwise the administrator is shown the link once to hand over.
  * A deactivated user's sessions end and tokens are revoked at once; every change is audited.
  */
 import { z } from 'zod';
 import { can, requireSignedIn } from '../core/access/access.js';
 import { hasRole, ROLE_LABELS, type Actor, type Role } from '../core/auth/actor.js';
 import { invalidateActor } from '../core/auth/auth.service.js';
-import { hashPassword, newSecret } from '../core/auth/password.js';
+import { newSecret, sha256 } from '../core/auth/password.js';
 import { audit } from '../core/audit.js';
 import type { Ctx } from '../core/capability.js';
+import type { Queryable } from '../core/db/types.js';
 import { badRequest, conflict, HttpError, notFound } from '../core/errors.js';
 import { asArray, parseInput, zOptText, zText } from '../core/validation.js';
-import { ROLES_FOR_KIND } from './users.logic.js';
+import {
+  DEFAULT_INVITATION_DAYS,
+  INVITATION_STATUS_LABELS,
+  invitationStatus,
+  mailState,
+  ROLES_FOR_KIND,
+  type InvitationStatus,
+  type MailState,
+} from './users.logic.js';
 import * as repo from './users.repository.js';
 import './users.policy.js';
 
@@ -47,9 +58,40 @@ export type UserView = {
   subjects: string[];
   roles: Role[];
   version: number;
+  invitation: InvitationView | null;
 };
 
-const toView = (u: repo.UserRow): UserView => ({
+export type InvitationView = {
+  kind: 'password' | 'oidc';
+  status: InvitationStatus;
+  statusLabel: string;
+  mail: MailState;
+  mailTo: string | null;
+  invitedAt: Date;
+  expiresAt: Date | null;
+  acceptedAt: Date | null;
+  mailSentAt: Date | null;
+  mailError: string | null;
+};
+
+const invitationOf = (u: repo.UserRow, now: Date): InvitationView | null => {
+  if (!u.invitation_kind || !u.invited_at) return null;
+  const status = invitationStatus(u, now);
+  return {
+    kind: u.invitation_kind,
+    status,
+    statusLabel: INVITATION_STATUS_LABELS[status],
+    mail: mailState(u),
+    mailTo: u.mail_to,
+    invitedAt: u.invited_at,
+    expiresAt: u.expires_at,
+    acceptedAt: u.accepted_at,
+    mailSentAt: u.mail_sent_at,
+    mailError: u.mail_error,
+  };
+};
+
+const toView = (u: repo.UserRow, now: Date): UserView => ({
   id: u.id,
   username: u.username,
   displayName: u.display_name,
@@ -59,6 +101,7 @@ const toView = (u: repo.UserRow): UserView => ({
   subjects: u.subjects,
   roles: u.roles as Role[],
   version: u.version,
+  invitation: invitationOf(u, now),
 });
 
 async function ownOrganisation(ctx: Ctx) {
@@ -78,7 +121,7 @@ export async function userList(ctx: Ctx) {
   const hasRoleMapping = canManage && !!ctx.config.oidc?.rolesClaim;
   return {
     organisation: org.name,
-    users: users.map(toView),
+    users: users.map((u) => toView(u, ctx.clock.now())),
     canManage,
     roleMapping: hasRoleMapping
       ? {
@@ -116,7 +159,13 @@ export async function changeRoleMapping(ctx: Ctx, action: 'create' | 'delete', i
 export async function inviteForm(ctx: Ctx) {
   const org = await ownOrganisation(ctx);
   requireSignedIn(ctx, 'users.manage', org);
-  return { organisation: org.name, roleOptions: roleOptions(org.organisationKind), hasBroker: !!ctx.config.oidc, brokerName: ctx.config.oidc?.name };
+  return {
+    organisation: org.name,
+    roleOptions: roleOptions(org.organisationKind),
+    hasBroker: !!ctx.config.oidc,
+    brokerName: ctx.config.oidc?.name,
+    hasMail: !!ctx.config.smtpUrl,
+  };
 }
 
 function checkRoles(roles: string[], kind: keyof typeof ROLES_FOR_KIND): Role[] {
@@ -126,11 +175,86 @@ function checkRoles(roles: string[], kind: keyof typeof ROLES_FOR_KIND): Role[] 
   return [...new Set(roles)].sort() as Role[];
 }
 
+/** How an invitation reaches the person, for the page that confirms it. */
+export type IssuedInvitation = {
+  userId: number;
+  username: string;
+  kind: 'password' | 'oidc';
+  /** 'mail': the job e-mails it to `mailTo`; 'link': the administrator hands over `link` (shown only now). */
+  delivery: 'mail' | 'link';
+  mailTo: string | null;
+  link: string | null;
+  expiresAt: Date | null;
+  loginUrl: string;
+  brokerName: string | null;
+  /** Why it is not e-mailed (delivery 'link'), in Danish. */
+  noMailReason: string | null;
+};
+
 /**
- * Invites a user into the actor's own organisation: a local account with a one-time password (returned once,
- * stored only as a hash), or a broker user linked by the broker's subject (no password).
+ * Makes (or replaces) a user's invitation inside the caller's transaction, after the caller's access check. By
+ * e-mail when an SMTP server is configured and the user has an address: the mail job makes the link's token when it
+ * sends it. Otherwise a local account's token is made here and returned once; only its hash is stored.
  */
-export async function inviteUser(ctx: Ctx, input: unknown): Promise<{ id: number; username: string; password: string | null }> {
+async function issueInvitation(
+  trx: Queryable,
+  ctx: Ctx,
+  user: { id: number; username: string; email: string | null },
+  kind: 'password' | 'oidc',
+  before: InvitationView | null,
+): Promise<IssuedInvitation> {
+  const now = ctx.clock.now();
+  const days = (await repo.invitationDaysOn(trx, ctx.clock.today())) ?? DEFAULT_INVITATION_DAYS;
+  const expiresAt = kind === 'password' ? new Date(now.getTime() + days * 86_400_000) : null;
+  const delivery = ctx.config.smtpUrl && user.email ? 'mail' : 'link';
+  const token = kind === 'password' && delivery === 'link' ? newSecret() : null;
+  await repo.saveInvitation(trx, {
+    userId: user.id,
+    kind,
+    tokenHash: token ? sha256(token) : null,
+    mailTo: delivery === 'mail' ? user.email : null,
+    at: now,
+    expiresAt,
+  });
+  const shape = (i: { status: string; delivery: string; mailTo: string | null; expiresAt: Date | null }) => ({
+    status: i.status,
+    delivery: i.delivery,
+    mailTo: i.mailTo,
+    expiresAt: i.expiresAt?.toISOString() ?? null,
+  });
+  await audit(trx, ctx, {
+    entity: 'user_invitation',
+    entityId: user.id,
+    action: before ? 'update' : 'create',
+    before: before
+      ? { ...shape({ status: before.status, delivery: before.mailTo ? 'e-mail' : 'link', mailTo: before.mailTo, expiresAt: before.expiresAt }) }
+      : undefined,
+    after: {
+      username: user.username,
+      ...shape({ status: 'afventer', delivery: delivery === 'mail' ? 'e-mail' : 'link', mailTo: delivery === 'mail' ? user.email : null, expiresAt }),
+      ...(before ? { resent: true } : {}),
+    },
+  });
+  return {
+    userId: user.id,
+    username: user.username,
+    kind,
+    delivery,
+    mailTo: delivery === 'mail' ? user.email : null,
+    link: token ? `${ctx.config.baseUrl}/invitation/${token}` : null,
+    expiresAt,
+    loginUrl: `${ctx.config.baseUrl}/login`,
+    brokerName: ctx.config.oidc?.name ?? null,
+    noMailReason: delivery === 'mail' ? null : ctx.config.smtpUrl ? 'brugeren har ingen e-mailadresse' : 'der er ingen mailserver sat op i Ramme',
+  };
+}
+
+/**
+ * Invites a user into the actor's own organisation: a local account without a password (the person chooses one
+ * through the invitation link), or a broker user linked by the broker's subject. Audited as the user's creation and
+ * the invitation's; the token is never in the audit log.
+ */
+export async function inviteUser(ctx: Ctx, input: unknown): Promise<IssuedInvitation> {
   const org = await ownOrganisation(ctx);
   requireSignedIn(ctx, 'users.manage', org);
   const v = parseInput(ZInvite, input);
@@ -146,15 +270,13 @@ export async function inviteUser(ctx: Ctx, input: unknown): Promise<{ id: number
     throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', { username: ['Brugernavnet er i brug. Vælg et andet.'] });
   if (issuer && v.signIn === 'oidc' && v.subject && (await repo.externalIdentityTaken(ctx.db, issuer, v.subject)))
     throw badRequest('Oplysningerne er ikke gyldige. Ret felterne nedenfor.', { subject: ['Id’et hos identitetsbrokeren hører allerede til en bruger.'] });
-  const password = v.signIn === 'password' ? newSecret().slice(0, 16) : null;
-  const passwordHash = password ? await hashPassword(password) : null;
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const userId = await repo.insertUser(trx, {
       username: v.username,
       displayName: v.displayName,
       email: v.email,
       organisationId: org.organisationId,
-      passwordHash,
+      passwordHash: null,
     });
     await repo.setRoles(trx, userId, roles);
     if (issuer && v.signIn === 'oidc' && v.subject) await repo.insertExternalIdentity(trx, { issuer, subject: v.subject, userId, source: 'mapping' });
@@ -164,9 +286,26 @@ export async function inviteUser(ctx: Ctx, input: unknown): Promise<{ id: number
       action: 'create',
       after: { username: v.username, name: v.displayName, organisation: org.name, roles, signIn: v.signIn === 'oidc' ? 'identitetsbroker' : 'adgangskode' },
     });
-    return userId;
+    return issueInvitation(trx, ctx, { id: userId, username: v.username, email: v.email }, v.signIn, null);
   });
-  return { id, username: v.username, password };
+}
+
+/**
+ * Sends a user's invitation again: a new link (the old one stops working at once) with a new expiry, by e-mail or
+ * shown once. Only for an active user who has not accepted yet (a local account that has no password).
+ */
+export async function resendInvitation(ctx: Ctx, userId: number): Promise<IssuedInvitation> {
+  await manageableUser(ctx, userId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await repo.lockUser(trx, userId);
+    if (!user) throw notFound('Brugeren findes ikke.');
+    const before = invitationOf(user, ctx.clock.now());
+    if (!user.is_active) throw conflict('Brugeren er deaktiveret. Genaktivér brugeren, før du sender invitationen igen.');
+    const kind = before?.kind ?? (user.subjects.length ? 'oidc' : 'password');
+    if (before?.status === 'accepteret' || (!before && (kind === 'oidc' || user.has_password)))
+      throw conflict('Brugeren har allerede taget imod invitationen og kan logge ind.');
+    return issueInvitation(trx, ctx, { id: user.id, username: user.username, email: user.email }, kind, before);
+  });
 }
 
 /** A user of the actor's own organisation (404 for anyone else's). */
@@ -183,7 +322,7 @@ export async function userDetail(ctx: Ctx, userId: number) {
   const org = await ownOrganisation(ctx);
   return {
     organisation: org.name,
-    user: toView(user),
+    user: toView(user, ctx.clock.now()),
     canManage: can(ctx, 'users.manage', org),
     isSelf: actor.userId === user.id,
     roleOptions: roleOptions(org.organisationKind),

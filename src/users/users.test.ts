@@ -118,6 +118,12 @@ describe('sign-in through an OpenID Connect broker', () => {
     assert.match(profile.body, /Anne Broker/);
     const [signIn] = await auditRows('session', 'sign_in');
     assert.deepEqual(signIn?.after, { username: 'anne.broker', method: 'oidc' });
+    const anne = await userId('anne.broker');
+    const invitation = await t.db.selectFrom('user_invitation').selectAll().where('user_id', '=', anne.id).executeTakeFirstOrThrow();
+    assert.ok(invitation.accepted_at, 'the first sign-in accepts the invitation');
+    assert.equal(invitation.token_hash, null, 'a broker user has no link to choose a password with');
+    const [accepted] = await auditRows('user_invitation', 'update');
+    assert.deepEqual(accepted?.after, { status: 'accepteret', signIn: 'identitetsbroker' });
   });
 
   it('keeps state, nonce and verifier in the database and lets each state finish one sign-in, in the browser that began it', async () => {
@@ -220,7 +226,7 @@ describe('sign-in through an OpenID Connect broker', () => {
 describe('user administration', () => {
   let created: { id: number; password: string };
 
-  it('lets the administrator invite a local user with a one-time password that signs in', async () => {
+  it('lets the administrator invite a local user, who chooses a password through the link shown once (no SMTP here)', async () => {
     const res = await post(admin, '/brugere', {
       displayName: 'Karl Kollega',
       username: 'karl.kollega',
@@ -229,8 +235,20 @@ describe('user administration', () => {
       signIn: 'password',
     });
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));
-    const password = /<code>([^<]+)<\/code>/.exec(res.body)?.[1];
-    assert.ok(password);
+    assert.match(res.body, /der er ingen mailserver sat op i Ramme/);
+    const link = /<code class="ramme-invitation-link">([^<]+)<\/code>/.exec(res.body)?.[1];
+    assert.ok(link, 'the link is shown');
+    const path = new URL(link).pathname;
+    const page = await t.app.inject({ method: 'GET', url: path, headers: { accept: 'text/html' } });
+    const csrf = page.cookies.find((c) => c.name === 'ramme_csrf')!.value;
+    const password = 'en lang og god adgangskode';
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `ramme_csrf=${csrf}` },
+      payload: form({ password, passwordAgain: password, _csrf: csrf }),
+    });
+    assert.equal(accepted.statusCode, 303, accepted.body.slice(0, 300));
     const { id } = await userId('karl.kollega');
     created = { id, password };
     assert.ok(await passwordSignIn('karl.kollega', password));

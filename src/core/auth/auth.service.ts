@@ -130,16 +130,26 @@ export async function signInAsDemoUser(ctx: Ctx, form: unknown, previousSecret: 
 }
 
 /**
- * Signs in a user an external identity provider has vouched for (OpenID Connect): the same session as a
- * password sign-in. The caller has checked the provider's answer and found the user.
+ * Signs in a user an external identity provider has vouched for (OpenID Connect), or who has just chosen a
+ * password through an invitation link: the same session as a password sign-in. The caller has checked the proof.
  */
-export async function signInVerifiedUser(ctx: Ctx, userId: number, previousSecret: string | null): Promise<{ secret: string }> {
+export async function signInVerifiedUser(
+  ctx: Ctx,
+  userId: number,
+  previousSecret: string | null,
+  method: 'oidc' | 'invitation' = 'oidc',
+): Promise<{ secret: string }> {
   requireAccess(ctx, 'auth.signIn', {});
-  return startSession(ctx, userId, 'oidc', previousSecret);
+  return startSession(ctx, userId, method, previousSecret);
 }
 
 /** Starts a new session with a new secret; the browser's previous session (if any) ends in the same transaction. */
-async function startSession(ctx: Ctx, userId: number, method: 'password' | 'demo' | 'oidc', previousSecret: string | null): Promise<{ secret: string }> {
+async function startSession(
+  ctx: Ctx,
+  userId: number,
+  method: 'password' | 'demo' | 'oidc' | 'invitation',
+  previousSecret: string | null,
+): Promise<{ secret: string }> {
   // A new sign-in always reads the user afresh (e.g. roles changed by another process).
   invalidateActor(userId);
   const actor = await loadActor(ctx, userId, 'session');

@@ -13,7 +13,7 @@ import type { FieldErrors } from '../errors.js';
 import { CONTROL_MESSAGE, hasControlCharacters, visitStrings } from '../strings.js';
 
 /** Fields whose value is a secret, compared and never stored as text: not scanned for CPR numbers. */
-export const CPR_ALLOWED: ReadonlySet<string> = new Set(['_csrf', 'password']);
+export const CPR_ALLOWED: ReadonlySet<string> = new Set(['_csrf', 'password', 'passwordAgain']);
 
 /** The fields of the given request parts that hold a control character (empty when there is none). */
 export function controlCharacterErrors(parts: readonly unknown[]): FieldErrors {

@@ -18,7 +18,13 @@ export function loggerOptions(level: string | undefined, stream?: Destination): 
     level,
     ...(stream ? { stream } : {}),
     serializers: {
-      req: (req: LoggedRequest) => ({ method: req.method, path: String(req.url ?? '').split('?')[0] }),
+      // An invitation link's path is its credential: logged without the token.
+      req: (req: LoggedRequest) => ({
+        method: req.method,
+        path: String(req.url ?? '')
+          .split('?')[0]!
+          .replace(/^\/invitation\/[^/]+/, '/invitation/…'),
+      }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       err: (err: LoggedError) => ({
         type: err.name ?? 'Error',

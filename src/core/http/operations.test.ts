@@ -66,7 +66,11 @@ describe('the request log', () => {
       remoteAddress: '192.0.2.44',
     });
     assert.equal(res.statusCode, 200);
+    const invitationToken = 'Q'.repeat(43);
+    await app.inject({ method: 'GET', url: `/invitation/${invitationToken}`, headers: { accept: 'text/html' } });
     await app.close();
+    assert.ok(lines.join('').includes('/invitation/…'), 'an invitation link is logged without its token');
+    assert.ok(!lines.join('').includes(invitationToken), 'the log holds an invitation token');
     const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const mine = entries.filter((e) => e.reqId === res.headers['x-request-id']);
     assert.ok(mine.length >= 2, lines.join(''));

@@ -61,8 +61,11 @@ const PUBLIC_READS = new Set([
   'GET /api/agreements/:id/comments',
 ]);
 
-/** Open to anyone because signing in goes through them; they redirect (or answer 404 when no broker is configured), never show data. */
-const SIGN_IN_STEPS = new Set(['GET /login/oidc', 'GET /login/oidc/callback']);
+/**
+ * Open to anyone because signing in goes through them; they redirect (or answer 404 when no broker is configured),
+ * never show data — the invitation page shows its own user's name only to whoever holds the link.
+ */
+const SIGN_IN_STEPS = new Set(['GET /login/oidc', 'GET /login/oidc/callback', 'GET /invitation/:token']);
 
 const EXPECTATIONS_DIR = path.resolve('src/testing/access');
 

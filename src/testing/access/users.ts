@@ -51,6 +51,20 @@ export const accessExpectations: AccessExpectation[] = [
     note: 'an empty form is a 400 (no version) for the secretariat; deactivating oneself is refused anyway',
   },
   { route: 'POST /brugere/:id/aktiver', url: async (db) => `/brugere/${await userOf('demo-sekretariat')(db)}/aktiver`, allowed: ['sekretariat'], isForm: true },
+  {
+    route: 'POST /brugere/:id/invitation',
+    url: async (db) => `/brugere/${await userOf('demo-myndighed')(db)}/invitation`,
+    allowed: ['administrator'],
+    isForm: true,
+    note: "a Holbæk user: Holbæk's administrator sends the invitation (or 409 when there is nothing to send); Holbæk's other users get 403, others 404",
+  },
+  {
+    route: 'GET /invitation/:token',
+    url: '/invitation/ukendt-link',
+    allowed: ALL,
+    note: 'the link is its own credential: an unknown one is a Danish 404 page for everyone',
+  },
+  { route: 'POST /invitation/:token', url: '/invitation/ukendt-link', allowed: ALL, isForm: true, note: 'an unknown link: 404 page for everyone' },
   { route: 'GET /login/oidc', url: '/login/oidc', allowed: ALL, note: 'not configured in tests: 404 for everyone' },
   { route: 'GET /login/oidc/callback', url: '/login/oidc/callback', allowed: ALL, note: 'not configured in tests: 404 for everyone' },
 ];

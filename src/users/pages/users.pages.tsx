@@ -7,7 +7,7 @@ import { SESSION_HOURS } from '../../core/auth/auth.service.js';
 import { HttpError, type FieldErrors } from '../../core/errors.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../core/http/app.js';
 import { finishOidcSignIn, OIDC_ATTEMPT_MINUTES, startOidcSignIn } from '../oidc.service.js';
-import { changeRoleMapping, inviteForm, inviteUser, setUserActive, updateUser, userDetail, userList } from '../users.service.js';
+import { changeRoleMapping, inviteForm, inviteUser, resendInvitation, setUserActive, updateUser, userDetail, userList } from '../users.service.js';
 import { InvitedPage, InvitePage, SignInRefusedPage, UserListPage, UserPage, type FormValues } from './users.view.js';
 
 /** The state of the sign-in this browser began (the callback must match it). */
@@ -91,7 +91,7 @@ export function userPages(app: FastifyInstance, ctx: AppContext) {
   app.post('/brugere', { schema: { hide: true } }, async (req, reply) => {
     try {
       const made = await inviteUser(req.ctx, body(req));
-      return reply.page({ title: 'Brugeren er oprettet', breadcrumbs: [...crumbs, { label: made.username }], body: <InvitedPage {...made} /> });
+      return reply.page({ title: 'Brugeren er oprettet', breadcrumbs: [...crumbs, { label: made.username }], body: <InvitedPage {...made} isNew /> });
     } catch (error) {
       if (error instanceof HttpError && error.statusCode === 400) return showInvite(req, reply, body(req), error.fieldErrors);
       throw error;
@@ -100,6 +100,19 @@ export function userPages(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/brugere/:id', { schema: { hide: true } }, (req, reply) => showUser(req, reply));
   app.post('/brugere/:id', { schema: { hide: true } }, (req, reply) => changeUser(req, reply, () => updateUser(req.ctx, idOf(req), body(req))));
+  app.post('/brugere/:id/invitation', { schema: { hide: true } }, async (req, reply) => {
+    try {
+      const sent = await resendInvitation(req.ctx, idOf(req));
+      return reply.page({
+        title: 'Invitationen er sendt igen',
+        breadcrumbs: [...crumbs, { label: sent.username }],
+        body: <InvitedPage {...sent} isNew={false} />,
+      });
+    } catch (error) {
+      if (error instanceof HttpError && error.statusCode === 409) return showUser(req, reply, { message: error.message, status: 409 });
+      throw error;
+    }
+  });
   app.post('/brugere/:id/deaktiver', { schema: { hide: true } }, (req, reply) =>
     changeUser(req, reply, () => setUserActive(req.ctx, idOf(req), false, { version: body(req).version })),
   );

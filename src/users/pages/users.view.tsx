@@ -1,12 +1,14 @@
 /**
- * @module The user administration pages: the organisation's users, the invitation form (and the one-time
- * password it gives), a user's page with roles and deactivation, and the refusal page of a broker sign-in.
+ * @module The user administration pages: the organisation's users with their invitations, the invitation form and
+ * what it gave (an e-mail on its way, or the link to hand over, shown once), a user's page with the invitation,
+ * roles and deactivation, and the refusal page of a broker sign-in.
  */
 import type { FC } from 'hono/jsx';
 import { ROLE_LABELS, type Role } from '../../core/auth/actor.js';
 import type { FieldErrors } from '../../core/errors.js';
 import { Alert, CheckboxGroup, CsrfField, DescriptionList, ErrorSummary, Field, Select, type Option } from '../../core/web/components.js';
-import type { UserView } from '../users.service.js';
+import { formatDateTime } from '../../core/format.js';
+import type { InvitationView, IssuedInvitation, UserView } from '../users.service.js';
 
 export type FormValues = Record<string, unknown>;
 const str = (v: unknown) => (Array.isArray(v) ? String(v[0] ?? '') : v === undefined || v === null ? undefined : String(v));
@@ -56,6 +58,7 @@ export const UserListPage: FC<{
           <th scope="col">Brugernavn</th>
           <th scope="col">Roller</th>
           <th scope="col">Logger ind med</th>
+          <th scope="col">Invitation</th>
           <th scope="col">Status</th>
         </tr>
       </thead>
@@ -68,6 +71,7 @@ export const UserListPage: FC<{
             <td>{u.username}</td>
             <td>{roleNames(u.roles)}</td>
             <td>{signInOf(u)}</td>
+            <td>{u.invitation ? invitationSummary(u.invitation) : '–'}</td>
             <td>{u.isActive ? 'Aktiv' : 'Deaktiveret'}</td>
           </tr>
         ))}
@@ -138,19 +142,25 @@ const RoleMappingSection: FC<RoleMappingModel & { csrf: string; values?: FormVal
 );
 
 const signInOf = (u: UserView) =>
-  [u.hasPassword ? 'adgangskode' : '', u.subjects.length ? 'identitetsbroker' : ''].filter(Boolean).join(' og ') || 'demo/ingen';
+  [
+    u.hasPassword ? 'adgangskode' : u.invitation?.kind === 'password' ? 'adgangskode (vælges via invitationen)' : '',
+    u.subjects.length ? 'identitetsbroker' : '',
+  ]
+    .filter(Boolean)
+    .join(' og ') || 'demo/ingen';
 
 export const InvitePage: FC<{
   organisation: string;
   roleOptions: Option[];
   hasBroker: boolean;
   brokerName?: string;
+  hasMail: boolean;
   csrf: string;
   values?: FormValues;
   errors?: FieldErrors;
 }> = (m) => {
   const v = m.values ?? {};
-  const signInOptions = [{ value: 'password', label: 'Brugernavn og adgangskode (Ramme laver en engangskode)' }];
+  const signInOptions = [{ value: 'password', label: 'Brugernavn og adgangskode (brugeren vælger selv sin adgangskode via et link)' }];
   if (m.hasBroker) signInOptions.push({ value: 'oidc', label: `${m.brokerName ?? 'Identitetsbroker'} (brugerens id hos brokeren)` });
   return (
     <>
@@ -168,7 +178,20 @@ export const InvitePage: FC<{
           errors={m.errors}
           required
         />
-        <Field name="email" type="email" label={LABELS.email} value={str(v.email)} maxlength={254} errors={m.errors} autocomplete="off" />
+        <Field
+          name="email"
+          type="email"
+          label={LABELS.email}
+          hint={
+            m.hasMail
+              ? 'Invitationen sendes hertil. Uden en adresse viser Ramme dig linket, så du selv kan give det videre.'
+              : 'Der er ingen mailserver sat op: Ramme viser dig invitationens link, så du selv kan give det videre.'
+          }
+          value={str(v.email)}
+          maxlength={254}
+          errors={m.errors}
+          autocomplete="off"
+        />
         <CheckboxGroup name="roles" legend={LABELS.roles} options={m.roleOptions} values={list(v.roles)} errors={m.errors} />
         <Select name="signIn" label={LABELS.signIn} options={signInOptions} value={str(v.signIn) ?? 'password'} errors={m.errors} />
         {m.hasBroker && (
@@ -189,20 +212,52 @@ export const InvitePage: FC<{
   );
 };
 
-export const InvitedPage: FC<{ username: string; id: number; password: string | null }> = (m) => (
+const MAIL_LABELS = { udleveret: 'link udleveret', sendes: 'e-mail sendes', sendt: 'e-mail sendt', fejlet: 'e-mail kunne ikke sendes' } as const;
+
+/** "Afventer (e-mail sendt)", "Udløbet", "Accepteret": what the list shows per user. */
+export const invitationSummary = (i: InvitationView) =>
+  i.status === 'afventer' ? `${i.statusLabel} (${i.kind === 'oidc' && i.mail === 'udleveret' ? 'første login' : MAIL_LABELS[i.mail]})` : i.statusLabel;
+
+const invitationItems = (i: InvitationView): Array<[string, string]> => [
+  ['Invitation', invitationSummary(i)],
+  ['Inviteret', formatDateTime(i.invitedAt)],
+  ...(i.expiresAt && i.status !== 'accepteret' ? ([['Linket virker til', formatDateTime(i.expiresAt)]] as Array<[string, string]>) : []),
+  ...(i.acceptedAt ? ([['Accepteret', formatDateTime(i.acceptedAt)]] as Array<[string, string]>) : []),
+  ...(i.mailTo ? ([['Sendt til', `${i.mailTo}${i.mailSentAt ? `, ${formatDateTime(i.mailSentAt)}` : ''}`]] as Array<[string, string]>) : []),
+  ...(i.mailError && !i.mailSentAt ? ([['Fejl ved afsendelse', i.mailError]] as Array<[string, string]>) : []),
+];
+
+export const InvitedPage: FC<IssuedInvitation & { isNew: boolean }> = (m) => (
   <>
-    <h1>Brugeren er oprettet</h1>
-    {m.password ? (
-      <Alert kind="success" heading={`Engangskode til ${m.username}`}>
+    <h1>{m.isNew ? 'Brugeren er oprettet' : 'Invitationen er sendt igen'}</h1>
+    {m.delivery === 'mail' ? (
+      <Alert kind="success" heading={`Invitationen sendes til ${m.mailTo}`}>
         <p>
-          Giv brugeren koden ad en sikker vej. Den vises kun denne ene gang: <code>{m.password}</code>
+          {m.kind === 'password'
+            ? 'E-mailen med et link, hvor brugeren selv vælger sin adgangskode, sendes inden for et minut.'
+            : `E-mailen, der beder brugeren logge ind med ${m.brokerName ?? 'identitetsbrokeren'}, sendes inden for et minut.`}
+          {m.expiresAt && ` Linket virker én gang og til ${formatDateTime(m.expiresAt)}.`}
+        </p>
+      </Alert>
+    ) : m.link ? (
+      <Alert kind="warning" heading={`Link til ${m.username}`}>
+        <p>
+          Ramme sender ikke invitationen på e-mail: {m.noMailReason}. Giv selv brugeren linket ad en sikker vej. Det vises kun denne ene gang, virker én gang og
+          til {m.expiresAt ? formatDateTime(m.expiresAt) : ''}:
+        </p>
+        <p>
+          <code class="ramme-invitation-link">{m.link}</code>
         </p>
       </Alert>
     ) : (
-      <Alert kind="success" heading={`${m.username} kan nu logge ind via identitetsbrokeren`} />
+      <Alert kind="success" heading={`${m.username} kan logge ind med ${m.brokerName ?? 'identitetsbrokeren'}`}>
+        <p>
+          Ramme sender ikke invitationen på e-mail: {m.noMailReason}. Bed selv brugeren logge ind på <code>{m.loginUrl}</code>.
+        </p>
+      </Alert>
     )}
     <p>
-      <a href={`/brugere/${m.id}`}>Gå til brugeren</a> · <a href="/brugere">Alle brugere</a>
+      <a href={`/brugere/${m.userId}`}>Gå til brugeren</a> · <a href="/brugere">Alle brugere</a>
     </p>
   </>
 );
@@ -233,8 +288,18 @@ export const UserPage: FC<{
           ['Roller', roleNames(u.roles)],
           ['Logger ind med', signInOf(u)],
           ['Status', u.isActive ? 'Aktiv' : 'Deaktiveret'],
+          ...(u.invitation ? invitationItems(u.invitation) : []),
         ]}
       />
+      {m.canManage && u.isActive && canResend(u) && (
+        <form method="post" action={`/brugere/${u.id}/invitation`}>
+          <CsrfField token={m.csrf} />
+          <button type="submit" class="button button-secondary">
+            Send invitationen igen
+          </button>
+          <p class="form-hint">Brugeren får et nyt link; det gamle holder op med at virke.</p>
+        </form>
+      )}
       {m.canManage && (
         <>
           <h2>Ret brugeren</h2>
@@ -266,6 +331,9 @@ export const UserPage: FC<{
     </>
   );
 };
+
+/** Only an invitation that is not accepted is sent again (a local account without a password may also get its first). */
+const canResend = (u: UserView) => (u.invitation ? u.invitation.status !== 'accepteret' : !u.hasPassword && !u.subjects.length);
 
 export const SignInRefusedPage: FC<{ heading: string; message: string }> = (m) => (
   <>
