@@ -98,6 +98,10 @@ export const CasesPage = (p: Awaited<ReturnType<typeof listCases>>) => (
 
 const SAVED: Record<string, string> = { trin: 'Trinnet er registreret.', svar: 'Svaret er gemt.', afsluttet: 'Dialogsagen er afsluttet.', aabnet: 'Dialogsagen er åbnet.' };
 
+/** Whether the form the errors belong to is on the page (else they are shown at the top). */
+const isShown = (p: CaseView & { form?: string }) =>
+  (p.form === 'trin' && p.canEdit && !!p.nextStep) || (p.form === 'svar' && !!p.ownAnswer) || (p.form === 'afslut' && p.canClose);
+
 export const CasePage = (p: CaseView & FormProps & { saved?: string; form?: 'trin' | 'svar' | 'afslut' }) => {
   const c = p.dialogue;
   const errorsOf = (form: string) => (p.form === form ? p.errors : undefined);
@@ -108,6 +112,7 @@ export const CasePage = (p: CaseView & FormProps & { saved?: string; form?: 'tri
         {c.procedure_name}: {c.offering_name}
       </h1>
       {p.saved && SAVED[p.saved] && <Alert kind="success" heading={SAVED[p.saved]} />}
+      {p.errors && !isShown(p) && <ErrorSummary errors={p.errors} labels={LABELS} />}
       <dl class="ramme-dl">
         <dt>Tilbud</dt>
         <dd>
