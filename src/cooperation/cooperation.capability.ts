@@ -53,8 +53,20 @@ export const cooperation: Capability = {
   ],
   seed: seedCooperation,
   beforeOfferingClosed: closureRefusal,
-  dueItems: async (ctx) => [...(await meetingDueItems(ctx)), ...(await announcementDueItems(ctx)), ...(await consultationDueItems(ctx)), ...(await dialogueDueItems(ctx))],
-  permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions, ...activityPermissions, ...consultationPermissions, ...protectionPermissions },
+  dueItems: async (ctx) => [
+    ...(await meetingDueItems(ctx)),
+    ...(await announcementDueItems(ctx)),
+    ...(await consultationDueItems(ctx)),
+    ...(await dialogueDueItems(ctx)),
+  ],
+  permissions: {
+    ...cooperationPermissions,
+    ...meetingPermissions,
+    ...announcementPermissions,
+    ...activityPermissions,
+    ...consultationPermissions,
+    ...protectionPermissions,
+  },
   auditEntities: {
     ...meetingAuditEntities,
     ...activityAuditEntities,

@@ -113,7 +113,16 @@ export async function openCase(ctx: Ctx, offeringId: number, data: unknown): Pro
         entity: 'coop_dialogue_case',
         entityId: id,
         action: 'create',
-        after: { areaCode: area.code, offeringId, triggerId: rule.id, procedure: row.procedure_name, reason: row.reason, deadline: row.deadline, status: 'aaben', steps: procedure.steps },
+        after: {
+          areaCode: area.code,
+          offeringId,
+          triggerId: rule.id,
+          procedure: row.procedure_name,
+          reason: row.reason,
+          deadline: row.deadline,
+          status: 'aaben',
+          steps: procedure.steps,
+        },
       });
       return id;
     });
@@ -142,8 +151,7 @@ export async function recordStep(ctx: Ctx, id: number, data: unknown): Promise<n
     const next = steps.find((s) => s.done_on === null);
     if (!next || next.sort !== input.sort) throw conflict('Trinnet er allerede registreret, eller et tidligere trin mangler. Genindlæs siden.');
     const previous = steps.filter((s) => s.sort < next.sort).at(-1);
-    if (previous?.done_on && input.doneOn < previous.done_on)
-      throw badRequest(INVALID, { doneOn: ['Et trin kan ikke være udført før det forrige trin.'] });
+    if (previous?.done_on && input.doneOn < previous.done_on) throw badRequest(INVALID, { doneOn: ['Et trin kan ikke være udført før det forrige trin.'] });
     const version = await repo.recordStep(trx, id, next.sort, { done_on: input.doneOn, note: input.note, done_by: ctx.actor!.username });
     if (version === null) throw conflict('Trinnet er allerede registreret. Genindlæs siden.');
     await audit(trx, ctx, {
@@ -258,7 +266,12 @@ export async function dialogueDueItems(ctx: Ctx): Promise<DueGroup[]> {
       out.push({
         heading: 'Dialogsager om beskyttede tilbud at besvare',
         href: '/samarbejde/dialogsager?status=aaben',
-        items: open.map((c) => ({ title: `${c.procedure_name}: ${c.offering_name}`, href: `/samarbejde/dialogsager/${c.id}`, due: c.deadline, detail: 'kommunen har ikke svaret' })),
+        items: open.map((c) => ({
+          title: `${c.procedure_name}: ${c.offering_name}`,
+          href: `/samarbejde/dialogsager/${c.id}`,
+          due: c.deadline,
+          detail: 'kommunen har ikke svaret',
+        })),
       });
   }
   return out;

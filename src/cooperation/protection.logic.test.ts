@@ -52,7 +52,10 @@ describe('the deficit trigger', () => {
     const above = [{ tariffYear: 2027, accountsYear: 2025, deficit: '500000.01' }];
     const fired = evaluateTriggers([def], facts({ deficits: above }));
     assert.equal(fired.length, 1);
-    assert.match(fired[0]!.reason, /Takstgrundlaget for 2027 indeholder et underskud på 500\.000,01 kr\. fra regnskabsåret 2025, mere end grænsen på 500\.000,00 kr\./);
+    assert.match(
+      fired[0]!.reason,
+      /Takstgrundlaget for 2027 indeholder et underskud på 500\.000,01 kr\. fra regnskabsåret 2025, mere end grænsen på 500\.000,00 kr\./,
+    );
     const older = [
       { tariffYear: 2026, accountsYear: 2024, deficit: '900000' },
       { tariffYear: 2027, accountsYear: 2025, deficit: '100000' },

@@ -41,7 +41,11 @@ export const lastMonths = (today: string, count: number): string[] => Array.from
 export type OccupancyMonth = { date: string; occupied: number; places: number; pct: string | null };
 
 /** Contracts running on each date (start ≤ date ≤ end, no end: open-ended) against the places; no places: no figure. */
-export function monthlyOccupancy(places: number, contracts: readonly { startDate: string; endDate: string | null }[], dates: readonly string[]): OccupancyMonth[] {
+export function monthlyOccupancy(
+  places: number,
+  contracts: readonly { startDate: string; endDate: string | null }[],
+  dates: readonly string[],
+): OccupancyMonth[] {
   return dates.map((date) => {
     const occupied = contracts.filter((c) => c.startDate <= date && (c.endDate === null || c.endDate >= date)).length;
     return { date, occupied, places, pct: places > 0 ? new Decimal(occupied).times(100).div(places).toFixed(1) : null };
@@ -93,7 +97,8 @@ function noticeFiring(rule: TriggerRule, facts: TriggerFacts): Firing | null {
 export function evaluateTriggers(rules: readonly TriggerRule[], facts: TriggerFacts): Firing[] {
   const out: Firing[] = [];
   for (const rule of rules) {
-    const firing = rule.kind === 'belaegning' ? occupancyFiring(rule, facts) : rule.kind === 'underskud' ? deficitFiring(rule, facts) : noticeFiring(rule, facts);
+    const firing =
+      rule.kind === 'belaegning' ? occupancyFiring(rule, facts) : rule.kind === 'underskud' ? deficitFiring(rule, facts) : noticeFiring(rule, facts);
     if (firing) out.push(firing);
   }
   return out;

@@ -41,7 +41,11 @@ const protectedBase = (db: Queryable) =>
 /** The protected offerings (mest specialiseret, forstærket samarbejde) located in the municipalities, by name. */
 export async function protectedOfferings(db: Queryable, municipalityCodes: readonly number[]) {
   if (!municipalityCodes.length) return [];
-  return protectedBase(db).where('o.municipality_code', 'in', [...municipalityCodes]).orderBy('o.name').orderBy('o.id').execute();
+  return protectedBase(db)
+    .where('o.municipality_code', 'in', [...municipalityCodes])
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .execute();
 }
 export type ProtectedRow = Awaited<ReturnType<typeof protectedOfferings>>[number];
 
@@ -81,11 +85,23 @@ export type TriggerRow = Awaited<ReturnType<typeof triggersOn>>[number];
 
 /** Every rule of an area (all periods), newest period first. */
 export async function triggersOfArea(db: Queryable, areaId: number) {
-  return db.selectFrom('coop_protection_trigger as t').select([...triggerColumns]).where('t.area_id', '=', areaId).orderBy('t.valid_from', 'desc').orderBy('t.id').execute();
+  return db
+    .selectFrom('coop_protection_trigger as t')
+    .select([...triggerColumns])
+    .where('t.area_id', '=', areaId)
+    .orderBy('t.valid_from', 'desc')
+    .orderBy('t.id')
+    .execute();
 }
 
 export async function findTrigger(db: Queryable, id: number) {
-  return (await db.selectFrom('coop_protection_trigger as t').select([...triggerColumns]).where('t.id', '=', id).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('coop_protection_trigger as t')
+      .select([...triggerColumns])
+      .where('t.id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export type TriggerValues = {
@@ -261,7 +277,8 @@ export async function recordStep(db: Queryable, caseId: number, sort: number, ro
     .returning('sort')
     .executeTakeFirst();
   if (!done) return null;
-  return (await db.updateTable('coop_dialogue_case').set({ version: sql`version + 1` }).where('id', '=', caseId).returning('version').executeTakeFirstOrThrow()).version;
+  return (await db.updateTable('coop_dialogue_case').set({ version: sql`version + 1` }).where('id', '=', caseId).returning('version').executeTakeFirstOrThrow())
+    .version;
 }
 
 /** Closes an open case on the version read; null when it is closed or changed. */
@@ -278,7 +295,10 @@ export async function closeCase(db: Queryable, id: number, version: number, row:
   );
 }
 
-export async function insertAnswer(db: Queryable, row: { case_id: number; organisation_id: number; answer: DialogueAnswer; note: string | null; answered_by: string }) {
+export async function insertAnswer(
+  db: Queryable,
+  row: { case_id: number; organisation_id: number; answer: DialogueAnswer; note: string | null; answered_by: string },
+) {
   return (await db.insertInto('coop_dialogue_answer').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 

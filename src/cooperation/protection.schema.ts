@@ -10,10 +10,7 @@ import { DIALOGUE_ANSWERS, DIALOGUE_STATUSES, NOTICE_KINDS, TRIGGER_KINDS } from
 export const ZProtectionParams = ZIdParams;
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
-const zVersion = z.preprocess(
-  blankToUndefined,
-  z.coerce.number().int().min(0).max(2147483647).optional().describe('Den version, ændringen bygger på'),
-);
+const zVersion = z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(2147483647).optional().describe('Den version, ændringen bygger på'));
 const zOptDate = z.preprocess(blankToUndefined, zDate.optional());
 /** "1.250.000,50" or "1250000.50" → "1250000.50". */
 const danishDecimal = (v: string) => {

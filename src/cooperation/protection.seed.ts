@@ -27,7 +27,13 @@ const RULES: Record<string, RuleSpec[]> = {
     { kind: 'varsel', deadlineDays: 30, note: 'Det forstærkede samarbejde: varsel om ændringer drøftes, før der træffes beslutning.' },
   ],
   sjaelland: [
-    { kind: 'belaegning', sharePct: '80', months: 3, deadlineDays: 30, note: 'Demo: lav belægning i et tilbud, som området har udpeget som særligt specialiseret.' },
+    {
+      kind: 'belaegning',
+      sharePct: '80',
+      months: 3,
+      deadlineDays: 30,
+      note: 'Demo: lav belægning i et tilbud, som området har udpeget som særligt specialiseret.',
+    },
     { kind: 'varsel', deadlineDays: 30, note: 'Demo: varsel om lukning eller færre pladser.' },
   ],
 };
@@ -44,7 +50,13 @@ const PROCEDURES: Record<string, { name: string; steps: string[] }> = {
   },
   nordjylland: {
     name: 'Forstærket dialog',
-    steps: ['Varsel til sekretariatet', 'Skærpet dialog mellem driftsherre og kommuner', 'Ekspertpanelets vurdering', 'Indstilling til Den Administrative Styregruppe', 'Beslutning'],
+    steps: [
+      'Varsel til sekretariatet',
+      'Skærpet dialog mellem driftsherre og kommuner',
+      'Ekspertpanelets vurdering',
+      'Indstilling til Den Administrative Styregruppe',
+      'Beslutning',
+    ],
   },
   sjaelland: { name: 'Fælles dialog', steps: ['Varsel til sekretariatet', 'Dialog med kommunerne', 'Behandling i styregruppen', 'Beslutning'] },
 };
@@ -99,12 +111,21 @@ export async function seedProtection({ db, clock, log }: SeedContext): Promise<v
     const dates = lastMonths(today, 12);
     const codes = [...new Set(offerings.map((o) => o.municipality_code))];
     const contracts = await contractsForCapacity(db, { from: dates[0]!, to: today }, { offeringCodes: codes, buyerCodes: [] });
-    const rules = await db.selectFrom('coop_protection_trigger').select(['id', 'kind', 'share_pct', 'months', 'amount', 'deadline_days']).where('area_id', '=', area.id).orderBy('id').execute();
+    const rules = await db
+      .selectFrom('coop_protection_trigger')
+      .select(['id', 'kind', 'share_pct', 'months', 'amount', 'deadline_days'])
+      .where('area_id', '=', area.id)
+      .orderBy('id')
+      .execute();
     const occupancyRule = rules.find((r) => r.kind === 'belaegning')!;
     const rule = { id: occupancyRule.id, kind: occupancyRule.kind, sharePct: String(occupancyRule.share_pct), months: occupancyRule.months, amount: null };
     const fires = offerings
       .map((o) => {
-        const occupancy = monthlyOccupancy(o.places, contracts.filter((c) => c.offeringId === o.id), dates);
+        const occupancy = monthlyOccupancy(
+          o.places,
+          contracts.filter((c) => c.offeringId === o.id),
+          dates,
+        );
         return { o, firing: evaluateTriggers([rule], { today, occupancy, deficits: [], notices: [] })[0] };
       })
       .find((x) => x.firing);
@@ -148,7 +169,12 @@ export async function seedProtection({ db, clock, log }: SeedContext): Promise<v
           sort: i + 1,
           label,
           done_on: i < done ? addDays(opened, i * 7) : null,
-          note: i === 0 ? 'Driftsherren har meddelt sekretariatet, at belægningen er faldet i flere måneder.' : i < done ? 'Vurderingen er sendt til kommunerne.' : null,
+          note:
+            i === 0
+              ? 'Driftsherren har meddelt sekretariatet, at belægningen er faldet i flere måneder.'
+              : i < done
+                ? 'Vurderingen er sendt til kommunerne.'
+                : null,
           done_by: i < done ? 'system' : null,
           done_at: i < done ? new Date(`${addDays(opened, i * 7)}T12:00:00Z`) : null,
         })),

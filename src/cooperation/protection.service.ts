@@ -237,7 +237,13 @@ export async function updateTrigger(ctx: Ctx, id: number, data: unknown, ifMatch
       valid_from: t.valid_from,
       valid_to: t.valid_to,
     };
-    await audit(trx, ctx, { entity: 'coop_protection_trigger', entityId: id, action: 'update', before: auditRule(before, area.code), after: auditRule(values, area.code) });
+    await audit(trx, ctx, {
+      entity: 'coop_protection_trigger',
+      entityId: id,
+      action: 'update',
+      before: auditRule(before, area.code),
+      after: auditRule(values, area.code),
+    });
     return updated.version;
   });
 }

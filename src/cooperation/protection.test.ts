@@ -37,7 +37,12 @@ after(() => t.close());
 
 const page = (s: Session | null, url: string) => t.as(s, { method: 'GET', url, headers: { accept: 'text/html' } });
 const post = (s: Session, url: string, fields: Record<string, string | number>) =>
-  t.as(s, { method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: form({ _csrf: s.csrf, ...fields }) });
+  t.as(s, {
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    payload: form({ _csrf: s.csrf, ...fields }),
+  });
 const auditCount = async (entity: string) => (await t.db.selectFrom('audit_log').select('id').where('entity', '=', entity).execute()).length;
 const ruleId = async (kind: string) =>
   (
@@ -66,7 +71,11 @@ describe('the protected offerings API', () => {
   });
 
   it('lists the dialogue cases of an area with their procedure and steps', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/dialogue-cases?area=sjaelland&status=aaben', headers: { authorization: `Bearer ${readerToken}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/dialogue-cases?area=sjaelland&status=aaben',
+      headers: { authorization: `Bearer ${readerToken}` },
+    });
     assert.equal(res.statusCode, 200, res.body);
     const c = (res.json().cases as { id: number; procedure: string; stepsDone: number; steps: number; status: string }[]).find((x) => x.id === demoCase.id)!;
     assert.deepEqual([c.procedure, c.stepsDone, c.steps, c.status], ['Fælles dialog', 1, 4, 'aaben']);
@@ -160,7 +169,9 @@ describe('a notice, and opening the dialogue case of a firing trigger', () => {
   });
 
   it('takes each party’s own versioned answer, not the operator’s, a reader’s or the secretariat’s', async () => {
-    const isHolbaekOperator = (await t.db.selectFrom('app_user').select('organisation_id').where('username', '=', 'demo-myndighed').executeTakeFirstOrThrow()).organisation_id === demoCase.operator_org_id;
+    const isHolbaekOperator =
+      (await t.db.selectFrom('app_user').select('organisation_id').where('username', '=', 'demo-myndighed').executeTakeFirstOrThrow()).organisation_id ===
+      demoCase.operator_org_id;
     const party = isHolbaekOperator ? naestved : holbaek;
     const url = `/samarbejde/dialogsager/${caseId}/svar`;
     assert.equal((await post(reader, url, { answer: 'bevar', version: 0 })).statusCode, 403);
@@ -183,21 +194,42 @@ describe('a notice, and opening the dialogue case of a firing trigger', () => {
     assert.equal((await step(1)).statusCode, 303);
     assert.equal((await step(1)).statusCode, 409, 'already recorded');
     const c = await t.db.selectFrom('coop_dialogue_case').select('version').where('id', '=', caseId).executeTakeFirstOrThrow();
-    const early = await post(secretariat, `/samarbejde/dialogsager/${caseId}/afslut`, { outcome: 'Tilbuddet bevares.', closedOn: '2026-12-01', version: c.version });
+    const early = await post(secretariat, `/samarbejde/dialogsager/${caseId}/afslut`, {
+      outcome: 'Tilbuddet bevares.',
+      closedOn: '2026-12-01',
+      version: c.version,
+    });
     assert.equal(early.statusCode, 409);
     assert.match(early.body, /alle trin er registreret/);
     for (const sort of [2, 3, 4]) assert.equal((await step(sort)).statusCode, 303);
-    const s1 = await t.db.selectFrom('coop_dialogue_step').select(['done_by', 'done_on']).where('case_id', '=', caseId).where('sort', '=', 1).executeTakeFirstOrThrow();
+    const s1 = await t.db
+      .selectFrom('coop_dialogue_step')
+      .select(['done_by', 'done_on'])
+      .where('case_id', '=', caseId)
+      .where('sort', '=', 1)
+      .executeTakeFirstOrThrow();
     assert.deepEqual([s1.done_by, s1.done_on], ['demo-sekretariat', '2026-12-01']);
     const v = (await t.db.selectFrom('coop_dialogue_case').select('version').where('id', '=', caseId).executeTakeFirstOrThrow()).version;
-    assert.equal((await post(secretariat, `/samarbejde/dialogsager/${caseId}/afslut`, { outcome: 'Ok', closedOn: '2026-12-01', version: v - 1 })).statusCode, 409, 'stale');
+    assert.equal(
+      (await post(secretariat, `/samarbejde/dialogsager/${caseId}/afslut`, { outcome: 'Ok', closedOn: '2026-12-01', version: v - 1 })).statusCode,
+      409,
+      'stale',
+    );
     assert.equal((await post(holbaek, `/samarbejde/dialogsager/${caseId}/afslut`, { outcome: 'Ok', closedOn: '2026-12-01', version: v })).statusCode, 403);
-    const closed = await post(secretariat, `/samarbejde/dialogsager/${caseId}/afslut`, { outcome: 'Tilbuddet bevares med færre pladser.', closedOn: '2026-12-01', version: v });
+    const closed = await post(secretariat, `/samarbejde/dialogsager/${caseId}/afslut`, {
+      outcome: 'Tilbuddet bevares med færre pladser.',
+      closedOn: '2026-12-01',
+      version: v,
+    });
     assert.equal(closed.statusCode, 303, closed.body);
     const done = await t.db.selectFrom('coop_dialogue_case').select(['status', 'outcome']).where('id', '=', caseId).executeTakeFirstOrThrow();
     assert.deepEqual([done.status, done.outcome], ['afsluttet', 'Tilbuddet bevares med færre pladser.']);
     const party = holbaek;
-    assert.notEqual((await post(party, `/samarbejde/dialogsager/${caseId}/svar`, { answer: 'bevar', version: 2 })).statusCode, 303, 'a closed case takes no answer');
+    assert.notEqual(
+      (await post(party, `/samarbejde/dialogsager/${caseId}/svar`, { answer: 'bevar', version: 2 })).statusCode,
+      303,
+      'a closed case takes no answer',
+    );
     const page1 = await page(reader, `/samarbejde/dialogsager/${caseId}`);
     assert.match(page1.body, /registreret af demo-sekretariat/);
     assert.match(page1.body, /Tilbuddet bevares med færre pladser/);

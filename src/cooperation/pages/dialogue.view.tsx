@@ -31,7 +31,13 @@ export const CasesPage = (p: Awaited<ReturnType<typeof listCases>>) => (
       Hovedstaden nødbremsen) trin for trin.
     </p>
     <form method="get" action={casesBase} class="ramme-filters">
-      <Select name="area" label="Rammeaftaleområde" value={p.area?.code ?? ''} emptyLabel="Alle områder" options={p.areas.map((a) => ({ value: a.code, label: a.name }))} />
+      <Select
+        name="area"
+        label="Rammeaftaleområde"
+        value={p.area?.code ?? ''}
+        emptyLabel="Alle områder"
+        options={p.areas.map((a) => ({ value: a.code, label: a.name }))}
+      />
       <Select
         name="status"
         label="Status"
@@ -96,7 +102,12 @@ export const CasesPage = (p: Awaited<ReturnType<typeof listCases>>) => (
   </>
 );
 
-const SAVED: Record<string, string> = { trin: 'Trinnet er registreret.', svar: 'Svaret er gemt.', afsluttet: 'Dialogsagen er afsluttet.', aabnet: 'Dialogsagen er åbnet.' };
+const SAVED: Record<string, string> = {
+  trin: 'Trinnet er registreret.',
+  svar: 'Svaret er gemt.',
+  afsluttet: 'Dialogsagen er afsluttet.',
+  aabnet: 'Dialogsagen er åbnet.',
+};
 
 /** Whether the form the errors belong to is on the page (else they are shown at the top). */
 const isShown = (p: CaseView & { form?: string }) =>
@@ -210,7 +221,14 @@ export const CasePage = (p: CaseView & FormProps & { saved?: string; form?: 'tri
               required
               options={DIALOGUE_ANSWERS.map((a) => ({ value: a, label: DIALOGUE_ANSWER_LABELS[a] }))}
             />
-            <TextArea name="note" label="Bemærkning" rows={3} value={fieldValue(valuesOf('svar'), 'note', p.ownAnswer.note ?? '')} errors={errorsOf('svar')} maxlength={4000} />
+            <TextArea
+              name="note"
+              label="Bemærkning"
+              rows={3}
+              value={fieldValue(valuesOf('svar'), 'note', p.ownAnswer.note ?? '')}
+              errors={errorsOf('svar')}
+              maxlength={4000}
+            />
             <button class="button button-primary" type="submit">
               Gem svaret
             </button>
@@ -224,8 +242,23 @@ export const CasePage = (p: CaseView & FormProps & { saved?: string; form?: 'tri
           <form method="post" action={`${casesBase}/${c.id}/afslut`} novalidate>
             <CsrfField token={p.csrf} />
             <input type="hidden" name="version" value={fieldValue(valuesOf('afslut'), 'version', String(c.version))} />
-            <TextArea name="outcome" label="Resultat" rows={4} value={fieldValue(valuesOf('afslut'), 'outcome')} errors={errorsOf('afslut')} required maxlength={8000} />
-            <Field name="closedOn" label="Afsluttet den" type="date" value={fieldValue(valuesOf('afslut'), 'closedOn', p.today)} errors={errorsOf('afslut')} required />
+            <TextArea
+              name="outcome"
+              label="Resultat"
+              rows={4}
+              value={fieldValue(valuesOf('afslut'), 'outcome')}
+              errors={errorsOf('afslut')}
+              required
+              maxlength={8000}
+            />
+            <Field
+              name="closedOn"
+              label="Afsluttet den"
+              type="date"
+              value={fieldValue(valuesOf('afslut'), 'closedOn', p.today)}
+              errors={errorsOf('afslut')}
+              required
+            />
             <button class="button button-primary" type="submit">
               Afslut dialogsagen
             </button>

@@ -46,7 +46,15 @@ async function showRule(req: FastifyRequest, reply: FastifyReply, id: number, va
   });
 }
 
-async function showCase(req: FastifyRequest, reply: FastifyReply, id: number, form?: 'trin' | 'svar' | 'afslut', values?: FormValues, errors?: FieldErrors, status?: number) {
+async function showCase(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  id: number,
+  form?: 'trin' | 'svar' | 'afslut',
+  values?: FormValues,
+  errors?: FieldErrors,
+  status?: number,
+) {
   const view = await getCase(req.ctx, id);
   const title = `${view.dialogue.procedure_name}: ${view.dialogue.offering_name}`;
   return reply.page({
@@ -120,7 +128,12 @@ export function protectionPages(app: FastifyInstance) {
     return reply.page({ title: 'Dialogsager om beskyttede tilbud', breadcrumbs: [...crumbs, { label: 'Dialogsager' }], body: <CasesPage {...view} /> });
   });
   app.get(`${casesBase}/:id`, HTML, (req, reply) => showCase(req, reply, pageId(req)));
-  const casePost = (path: string, form: 'trin' | 'svar' | 'afslut', names: string[], save: (req: FastifyRequest, id: number, data: Record<string, string>) => Promise<unknown>) =>
+  const casePost = (
+    path: string,
+    form: 'trin' | 'svar' | 'afslut',
+    names: string[],
+    save: (req: FastifyRequest, id: number, data: Record<string, string>) => Promise<unknown>,
+  ) =>
     app.post(`${casesBase}/:id/${path}`, HTML, (req, reply) => {
       const id = pageId(req);
       const b = formBody(req);

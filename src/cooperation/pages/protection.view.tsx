@@ -55,7 +55,13 @@ export const ProtectedListPage = (p: Awaited<ReturnType<typeof listProtected>>) 
       åbner sekretariatet en obligatorisk dialogsag med områdets kommuner.
     </p>
     <form method="get" action={base} class="ramme-filters">
-      <Select name="area" label="Rammeaftaleområde" value={p.area?.code ?? ''} emptyLabel="Alle områder" options={p.areas.map((a) => ({ value: a.code, label: a.name }))} />
+      <Select
+        name="area"
+        label="Rammeaftaleområde"
+        value={p.area?.code ?? ''}
+        emptyLabel="Alle områder"
+        options={p.areas.map((a) => ({ value: a.code, label: a.name }))}
+      />
       <div class="form-group">
         <button class="button button-secondary" type="submit">
           Vis
@@ -251,7 +257,15 @@ const NoticeForm = (p: { v: WatchView } & FormProps) => (
       required
       options={NOTICE_KINDS.map((k) => ({ value: k, label: NOTICE_KIND_LABELS[k] }))}
     />
-    <Field name="placesAfter" label="Pladser efter ændringen" hint="Kun ved færre pladser." type="number" min={0} value={fieldValue(p, 'placesAfter')} errors={p.errors} />
+    <Field
+      name="placesAfter"
+      label="Pladser efter ændringen"
+      hint="Kun ved færre pladser."
+      type="number"
+      min={0}
+      value={fieldValue(p, 'placesAfter')}
+      errors={p.errors}
+    />
     <Field name="givenOn" label="Varslet den" type="date" value={fieldValue(p, 'givenOn', p.v.today)} errors={p.errors} required />
     <Field name="effectiveOn" label="Gælder fra" type="date" value={fieldValue(p, 'effectiveOn')} errors={p.errors} required />
     <TextArea name="text" label="Varslets indhold" rows={3} value={fieldValue(p, 'text')} errors={p.errors} required maxlength={4000} />
@@ -417,13 +431,53 @@ const RuleFields = (p: FormProps & { rule?: TriggerRow }) => (
       required
       options={TRIGGER_KINDS.map((k) => ({ value: k, label: TRIGGER_KIND_LABELS[k] }))}
     />
-    <Field name="sharePct" label="Andel i procent" hint="Ved belægning: udløser, når belægningen er under andelen." value={fieldValue(p, 'sharePct', p.rule?.share_pct ? String(p.rule.share_pct).replace('.', ',') : '')} errors={p.errors} inputmode="decimal" />
-    <Field name="months" label="Måneder i træk" hint="Ved belægning." type="number" min={1} max={36} value={fieldValue(p, 'months', p.rule?.months ? String(p.rule.months) : '')} errors={p.errors} />
-    <Field name="amount" label="Beløb i kroner" hint="Ved underskud: udløser, når underskuddet er større end beløbet." value={fieldValue(p, 'amount', p.rule?.amount ? String(p.rule.amount).replace('.', ',') : '')} errors={p.errors} inputmode="decimal" />
-    <Field name="deadlineDays" label="Svarfrist i dage" hint="Fra dialogsagen åbnes, til kommunerne skal have svaret." type="number" min={1} max={365} value={fieldValue(p, 'deadlineDays', p.rule ? String(p.rule.deadline_days) : '30')} errors={p.errors} required />
+    <Field
+      name="sharePct"
+      label="Andel i procent"
+      hint="Ved belægning: udløser, når belægningen er under andelen."
+      value={fieldValue(p, 'sharePct', p.rule?.share_pct ? String(p.rule.share_pct).replace('.', ',') : '')}
+      errors={p.errors}
+      inputmode="decimal"
+    />
+    <Field
+      name="months"
+      label="Måneder i træk"
+      hint="Ved belægning."
+      type="number"
+      min={1}
+      max={36}
+      value={fieldValue(p, 'months', p.rule?.months ? String(p.rule.months) : '')}
+      errors={p.errors}
+    />
+    <Field
+      name="amount"
+      label="Beløb i kroner"
+      hint="Ved underskud: udløser, når underskuddet er større end beløbet."
+      value={fieldValue(p, 'amount', p.rule?.amount ? String(p.rule.amount).replace('.', ',') : '')}
+      errors={p.errors}
+      inputmode="decimal"
+    />
+    <Field
+      name="deadlineDays"
+      label="Svarfrist i dage"
+      hint="Fra dialogsagen åbnes, til kommunerne skal have svaret."
+      type="number"
+      min={1}
+      max={365}
+      value={fieldValue(p, 'deadlineDays', p.rule ? String(p.rule.deadline_days) : '30')}
+      errors={p.errors}
+      required
+    />
     <TextArea name="note" label="Bemærkning" rows={2} value={fieldValue(p, 'note', p.rule?.note ?? '')} errors={p.errors} maxlength={1000} />
     <Field name="validFrom" label="Gælder fra" type="date" value={fieldValue(p, 'validFrom', p.rule?.valid_from ?? '')} errors={p.errors} required />
-    <Field name="validTo" label="Gælder til" hint="Tomt: indtil videre." type="date" value={fieldValue(p, 'validTo', p.rule?.valid_to ?? '')} errors={p.errors} />
+    <Field
+      name="validTo"
+      label="Gælder til"
+      hint="Tomt: indtil videre."
+      type="date"
+      value={fieldValue(p, 'validTo', p.rule?.valid_to ?? '')}
+      errors={p.errors}
+    />
   </>
 );
 
