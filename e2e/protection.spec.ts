@@ -55,5 +55,6 @@ test('the secretariat follows a protected offering from the list to its dialogue
   await page.getByRole('button', { name: 'Tilføj udløseren' }).click();
   await expect(page.getByRole('alert')).toContainText('Gælder fra');
   await expectAccessible(page);
-  expect(errors).toEqual([]);
+  // The two refused forms answer 400 on purpose (the page shown again with the messages); nothing else may fail.
+  expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
 });
