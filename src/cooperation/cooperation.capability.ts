@@ -18,6 +18,9 @@ import { consultationIndicators } from './consultations.indicators.js';
 import { consultationPermissions } from './consultations.policy.js';
 import { closureRefusal, consultationDueItems } from './consultations.service.js';
 import { meetingPermissions } from './meetings.policy.js';
+import { dialogueDueItems } from './dialogue.service.js';
+import { protectionAuditEntities, protectionRoutes } from './protection.capability.js';
+import { protectionPermissions } from './protection.policy.js';
 import { seedCooperation } from './cooperation.seed.js';
 import { bodiesPages } from './pages/bodies.pages.js';
 import { announcementsPages } from './pages/announcements.pages.js';
@@ -38,6 +41,7 @@ export const cooperation: Capability = {
     announcementsApi(app);
     announcementsPages(app);
     consultationsRoutes(app);
+    protectionRoutes(app);
   },
   nav: [
     {
@@ -51,13 +55,26 @@ export const cooperation: Capability = {
   seed: seedCooperation,
   beforeOfferingClosed: closureRefusal,
   indicators: consultationIndicators,
-  dueItems: async (ctx) => [...(await meetingDueItems(ctx)), ...(await announcementDueItems(ctx)), ...(await consultationDueItems(ctx))],
-  permissions: { ...cooperationPermissions, ...meetingPermissions, ...announcementPermissions, ...activityPermissions, ...consultationPermissions },
+  dueItems: async (ctx) => [
+    ...(await meetingDueItems(ctx)),
+    ...(await announcementDueItems(ctx)),
+    ...(await consultationDueItems(ctx)),
+    ...(await dialogueDueItems(ctx)),
+  ],
+  permissions: {
+    ...cooperationPermissions,
+    ...meetingPermissions,
+    ...announcementPermissions,
+    ...activityPermissions,
+    ...consultationPermissions,
+    ...protectionPermissions,
+  },
   auditEntities: {
     ...meetingAuditEntities,
     ...activityAuditEntities,
     ...announcementAuditEntities,
     ...consultationAuditEntities,
+    ...protectionAuditEntities,
     coop_body: {
       label: 'Organ',
       href: (id) => `/samarbejde/organer/${id}`,

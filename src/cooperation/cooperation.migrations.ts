@@ -3,6 +3,7 @@
  * 0700: bodies of an agreement area (or national ones), their mandates and members, and the organisation's
  * versions (the one in force and proposals), each placing bodies and whom they report to.
  */
+import { protectionMigrations } from './protection.migrations.js';
 import { consultationMigrations } from './consultations.migrations.js';
 import { type Kysely, type Migration, sql } from 'kysely';
 import { activityMigrations } from './activities.migrations.js';
@@ -114,6 +115,8 @@ export const cooperationMigrations: Record<string, Migration> = {
   ...activityMigrations,
   // 0740–0749: joint consultations (consultations.migrations.ts)
   ...consultationMigrations,
+  // 0750–0759: protected offerings and their dialogue cases (protection.migrations.ts)
+  ...protectionMigrations,
   // 0761: meeting attachments (meetings.migrations.ts)
   ...meetingMigrations,
   // 0770–0779: the activities' evaluation surveys (evaluations.migrations.ts)

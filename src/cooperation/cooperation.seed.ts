@@ -11,6 +11,7 @@ import { seedEvaluations } from './evaluations.seed.js';
 import { seedProjects } from './projects.seed.js';
 import { seedAnnouncements } from './announcements.seed.js';
 import { seedConsultations } from './consultations.seed.js';
+import { seedProtection } from './protection.seed.js';
 import type { Queryable } from '../core/db/types.js';
 import type { BodyKind, MemberRole } from './cooperation.table.js';
 import { seedMeetings } from './meetings.seed.js';
@@ -255,4 +256,5 @@ export async function seedCooperation(ctx: SeedContext): Promise<void> {
   await seedEvaluations(ctx);
   await seedConsultations(ctx);
   await seedProjects(ctx);
+  await seedProtection(ctx);
 }

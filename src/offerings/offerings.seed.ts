@@ -243,7 +243,10 @@ export async function seedOfferings({ db, clock, scope, random, log }: SeedConte
         ? 'mest_specialiseret'
         : m.region_id === 'nordjylland' && random() < 0.04
           ? 'forstaerket_samarbejde'
-          : 'ingen';
+          : // Sjælland (the demo and test scope) gets a few protected offerings too, without drawing another number.
+            m.region_id === 'sjaelland' && i % 50 === 7
+            ? 'mest_specialiseret'
+            : 'ingen';
     const approvalDaysAgo = intBetween(random, 200, 4000);
     rows.push({
       values: {

@@ -5,3 +5,5 @@
 export { type PublishedTariff, publishedTariffs } from './published.repository.js';
 export { STATUS_LABELS as TARIFF_STATUS_LABELS } from './tariffs.table.js';
 export { UNIT_LABELS as TARIFF_UNIT_LABELS } from './calculation.js';
+/** The result carried into each year's tariff (efterregulering: overskud/underskud), for the protected offerings' watch. */
+export { type TariffRegulation, tariffRegulations } from './regulation.repository.js';

@@ -32,6 +32,10 @@ export function frontPages(app: FastifyInstance) {
               et enkeltmandstilbud, med medlemskommunernes svar
             </li>
             <li>
+              <a href="/samarbejde/beskyttede-tilbud">Beskyttede tilbud</a> – de mest specialiserede tilbud og det forstærkede samarbejde: belægning, økonomi,
+              venteliste, varsler og udløsere; <a href="/samarbejde/dialogsager">dialogsager</a> med kommunernes svar og nødbremsens trin
+            </li>
+            <li>
               <a href="/samarbejde/aktiviteter">Aktiviteter</a> – temadage, konferencer, netværks-, informations- og politiske møder med målgruppe, deltagere og
               evaluering
             </li>
