@@ -12,50 +12,18 @@
  * The load generator runs in a worker thread. Not a test: nothing here asserts a time. Only loopback addresses;
  * every run is bounded (targets × levels × seconds).
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
+import { env, label, postgresUrl, prepareDatabase, root, run, signIn } from './national.js';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const HOST = '127.0.0.1';
 const PORTS = { ramme: 3231, bare: 3232 };
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const LEVELS = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const YEAR = Number(process.env.BENCH_YEAR ?? 2026);
-
-const postgresUrl = process.env.DATABASE_URL;
-const benchDb = process.env.BENCH_DB ?? 'ramme_bench_platform';
-const dataDir = path.join(root, '.cache/bench-national');
-const env: NodeJS.ProcessEnv = { ...process.env, RAMME_SEED: '0', RAMME_QUIET_ERRORS: '1' };
-if (postgresUrl) {
-  const url = new URL(postgresUrl);
-  url.pathname = `/${benchDb}`;
-  env.DATABASE_URL = url.toString();
-} else {
-  env.DATABASE_URL = '';
-  env.RAMME_DATA_DIR = dataDir;
-}
-const label = postgresUrl ? `PostgreSQL (${benchDb})` : 'PGlite';
-
-function run(command: string, args: string[]) {
-  const r = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
-}
-
-function prepareDatabase() {
-  const fresh = postgresUrl ? process.env.BENCH_REUSE !== '1' : !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  if (!fresh) return;
-  if (postgresUrl)
-    run('psql', [postgresUrl, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `drop database if exists ${benchDb} with (force)`, '-c', `create database ${benchDb}`]);
-  const t0 = Date.now();
-  run(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', '--scope', 'national', '--seed', '1', '--reset']);
-  console.log(`[${label}] national demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
 
 const mod = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(root, file)).href)) as T;
 type Database = { db: Kysely<any>; close: () => Promise<void> }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -71,20 +39,6 @@ async function openRamme() {
   const database = await openConfiguredDatabase(config, capabilities);
   const app = await buildApp(createAppContext({ db: database.db, config, capabilities }));
   return { database, app };
-}
-
-async function signIn(app: FastifyInstance, username: string): Promise<string> {
-  const page = await app.inject({ method: 'GET', url: '/login', headers: { accept: 'text/html' } });
-  const csrf = page.cookies.find((c) => c.name === 'ramme_csrf')!.value;
-  const res = await app.inject({
-    method: 'POST',
-    url: '/login/demo',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `ramme_csrf=${csrf}` },
-    payload: new URLSearchParams({ username, _csrf: csrf }).toString(),
-  });
-  const session = res.cookies.find((c) => c.name === 'ramme_session');
-  if (!session) throw new Error(`demo sign-in failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
-  return `ramme_session=${session.value}`;
 }
 
 type Target = { name: string; url: string; headers: Record<string, string> };
@@ -143,6 +97,8 @@ try {
     }
   }
 } finally {
+  // Let the last in-flight requests of the load generator finish before the pool closes.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   await Promise.all([app.close(), bare.close()]);
   await database.close();
 }

@@ -20,7 +20,6 @@
  * Written against the stable entry points (config, boot, http/app, the CLI commands) so the same script also
  * runs on older checkouts for before/after numbers.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import fs from 'node:fs';
@@ -31,8 +30,8 @@ import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { env, label, postgresUrl, prepareDatabase, root, run, signIn } from './national.js';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const HOST = '127.0.0.1';
 const PORTS = { ramme: 3221, sql: 3222, bare: 3223, sqlPrepared: 3224 };
 const API = '/api/offerings?area=sjaelland';
@@ -44,36 +43,6 @@ const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 200);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 
 // --- the database -----------------------------------------------------------------------------------
-
-const postgresUrl = process.env.DATABASE_URL;
-const benchDb = process.env.BENCH_DB ?? 'ramme_bench_platform';
-const dataDir = path.join(root, '.cache/bench-national');
-const env: NodeJS.ProcessEnv = { ...process.env, RAMME_SEED: '0', RAMME_QUIET_ERRORS: '1' };
-if (postgresUrl) {
-  const url = new URL(postgresUrl);
-  url.pathname = `/${benchDb}`;
-  env.DATABASE_URL = url.toString();
-} else {
-  env.DATABASE_URL = '';
-  env.RAMME_DATA_DIR = dataDir;
-}
-const label = postgresUrl ? `PostgreSQL (${benchDb})` : 'PGlite';
-
-function run(command: string, args: string[], extra: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(command, args, { cwd: root, env: { ...env, ...extra }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return r.stdout;
-}
-
-function prepareDatabase() {
-  const fresh = postgresUrl ? process.env.BENCH_REUSE !== '1' : !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  if (!fresh) return;
-  if (postgresUrl)
-    run('psql', [postgresUrl, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `drop database if exists ${benchDb} with (force)`, '-c', `create database ${benchDb}`]);
-  const t0 = Date.now();
-  run(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts', '--scope', 'national', '--seed', '1', '--reset']);
-  console.log(`[${label}] national demo data seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
 
 // --- Ramme in this process ----------------------------------------------------------------------------
 
@@ -104,20 +73,6 @@ function recordingDb(pool: pg.Pool) {
     log: (e) => void statements.push({ sql: e.query.sql, parameters: e.query.parameters }),
   }); // eslint-disable-line @typescript-eslint/no-explicit-any
   return { db, statements };
-}
-
-async function signIn(app: AnyApp, username: string): Promise<string> {
-  const page = await app.inject({ method: 'GET', url: '/login', headers: { accept: 'text/html' } });
-  const csrf = page.cookies.find((c) => c.name === 'ramme_csrf')!.value;
-  const res = await app.inject({
-    method: 'POST',
-    url: '/login/demo',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `ramme_csrf=${csrf}` },
-    payload: new URLSearchParams({ username, _csrf: csrf }).toString(),
-  });
-  const session = res.cookies.find((c) => c.name === 'ramme_session');
-  if (!session) throw new Error(`demo sign-in failed: ${res.statusCode} ${res.body.slice(0, 200)}`);
-  return `ramme_session=${session.value}`;
 }
 
 // --- measuring --------------------------------------------------------------------------------------
