@@ -212,7 +212,7 @@ describe('one process per data folder', () => {
       const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/token.ts', 'demo-sekretariat'], {
         env: { ...process.env, RAMME_DATA_DIR: dir, DATABASE_URL: '' },
         encoding: 'utf8',
-        timeout: 60_000,
+        timeout: 180_000,
       });
       assert.equal(res.status, 3, res.stderr);
       assert.match(res.stderr, /allerede i brug af en anden Ramme-proces/);
@@ -227,7 +227,8 @@ describe('operator commands for accounts', () => {
   it('creates a user with a password and roles, refuses a duplicate, and the token command then works for it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramme-users-'));
     const env = { ...process.env, RAMME_DATA_DIR: dir, DATABASE_URL: '', RAMME_PASSWORD: 'en-lang-adgangskode' };
-    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+    // The first command migrates a new embedded database from scratch: minutes on a loaded machine, so the limit is generous.
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', ...args], { env, encoding: 'utf8', timeout: 300_000 });
     const added = run('src/cli/user.ts', 'add', 'mette.m', '--org', '1', '--roles', 'myndighed,laeser', '--name', 'Mette Myndighed');
     assert.equal(added.status, 0, added.stderr);
     assert.match(added.stdout, /Brugeren mette\.m er oprettet/);
