@@ -7,7 +7,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export default defineConfig({
   testDir: 'e2e',
   outputDir: process.env.E2E_OUTPUT ?? 'test-results',
-  timeout: 60_000,
+  // A test walks several pages and runs axe on each; with both databases' runs side by side on two cores a long
+  // walk took over a minute (the settlement walk timed out in axe on a page of drafts), so each test gets two.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
