@@ -2,7 +2,9 @@
  * @module Zod schemas of the protected offerings' watch and dialogue cases: the inputs (forms) and the API answers.
  * Free text refuses control characters and CPR numbers (zText/zOptText); numbers are exact decimal strings.
  */
+import { Decimal } from 'decimal.js';
 import { z } from 'zod';
+import { formatUpTo } from '../core/format.js';
 import { zDate, zOptText, zText } from '../core/validation.js';
 import { ZIdParams } from './cooperation.schema.js';
 import { DIALOGUE_ANSWERS, DIALOGUE_STATUSES, NOTICE_KINDS, TRIGGER_KINDS } from './protection.table.js';
@@ -24,7 +26,7 @@ const zDec = (what: string, max: string) =>
     z
       .string()
       .regex(/^\d{1,12}(\.\d{1,2})?$/, `Skal være ${what} med højst to decimaler.`)
-      .refine((v) => Number(v) <= Number(max), `Må højst være ${max.replace('.', ',')}.`),
+      .refine((v) => new Decimal(v).lte(max), `Må højst være ${formatUpTo(max)}.`),
   );
 const zOptDec = (what: string, max: string) => z.preprocess(blankToUndefined, zDec(what, max).optional());
 const zOptInt = (min: number, max: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).optional());

@@ -7,7 +7,7 @@
 import { raw } from 'hono/html';
 import { linesSvg } from '../../analysis/analysis.public.js';
 import type { FieldErrors } from '../../core/errors.js';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '../../core/format.js';
+import { formatDate, formatDateTime, formatForInput, formatMoney, formatNumber, formatPercent } from '../../core/format.js';
 import { Alert, CsrfField, ErrorSummary, Field, Select, TextArea } from '../../core/web/components.js';
 import { PROTECTION_LABELS, type Protection } from '../../offerings/offerings.public.js';
 import { TARIFF_STATUS_LABELS, TARIFF_UNIT_LABELS } from '../../tariffs/tariffs.public.js';
@@ -435,7 +435,7 @@ const RuleFields = (p: FormProps & { rule?: TriggerRow }) => (
       name="sharePct"
       label="Andel i procent"
       hint="Ved belægning: udløser, når belægningen er under andelen."
-      value={fieldValue(p, 'sharePct', p.rule?.share_pct ? String(p.rule.share_pct).replace('.', ',') : '')}
+      value={fieldValue(p, 'sharePct', formatForInput(p.rule?.share_pct ?? null))}
       errors={p.errors}
       inputmode="decimal"
     />
@@ -453,7 +453,7 @@ const RuleFields = (p: FormProps & { rule?: TriggerRow }) => (
       name="amount"
       label="Beløb i kroner"
       hint="Ved underskud: udløser, når underskuddet er større end beløbet."
-      value={fieldValue(p, 'amount', p.rule?.amount ? String(p.rule.amount).replace('.', ',') : '')}
+      value={fieldValue(p, 'amount', formatForInput(p.rule?.amount ?? null))}
       errors={p.errors}
       inputmode="decimal"
     />
